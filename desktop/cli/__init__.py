@@ -1,0 +1,51 @@
+"""The `kuaida` command. With no sub-command it opens the window; each sub-command lives in its own module.
+
+A sub-command module exposes `register(subparsers)`, which adds its parser and sets `handler` to a
+function `(args) -> int` (the exit code). Add new modules to `COMMAND_MODULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+
+COMMAND_MODULES = (
+    "desktop.cli.suggest",
+    "desktop.cli.check",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kuaida", description="快答 Kuaida：客服快捷回复助手")
+    parser.add_argument("--version", action="version", version=f"kuaida {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认：$KUAIDA_HOME 或系统的用户数据目录）")
+    parser.add_argument("--self-test", action="store_true", help="无界面自检，供 IT 与 CI 使用")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from desktop.selftest import run_self_test
+
+        return run_self_test()
+    if args.command is None:
+        from desktop.app import run_app
+
+        return run_app(args.data_dir)
+    return int(args.handler(args) or 0)
+
+
+def _utf8_streams() -> None:
+    """Chinese output must not depend on the console's code page (Windows consoles default to GBK)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")

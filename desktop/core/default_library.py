@@ -1,0 +1,28 @@
+"""The bundled default phrase library (resources/library/default.csv), the team library until one is synced."""
+
+from __future__ import annotations
+
+import csv
+import io
+from importlib import resources
+
+from desktop.core.phrases import UNGROUPED, Phrase
+
+# The rich CSV layout: Qianniu's three columns first, then ours. `kuaida library export` writes the same.
+COLUMNS = ("快捷编码", "快捷短语", "快捷短语分组", "意图", "关键词", "编号")
+LIST_SEPARATOR = "|"
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (cell or "").split(LIST_SEPARATOR) if part.strip())
+
+
+def load_default_library() -> list[Phrase]:
+    text = resources.files("desktop.resources").joinpath("library/default.csv").read_text(encoding="utf-8-sig")
+    return [
+        Phrase(
+            id=row["编号"], text=row["快捷短语"], group=row["快捷短语分组"] or UNGROUPED, code=row["快捷编码"] or "",
+            intents=_split(row["意图"]), keywords=_split(row["关键词"]), source="team",
+        )
+        for row in csv.DictReader(io.StringIO(text))
+    ]

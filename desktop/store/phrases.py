@@ -1,0 +1,144 @@
+"""The phrase library and its usage in the local store.
+
+Usage (picks, and what the engine learned from them) lives in tables of its own, so using a phrase never
+rewrites the phrase, and team updates never lose what an agent's picks taught the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from desktop.core.phrases import Phrase, Source
+from desktop.store.database import register
+
+migrations = register(Migrations("kuaida.phrases"))
+
+
+@migrations()
+def create_phrase_tables(db: sqlite_utils.Database) -> None:
+    db["phrases"].create(
+        {
+            "id": str, "text": str, "grp": str, "code": str, "intents": str, "keywords": str,
+            "source": str, "enabled": int, "position": int,
+        },
+        pk="id",
+    )
+    db["phrases"].create_index(["source"])
+    db["phrase_uses"].create({"phrase_id": str, "day": str, "uses": int}, pk=("phrase_id", "day"))
+    db["learned_picks"].create({"feature": str, "phrase_id": str, "weight": float}, pk=("feature", "phrase_id"))
+    db["hidden_phrases"].create({"phrase_id": str}, pk="phrase_id")
+
+
+def _to_row(phrase: Phrase, position: int) -> dict[str, object]:
+    return {
+        "id": phrase.id, "text": phrase.text, "grp": phrase.group, "code": phrase.code,
+        "intents": json.dumps(list(phrase.intents), ensure_ascii=False),
+        "keywords": json.dumps(list(phrase.keywords), ensure_ascii=False),
+        "source": phrase.source, "enabled": int(phrase.enabled), "position": position,
+    }
+
+
+def _from_row(row: dict) -> Phrase:
+    return Phrase(
+        id=row["id"], text=row["text"], group=row["grp"], code=row["code"] or "",
+        intents=tuple(json.loads(row["intents"] or "[]")), keywords=tuple(json.loads(row["keywords"] or "[]")),
+        source=row["source"], enabled=bool(row["enabled"]),
+    )
+
+
+class PhraseRepository:
+    """Reads and writes phrases, uses and learned picks. Every write is one transaction."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    # phrases ---------------------------------------------------------------------------------------
+    def all(self, *, include_hidden: bool = True) -> list[Phrase]:
+        sql = "select * from phrases"
+        if not include_hidden:
+            sql += " where id not in (select phrase_id from hidden_phrases)"
+        return [_from_row(r) for r in self.db.query(sql + " order by position, rowid")]
+
+    def count(self, source: Source | None = None) -> int:
+        if source is None:
+            return self.db["phrases"].count
+        return self.db.execute("select count(*) from phrases where source = ?", [source]).fetchone()[0]
+
+    def get(self, phrase_id: str) -> Phrase | None:
+        rows = list(self.db.query("select * from phrases where id = ?", [phrase_id]))
+        return _from_row(rows[0]) if rows else None
+
+    def save(self, phrase: Phrase) -> None:
+        with self.db.atomic():
+            existing = self.db.execute("select position from phrases where id = ?", [phrase.id]).fetchone()
+            position = existing[0] if existing else self._next_position()
+            self.db["phrases"].upsert(_to_row(phrase, position), pk="id")
+
+    def save_all(self, phrases: Iterable[Phrase]) -> int:
+        rows = []
+        position = self._next_position()
+        for offset, phrase in enumerate(phrases):
+            rows.append(_to_row(phrase, position + offset))
+        with self.db.atomic():
+            self.db["phrases"].upsert_all(rows, pk="id")
+        return len(rows)
+
+    def delete(self, phrase_id: str) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from phrases where id = ?", [phrase_id])
+
+    def replace_source(self, source: Source, phrases: Iterable[Phrase]) -> None:
+        """Make the phrases of `source` exactly `phrases` (adds, updates, deletions) in one transaction.
+
+        Ids are stable, so uses, learned picks and hidden flags of surviving phrases carry over.
+        """
+        rows = [_to_row(p, i) for i, p in enumerate(phrases)]
+        with self.db.atomic():
+            self.db.execute(
+                "delete from phrases where source = ? and id not in (select value from json_each(?))",
+                [source, json.dumps([r["id"] for r in rows])],
+            )
+            self.db["phrases"].upsert_all(rows, pk="id")
+
+    def _next_position(self) -> int:
+        return (self.db.execute("select max(position) from phrases").fetchone()[0] or 0) + 1
+
+    # hiding team phrases ---------------------------------------------------------------------------
+    def set_hidden(self, phrase_id: str, hidden: bool) -> None:
+        with self.db.atomic():
+            if hidden:
+                self.db["hidden_phrases"].upsert({"phrase_id": phrase_id}, pk="phrase_id")
+            else:
+                self.db.execute("delete from hidden_phrases where phrase_id = ?", [phrase_id])
+
+    def hidden_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("select phrase_id from hidden_phrases")}
+
+    # usage and learning ----------------------------------------------------------------------------
+    def record_use(self, phrase_id: str, features: Iterable[str] = (), day: dt.date | None = None) -> None:
+        """Count one use of a phrase and remember the message features it was picked for."""
+        day_text = (day or dt.date.today()).isoformat()
+        with self.db.atomic():
+            self.db.execute(
+                "insert into phrase_uses (phrase_id, day, uses) values (?, ?, 1) "
+                "on conflict(phrase_id, day) do update set uses = uses + 1",
+                [phrase_id, day_text],
+            )
+            self.db.executemany(
+                "insert into learned_picks (feature, phrase_id, weight) values (?, ?, 1) "
+                "on conflict(feature, phrase_id) do update set weight = weight + 1",
+                [(f, phrase_id) for f in set(features)],
+            )
+
+    def learned_picks(self) -> list[tuple[str, str, float]]:
+        return [tuple(r) for r in self.db.execute("select feature, phrase_id, weight from learned_picks")]
+
+    def uses_by_day(self, since: dt.date | None = None) -> list[tuple[str, str, int]]:
+        since_text = (since or dt.date.min).isoformat()
+        sql = "select phrase_id, day, uses from phrase_uses where day >= ? order by day, phrase_id"
+        return [tuple(r) for r in self.db.execute(sql, [since_text])]

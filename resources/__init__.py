@@ -1,0 +1,1 @@
+"""Bundled data: the default phrase library, sensitive words, intents, translations, icons."""

@@ -1,0 +1,39 @@
+# Shared set-up for scripts/run and scripts/test: Debian packages (installed only when missing) and the
+# project's virtual environment in .venv (re-installed only when pyproject.toml changed). Sourced, not run.
+
+# Qt's xcb platform plugin and fonts, needed to show the window at all.
+RUN_PACKAGES=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+  libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-noto-cjk)
+# The end-to-end tests: a virtual screen, a window manager, a real editor, X tools to drive them; msitools
+# to build and check the MSI.
+TEST_PACKAGES=(xvfb xauth openbox xdotool xclip x11-utils mousepad msitools)
+
+ensure_debian_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "warning: not a Debian system; install the equivalent of: ${missing[*]}" >&2
+    return 0
+  fi
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_venv() {
+  local extras="$1"
+  local stamp=".venv/.installed-$extras"
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+  fi
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".[$extras]"
+    touch "$stamp"
+  fi
+}
