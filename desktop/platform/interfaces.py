@@ -1,0 +1,87 @@
+"""The small interfaces between Kuaida and the operating system.
+
+Each has a real adapter per OS, a Null fallback where the OS cannot do it, and a fake for tests
+(`desktop/platform/fakes.py`). `desktop/platform/factory.py` picks one and falls back to Null with a
+logged reason, never a crash. Callbacks from other threads (hotkey listeners) only emit these signals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QObject, Signal
+
+
+class ClipboardWatcher(QObject):
+    """Watches the clipboard by event and reports text that could be a buyer message.
+
+    It ignores its own writes, non-text, text over the size limit, and content marked secret or
+    "not for clipboard monitors" (password managers). It never logs the text.
+    """
+
+    message_copied = Signal(str)
+    paused_changed = Signal(bool)
+
+    def set_paused(self, paused: bool) -> None:
+        raise NotImplementedError
+
+    def is_paused(self) -> bool:
+        raise NotImplementedError
+
+    def write(self, text: str) -> None:
+        """Put a reply on the clipboard, marked as ours and as excluded from clipboard history."""
+        raise NotImplementedError
+
+    def snapshot(self) -> object:
+        """The current clipboard content, opaque, so `restore` can put it back after a paste."""
+        raise NotImplementedError
+
+    def restore(self, snapshot: object) -> None:
+        raise NotImplementedError
+
+
+class HotkeyService(QObject):
+    """Global hotkeys. `hotkey_pressed` carries the action: "show", "search", "pick:1" … "pick:9"."""
+
+    hotkey_pressed = Signal(str)
+
+    def bind(self, bindings: dict[str, str]) -> dict[str, str]:
+        """Register action → key sequence ("Alt+1"); replaces earlier bindings. Returns action → error."""
+        raise NotImplementedError
+
+    def unavailable_reason(self) -> str | None:
+        """None when global hotkeys work here; otherwise a short Chinese sentence for the UI."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class PasteOutcome(Enum):
+    PASTED = "pasted"  # on the clipboard and pasted into the focused window
+    COPIED = "copied"  # only on the clipboard: the UI shows "已复制"
+
+
+@dataclass(frozen=True)
+class PasteRequest:
+    text: str
+    restore_clipboard: bool = False
+
+
+class Paster(QObject):
+    """Puts a reply into the chat client's input box: clipboard + Ctrl+V into the focused window."""
+
+    pasted = Signal(object)  # PasteOutcome, once the paste has been sent (may be after modifiers are released)
+
+    def paste(self, request: PasteRequest) -> None:
+        raise NotImplementedError
+
+
+class Notifier(QObject):
+    """Desktop notifications (reminder nudges); clicking one emits `activated` with its key."""
+
+    activated = Signal(str)
+
+    def notify(self, key: str, title: str, body: str) -> None:
+        raise NotImplementedError
