@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,7 +141,7 @@ class Settings:
         partial = self.user_file.with_suffix(".partial")
         payload = {"version": SETTINGS_VERSION, "values": self._user}
         partial.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(partial, self.user_file)
+        partial.replace(self.user_file)
 
 
 def _upgrade(values: dict[str, Any], version: int) -> dict[str, Any]:

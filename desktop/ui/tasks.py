@@ -8,6 +8,7 @@ An `owner` QObject that is destroyed before the result arrives drops the callbac
 
 from __future__ import annotations
 
+import functools
 import logging
 import queue
 import threading
@@ -90,10 +91,11 @@ class TaskRunner:
              owner: QObject | None) -> None:
         try:
             result = fn()
-        except Exception:  # reported to the caller on the GUI thread
+        except Exception as error:  # reported to the caller on the GUI thread
             log.exception("background task failed")
             if on_error is not None:
-                self._delivery.delivered.emit(lambda: _alive(owner) and on_error(error))
+                report = functools.partial(on_error, error)
+                self._delivery.delivered.emit(lambda: _alive(owner) and report())
             return
         if on_done is not None:
             self._delivery.delivered.emit(lambda: _alive(owner) and on_done(result))
