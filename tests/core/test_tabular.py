@@ -1,0 +1,148 @@
+"""The shared table reader: encodings detected, delimiters guessed, cells kept as exact strings."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from desktop.core.tabular import TabularError, cell_text, decode_text, read_table
+
+ORDERS = "订单编号,买家会员名,买家实际支付金额\r\n2930123456789012345,小明😀,12.50\r\n2930123456789012346,张三,8\r\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "detected"),
+    [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("gbk", "gb18030"), ("gb18030", "gb18030"), ("utf-16", "utf-16")],
+)
+def test_csv_encodings_are_detected(tmp_path: Path, encoding: str, detected: str) -> None:
+    text = ORDERS if encoding not in {"gbk"} else ORDERS.replace("😀", "")
+    path = tmp_path / "orders.csv"
+    path.write_bytes(text.encode(encoding))
+    table = read_table(path)
+    assert table.encoding == detected
+    assert table.headers == ("订单编号", "买家会员名", "买家实际支付金额")
+    assert table.rows[0].cells[0] == "2930123456789012345"
+    assert table.rows[0].cells[1] == ("小明😀" if encoding != "gbk" else "小明")
+    assert [row.number for row in table.rows] == [2, 3]
+
+
+def test_gbk_text_that_happens_to_look_like_cut_utf8_is_still_read_as_gbk() -> None:
+    # "涓" in GBK is E4 B8: a UTF-8 lead byte and a continuation byte, then the end of the data.
+    data = b"a,b\r\n1," + "涓".encode("gbk")
+    assert decode_text(data) == ("a,b\r\n1,涓", "gb18030")
+
+
+def test_a_utf8_file_cut_inside_a_character_is_reported_as_incomplete(tmp_path: Path) -> None:
+    path = tmp_path / "cut.csv"
+    path.write_bytes("快捷编码,快捷短语\r\nfh,亲，发货".encode()[:-1])
+    with pytest.raises(TabularError, match="不完整"):
+        read_table(path)
+
+
+def test_a_gbk_file_cut_inside_a_character_is_reported_as_incomplete(tmp_path: Path) -> None:
+    path = tmp_path / "cut.csv"
+    path.write_bytes("快捷编码,快捷短语\r\nfh,亲，发货".encode("gbk")[:-1])
+    with pytest.raises(TabularError, match="不完整"):
+        read_table(path)
+
+
+def test_an_unterminated_quoted_cell_is_reported_as_incomplete(tmp_path: Path) -> None:
+    path = tmp_path / "cut.csv"
+    path.write_text('快捷编码,快捷短语\r\nfh,"亲，第一行\r\n第二', encoding="utf-8-sig")
+    with pytest.raises(TabularError, match="不完整"):
+        read_table(path)
+
+
+def test_row_numbers_follow_excel_with_multiline_cells_and_blank_rows(tmp_path: Path) -> None:
+    path = tmp_path / "lines.csv"
+    path.write_text('a,b\r\n1,"two\r\nlines"\r\n,\r\n3,x\r\n', encoding="utf-8")
+    table = read_table(path)
+    assert [(row.number, row.cells) for row in table.rows] == [(2, ("1", "two\r\nlines")), (4, ("3", "x"))]
+
+
+def test_tab_and_semicolon_delimiters_are_recognised(tmp_path: Path) -> None:
+    tabbed = tmp_path / "tabbed.txt"
+    tabbed.write_text("订单编号\t金额\r\n1,2\t3\r\n", encoding="utf-16")
+    assert read_table(tabbed).rows[0].cells == ("1,2", "3")
+    semi = tmp_path / "semi.csv"
+    semi.write_text("a;b\n1;2\n", encoding="utf-8")
+    assert read_table(semi).headers == ("a", "b")
+
+
+def test_excel_text_literals_and_short_rows(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text('订单编号,状态,备注\n="2930123456789012345",等待买家付款\n', encoding="utf-8")
+    table = read_table(path)
+    assert table.rows[0].cells == ("2930123456789012345", "等待买家付款", "")
+    assert dict(table.records()) == {2: {"订单编号": "2930123456789012345", "状态": "等待买家付款", "备注": ""}}
+
+
+def test_the_header_row_is_found_below_a_title(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("订单报表 2024-05-01\n\n 订单编号 ,金额\n1,2\n", encoding="utf-8")
+    table = read_table(path, header_contains=["订单编号"])
+    assert table.header_row == 3
+    assert table.column("订单编号") == 0
+    assert table.rows[0].number == 4
+
+
+def test_missing_header_names_what_was_wanted(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(TabularError, match="订单编号"):
+        read_table(path, header_contains=["订单编号"])
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [("empty.csv", b"", "空"), ("old.xls", b"x", ".xls"), ("notes.doc", b"x", "不支持"),
+     ("bad.xlsx", b"PK\x03\x04 cut", "xlsx")],
+)
+def test_unreadable_files_get_a_clear_message(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(TabularError, match=message):
+        read_table(path)
+
+
+def test_a_missing_file_gets_a_clear_message(tmp_path: Path) -> None:
+    with pytest.raises(TabularError, match="找不到文件"):
+        read_table(tmp_path / "nowhere.csv")
+
+
+def test_undecodable_bytes_get_a_clear_message() -> None:
+    with pytest.raises(TabularError, match="编码"):
+        decode_text(b"a,b\n\x81\x20\x81\x20\n")
+
+
+def test_xlsx_cells_come_back_as_exact_strings(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["订单编号", "金额", "时间", "备注", "小额"])
+    # Long order numbers survive only as text cells (Excel keeps 15 digits of a number); numbers up to
+    # 15 digits come back as their exact digits, also when stored as a float.
+    sheet.append(["2930123456789012345", 12.5, dt.datetime(2024, 5, 1, 9, 30), None, 0.0000001])
+    sheet.append([293012345678901.0, 8, dt.date(2024, 5, 2), "亲\n第二行", True])
+    path = tmp_path / "orders.xlsx"
+    workbook.save(path)
+    table = read_table(path)
+    assert table.encoding == "xlsx"
+    assert table.rows[0].cells == ("2930123456789012345", "12.5", "2024-05-01 09:30:00", "", "0.0000001")
+    assert table.rows[1].cells == ("293012345678901", "8", "2024-05-02 00:00:00", "亲\n第二行", "TRUE")
+
+
+def test_cell_text_never_uses_an_exponent() -> None:
+    assert cell_text(1.23456789012346e18) == "1234567890123460000"
+    assert cell_text(2.5e-8) == "0.000000025"
+    assert cell_text(dt.time(8, 30)) == "08:30:00"
+    assert cell_text('="0012"') == "0012"
+
+
+def test_bom_is_not_part_of_the_first_header(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "快捷编码,快捷短语\n".encode())
+    assert read_table(path).headers == ("快捷编码", "快捷短语")
