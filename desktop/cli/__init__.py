@@ -16,6 +16,9 @@ from desktop import __version__
 COMMAND_MODULES = (
     "desktop.cli.suggest",
     "desktop.cli.check",
+    "desktop.cli.keygen",
+    "desktop.cli.publish",
+    "desktop.cli.sync",
 )
 
 

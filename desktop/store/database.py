@@ -130,3 +130,4 @@ def daily_backup(db: sqlite_utils.Database, backup_dir: Path, today: dt.date | N
 def _import_repositories() -> None:
     """Importing a repository module registers its migrations; list every area's module here."""
     from desktop.store import phrases  # noqa: F401
+    from desktop.store import team  # noqa: F401

@@ -1,0 +1,65 @@
+"""`kuaida publish --folder DIR --key FILE [--library FILE]`: publish the team library to the shared folder."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("publish", help="把团队短语库发布到共享文件夹（主管使用）")
+    parser.add_argument("--folder", metavar="DIR", help="团队共享文件夹（默认：设置中的共享文件夹）")
+    parser.add_argument("--key", required=True, metavar="FILE", help="团队私钥 team.key")
+    parser.add_argument("--library", metavar="FILE",
+                        help="要发布的短语库文件（kuaida library import 能读的任何格式）；不给则发布本机的团队库")
+    parser.add_argument("--publisher", metavar="NAME", help="发布人（默认：设置中的客服昵称或登录名）")
+    parser.add_argument("--expect-version", type=int, metavar="N",
+                        help="只在共享文件夹当前为 vN 时发布，避免覆盖他人刚发布的版本")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from desktop.core.sync.canonical import sha256_hex
+    from desktop.core.sync.keys import KeyFileError, load_signing_key
+    from desktop.services import open_services
+    from desktop.store.team import TeamRepository
+    from desktop.sync.library_file import LibraryFileError, read_library_file
+    from desktop.sync.publish import PublishConflictError, publish
+    from desktop.sync.share import team_folder_path
+
+    services = open_services(args.data_dir)
+    try:
+        team = TeamRepository(services.store.db)
+        try:
+            key = load_signing_key(Path(args.key))
+        except KeyFileError as error:
+            print(error)
+            return 4
+        library = team.library()
+        if args.library:
+            try:
+                library = dataclasses.replace(library, phrases=tuple(read_library_file(Path(args.library))))
+            except LibraryFileError as error:
+                print(error)
+                return 4
+        folder = Path(args.folder) if args.folder else team_folder_path(services.settings, services.paths)
+        publisher = args.publisher or services.settings.get("agent_name") or getpass.getuser()
+        try:
+            result = publish(folder, library, key, publisher, expected_version=args.expect_version)
+        except PublishConflictError as error:
+            print(error)
+            return 7
+        except OSError as error:
+            print(f"共享文件夹无法写入：{folder}（{error.strerror or error}）")
+            return 3
+        manifest = result.manifest
+        # The lead's own copy follows at once: it is exactly what was just published.
+        team.apply(library, manifest.library_version, sha256_hex(manifest.to_bytes()), key.public)
+        print(f"已发布团队库 v{manifest.library_version}（{len(library.phrases)} 条短语）到 {folder}")
+        print(f"密钥指纹：{key.public.fingerprint}")
+        return 0
+    finally:
+        services.close()

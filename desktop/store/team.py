@@ -1,0 +1,165 @@
+"""The local mirror of the team library: applied version, pinned key, promotions, featured product, words.
+
+The team's phrases themselves live in the phrases table (source "team"); `apply` swaps them together with
+everything here in one transaction, so an agent's store holds one published version, never half of two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from desktop.core.sync.keys import PublicKey
+from desktop.core.sync.pack import Featured, Promotion, SensitiveWord, TeamLibrary
+from desktop.store.database import register
+from desktop.store.phrases import PhraseRepository
+
+migrations = register(Migrations("kuaida.team"))
+
+
+@migrations()
+def create_team_tables(db: sqlite_utils.Database) -> None:
+    db["team_state"].create({"key": str, "value": str}, pk="key")
+    db["team_sensitive_words"].create({"word": str, "category": str}, pk="word")
+    db["team_promotions"].create(
+        {"position": int, "name": str, "start": str, "end": str, "talking_points": str}, pk="position"
+    )
+
+
+@dataclass(frozen=True)
+class MirrorState:
+    """What the sync needs to know about the local copy, read on the DB thread and handed to the I/O job."""
+
+    applied_version: int | None
+    manifest_sha256: str
+    pinned_key: PublicKey | None
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    version: int
+    phrases: int
+    skipped_ids: tuple[str, ...]  # pack ids that clash with the agent's personal phrases (never overwritten)
+
+
+class TeamRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.phrases = PhraseRepository(db)
+
+    # small key/value state -------------------------------------------------------------------------
+    def _get(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("select value from team_state where key = ?", [key]).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def _put(self, key: str, value: Any) -> None:
+        self.db.execute(
+            "insert into team_state (key, value) values (?, ?) on conflict(key) do update set value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )
+
+    def mirror_state(self) -> MirrorState:
+        pinned = self._get("pinned_key")
+        return MirrorState(self._get("applied_version"), self._get("manifest_sha256", ""),
+                           PublicKey.from_text(pinned) if pinned else None)
+
+    def pin_key(self, key: PublicKey) -> None:
+        with self.db.atomic():
+            self._put("pinned_key", key.text)
+
+    def pinned_key(self) -> PublicKey | None:
+        return self.mirror_state().pinned_key
+
+    def agent_id(self) -> str:
+        """A random id naming this profile's stats and proposals on the share; it says nothing about the agent."""
+        with self.db.atomic():
+            value = self._get("agent_id")
+            if not value:
+                value = uuid.uuid4().hex[:16]
+                self._put("agent_id", value)
+        return str(value)
+
+    def record_status(self, status: dict[str, Any]) -> None:
+        with self.db.atomic():
+            self._put("last_status", status)
+
+    def last_status(self) -> dict[str, Any] | None:
+        return self._get("last_status")
+
+    # the mirrored library --------------------------------------------------------------------------
+    def apply(self, library: TeamLibrary, version: int, manifest_sha256: str, key: PublicKey) -> ApplyResult:
+        """Make the local team library exactly `library`, in one transaction; personal phrases stay as they are."""
+        personal = {
+            r[0] for r in self.db.execute("select id from phrases where source = 'personal'")
+        }
+        phrases = [p for p in library.phrases if p.id not in personal]
+        skipped = tuple(p.id for p in library.phrases if p.id in personal)
+        with self.db.atomic():
+            self.phrases.replace_source("team", phrases)
+            self.db.execute("delete from team_sensitive_words")
+            self.db["team_sensitive_words"].insert_all(
+                ({"word": w.word, "category": w.category} for w in library.sensitive_words), replace=True
+            )
+            self.db.execute("delete from team_promotions")
+            self.db["team_promotions"].insert_all(
+                {"position": i, "name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat(),
+                 "talking_points": json.dumps(list(p.talking_points), ensure_ascii=False)}
+                for i, p in enumerate(library.promotions)
+            )
+            featured = library.featured
+            self._put("featured", None if featured is None else {
+                "phrase_id": featured.phrase_id, "product": featured.product,
+                "start": featured.start.isoformat(), "end": featured.end.isoformat(),
+            })
+            self._put("applied_version", version)
+            self._put("manifest_sha256", manifest_sha256)
+            self._put("pinned_key", key.text)
+        return ApplyResult(version, len(phrases), skipped)
+
+    def note_manifest_seen(self, manifest_sha256: str) -> None:
+        """Remember a manifest whose library is already applied (e.g. re-signed), so polling it is one read."""
+        with self.db.atomic():
+            self._put("manifest_sha256", manifest_sha256)
+
+    def library(self) -> TeamLibrary:
+        """The mirrored library as a whole, for the lead's editor and for diffs before publishing."""
+        return TeamLibrary(
+            tuple(p for p in self.phrases.all() if p.source == "team"), self.sensitive_words(),
+            self.promotions(), self.featured(),
+        )
+
+    def sensitive_words(self) -> tuple[SensitiveWord, ...]:
+        rows = self.db.execute("select word, category from team_sensitive_words order by word")
+        return tuple(SensitiveWord(word, category) for word, category in rows)
+
+    def promotions(self) -> tuple[Promotion, ...]:
+        rows = self.db.execute('select name, start, "end", talking_points from team_promotions order by position')
+        return tuple(
+            Promotion(name, dt.date.fromisoformat(start), dt.date.fromisoformat(end), tuple(json.loads(points)))
+            for name, start, end, points in rows
+        )
+
+    def active_promotion(self, today: dt.date | None = None) -> Promotion | None:
+        """The campaign that fills {活动} today, if any (the first active one in the lead's order)."""
+        today = today or dt.date.today()
+        return next((p for p in self.promotions() if p.active_on(today)), None)
+
+    def featured(self) -> Featured | None:
+        raw = self._get("featured")
+        if not raw:
+            return None
+        return Featured(raw["phrase_id"], raw["product"], dt.date.fromisoformat(raw["start"]),
+                        dt.date.fromisoformat(raw["end"]))
+
+    def pinned_ids(self, today: dt.date | None = None) -> list[str]:
+        """Phrase ids to pin on top of suggestions today: the featured product's phrase while it is active."""
+        featured = self.featured()
+        if featured is None or not featured.active_on(today or dt.date.today()):
+            return []
+        return [featured.phrase_id] if self.phrases.get(featured.phrase_id) is not None else []

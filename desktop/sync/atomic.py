@@ -1,0 +1,75 @@
+"""Writing files on a share so readers never see half of one: unique temp name, fsync, rename into place.
+
+Renames on Windows shares fail while a reader, Excel or antivirus holds the target; they are retried with
+a growing delay. Temporary names start with "." and end in ".partial": readers ignore them.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+RENAME_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2)  # about 6 s in all, then the error reaches the user
+PARTIAL_SUFFIX = ".partial"
+
+StepHook = Callable[[str], None]
+
+
+def _no_step(step: str) -> None:
+    pass
+
+
+def temp_name_for(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{uuid.uuid4().hex}{PARTIAL_SUFFIX}")
+
+
+def is_temporary(name: str) -> bool:
+    return name.startswith(".") or name.endswith(PARTIAL_SUFFIX)
+
+
+def write_durably(path: Path, data: bytes, *, exclusive: bool = True) -> None:
+    """Write, flush and fsync `path`; with `exclusive`, fail if it exists (unique names never collide)."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace_with_retry(
+    source: Path, target: Path, delays: Sequence[float] = RENAME_DELAYS,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """os.replace, retried with backoff while the target is held open (PermissionError on Windows shares)."""
+    for delay in (*delays, None):
+        try:
+            source.replace(target)
+            return
+        except PermissionError:
+            if delay is None:
+                raise
+            sleep(delay)
+
+
+def write_atomic(
+    target: Path, data: bytes, *, step: StepHook = _no_step, delays: Sequence[float] = RENAME_DELAYS,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """Make `target` hold `data` for every reader at once; `step` is told after each write (tests crash there)."""
+    temp = temp_name_for(target)
+    try:
+        write_durably(temp, data)
+        step(f"{target.name}:temp-written")
+        replace_with_retry(temp, target, delays, sleep)
+    except Exception:
+        temp.unlink(missing_ok=True)
+        raise
+    step(f"{target.name}:renamed")

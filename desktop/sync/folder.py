@@ -1,0 +1,87 @@
+"""The layout of the team folder and careful reads from it (size limits, no links, only names we write)."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.sync.manifest import MANIFEST_NAME
+
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,100}\.json")
+
+
+class ShareOfflineError(OSError):
+    """The team folder cannot be reached (cable out, laptop asleep, drive letter missing)."""
+
+
+class FileTooLargeError(OSError):
+    pass
+
+
+@dataclass(frozen=True)
+class TeamFolder:
+    root: Path
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / MANIFEST_NAME
+
+    @property
+    def packs(self) -> Path:
+        return self.root / "packs"
+
+    @property
+    def inbox(self) -> Path:
+        return self.root / "inbox"
+
+    @property
+    def stats(self) -> Path:
+        return self.root / "stats"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "publish.lock"
+
+    def require_reachable(self) -> None:
+        try:
+            if not self.root.is_dir():
+                raise ShareOfflineError(f"共享文件夹不可用：{self.root}")
+        except OSError as error:  # is_dir itself can fail on a dead network path
+            raise ShareOfflineError(f"共享文件夹不可用：{self.root}") from error
+
+    def safe_entries(self, folder: Path, limit: int = 5000) -> list[Path]:
+        """Regular files with names we write ourselves; anything else (links, odd names, temp files) is skipped."""
+        found: list[Path] = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if SAFE_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                        found.append(Path(entry.path))
+                        if len(found) >= limit:
+                            break
+        except FileNotFoundError:
+            return []
+        return sorted(found)
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """Read a whole regular file of at most `limit` bytes; larger files are refused without reading them."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileTooLargeError(f"{path.name} 不是普通文件")
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            total += len(chunk)
+            if total > limit:
+                raise FileTooLargeError(f"{path.name} 超过 {limit} 字节")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

@@ -1,0 +1,157 @@
+"""Pulling the team library from the share: read the manifest, verify it, fetch and verify the pack.
+
+`pull` only reads the share (it runs on the I/O worker); applying the result is the store's job, on the
+DB worker. `sync_once` does both in a row for the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.sync.canonical import sha256_hex
+from desktop.core.sync.keys import KeyFileError, PublicKey, normalise_fingerprint
+from desktop.core.sync.manifest import (
+    MAX_MANIFEST_BYTES,
+    Manifest,
+    decode_manifest,
+    verify_manifest,
+    verify_pack_bytes,
+)
+from desktop.core.sync.pack import FormatTooNewError, PackError, TeamLibrary, decode_pack
+from desktop.store.team import MirrorState, TeamRepository
+from desktop.sync.folder import FileTooLargeError, ShareOfflineError, TeamFolder, read_limited
+from desktop.sync.status import SyncState, SyncStatus
+
+Clock = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class PullOutcome:
+    state: SyncState
+    reason: str = ""
+    manifest: Manifest | None = None
+    manifest_sha256: str = ""
+    library: TeamLibrary | None = None  # set only when there is a verified library to apply
+    key: PublicKey | None = None  # the key that verified it, to pin
+    fingerprint: str = ""  # of the unconfirmed key, for UNTRUSTED
+
+
+class _RefusedError(Exception):
+    def __init__(self, state: SyncState, reason: str, fingerprint: str = "") -> None:
+        super().__init__(reason)
+        self.outcome = PullOutcome(state, reason, fingerprint=fingerprint)
+
+
+def resolve_trust(manifest: Manifest, mirror: MirrorState, configured: str = "", trust: str = "") -> PublicKey:
+    """The key to verify against: IT's setting, else an explicit confirmation, else the pinned key."""
+    try:
+        offered = manifest.key
+    except KeyFileError as error:
+        raise _RefusedError(SyncState.REJECTED, "团队库清单中的公钥无效") from error
+    if configured.strip():
+        try:
+            return PublicKey.from_text(configured)
+        except KeyFileError:
+            pass
+        try:
+            wanted = normalise_fingerprint(configured)
+        except KeyFileError as error:
+            raise _RefusedError(SyncState.REJECTED, "“团队公钥”设置既不是公钥也不是指纹") from error
+        return _matching(offered, wanted)
+    if trust.strip():
+        try:
+            return _matching(offered, normalise_fingerprint(trust))
+        except KeyFileError as error:
+            raise _RefusedError(SyncState.REJECTED, str(error)) from error
+    if mirror.pinned_key is not None:
+        return mirror.pinned_key
+    raise _RefusedError(SyncState.UNTRUSTED, "尚未确认团队密钥", offered.fingerprint)
+
+
+def _matching(offered: PublicKey, fingerprint: str) -> PublicKey:
+    if offered.fingerprint != fingerprint:
+        raise _RefusedError(SyncState.REJECTED, f"团队库的签名密钥（指纹 {offered.fingerprint}）与确认的指纹不符")
+    return offered
+
+
+def pull(folder_path: Path, mirror: MirrorState, configured_key: str = "", trust: str = "") -> PullOutcome:
+    """One look at the share. An unchanged manifest costs one small read; nothing here writes anywhere."""
+    folder = TeamFolder(folder_path)
+    try:
+        return _pull(folder, mirror, configured_key, trust)
+    except _RefusedError as refused:
+        return refused.outcome
+    except FormatTooNewError as error:
+        return PullOutcome(SyncState.NEEDS_UPDATE, str(error))
+    except PackError as error:
+        return PullOutcome(SyncState.REJECTED, str(error))
+    except FileTooLargeError as error:
+        return PullOutcome(SyncState.REJECTED, f"文件过大或不是普通文件（{error}）")
+    except OSError as error:  # the share went away mid-read, or a timeout from the network redirector
+        return PullOutcome(SyncState.OFFLINE, _offline_reason(error))
+
+
+def _offline_reason(error: OSError) -> str:
+    return str(error) if isinstance(error, ShareOfflineError) else f"共享文件夹读取失败（{error.strerror or error}）"
+
+
+def _pull(folder: TeamFolder, mirror: MirrorState, configured_key: str, trust: str) -> PullOutcome:
+    folder.require_reachable()
+    try:
+        manifest_bytes = read_limited(folder.manifest, MAX_MANIFEST_BYTES)
+    except FileNotFoundError:
+        folder.require_reachable()  # the folder may have vanished between the two calls
+        return PullOutcome(SyncState.EMPTY, "共享文件夹中还没有团队库")
+    manifest_sha = sha256_hex(manifest_bytes)
+    # Content, not timestamps: SMB caches file times for seconds, and clocks on PCs disagree.
+    if manifest_sha == mirror.manifest_sha256 and not trust and not configured_key:
+        return PullOutcome(SyncState.UNCHANGED, manifest_sha256=manifest_sha)
+    manifest = decode_manifest(manifest_bytes)
+    key = resolve_trust(manifest, mirror, configured_key, trust)
+    verify_manifest(manifest, key)
+    if manifest_sha == mirror.manifest_sha256:
+        return PullOutcome(SyncState.UNCHANGED, manifest=manifest, manifest_sha256=manifest_sha, key=key)
+    if mirror.applied_version is not None and manifest.library_version < mirror.applied_version:
+        raise _RefusedError(SyncState.REJECTED, f"共享文件夹中的 v{manifest.library_version} 比本机的 "
+                                           f"v{mirror.applied_version} 旧")
+    try:
+        pack_bytes = read_limited(folder.root / manifest.pack, manifest.pack_size)
+    except FileNotFoundError:
+        folder.require_reachable()
+        raise _RefusedError(SyncState.REJECTED, f"清单指向的团队库文件 {manifest.pack} 不存在") from None
+    except FileTooLargeError as error:
+        raise _RefusedError(SyncState.REJECTED, "团队库文件比清单记录的大（文件被改动）") from error
+    verify_pack_bytes(manifest, pack_bytes)
+    version, library = decode_pack(pack_bytes)
+    if version != manifest.library_version:
+        raise _RefusedError(SyncState.REJECTED, "团队库文件的版本与清单不符")
+    return PullOutcome(SyncState.UPDATED, manifest=manifest, manifest_sha256=manifest_sha, library=library, key=key)
+
+
+def apply_outcome(team: TeamRepository, outcome: PullOutcome, now: dt.datetime) -> SyncStatus:
+    """Apply a pulled library (one transaction) and record the resulting status; runs on the DB worker."""
+    previous = SyncStatus.from_json(team.last_status())
+    local = team.mirror_state().applied_version
+    remote = outcome.manifest.library_version if outcome.manifest else None
+    if outcome.library is not None and outcome.manifest is not None and outcome.key is not None:
+        result = team.apply(outcome.library, outcome.manifest.library_version, outcome.manifest_sha256, outcome.key)
+        local = result.version
+    elif outcome.state is SyncState.UNCHANGED and outcome.key is not None and outcome.key != team.pinned_key():
+        team.pin_key(outcome.key)  # a newly confirmed key for the library we already have
+    status = SyncStatus(outcome.state, local, remote, outcome.reason, outcome.fingerprint, now).following(previous)
+    team.record_status(status.to_json())
+    return status
+
+
+def sync_once(
+    folder_path: Path, team: TeamRepository, configured_key: str = "", trust: str = "", clock: Clock | None = None,
+) -> SyncStatus:
+    outcome = pull(folder_path, team.mirror_state(), configured_key, trust)
+    return apply_outcome(team, outcome, (clock or _utc_now)())
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
