@@ -1,0 +1,320 @@
+"""Orders from the seller back-office export: the order model, its column mapping and its status mapping.
+
+`read_order_file(path, zone)` reads a CSV (UTF-8, UTF-8 with BOM or GBK, detected) or .xlsx export and
+returns the orders plus, per bad row, its spreadsheet row number and why it was skipped. Order numbers stay
+exact strings: a number Excel turned into scientific notation or a float cannot be recovered, so such a row
+is rejected with a message instead of guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from desktop.core.clipboard_ids import platform_of
+
+
+class OrderStatus(StrEnum):
+    AWAITING_PAYMENT = "awaiting_payment"
+    PAID = "paid"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    order_id: str
+    buyer: str
+    status: OrderStatus
+    created_at: dt.datetime  # timezone-aware
+    amount: Decimal | None = None
+    title: str = ""
+    platform: str = ""
+    paid_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    row: int  # as the spreadsheet shows it: the header is row 1
+    message: str
+
+
+@dataclass
+class OrderFile:
+    orders: list[Order] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    duplicates: int = 0  # rows repeating an order number already seen in the file (the last one wins)
+    rows: int = 0
+
+
+class OrderImportError(ValueError):
+    """The file cannot be imported at all (unreadable, or a required column is missing)."""
+
+
+# Column names as the back-offices export them; the first present one is used.
+ORDER_ID_COLUMNS = ("订单编号", "订单号", "主订单编号", "订单ID")
+BUYER_COLUMNS = ("买家会员名", "买家昵称", "买家账号", "买家用户名", "用户昵称")
+STATUS_COLUMNS = ("订单状态", "交易状态")
+CREATED_COLUMNS = ("订单创建时间", "下单时间", "创建时间", "订单提交时间")
+# Unpaid orders show 0 in 买家实际支付金额, so the first non-zero of these is the amount the buyer owes.
+AMOUNT_COLUMNS = ("买家实际支付金额", "实付金额", "买家应付货款", "总金额", "订单金额", "商品总价", "应付金额")
+TITLE_COLUMNS = ("宝贝标题", "商品标题", "商品名称", "宝贝名称")
+PAID_COLUMNS = ("订单付款时间", "付款时间", "支付时间")
+PLATFORM_COLUMNS = ("平台", "来源平台")
+REQUIRED = {"订单编号": ORDER_ID_COLUMNS, "买家会员名": BUYER_COLUMNS, "订单状态": STATUS_COLUMNS,
+            "订单创建时间": CREATED_COLUMNS}
+
+# Status labels differ per platform and per back-office version; the prefix decides.
+_STATUS_PREFIXES: tuple[tuple[str, OrderStatus], ...] = (
+    ("等待买家付款", OrderStatus.AWAITING_PAYMENT),
+    ("待付款", OrderStatus.AWAITING_PAYMENT),
+    ("未付款", OrderStatus.AWAITING_PAYMENT),
+    ("买家已付款", OrderStatus.PAID),
+    ("等待卖家发货", OrderStatus.PAID),
+    ("卖家已发货", OrderStatus.PAID),
+    ("等待买家确认", OrderStatus.PAID),
+    ("交易成功", OrderStatus.PAID),
+    ("交易完成", OrderStatus.PAID),
+    ("已付款", OrderStatus.PAID),
+    ("待发货", OrderStatus.PAID),
+    ("已发货", OrderStatus.PAID),
+    ("待收货", OrderStatus.PAID),
+    ("已签收", OrderStatus.PAID),
+    ("已完成", OrderStatus.PAID),
+    ("交易关闭", OrderStatus.CLOSED),
+    ("已关闭", OrderStatus.CLOSED),
+    ("已取消", OrderStatus.CLOSED),
+    ("交易取消", OrderStatus.CLOSED),
+)
+
+
+def status_from_label(label: str) -> OrderStatus | None:
+    label = label.strip()
+    for prefix, status in _STATUS_PREFIXES:
+        if label.startswith(prefix):
+            return status
+    return None
+
+
+# --- exact cell values -----------------------------------------------------------------------------------
+
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")
+_EXCEL_FORMULA_TEXT = re.compile(r'^="(.*)"$')
+_ORDER_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]*$")
+# Excel keeps 15 significant digits: a longer number stored as a number has already lost its tail.
+_EXCEL_DIGITS = 15
+
+
+class CellError(ValueError):
+    pass
+
+
+def order_id_from_cell(value: object) -> str:
+    """The exact order number in a cell, or CellError when it was mangled (scientific notation, float)."""
+    if isinstance(value, bool) or value is None:
+        raise CellError("订单编号为空")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 10**_EXCEL_DIGITS:
+            return str(int(value))
+        raise CellError("订单编号被 Excel 存成了数字，末尾几位已丢失；请把该列设为文本后重新导出")
+    text = str(value).strip().replace("\t", "")
+    if m := _EXCEL_FORMULA_TEXT.match(text):  # ="123…": the back-office's trick to keep Excel off the digits
+        text = m.group(1).strip()
+    text = text.lstrip("'`").strip()
+    if not text:
+        raise CellError("订单编号为空")
+    if _SCIENTIFIC.match(text):
+        raise CellError(f"订单编号“{text}”是科学计数法（文件经 Excel 另存过），无法还原；请导入后台导出的原始文件")
+    if not _ORDER_ID.match(text):
+        raise CellError(f"订单编号“{text[:30]}”格式不对")
+    return text
+
+
+def amount_from_cell(value: object) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise CellError("金额不是数字")
+    if isinstance(value, int | float):
+        return Decimal(str(value)).quantize(Decimal("0.01"))
+    text = str(value).strip().replace(",", "").replace("¥", "").replace("￥", "").replace("元", "").strip()
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise CellError(f"金额“{str(value)[:20]}”不是数字") from None
+    if not amount.is_finite() or amount < 0:
+        raise CellError(f"金额“{str(value)[:20]}”不是有效金额")
+    return amount.quantize(Decimal("0.01"))
+
+
+_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M",
+                 "%Y-%m-%dT%H:%M:%S", "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y-%m-%d", "%Y/%m/%d")
+
+
+def time_from_cell(value: object, zone: dt.tzinfo) -> dt.datetime:
+    """An export's local wall-clock time, in the shop's zone (exports carry no offset)."""
+    if isinstance(value, dt.datetime):
+        naive = value
+    elif isinstance(value, dt.date):
+        naive = dt.datetime.combine(value, dt.time())
+    else:
+        text = str(value or "").strip()
+        if not text:
+            raise CellError("时间为空")
+        for fmt in _TIME_FORMATS:
+            try:
+                naive = dt.datetime.strptime(text, fmt)
+                break
+            except ValueError:
+                continue
+        else:
+            raise CellError(f"时间“{text[:25]}”无法识别")
+    if naive.tzinfo is not None:
+        return naive
+    return localize(naive, zone)
+
+
+def localize(naive: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """Attach `zone`; a wall time that a DST jump skipped moves forward, as clocks do."""
+    aware = naive.replace(tzinfo=zone)
+    return aware.astimezone(dt.UTC).astimezone(zone)
+
+
+# --- reading the file --------------------------------------------------------------------------------------
+
+def decode_csv_bytes(data: bytes) -> str:
+    """UTF-8 (with or without BOM) when it decodes, else GB18030 (a superset of GBK, what Excel writes in China)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as error:
+        raise OrderImportError("文件编码无法识别（既不是 UTF-8 也不是 GBK）") from error
+
+
+def read_table(path: Path) -> list[Sequence[Any]]:
+    """All rows of the first sheet (xlsx) or of the CSV, cells as stored: text stays text."""
+    # Kept small on purpose: switch to desktop.core.tabular once the shared table reader exists.
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return _read_xlsx(path)
+    if path.suffix.lower() == ".xls":
+        raise OrderImportError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise OrderImportError(f"无法读取文件：{error}") from error
+    text = decode_csv_bytes(data)
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab if _looks_tab_separated(text) else csv.excel
+    return list(csv.reader(io.StringIO(text, newline=""), dialect))
+
+
+def _looks_tab_separated(text: str) -> bool:
+    first = text.split("\n", 1)[0]
+    return first.count("\t") > first.count(",")
+
+
+def _read_xlsx(path: Path) -> list[Sequence[Any]]:
+    import openpyxl  # imported here: the CSV path and the CLI's start-up should not pay for it
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
+        raise OrderImportError(f"无法打开 Excel 文件：{error}") from error
+    try:
+        return [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+# --- mapping rows to orders --------------------------------------------------------------------------------
+
+def _column(header: Sequence[str], names: Iterable[str]) -> int | None:
+    for name in names:
+        if name in header:
+            return header.index(name)
+    return None
+
+
+def _columns(header: Sequence[str], names: Iterable[str]) -> list[int]:
+    return [header.index(n) for n in names if n in header]
+
+
+def _cell(row: Sequence[Any], index: int | None) -> Any:
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def orders_from_rows(rows: Sequence[Sequence[Any]], zone: dt.tzinfo) -> OrderFile:
+    """Map an export's rows (header first) to orders; a bad row is reported by its row number and skipped."""
+    start = next((i for i, row in enumerate(rows) if any(_text(c) for c in row)), None)
+    if start is None:
+        raise OrderImportError("文件是空的")
+    header = [_text(c).lstrip("\ufeff") for c in rows[start]]
+    missing = [name for name, names in REQUIRED.items() if _column(header, names) is None]
+    if missing:
+        raise OrderImportError(f"缺少必需的列：{'、'.join(missing)}（第 {start + 1} 行应为表头）")
+    order_col = _column(header, ORDER_ID_COLUMNS)
+    buyer_col = _column(header, BUYER_COLUMNS)
+    status_col = _column(header, STATUS_COLUMNS)
+    created_col = _column(header, CREATED_COLUMNS)
+    amount_cols = _columns(header, AMOUNT_COLUMNS)
+    title_col = _column(header, TITLE_COLUMNS)
+    paid_col = _column(header, PAID_COLUMNS)
+    platform_col = _column(header, PLATFORM_COLUMNS)
+
+    result = OrderFile()
+    by_id: dict[str, Order] = {}
+    for offset, row in enumerate(rows[start + 1 :], start=start + 2):
+        if not any(_text(c) for c in row):
+            continue
+        result.rows += 1
+        try:
+            order_id = order_id_from_cell(_cell(row, order_col))
+            buyer = _text(_cell(row, buyer_col))
+            if not buyer:
+                raise CellError("买家会员名为空")
+            label = _text(_cell(row, status_col))
+            status = status_from_label(label)
+            if status is None:
+                raise CellError(f"订单状态“{label[:20]}”无法识别")
+            created = time_from_cell(_cell(row, created_col), zone)
+            amounts = [amount_from_cell(_cell(row, c)) for c in amount_cols]
+            amount = next((a for a in amounts if a), next((a for a in amounts if a is not None), None))
+            paid_cell = _cell(row, paid_col)
+            paid_at = time_from_cell(paid_cell, zone) if _text(paid_cell) else None
+        except CellError as error:
+            result.problems.append(RowProblem(offset, str(error)))
+            continue
+        platform = _text(_cell(row, platform_col)).lower() or platform_of(order_id)
+        order = Order(order_id, buyer, status, created, amount, _text(_cell(row, title_col)), platform, paid_at)
+        if order_id in by_id:
+            result.duplicates += 1
+        by_id[order_id] = order
+    result.orders = list(by_id.values())
+    return result
+
+
+def read_order_file(path: Path, zone: dt.tzinfo) -> OrderFile:
+    return orders_from_rows(read_table(path), zone)
+
+
+def format_amount(amount: Decimal | None) -> str:
+    return "" if amount is None else f"{amount:.2f}"

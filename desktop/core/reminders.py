@@ -1,0 +1,269 @@
+"""Payment reminders (催付): the state machine, auto-close deadlines, suggested nudges, urgency and conversion.
+
+Pure and clock-free: every function takes `now` (timezone-aware). Deadlines are elapsed time (72 h after
+the order are 72 real hours, also across a daylight-saving change), computed in UTC and shown in the shop's
+zone. States: pending → reminded (count, last time) → paid / closed / expired.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import StrEnum
+
+from desktop.core.orders import format_amount
+from desktop.core.phrases import Phrase
+
+REMINDER_GROUP = "催付"
+
+
+class ReminderState(StrEnum):
+    PENDING = "pending"
+    REMINDED = "reminded"
+    PAID = "paid"
+    CLOSED = "closed"
+    EXPIRED = "expired"
+
+
+OPEN_STATES = frozenset({ReminderState.PENDING, ReminderState.REMINDED})
+STATE_LABELS = {
+    ReminderState.PENDING: "待催付", ReminderState.REMINDED: "已催付", ReminderState.PAID: "已付款",
+    ReminderState.CLOSED: "已关闭", ReminderState.EXPIRED: "已超时",
+}
+# Which states each event may leave. An order our clock expired may still be paid (the platform extended it).
+_TRANSITIONS: dict[str, frozenset[ReminderState]] = {
+    "remind": OPEN_STATES,
+    "pay": OPEN_STATES | {ReminderState.EXPIRED},
+    "close": OPEN_STATES | {ReminderState.EXPIRED},
+    "expire": OPEN_STATES,
+    "snooze": OPEN_STATES,
+}
+
+
+class InvalidTransitionError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    order_id: str
+    buyer: str
+    created_at: dt.datetime
+    amount: Decimal | None = None
+    title: str = ""
+    platform: str = ""
+    state: ReminderState = ReminderState.PENDING
+    remind_count: int = 0
+    last_reminded_at: dt.datetime | None = None
+    snoozed_until: dt.datetime | None = None
+    settled_at: dt.datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+def _check(reminder: Reminder, event: str) -> None:
+    if reminder.state not in _TRANSITIONS[event]:
+        raise InvalidTransitionError(f"{STATE_LABELS[reminder.state]}的催付不能再{event}")
+
+
+def mark_reminded(reminder: Reminder, at: dt.datetime) -> Reminder:
+    _check(reminder, "remind")
+    return replace(reminder, state=ReminderState.REMINDED, remind_count=reminder.remind_count + 1,
+                   last_reminded_at=at, snoozed_until=None)
+
+
+def settle_paid(reminder: Reminder, at: dt.datetime) -> Reminder:
+    _check(reminder, "pay")
+    return replace(reminder, state=ReminderState.PAID, settled_at=at, snoozed_until=None)
+
+
+def settle_closed(reminder: Reminder, at: dt.datetime) -> Reminder:
+    _check(reminder, "close")
+    return replace(reminder, state=ReminderState.CLOSED, settled_at=at, snoozed_until=None)
+
+
+def expire(reminder: Reminder, at: dt.datetime) -> Reminder:
+    _check(reminder, "expire")
+    return replace(reminder, state=ReminderState.EXPIRED, settled_at=at, snoozed_until=None)
+
+
+def snooze(reminder: Reminder, until: dt.datetime) -> Reminder:
+    _check(reminder, "snooze")
+    return replace(reminder, snoozed_until=until)
+
+
+def after(moment: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+    """`moment + delta` as elapsed time, in `moment`'s zone (aware arithmetic in one zone is wall-clock)."""
+    return (moment.astimezone(dt.UTC) + delta).astimezone(moment.tzinfo)
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    """The deadlines and nudges, from settings: close after N hours (per platform), nudge after/before."""
+
+    close_hours: int = 72
+    first_nudge_minutes: int = 30
+    last_nudge_minutes: int = 120
+    close_hours_by_platform: Mapping[str, int] = field(default_factory=dict)
+
+    def deadline(self, reminder: Reminder) -> dt.datetime:
+        hours = self.close_hours_by_platform.get(reminder.platform, self.close_hours)
+        return after(reminder.created_at, dt.timedelta(hours=hours))
+
+    def nudges(self, reminder: Reminder) -> tuple[dt.datetime, ...]:
+        """The suggested nudge times: soon after the order, and once more shortly before it closes."""
+        first = after(reminder.created_at, dt.timedelta(minutes=self.first_nudge_minutes))
+        last = after(self.deadline(reminder), -dt.timedelta(minutes=self.last_nudge_minutes))
+        return (first,) if last <= first else (first, last)
+
+    def next_nudge(self, reminder: Reminder) -> dt.datetime | None:
+        """When to chase this buyer next (may be in the past: due now); None once nothing is left to do."""
+        if not reminder.is_open:
+            return None
+        deadline = self.deadline(reminder)
+        nudges = self.nudges(reminder)
+        upcoming = nudges[min(reminder.remind_count, len(nudges) - 1):]
+        if reminder.last_reminded_at is not None:
+            upcoming = tuple(n for n in upcoming if n > reminder.last_reminded_at)
+        if not upcoming:
+            return None
+        nudge = upcoming[0]
+        if reminder.snoozed_until is not None and reminder.snoozed_until > nudge:
+            nudge = reminder.snoozed_until
+        return nudge if nudge < deadline else None
+
+    def is_due(self, reminder: Reminder, now: dt.datetime) -> bool:
+        nudge = self.next_nudge(reminder)
+        return nudge is not None and nudge <= now
+
+    def is_overdue(self, reminder: Reminder, now: dt.datetime) -> bool:
+        return reminder.is_open and self.deadline(reminder) <= now
+
+    def urgency_key(self, reminder: Reminder, now: dt.datetime) -> tuple[int, dt.datetime, str]:
+        """Due nudges first (soonest deadline first), then the rest by their next nudge, then closed ones."""
+        deadline = self.deadline(reminder)
+        if not reminder.is_open:
+            return (3, deadline, reminder.order_id)
+        nudge = self.next_nudge(reminder)
+        if nudge is not None and nudge <= now:
+            return (0, deadline, reminder.order_id)
+        if nudge is not None:
+            return (1, nudge, reminder.order_id)
+        return (2, deadline, reminder.order_id)
+
+    def by_urgency(self, reminders: Iterable[Reminder], now: dt.datetime) -> list[Reminder]:
+        return sorted(reminders, key=lambda r: self.urgency_key(r, now))
+
+    def by_deadline(self, reminders: Iterable[Reminder]) -> list[Reminder]:
+        return sorted(reminders, key=lambda r: (self.deadline(r), r.order_id))
+
+    def next_due_time(self, reminders: Iterable[Reminder], now: dt.datetime) -> dt.datetime | None:
+        """The earliest nudge still in the future: when a timer should next fire."""
+        future = [n for r in reminders if (n := self.next_nudge(r)) is not None and n > now]
+        return min(future, default=None)
+
+
+def parse_platform_hours(text: str) -> dict[str, int]:
+    """`"pdd=24, jd=24"` → {"pdd": 24, "jd": 24}; malformed parts are ignored."""
+    hours: dict[str, int] = {}
+    for part in text.replace("，", ",").split(","):
+        name, _, value = part.partition("=")
+        if name.strip() and value.strip().isdigit():
+            hours[name.strip().lower()] = int(value.strip())
+    return hours
+
+
+def resolve_zone(name: str) -> dt.tzinfo:
+    """The shop's zone by IANA name; empty or unknown means this computer's local zone."""
+    if name:
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    return dt.datetime.now().astimezone().tzinfo or dt.UTC
+
+
+# --- wording ---------------------------------------------------------------------------------------------
+
+def friendly_time(moment: dt.datetime, now: dt.datetime) -> str:
+    """How a buyer would say the time: 今天 18:00 / 明天 10:15 / 11月25日 10:15 (in `moment`'s zone)."""
+    days = (moment.date() - now.astimezone(moment.tzinfo).date()).days
+    clock = f"{moment.hour:02d}:{moment.minute:02d}"
+    if days == 0:
+        return f"今天 {clock}"
+    if days == 1:
+        return f"明天 {clock}"
+    if days == 2:
+        return f"后天 {clock}"
+    return f"{moment.month}月{moment.day}日 {clock}"
+
+
+def short_title(title: str, limit: int = 16) -> str:
+    """Product titles are keyword soup; a reminder names the start of it."""
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[:limit] + "…"
+
+
+def template_values(reminder: Reminder, deadline: dt.datetime, now: dt.datetime, campaign: str = "") -> dict[str, str]:
+    return {
+        "买家": reminder.buyer,
+        "商品": short_title(reminder.title),
+        "金额": format_amount(reminder.amount),
+        "截止时间": friendly_time(deadline, now),
+        "活动": campaign,
+    }
+
+
+def choose_phrase(phrases: Sequence[Phrase], reminder: Reminder) -> Phrase | None:
+    """A different 催付 phrase for each nudge of the same order, so the buyer never reads one line twice."""
+    candidates = [p for p in phrases if p.enabled and p.group == REMINDER_GROUP]
+    if not candidates:
+        return None
+    return candidates[reminder.remind_count % len(candidates)]
+
+
+FALLBACK_TEXT = "亲，您拍下的{商品}还没有付款哦，订单将在{截止时间}自动关闭，有任何问题随时找我～"
+
+
+# --- conversion ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class DayConversion:
+    day: dt.date
+    sent: int  # reminders sent that day
+    orders: int  # distinct orders reminded that day
+    paid: int  # of those orders, how many were paid after the reminder
+
+    @property
+    def rate(self) -> float:
+        return self.paid / self.orders if self.orders else 0.0
+
+
+def conversion_by_day(
+    sent: Iterable[tuple[str, dt.datetime]], paid_at: Mapping[str, dt.datetime], zone: dt.tzinfo
+) -> list[DayConversion]:
+    """Per shop-local day: reminders sent (order_id, time) and how many of those orders then paid."""
+    by_day: dict[dt.date, list[tuple[str, dt.datetime]]] = {}
+    for order_id, at in sent:
+        by_day.setdefault(at.astimezone(zone).date(), []).append((order_id, at))
+    days = []
+    for day in sorted(by_day):
+        events = by_day[day]
+        first_sent: dict[str, dt.datetime] = {}
+        for order_id, at in events:
+            first_sent[order_id] = min(at, first_sent.get(order_id, at))
+        paid = sum(1 for o, at in first_sent.items() if o in paid_at and paid_at[o] >= at)
+        days.append(DayConversion(day, len(events), len(first_sent), paid))
+    return days
+
+
+CONVERSION_HEADER = ("日期", "催付次数", "催付订单数", "付款订单数", "催付转化率")
+
+
+def conversion_rows(days: Iterable[DayConversion]) -> list[tuple[str, ...]]:
+    return [(d.day.isoformat(), str(d.sent), str(d.orders), str(d.paid), f"{d.rate:.1%}") for d in days]
