@@ -1,25 +1,23 @@
 """Orders from the seller back-office export: the order model, its column mapping and its status mapping.
 
-`read_order_file(path, zone)` reads a CSV (UTF-8, UTF-8 with BOM or GBK, detected) or .xlsx export and
-returns the orders plus, per bad row, its spreadsheet row number and why it was skipped. Order numbers stay
-exact strings: a number Excel turned into scientific notation or a float cannot be recovered, so such a row
-is rejected with a message instead of guessed.
+`read_order_file(path, zone)` reads a CSV (UTF-8, UTF-8 with BOM or GBK, detected) or .xlsx export through
+the shared table reader (desktop.core.tabular) and returns the orders plus, per bad row, its spreadsheet row
+number and why it was skipped. Order numbers stay exact strings: a number Excel turned into scientific
+notation or rounded to 15 digits cannot be recovered, so such a row is rejected with a message, not guessed.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from desktop.core.clipboard_ids import platform_of
+from desktop.core.tabular import Row, Table, TabularError, read_table
 
 
 class OrderStatus(StrEnum):
@@ -134,9 +132,17 @@ def order_id_from_cell(value: object) -> str:
         raise CellError("订单编号为空")
     if _SCIENTIFIC.match(text):
         raise CellError(f"订单编号“{text}”是科学计数法（文件经 Excel 另存过），无法还原；请导入后台导出的原始文件")
+    if _rounded_by_excel(text):
+        raise CellError(f"订单编号“{text}”末尾几位是 0，像是被 Excel 当成数字截断了；请把该列设为文本后重新导出")
     if not _ORDER_ID.match(text):
         raise CellError(f"订单编号“{text[:30]}”格式不对")
     return text
+
+
+def _rounded_by_excel(text: str) -> bool:
+    """Excel keeps 15 significant digits and pads the rest with zeros. A real order number ends in four or
+    more zeros about once in 10,000 orders; rejecting that one with a clear message beats storing a wrong one."""
+    return text.isdigit() and len(text) >= _EXCEL_DIGITS + 4 and set(text[_EXCEL_DIGITS:]) == {"0"}
 
 
 def amount_from_cell(value: object) -> Decimal | None:
@@ -191,52 +197,15 @@ def localize(naive: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
 
 # --- reading the file --------------------------------------------------------------------------------------
 
-def decode_csv_bytes(data: bytes) -> str:
-    """UTF-8 (with or without BOM) when it decodes, else GB18030 (a superset of GBK, what Excel writes in China)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+def read_order_table(path: Path) -> Table:
+    """The export as exact strings (shared reader); the header is the row holding 订单编号 when there is one."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as error:
-        raise OrderImportError("文件编码无法识别（既不是 UTF-8 也不是 GBK）") from error
-
-
-def read_table(path: Path) -> list[Sequence[Any]]:
-    """All rows of the first sheet (xlsx) or of the CSV, cells as stored: text stays text."""
-    # Kept small on purpose: switch to desktop.core.tabular once the shared table reader exists.
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return _read_xlsx(path)
-    if path.suffix.lower() == ".xls":
-        raise OrderImportError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise OrderImportError(f"无法读取文件：{error}") from error
-    text = decode_csv_bytes(data)
-    dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab if _looks_tab_separated(text) else csv.excel
-    return list(csv.reader(io.StringIO(text, newline=""), dialect))
-
-
-def _looks_tab_separated(text: str) -> bool:
-    first = text.split("\n", 1)[0]
-    return first.count("\t") > first.count(",")
-
-
-def _read_xlsx(path: Path) -> list[Sequence[Any]]:
-    import openpyxl  # imported here: the CSV path and the CLI's start-up should not pay for it
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
-        raise OrderImportError(f"无法打开 Excel 文件：{error}") from error
-    try:
-        return [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
+        return read_table(path, header_contains=("订单编号",))
+    except TabularError as first:
+        try:  # another back-office's names (订单号 …): take the first row and let the mapping name what is missing
+            return read_table(path)
+        except TabularError:
+            raise OrderImportError(str(first)) from first
 
 
 # --- mapping rows to orders --------------------------------------------------------------------------------
@@ -248,63 +217,44 @@ def _column(header: Sequence[str], names: Iterable[str]) -> int | None:
     return None
 
 
-def _columns(header: Sequence[str], names: Iterable[str]) -> list[int]:
-    return [header.index(n) for n in names if n in header]
-
-
-def _cell(row: Sequence[Any], index: int | None) -> Any:
-    if index is None or index >= len(row):
-        return None
-    return row[index]
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def orders_from_rows(rows: Sequence[Sequence[Any]], zone: dt.tzinfo) -> OrderFile:
-    """Map an export's rows (header first) to orders; a bad row is reported by its row number and skipped."""
-    start = next((i for i, row in enumerate(rows) if any(_text(c) for c in row)), None)
-    if start is None:
-        raise OrderImportError("文件是空的")
-    header = [_text(c).lstrip("\ufeff") for c in rows[start]]
+def orders_from_table(table: Table, zone: dt.tzinfo) -> OrderFile:
+    """Map an export to orders; a bad row is reported by its row number and skipped."""
+    header = table.headers
     missing = [name for name, names in REQUIRED.items() if _column(header, names) is None]
     if missing:
-        raise OrderImportError(f"缺少必需的列：{'、'.join(missing)}（第 {start + 1} 行应为表头）")
+        raise OrderImportError(f"缺少必需的列：{'、'.join(missing)}（第 {table.header_row} 行应为表头）")
     order_col = _column(header, ORDER_ID_COLUMNS)
     buyer_col = _column(header, BUYER_COLUMNS)
     status_col = _column(header, STATUS_COLUMNS)
     created_col = _column(header, CREATED_COLUMNS)
-    amount_cols = _columns(header, AMOUNT_COLUMNS)
+    amount_cols = [header.index(n) for n in AMOUNT_COLUMNS if n in header]
     title_col = _column(header, TITLE_COLUMNS)
     paid_col = _column(header, PAID_COLUMNS)
     platform_col = _column(header, PLATFORM_COLUMNS)
 
     result = OrderFile()
     by_id: dict[str, Order] = {}
-    for offset, row in enumerate(rows[start + 1 :], start=start + 2):
-        if not any(_text(c) for c in row):
-            continue
+    for row in table.rows:
         result.rows += 1
         try:
-            order_id = order_id_from_cell(_cell(row, order_col))
-            buyer = _text(_cell(row, buyer_col))
+            order_id = order_id_from_cell(row.get(order_col))
+            buyer = row.get(buyer_col).strip()
             if not buyer:
                 raise CellError("买家会员名为空")
-            label = _text(_cell(row, status_col))
+            label = row.get(status_col).strip()
             status = status_from_label(label)
             if status is None:
                 raise CellError(f"订单状态“{label[:20]}”无法识别")
-            created = time_from_cell(_cell(row, created_col), zone)
-            amounts = [amount_from_cell(_cell(row, c)) for c in amount_cols]
+            created = time_from_cell(row.get(created_col), zone)
+            amounts = [amount_from_cell(row.get(c)) for c in amount_cols]
             amount = next((a for a in amounts if a), next((a for a in amounts if a is not None), None))
-            paid_cell = _cell(row, paid_col)
-            paid_at = time_from_cell(paid_cell, zone) if _text(paid_cell) else None
+            paid_text = row.get(paid_col).strip()
+            paid_at = time_from_cell(paid_text, zone) if paid_text else None
         except CellError as error:
-            result.problems.append(RowProblem(offset, str(error)))
+            result.problems.append(RowProblem(row.number, str(error)))
             continue
-        platform = _text(_cell(row, platform_col)).lower() or platform_of(order_id)
-        order = Order(order_id, buyer, status, created, amount, _text(_cell(row, title_col)), platform, paid_at)
+        platform = row.get(platform_col).strip().lower() or platform_of(order_id)
+        order = Order(order_id, buyer, status, created, amount, row.get(title_col).strip(), platform, paid_at)
         if order_id in by_id:
             result.duplicates += 1
         by_id[order_id] = order
@@ -312,8 +262,16 @@ def orders_from_rows(rows: Sequence[Sequence[Any]], zone: dt.tzinfo) -> OrderFil
     return result
 
 
+def orders_from_rows(rows: Sequence[Sequence[str]], zone: dt.tzinfo) -> OrderFile:
+    """The same from rows already in memory (header first), numbered as a sheet would number them."""
+    if not rows:
+        raise OrderImportError("文件是空的")
+    table = Table(tuple(rows[0]), tuple(Row(i, tuple(r)) for i, r in enumerate(rows[1:], start=2)), "memory")
+    return orders_from_table(table, zone)
+
+
 def read_order_file(path: Path, zone: dt.tzinfo) -> OrderFile:
-    return orders_from_rows(read_table(path), zone)
+    return orders_from_table(read_order_table(path), zone)
 
 
 def format_amount(amount: Decimal | None) -> str:

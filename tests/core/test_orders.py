@@ -28,14 +28,15 @@ HEADER = ["订单编号", "买家会员名", "买家支付宝账号", "买家应
 
 
 def export_rows(count: int = 3) -> list[list[str]]:
-    """Rows the way Taobao's export writes them: ="…" around order numbers, 0 paid for unpaid orders."""
+    """Rows the way Taobao's export writes them: ="…" around order numbers, 0 paid for unpaid orders.
+    (The step of 1010 never yields a number ending in 0000, which the importer takes for an Excel-rounded one.)"""
     statuses = ["等待买家付款", "买家已付款，等待卖家发货", "交易关闭", "卖家已发货，等待买家确认", "交易成功"]
     rows = [HEADER]
     for i in range(count):
         status = statuses[i % len(statuses)]
         paid = "" if status in ("等待买家付款", "交易关闭") else f"2024-11-23 09:{i % 60:02d}:00"
         rows.append([
-            f'="{3561234567890000000 + i}"', f"买家{i:05d}", "***", "128.00",
+            f'="{3561234567890123456 + i * 1010}"', f"买家{i:05d}", "***", "128.00",
             "0.00" if not paid else "128.00", status, f"2024-11-23 08:{i % 60:02d}:{i % 60:02d}", paid,
             f"秋冬加厚羊毛围巾女 款{i}", "1", "张*",
         ])
@@ -55,7 +56,7 @@ def test_reads_csv_in_each_encoding(tmp_path: Path, encoding: str) -> None:
     result = read_order_file(path, SHANGHAI)
     assert result.problems == []
     first = result.orders[0]
-    assert first.order_id == "3561234567890000000"
+    assert first.order_id == "3561234567890123456"
     assert first.buyer == "买家00000"
     assert first.status is OrderStatus.AWAITING_PAYMENT
     assert first.amount == Decimal("128.00")  # 实际支付 is 0 while unpaid: the amount owed is used
@@ -73,7 +74,7 @@ def test_reads_xlsx_with_numbers_text_and_dates(tmp_path: Path) -> None:
     sheet.append(["订单编号", "买家会员名", "总金额", "订单状态", "订单创建时间", "宝贝标题", "备注"])
     sheet.append(["3561234567890123456", "tb_one", 99.9, "等待买家付款", dt.datetime(2024, 11, 23, 10, 0), "杯子", "x"])
     sheet.append([285123456789, "jd_buyer", "59", "交易成功", "2024/11/23 11:00", "", ""])
-    sheet.append([3.561234567890123e18, "lost_digits", 10, "等待买家付款", "2024-11-23 12:00:00", "", ""])
+    sheet.append([3.56123456789012e18, "lost_digits", 10, "等待买家付款", "2024-11-23 12:00:00", "", ""])
     path = tmp_path / "orders.xlsx"
     book.save(path)
     result = read_order_file(path, SHANGHAI)
