@@ -3,14 +3,19 @@
 Each feature area (phrases, orders, sync, ...) owns its tables and declares a `sqlite_utils.Migrations`
 set for them (named `kuaida.<area>`), registered here with `register`. sqlite-utils runs each migration in
 one transaction with its record, so a crash leaves the old schema or the new one, never half of one.
-All writes elsewhere go through `db.atomic()`, so a killed writer loses at most the write in flight.
+All writes elsewhere go through `db.atomic()` (or `write_transaction` when they read first), so a killed
+writer loses at most the write in flight. A damaged store or one written by a newer Kuaida is never opened:
+`StoreError` says what happened and which backup to restore (`restore_backup` does it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+import shutil
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,11 +25,22 @@ from sqlite_utils.migrations import Migrations
 log = logging.getLogger(__name__)
 
 BACKUPS_KEPT = 7
+BACKUP_PREFIX = "kuaida-"
+BACKUP_SUFFIX = ".sqlite3"
 _MIGRATION_SETS: dict[str, Migrations] = {}
 
 
 class StoreError(RuntimeError):
-    """The local store cannot be opened or is damaged; the message says what to do."""
+    """The local store cannot be opened or is damaged; the message says what to do.
+
+    `backup` is the newest backup worth restoring (None when there is none or restoring would not help,
+    as with a store from a newer Kuaida).
+    """
+
+    def __init__(self, message: str, *, path: Path | None = None, backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
 
 
 def register(migrations: Migrations) -> Migrations:
@@ -52,32 +68,54 @@ class Store:
 def connect(path: Path | str) -> sqlite_utils.Database:
     db = sqlite_utils.Database(sqlite3.connect(str(path), timeout=10))
     if str(path) != ":memory:":
-        db.execute("pragma journal_mode = wal")
-    # NORMAL is crash-safe for the application in WAL mode; only a power cut may drop the last commit.
-    db.execute("pragma synchronous = normal")
+        mode = db.execute("pragma journal_mode = wal").fetchone()[0]
+        if mode != "wal":  # e.g. a data folder on a network drive: still safe, only slower with readers
+            log.warning("store journal mode is %s, not wal", mode)
+    # FULL, not NORMAL: in WAL mode NORMAL survives a killed process but a power cut may drop the last
+    # commits (an import the agent saw succeed). One fsync per commit costs nothing at human write rates.
+    db.execute("pragma synchronous = full")
     db.execute("pragma foreign_keys = on")
     return db
 
 
 def open_store(path: Path, *, backup_dir: Path | None = None, check: bool = True) -> Store:
-    """Open (creating if needed) and migrate the store at `path`; back it up once a day into `backup_dir`."""
+    """Open (creating if needed) and migrate the store at `path`; back it up once a day into `backup_dir`.
+
+    Raises `StoreError` when the file is not a database, fails its integrity check, or was written by a
+    newer Kuaida; the store is then left untouched so a backup can be restored over it.
+    """
     _import_repositories()
     path.parent.mkdir(parents=True, exist_ok=True)
+    db: sqlite_utils.Database | None = None
     try:
         db = connect(path)
         store = Store(path, db)
         if check:
             store.problems = integrity_problems(db)
             if store.problems:
-                log.error("store %s failed its integrity check: %s", path, "; ".join(store.problems[:3]))
+                log.error("store %s failed its integrity check (%d problems)", path, len(store.problems))
+                raise _damaged(path, backup_dir, store.problems[0])
         migrate(db)
     except sqlite3.DatabaseError as error:
-        raise StoreError(
-            f"本地数据库无法打开：{path}（{error}）。可从备份文件夹 {backup_dir or path.parent} 恢复最近的备份。"
-        ) from error
-    if backup_dir is not None and store.integrity_ok:
+        if db is not None:
+            db.close()
+        raise _damaged(path, backup_dir, str(error)) from error
+    except StoreError:
+        if db is not None:
+            db.close()
+        raise
+    if backup_dir is not None:
         daily_backup(db, backup_dir)
     return store
+
+
+def _damaged(path: Path, backup_dir: Path | None, detail: str) -> StoreError:
+    backup = newest_backup(backup_dir) if backup_dir is not None else None
+    if backup is None:
+        advice = "没有可用的备份。请联系 IT，或把这个文件移走后重新打开快答（将从空白数据开始）。"
+    else:
+        advice = f"请关闭快答后恢复最近的备份 {backup}（运行 `kuaida store restore` 即可，损坏的文件会被保留）。"
+    return StoreError(f"本地数据库已损坏，无法打开：{path}（{detail}）。{advice}", path=path, backup=backup)
 
 
 def open_memory_store() -> Store:
@@ -94,40 +132,120 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
 
 
 def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every area's pending migrations; refuse a store that already has migrations we do not know."""
     for migrations in _MIGRATION_SETS.values():
         known = {m.name for m in migrations._migrations}
         unknown = [m.name for m in migrations.applied(db) if m.name not in known]
         if unknown:
             raise StoreError(
                 f"本地数据库由更新版本的快答写入（{migrations.name}: {unknown[-1]}），请升级快答后再打开。"
+                "不要用旧版本覆盖或恢复它。"
             )
         migrations.apply(db)
 
 
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A transaction that reads and then writes (an import plans against what is there, then writes).
+
+    BEGIN IMMEDIATE takes the write lock up front, so another process (the CLI beside the app) cannot
+    change what was read before the writes land; nested inside another transaction it is a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def is_disk_full(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and "disk is full" in str(error)
+
+
+# Backups ------------------------------------------------------------------------------------------
 def daily_backup(db: sqlite_utils.Database, backup_dir: Path, today: dt.date | None = None) -> Path | None:
-    """Keep one consistent copy per day (SQLite's online backup API), the newest `BACKUPS_KEPT` of them."""
-    target = backup_dir / f"kuaida-{(today or dt.date.today()).isoformat()}.sqlite3"
-    if target.exists():
-        return None
+    """Keep one consistent copy per day (SQLite's online backup API), the newest `BACKUPS_KEPT` of them.
+
+    Never raises: a read-only or full disk skips the backup (logged) so the app still starts.
+    """
+    target = backup_dir / f"{BACKUP_PREFIX}{(today or dt.date.today()).isoformat()}{BACKUP_SUFFIX}"
     partial = target.with_suffix(".partial")
     try:
+        if target.exists():
+            return None
         backup_dir.mkdir(parents=True, exist_ok=True)
-        out = sqlite3.connect(str(partial))
-        try:
-            db.conn.backup(out)
-        finally:
-            out.close()
+        partial.unlink(missing_ok=True)  # left by a crash during an earlier backup
+        copy_database(db.conn, partial)
         partial.replace(target)
-    except (OSError, sqlite3.Error) as error:  # a full disk must not stop the app from starting
+    except (OSError, sqlite3.Error) as error:
         log.warning("daily backup skipped: %s", error)
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         return None
-    for old in sorted(backup_dir.glob("kuaida-*.sqlite3"))[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
+    for old in backups(backup_dir)[BACKUPS_KEPT:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
     return target
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    out = sqlite3.connect(str(target))
+    try:
+        source.backup(out)
+    finally:
+        out.close()
+
+
+def backups(backup_dir: Path) -> list[Path]:
+    """Daily backups, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    return sorted(backup_dir.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"), reverse=True)
+
+
+def newest_backup(backup_dir: Path) -> Path | None:
+    """The newest backup that passes its own integrity check."""
+    for candidate in backups(backup_dir):
+        try:
+            conn = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
+            try:
+                if conn.execute("pragma quick_check").fetchall() == [("ok",)]:
+                    return candidate
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
+    return None
+
+
+def restore_backup(backup: Path, path: Path, now: dt.datetime | None = None) -> Path | None:
+    """Put `backup` in place of the store at `path` (closed by the caller). The replaced file is kept beside
+    it as `<name>.damaged-<time>`, which is returned (None when there was no store)."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    kept = None
+    if path.exists():
+        kept = path.with_name(f"{path.name}.damaged-{stamp}")
+        path.replace(kept)
+    for suffix in ("-wal", "-shm"):  # they belong to the replaced file; SQLite would apply them to the backup
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.replace(path.with_name(f"{path.name}.damaged-{stamp}{suffix}"))
+    partial = path.with_name(path.name + ".restoring")
+    shutil.copyfile(backup, partial)
+    partial.replace(path)
+    return kept
 
 
 def _import_repositories() -> None:
     """Importing a repository module registers its migrations; list every area's module here."""
-    from desktop.store import phrases  # noqa: F401
-    from desktop.store import team  # noqa: F401
+    from desktop.store import (
+        phrases,  # noqa: F401
+        team,  # noqa: F401
+    )

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Iterable
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from desktop.core.library_io import ImportPlan, LibraryFile, plan_import
 from desktop.core.phrases import Phrase, Source
-from desktop.store.database import register
+from desktop.store.database import StoreError, is_disk_full, register, write_transaction
 
 migrations = register(Migrations("kuaida.phrases"))
 
@@ -104,6 +106,28 @@ class PhraseRepository:
                 [source, json.dumps([r["id"] for r in rows])],
             )
             self.db["phrases"].upsert_all(rows, pk="id")
+
+    def import_library(self, library: LibraryFile, source: Source) -> ImportPlan:
+        """Merge a read library file into `source` in one transaction: every good row, or nothing.
+
+        Matching (编号, then shortcut code, then exact text) happens inside the transaction, so a second
+        import of the same file adds nothing even when another process wrote in between.
+        """
+        try:
+            with write_transaction(self.db):
+                plan = plan_import(library, self.all(), source)
+                position = self._next_position()
+                rows = [_to_row(p, position + offset) for offset, p in enumerate(plan.added)]
+                self.db["phrases"].insert_all(rows, pk="id")
+                for phrase in plan.updated:
+                    row = _to_row(phrase, 0)
+                    del row["position"]  # an updated phrase keeps its place in the list
+                    self.db["phrases"].update(phrase.id, row)
+        except sqlite3.OperationalError as error:
+            if is_disk_full(error):
+                raise StoreError("磁盘空间不足，导入已取消，短语库没有任何改动。请清理磁盘后重试。") from error
+            raise
+        return plan
 
     def _next_position(self) -> int:
         return (self.db.execute("select max(position) from phrases").fetchone()[0] or 0) + 1
