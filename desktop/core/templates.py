@@ -1,4 +1,12 @@
-"""Filling phrase variables ({买家}, {问候}, ...) so a reply reads naturally even when a value is missing."""
+"""Filling phrase variables ({买家}, {问候}, ...) so a reply reads naturally even when a value is missing.
+
+Two ways a phrase copes with a missing value:
+- a bare variable simply disappears, and the punctuation it leaves behind is mended
+  ("亲爱的{买家}，您好" → "亲爱的，您好"; "（{商品}）" leaves no empty brackets);
+- an optional segment in square brackets goes away whole unless every variable in it has a value
+  ("[{活动}期间，]全店包邮" → "全店包邮"; with a value the brackets vanish: "双11期间，全店包邮").
+  Only brackets that contain a variable are segments, so emoticon codes such as "[微笑]" stay as written.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +15,21 @@ import re
 from collections.abc import Mapping
 
 VARIABLES = ("买家", "客服", "店铺", "问候", "日期", "商品", "活动", "金额", "截止时间")
-_VARIABLE = re.compile(r"\{(" + "|".join(VARIABLES) + r")\}")
-_CJK_PUNCT = "，。！？、；：～…"
-# What is left around a variable that rendered empty: "亲{买家}，" must become "亲，", not "亲，，".
-_DOUBLED = re.compile(rf"([{_CJK_PUNCT},.!?;:])(?:\s*[{_CJK_PUNCT},.!?;:])+")
-_LEADING = re.compile(rf"^[\s{_CJK_PUNCT},.!?;:]+", re.MULTILINE)
-_SPACES = re.compile(r"[ \t\u3000]{2,}")
+_NAMES = "|".join(VARIABLES)
+_VARIABLE = re.compile(r"\{(" + _NAMES + r")\}")
+_SEGMENT = re.compile(r"\[([^\[\]\n]*?\{(?:" + _NAMES + r")\}[^\[\]\n]*?)\]")
+
+# Where a removed value was; mended once every substitution is done.
+_GAP = "\0"
+_BLANKS = " \t\u3000"
+_PUNCT = "，。！？、；：～…,.!?;:~"
+_ENDS_SENTENCE = "。！？…!?"
+_DANGLES_AT_END = "，、；：,;:"
+_PAIRS = {"（": "）", "(": ")", "【": "】", "「": "」", "『": "』", "《": "》", "“": "”", "[": "]"}
 
 
 def greeting(now: dt.datetime) -> str:
+    """早上好 5:00–10:59, 中午好 11:00–12:59, 下午好 13:00–17:59, otherwise 晚上好 (night shifts run past midnight)."""
     hour = now.hour
     if 5 <= hour < 11:
         return "早上好"
@@ -36,22 +50,57 @@ def variables_in(text: str) -> list[str]:
 
 def render(text: str, values: Mapping[str, str | None], now: dt.datetime | None = None) -> str:
     """Replace known variables; a variable without a value disappears together with what it leaves dangling."""
-    filled = {**builtin_values(now or dt.datetime.now()), **{k: v for k, v in values.items() if v}}
     if "{" not in text:
         return text
-    rendered = _VARIABLE.sub(lambda m: filled.get(m.group(1), "\0"), text)
-    if "\0" not in rendered:
+    filled = builtin_values(now or dt.datetime.now())
+    filled.update({key: value.strip() for key, value in values.items() if value and value.strip()})
+
+    def fill_segment(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if all(name in filled for name in _VARIABLE.findall(inner)):
+            return _VARIABLE.sub(lambda m: filled[m.group(1)], inner)
+        return _GAP
+
+    rendered = _SEGMENT.sub(fill_segment, text)
+    rendered = _VARIABLE.sub(lambda m: filled.get(m.group(1), _GAP), rendered)
+    if _GAP not in rendered:
         return rendered
-    rendered = rendered.replace("\0", "")
-    rendered = _DOUBLED.sub(lambda m: _stronger(m.group(0)), rendered)
-    rendered = _LEADING.sub("", rendered)
-    return _SPACES.sub(" ", rendered).strip()
+    pieces = rendered.split(_GAP)
+    mended = pieces[0]
+    for piece in pieces[1:]:
+        mended = _join(mended, piece)
+    return mended
 
 
-def _stronger(run: str) -> str:
-    """Of a run of punctuation left by a removed variable keep the one that ends a sentence, if any."""
-    marks = [c for c in run if not c.isspace()]
-    for mark in marks:
-        if mark in "。！？!?…":
-            return mark
+def _join(left: str, right: str) -> str:
+    """Close the gap a missing value left between `left` and `right` so the sentence still reads."""
+    before, after = left.rstrip(_BLANKS), right.lstrip(_BLANKS)
+    spaced = before != left and after != right
+    # "（{商品}）" with no 商品 leaves an empty pair: drop it, then mend what is around it.
+    if before and after and _PAIRS.get(before[-1]) == after[0]:
+        return _join(before[:-1], after[1:])
+    line_starts = not before or before.endswith("\n")
+    line_ends = not after or after.startswith("\n")
+    if line_starts:
+        # Nothing before on this line: punctuation after the gap would open the line.
+        return before + after.lstrip(_PUNCT + _BLANKS)
+    if line_ends:
+        return before.rstrip(_DANGLES_AT_END) + after
+    if before[-1] in _PUNCT and after[0] in _PUNCT:
+        tail = len(before) - len(before.rstrip(_PUNCT + _BLANKS))
+        head = len(after) - len(after.lstrip(_PUNCT + _BLANKS))
+        run = before[len(before) - tail :] + after[:head]
+        return before[: len(before) - tail] + _strongest(run) + after[head:]
+    if spaced and before[-1] not in _PUNCT and after[0] not in _PUNCT:
+        return before + " " + after
+    return before + after
+
+
+def _strongest(run: str) -> str:
+    """Of a run of punctuation left by a removed value keep one mark: the sentence end, else a ～, else the last."""
+    marks = [c for c in run if c not in _BLANKS]
+    for wanted in (_ENDS_SENTENCE, "～~"):
+        for mark in marks:
+            if mark in wanted:
+                return mark
     return marks[-1]
