@@ -51,7 +51,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("first_nudge_minutes", int, 30, "下单后多久第一次催付（分钟）"),
     Setting("last_nudge_minutes", int, 120, "关闭前多久最后一次催付（分钟）"),
     Setting("star_on_remind", bool, True, "催付后自动给买家亮星"),
-    Setting("order_close_hours_by_platform", str, "", "各平台的自动关闭时间（小时），如 pdd=24, jd=24；未列出的用上一项"),
+    Setting("order_close_hours_by_platform", str, "", "各平台自动关闭时间（小时），如 pdd=24, jd=24"),
     Setting("shop_timezone", str, "", "店铺所在时区（IANA 名称，如 Asia/Shanghai；空：本机时区）"),
     Setting("campaign", str, "", "当前活动，填入 {活动}"),
     Setting("snooze_minutes", int, 30, "催付提醒“稍后”推迟的分钟数"),
