@@ -1,23 +1,55 @@
 """The suggestion engine: which phrases answer the buyer message the agent just copied.
 
 Interface contract (other parts rely on it; keep it stable):
-- `SuggestionEngine(phrases, learned=())` builds its index once; it is immutable afterwards except
-  for `learn`, and safe to build on a worker thread and then use from the UI thread.
+- `SuggestionEngine(phrases, learned=(), pinned_ids=())` builds its index once; it is immutable afterwards
+  except for `learn`, and safe to build on a worker thread and then use from the UI thread.
 - `suggest(message, top)` returns at most `top` suggestions, best first, or [] when nothing fits.
 - `search(query, limit)` finds phrases for a typed query: text, shortcut code, pinyin initials.
 - `features(message)` are the privacy-preserving features `learn` remembers (never the raw text).
 - `learn(message, phrase_id)` makes that phrase rise for similar messages; returns the features to persist.
+- `pinned_ids`: featured (主推) phrases; the first one takes the top place when the message is about a product
+  (its top intent is one of PRODUCT_INTENTS), never otherwise, so it cannot crowd out answers to 物流 or 退款.
 
-BASELINE: a plain character-bigram overlap; the real engine replaces the internals, not the interface.
+How it ranks: normalise (normalize.py) → score intents with the cue lexicon plus the library's keywords
+(intent_lexicon.py) → stay silent below SPEAK → rank each detected intent's phrases by word overlap with the
+message and by what the agent picked for similar messages → interleave the intents that are each sure enough
+(two questions in one line get both answered) and give a weaker second intent the last place.
 """
 
 from __future__ import annotations
 
+import hashlib
+import heapq
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop.core.phrases import Phrase
+from desktop.core.intent_lexicon import Cue, IntentLexicon, keyword_cues
+from desktop.core.normalize import bigrams, normalize
+from desktop.core.phrases import Phrase, intents
+from desktop.core.search import PhraseSearch
+
+# Intent evidence needed before the engine speaks (a strong cue is worth 2, a hint 1, one character 0.4).
+SPEAK = 1.0
+# A second intent this sure, but below SPEAK, still gets the last place (covers a half-worded second question).
+HINT = 0.6
+# Greetings and thanks only matter when the message asks nothing else.
+SOCIAL_INTENTS = frozenset({"greeting", "thanks_bye"})
+PRODUCT_INTENTS = frozenset({"stock", "size_spec", "material_quality", "authenticity", "recommend", "promotion"})
+# The library's own keywords count like a strong hint for the intents of the phrases that list them.
+KEYWORD_CUE_WEIGHT = 1.0
+# Ranking inside an intent: share of message bigrams found in the phrase (keywords count double) ...
+OVERLAP_WEIGHT = 0.3
+# ... and what the agent picked before: one pick for the same message adds LEARNED_WEIGHT / LEARNED_SATURATION.
+LEARNED_WEIGHT = 1.0
+LEARNED_SATURATION = 2.0
+# Picked often enough for messages like this one, a phrase is suggested even if no intent is detected.
+LEARNED_ALONE = 0.5
+# Postings that cover most of an intent's phrases cannot tell them apart; long ones are cut to stay fast.
+MAX_POSTING = 100
+MAX_INTERLEAVED_INTENTS = 3
+_VARIABLE = re.compile(r"\{[^{}]*\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,45 +58,184 @@ class Suggestion:
     score: float
 
 
-def _bigrams(text: str) -> set[str]:
-    text = "".join(ch for ch in text if ch.isalnum())
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the engine made of one message."""
+
+    grams: frozenset[str]
+    intents: list[tuple[str, float]]  # detected, strongest first
 
 
 class SuggestionEngine:
-    def __init__(self, phrases: Sequence[Phrase], learned: Iterable[tuple[str, str, float]] = ()) -> None:
+    def __init__(
+        self,
+        phrases: Sequence[Phrase],
+        learned: Iterable[tuple[str, str, float]] = (),
+        pinned_ids: Sequence[str] = (),
+    ) -> None:
         self.phrases = [p for p in phrases if p.enabled]
-        self._by_id = {p.id: p for p in self.phrases}
-        self._grams = [_bigrams(" ".join((p.text, *p.keywords))) for p in self.phrases]
+        self._by_id = {p.id: i for i, p in enumerate(self.phrases)}
+        self.pinned_ids = tuple(pid for pid in pinned_ids if pid in self._by_id)
+        self._lexicon = IntentLexicon.bundled(self._keyword_cues())
+        self._intents = [self._intents_of(p) for p in self.phrases]
+        self._by_intent: dict[str, list[int]] = defaultdict(list)
+        for index, phrase_intents in enumerate(self._intents):
+            for intent in phrase_intents:
+                self._by_intent[intent].append(index)
+        self._postings = self._build_postings()
         self._learned: dict[str, dict[str, float]] = defaultdict(dict)
         for feature, phrase_id, weight in learned:
-            self._learned[feature][phrase_id] = weight
+            self._learned[feature][phrase_id] = self._learned[feature].get(phrase_id, 0.0) + weight
+        self._search: PhraseSearch | None = None
+
+    # building --------------------------------------------------------------------------------------
+    def _keyword_cues(self) -> list[Cue]:
+        by_keyword: dict[str, set[str]] = defaultdict(set)
+        for phrase in self.phrases:
+            for keyword in phrase.keywords:
+                if len(keyword) >= 2:
+                    by_keyword[normalize(keyword).replace(" ", "")].update(phrase.intents)
+        return keyword_cues({k: v for k, v in by_keyword.items() if k}, KEYWORD_CUE_WEIGHT)
+
+    def _intents_of(self, phrase: Phrase) -> tuple[str, ...]:
+        """A phrase's declared intents; for an imported phrase without any, what its group and keywords say."""
+        if phrase.intents:
+            return phrase.intents
+        by_name = {i.name_zh: i.id for i in intents()}
+        if phrase.group in by_name:
+            return (by_name[phrase.group],)
+        scores = self._lexicon.scores(normalize(" ".join((phrase.group, *phrase.keywords))))
+        sure = [(s, i) for i, s in scores.items() if s >= SPEAK and i not in SOCIAL_INTENTS]
+        return (max(sure)[1],) if sure else ()
+
+    def _build_postings(self) -> dict[tuple[str, str], list[tuple[int, float]]]:
+        """(intent, bigram) -> phrases of that intent containing it, with weight 2 for keywords, 1 for text."""
+        postings: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
+        for index, phrase in enumerate(self.phrases):
+            weights = dict.fromkeys(bigrams(normalize(_VARIABLE.sub(" ", phrase.text))), 1.0)
+            weights.update(dict.fromkeys(bigrams(normalize(" ".join(phrase.keywords))), 2.0))
+            for intent in self._intents[index]:
+                for gram, weight in weights.items():
+                    postings[(intent, gram)][index] = weight
+        kept: dict[tuple[str, str], list[tuple[int, float]]] = {}
+        for (intent, gram), phrases in postings.items():
+            size = len(self._by_intent[intent])
+            if size > 2 and len(phrases) > size // 2:
+                continue
+            kept[(intent, gram)] = list(phrases.items())[:MAX_POSTING]
+        return kept
+
+    # reading a message -----------------------------------------------------------------------------
+    def _read(self, message: str) -> _Reading:
+        text = normalize(message)
+        scores = self._lexicon.scores(text)
+        if not any(s >= SPEAK for i, s in scores.items() if i not in SOCIAL_INTENTS):
+            for intent, score in self._lexicon.homophone_scores(text).items():
+                if intent not in SOCIAL_INTENTS:
+                    scores[intent] = max(scores.get(intent, 0.0), score)
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        if any(s >= SPEAK for i, s in ranked if i not in SOCIAL_INTENTS):
+            ranked = [(i, s) for i, s in ranked if i not in SOCIAL_INTENTS]
+        return _Reading(frozenset(bigrams(text)), [(i, s) for i, s in ranked if s >= HINT])
 
     def features(self, message: str) -> list[str]:
-        return sorted(_bigrams(message))
+        """Hashed bigrams of the normalised message and its detected intents: enough to recognise a similar
+        message, not to read the original one back."""
+        return _features(self._read(message))
 
+    # suggesting ------------------------------------------------------------------------------------
     def suggest(self, message: str, top: int = 3) -> list[Suggestion]:
-        grams = _bigrams(message)
-        if not grams:
+        if top <= 0:
             return []
-        scored = []
-        for phrase, phrase_grams in zip(self.phrases, self._grams, strict=True):
-            overlap = len(grams & phrase_grams)
-            boost = sum(self._learned.get(g, {}).get(phrase.id, 0.0) for g in grams)
-            if overlap or boost:
-                scored.append(Suggestion(phrase, overlap / len(grams) + boost))
-        scored.sort(key=lambda s: -s.score)
-        return scored[:top]
+        reading = self._read(message)
+        learned = self._learned_boosts(_features(reading)) if self._learned else {}
+        sure = [(i, s) for i, s in reading.intents if s >= SPEAK and i in self._by_intent]
+        alone = sorted((b, pid) for pid, b in learned.items() if b >= LEARNED_ALONE)
+        if not sure and not alone:
+            return []
+        strongest = sure[0][1] if sure else 1.0
+        columns = [self._rank_intent(i, s / strongest, reading.grams, learned, top + 1) for i, s in sure]
+        columns = columns[:MAX_INTERLEAVED_INTENTS]
+        hints = [(i, s) for i, s in reading.intents[len(sure) :] if i in self._by_intent and s < SPEAK]
+        ordered = _interleave(columns)
+        if len(columns) == 1 and hints and top >= 2:
+            # A weaker second intent takes the last place: a two-part question half worded still gets covered.
+            weak = self._rank_intent(hints[0][0], hints[0][1] / strongest, reading.grams, learned, 1)
+            ordered = [*columns[0][: top - 1], *weak, *columns[0][top - 1 :]]
+        picked_alone = [Suggestion(self.phrases[self._by_id[pid]], 1.0 + b) for b, pid in reversed(alone)]
+        pinned = self._pinned(sure)
+        return _unique([*pinned, *picked_alone, *ordered])[:top]
 
-    def search(self, query: str, limit: int = 20) -> list[Phrase]:
-        query = query.strip().lower()
-        if not query:
+    def _rank_intent(
+        self, intent: str, confidence: float, grams: frozenset[str], learned: dict[str, float], top: int
+    ) -> list[Suggestion]:
+        members = self._by_intent[intent]
+        overlap: dict[int, float] = defaultdict(float)
+        for gram in grams:
+            for index, weight in self._postings.get((intent, gram), ()):
+                overlap[index] += weight
+        denominator = max(len(grams), 1)
+        # Library order breaks ties (the author's first phrase is the direct answer), so the head of the
+        # intent competes with the phrases that share words with the message and those learned from picks.
+        candidates = set(members[:top]) | overlap.keys()
+        candidates.update(self._by_id[pid] for pid in learned if pid in self._by_id)
+        position = {index: rank for rank, index in enumerate(members[: top + 1])}
+
+        def score(index: int) -> float:
+            phrase = self.phrases[index]
+            if intent not in self._intents[index]:
+                return -1.0
+            lexical = OVERLAP_WEIGHT * min(1.0, overlap.get(index, 0.0) / denominator)
+            order = -0.001 * position.get(index, top + 1)
+            return confidence + lexical + learned.get(phrase.id, 0.0) + order
+
+        best = heapq.nlargest(top, ((score(i), i) for i in candidates))
+        return [Suggestion(self.phrases[i], round(s, 4)) for s, i in best if s >= 0]
+
+    def _learned_boosts(self, features: list[str]) -> dict[str, float]:
+        totals: dict[str, float] = defaultdict(float)
+        for feature in features:
+            for phrase_id, weight in self._learned.get(feature, {}).items():
+                totals[phrase_id] += min(weight, LEARNED_SATURATION)
+        scale = LEARNED_WEIGHT / (LEARNED_SATURATION * max(len(features), 1))
+        return {pid: total * scale for pid, total in totals.items() if pid in self._by_id}
+
+    def _pinned(self, sure: list[tuple[str, float]]) -> list[Suggestion]:
+        if not self.pinned_ids or not sure or sure[0][0] not in PRODUCT_INTENTS:
             return []
-        hits = [p for p in self.phrases if query in p.text.lower() or query == p.code.lower()]
-        return hits[:limit]
+        return [Suggestion(self.phrases[self._by_id[self.pinned_ids[0]]], 2.0)]
+
+    # typed search and learning ---------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[Phrase]:
+        if self._search is None:
+            self._search = PhraseSearch(self.phrases)
+        return self._search.search(query, limit)
 
     def learn(self, message: str, phrase_id: str) -> list[str]:
         features = self.features(message)
         for feature in features:
             self._learned[feature][phrase_id] = self._learned[feature].get(phrase_id, 0.0) + 1.0
         return features
+
+
+def _features(reading: _Reading) -> list[str]:
+    hashed = {"g:" + hashlib.blake2b(g.encode(), digest_size=6).hexdigest() for g in reading.grams}
+    return sorted(hashed | {"i:" + intent for intent, score in reading.intents if score >= SPEAK})
+
+
+def _interleave(columns: list[list[Suggestion]]) -> list[Suggestion]:
+    """First of each intent, then second of each, ...: every detected question gets an answer early."""
+    ordered: list[Suggestion] = []
+    for rank in range(max((len(c) for c in columns), default=0)):
+        ordered.extend(column[rank] for column in columns if rank < len(column))
+    return ordered
+
+
+def _unique(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    seen: set[str] = set()
+    unique = []
+    for suggestion in suggestions:
+        if suggestion.phrase.id not in seen:
+            seen.add(suggestion.phrase.id)
+            unique.append(suggestion)
+    return unique

@@ -1,0 +1,183 @@
+"""Which buyer intents a normalised message expresses, from weighted cue words and patterns per intent.
+
+The cues live in resources/intents/lexicon.tsv; a team library adds its phrases' keywords as extra cues.
+Homophone typos (发或 for 发货) are caught by comparing pinyin when the exact cues find nothing sure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+LEXICON_RESOURCE = "intents/lexicon.tsv"
+# A single character is too ambiguous to decide an intent alone, whatever weight the file gives it.
+SINGLE_CHARACTER_WEIGHT = 0.4
+# A cue matched only through its pinyin is weaker evidence than the characters themselves.
+HOMOPHONE_FACTOR = 0.7
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    intent: str
+    weight: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    intent: str
+    weight: float
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    cue: Cue
+
+
+def parse_lexicon(text: str) -> tuple[list[Cue], list[Pattern]]:
+    """Read the lexicon format: `intent<TAB>weight<TAB>cue|cue|...` or `...<TAB>re:<regex>`; # comments."""
+    cues: list[Cue] = []
+    patterns: list[Pattern] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            intent, weight_text, body = line.split("\t", 2)
+            weight = float(weight_text)
+        except ValueError as error:
+            raise ValueError(f"lexicon line {number}: expected intent, weight and cues") from error
+        if body.startswith("re:"):
+            patterns.append(Pattern(intent, weight, re.compile(body[3:])))
+            continue
+        cues.extend(Cue(intent, weight, word.strip().lower()) for word in body.split("|") if word.strip())
+    return cues, patterns
+
+
+@cache
+def bundled_lexicon() -> tuple[tuple[Cue, ...], tuple[Pattern, ...]]:
+    text = resources.files("desktop.resources").joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
+    cues, patterns = parse_lexicon(text)
+    return tuple(cues), tuple(patterns)
+
+
+class IntentLexicon:
+    """Scores intents for a message. Built once; `scores` is cheap (a few microseconds per character)."""
+
+    def __init__(self, cues: Iterable[Cue], patterns: Iterable[Pattern] = ()) -> None:
+        best: dict[tuple[str, str], Cue] = {}
+        for cue in cues:
+            weight = min(cue.weight, SINGLE_CHARACTER_WEIGHT) if len(cue.text) == 1 else cue.weight
+            key = (cue.intent, cue.text)
+            if key not in best or best[key].weight < weight:
+                best[key] = Cue(cue.intent, weight, cue.text)
+        self.cues = tuple(best.values())
+        self.patterns = tuple(patterns)
+        # First character -> cues starting with it, longest first, so a scan is one dict lookup per position.
+        self._by_first: dict[str, list[Cue]] = defaultdict(list)
+        for cue in sorted(self.cues, key=lambda c: -len(c.text)):
+            self._by_first[cue.text[0]].append(cue)
+        self._homophones: _HomophoneIndex | None = None
+
+    @classmethod
+    def bundled(cls, extra: Iterable[Cue] = ()) -> IntentLexicon:
+        cues, patterns = bundled_lexicon()
+        return cls([*cues, *extra], patterns)
+
+    # scoring ---------------------------------------------------------------------------------------
+    def scores(self, normalized: str) -> dict[str, float]:
+        """Intent -> evidence. Cues inside a longer matched cue are dropped; patterns add on top."""
+        totals: dict[str, float] = defaultdict(float)
+        for match in _outermost(self._matches(normalized)):
+            totals[match.cue.intent] += match.cue.weight
+        for pattern in self.patterns:
+            if pattern.regex.search(normalized):
+                totals[pattern.intent] += pattern.weight
+        return dict(totals)
+
+    def homophone_scores(self, normalized: str) -> dict[str, float]:
+        """Like `scores`, but matching multi-character cues by pinyin, for messages typed with wrong characters."""
+        if self._homophones is None:
+            self._homophones = _HomophoneIndex(self.cues)
+        # 发货, 发或 and 法货 all sound "fa huo": one place in the message counts once per intent.
+        best: dict[tuple[int, int, str], float] = {}
+        for match in _outermost(self._homophones.matches(normalized)):
+            key = (match.start, match.end, match.cue.intent)
+            best[key] = max(best.get(key, 0.0), match.cue.weight)
+        totals: dict[str, float] = defaultdict(float)
+        for (_, _, intent), weight in best.items():
+            totals[intent] += weight * HOMOPHONE_FACTOR
+        return dict(totals)
+
+    def _matches(self, text: str) -> list[_Match]:
+        found = []
+        for start, ch in enumerate(text):
+            for cue in self._by_first.get(ch, ()):
+                if text.startswith(cue.text, start) and _word_bounded(text, start, len(cue.text)):
+                    found.append(_Match(start, start + len(cue.text), cue))
+        return found
+
+
+def _word_bounded(text: str, start: int, length: int) -> bool:
+    """Latin cues (hi, ok, xl) must be whole words: "hi" is not a greeting inside "this"."""
+    end = start + length
+    if not text[start].isascii() or not text[end - 1].isascii():
+        return True
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (_ASCII_WORD.fullmatch(before) or _ASCII_WORD.fullmatch(after))
+
+
+def _outermost(matches: list[_Match]) -> list[_Match]:
+    """Drop matches lying inside a longer match: 质量问题 (a defect) must not also count as 质量."""
+    return [
+        m for m in matches
+        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in matches)
+    ]
+
+
+class _HomophoneIndex:
+    """Cues of two or more Chinese characters, keyed by toneless pinyin, matched against a message's readings."""
+
+    def __init__(self, cues: Iterable[Cue]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Cue]]] = defaultdict(list)
+        for cue in cues:
+            if len(cue.text) < 2 or not all(_is_cjk(ch) for ch in cue.text):
+                continue
+            syllables = tuple(readings(ch)[0] for ch in cue.text)
+            self._by_first[syllables[0]].append((syllables, cue))
+
+    def matches(self, text: str) -> list[_Match]:
+        sounds = [readings(ch) if _is_cjk(ch) else () for ch in text]
+        found = []
+        for start, options in enumerate(sounds):
+            for first in options:
+                for syllables, cue in self._by_first.get(first, ()):
+                    end = start + len(syllables)
+                    if end <= len(text) and all(s in sounds[start + i] for i, s in enumerate(syllables)):
+                        found.append(_Match(start, end, cue))
+        return found
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@cache
+def readings(ch: str) -> tuple[str, ...]:
+    """Toneless pinyin readings of one character, the usual one first. pypinyin loads on first use only."""
+    from pypinyin import Style, pinyin
+
+    return tuple(dict.fromkeys(pinyin(ch, style=Style.NORMAL, heteronym=True)[0]))
+
+
+def keyword_cues(intents_by_keyword: Mapping[str, Iterable[str]], weight: float) -> list[Cue]:
+    """Cues from a library's own keywords (keyword -> the intents of the phrases that list it)."""
+    return [Cue(intent, weight, keyword.lower()) for keyword, ids in intents_by_keyword.items() for intent in ids]
