@@ -135,7 +135,7 @@ class TeamRepository:
         )
 
     def sensitive_words(self) -> tuple[SensitiveWord, ...]:
-        rows = self.db.execute("select word, category from team_sensitive_words order by word")
+        rows = self.db.execute("select word, category from team_sensitive_words order by rowid")
         return tuple(SensitiveWord(word, category) for word, category in rows)
 
     def promotions(self) -> tuple[Promotion, ...]:

@@ -46,7 +46,7 @@ def write_durably(path: Path, data: bytes, *, exclusive: bool = True) -> None:
 
 def replace_with_retry(
     source: Path, target: Path, delays: Sequence[float] = RENAME_DELAYS,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> None:
     """os.replace, retried with backoff while the target is held open (PermissionError on Windows shares)."""
     for delay in (*delays, None):
@@ -56,12 +56,12 @@ def replace_with_retry(
         except PermissionError:
             if delay is None:
                 raise
-            sleep(delay)
+            (sleep or time.sleep)(delay)
 
 
 def write_atomic(
     target: Path, data: bytes, *, step: StepHook = _no_step, delays: Sequence[float] = RENAME_DELAYS,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> None:
     """Make `target` hold `data` for every reader at once; `step` is told after each write (tests crash there)."""
     temp = temp_name_for(target)

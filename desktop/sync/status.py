@@ -62,7 +62,7 @@ class SyncStatus:
             case SyncState.REJECTED:
                 return f"已拒绝更新：{self.reason} · 使用{self._local()}"
             case SyncState.NEEDS_UPDATE:
-                return f"请更新快答：{self.reason}"
+                return f"请更新快答：团队库格式较新 · 使用{self._local()}"
             case SyncState.UNTRUSTED:
                 return f"请确认团队密钥指纹 {self.fingerprint}"
         return f"尚未同步 · 使用{self._local()}"
