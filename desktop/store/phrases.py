@@ -153,7 +153,7 @@ class PhraseRepository:
                 "on conflict(phrase_id, day) do update set uses = uses + 1",
                 [phrase_id, day_text],
             )
-            self.db.executemany(
+            self.db.conn.executemany(
                 "insert into learned_picks (feature, phrase_id, weight) values (?, ?, 1) "
                 "on conflict(feature, phrase_id) do update set weight = weight + 1",
                 [(f, phrase_id) for f in set(features)],

@@ -1,0 +1,204 @@
+"""Opening the store: WAL, migrations (forward, and refusing a newer store), integrity, daily backups, restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from desktop.core.phrases import Phrase
+from desktop.store import database
+from desktop.store.database import (
+    StoreError,
+    backups,
+    daily_backup,
+    newest_backup,
+    open_memory_store,
+    open_store,
+    restore_backup,
+    write_transaction,
+)
+from desktop.store.phrases import PhraseRepository
+
+
+def make_store(folder: Path, texts: tuple[str, ...] = ("亲，在的呢",)) -> Path:
+    store = open_store(folder / "kuaida.sqlite3", backup_dir=folder / "backups")
+    PhraseRepository(store.db).save_all(Phrase(id=f"p-{i}", text=t) for i, t in enumerate(texts))
+    store.close()
+    return folder / "kuaida.sqlite3"
+
+
+def test_a_new_store_uses_wal_and_full_sync(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kuaida.sqlite3")
+    assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("pragma synchronous").fetchone()[0] == 2  # FULL
+    assert store.integrity_ok
+    store.close()
+
+
+def test_migrations_are_applied_once_and_recorded(tmp_path: Path) -> None:
+    path = make_store(tmp_path)
+    store = open_store(path)
+    names = [r["name"] for r in store.db["_sqlite_migrations"].rows_where("migration_set = ?", ["kuaida.phrases"])]
+    assert names == ["create_phrase_tables"]
+    assert PhraseRepository(store.db).count() == 1
+    store.close()
+
+
+def test_a_later_migration_upgrades_an_existing_store_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = make_store(tmp_path)
+    area = Migrations("kuaida.test_area")
+
+    @area()
+    def create_notes(db: sqlite_utils.Database) -> None:
+        db["notes"].create({"id": int, "text": str}, pk="id")
+
+    monkeypatch.setitem(database._MIGRATION_SETS, area.name, area)
+    open_store(path).close()
+
+    @area()
+    def add_note_colour(db: sqlite_utils.Database) -> None:
+        db["notes"].add_column("colour", str)
+
+    store = open_store(path)
+    assert "colour" in store.db["notes"].columns_dict
+    assert PhraseRepository(store.db).count() == 1
+    store.close()
+
+
+def test_a_store_from_a_newer_kuaida_is_refused(tmp_path: Path) -> None:
+    path = make_store(tmp_path)
+    db = sqlite_utils.Database(path)
+    db["_sqlite_migrations"].insert(
+        {"migration_set": "kuaida.phrases", "name": "from_the_future", "applied_at": "2030-01-01"}
+    )
+    db.close()
+    with pytest.raises(StoreError, match="更新版本") as raised:
+        open_store(path, backup_dir=tmp_path / "backups")
+    assert raised.value.backup is None  # restoring an old backup would lose the newer version's data
+
+
+def test_a_file_that_is_not_a_database_names_the_backup_to_restore(tmp_path: Path) -> None:
+    path = make_store(tmp_path)
+    good = backups(tmp_path / "backups")[0]
+    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        side.unlink(missing_ok=True)
+    path.write_bytes(b"this is not sqlite" * 300)
+    with pytest.raises(StoreError, match="已损坏") as raised:
+        open_store(path, backup_dir=tmp_path / "backups")
+    assert raised.value.backup == good
+    assert str(good) in str(raised.value)
+
+
+def damage(path: Path) -> None:
+    """Overwrite the middle of the file (past the header page), as a bad sector or a torn copy would."""
+    db = sqlite3.connect(path)
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) >= 3 * page
+    data[page : len(data)] = b"\xa5" * (len(data) - page)
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_store_is_refused_and_left_in_place(tmp_path: Path) -> None:
+    path = make_store(tmp_path, tuple(f"短语{i}" * 40 for i in range(60)))
+    damage(path)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="已损坏") as raised:
+        open_store(path, backup_dir=tmp_path / "backups")
+    assert raised.value.backup is not None and raised.value.backup.parent == tmp_path / "backups"
+    assert path.read_bytes() == before  # nothing migrated or backed up on top of the damage
+
+
+def test_without_backups_the_message_says_so(tmp_path: Path) -> None:
+    path = make_store(tmp_path, tuple(f"短语{i}" * 40 for i in range(60)))
+    damage(path)
+    with pytest.raises(StoreError, match="没有可用的备份"):
+        open_store(path, backup_dir=tmp_path / "no-backups")
+
+
+def test_restoring_the_named_backup_brings_the_store_back(tmp_path: Path) -> None:
+    path = make_store(tmp_path, tuple(f"短语{i}" * 40 for i in range(60)))
+    store = open_store(path)
+    tomorrow = daily_backup(store.db, tmp_path / "backups", today=dt.date.today() + dt.timedelta(days=1))
+    store.close()
+    damage(path)
+    with pytest.raises(StoreError) as raised:
+        open_store(path, backup_dir=tmp_path / "backups")
+    assert raised.value.backup == tomorrow
+    kept = restore_backup(raised.value.backup, path, now=dt.datetime(2024, 5, 1, 9, 0))
+    assert kept == tmp_path / "kuaida.sqlite3.damaged-20240501-090000" and kept.exists()
+    store = open_store(path, backup_dir=tmp_path / "backups")
+    assert PhraseRepository(store.db).count() == 60
+    store.close()
+
+
+def test_daily_backups_keep_the_newest_seven(tmp_path: Path) -> None:
+    store = open_memory_store()
+    folder = tmp_path / "backups"
+    start = dt.date(2024, 4, 25)
+    for day in range(10):
+        assert daily_backup(store.db, folder, today=start + dt.timedelta(days=day)) is not None
+    assert daily_backup(store.db, folder, today=start + dt.timedelta(days=9)) is None  # once a day
+    assert [p.name for p in backups(folder)] == [
+        f"kuaida-{(start + dt.timedelta(days=d)).isoformat()}.sqlite3" for d in range(9, 2, -1)
+    ]
+    store.close()
+
+
+def test_a_backup_that_cannot_be_written_is_skipped_and_the_store_still_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def disk_full(source: sqlite3.Connection, target: Path) -> None:
+        target.write_bytes(b"half")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(database, "copy_database", disk_full)
+    with caplog.at_level(logging.WARNING, logger="desktop.store.database"):
+        store = open_store(tmp_path / "kuaida.sqlite3", backup_dir=tmp_path / "backups")
+    assert store.integrity_ok
+    assert list((tmp_path / "backups").iterdir()) == []  # no half-written backup left behind
+    assert "daily backup skipped" in caplog.text
+    store.close()
+
+
+def test_a_read_only_backup_location_does_not_stop_start_up(tmp_path: Path) -> None:
+    blocked = tmp_path / "backups"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")  # chmod does not stop root
+    store = open_store(tmp_path / "kuaida.sqlite3", backup_dir=blocked)
+    assert store.integrity_ok
+    store.close()
+
+
+def test_newest_backup_skips_a_damaged_one(tmp_path: Path) -> None:
+    store = open_memory_store()
+    folder = tmp_path / "backups"
+    older = daily_backup(store.db, folder, today=dt.date(2024, 5, 1))
+    newer = daily_backup(store.db, folder, today=dt.date(2024, 5, 2))
+    assert older is not None and newer is not None
+    newer.write_bytes(b"garbage" * 100)
+    assert newest_backup(folder) == older
+    store.close()
+
+
+def test_write_transaction_is_all_or_nothing_and_nests(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kuaida.sqlite3")
+    repo = PhraseRepository(store.db)
+    with pytest.raises(RuntimeError), write_transaction(store.db):
+        repo.save(Phrase(id="p-1", text="一"))
+        raise RuntimeError("boom")
+    assert repo.count() == 0
+    with write_transaction(store.db):
+        repo.save(Phrase(id="p-2", text="二"))
+        with pytest.raises(RuntimeError), write_transaction(store.db):
+            repo.save(Phrase(id="p-3", text="三"))
+            raise RuntimeError("inner")
+    assert [p.id for p in repo.all()] == ["p-2"]
+    store.close()
