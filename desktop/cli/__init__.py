@@ -19,6 +19,9 @@ COMMAND_MODULES = (
     "desktop.cli.keygen",
     "desktop.cli.publish",
     "desktop.cli.sync",
+    "desktop.cli.orders",
+    "desktop.cli.reminders",
+    "desktop.cli.customers",
 )
 
 

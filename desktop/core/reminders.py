@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from desktop.core.orders import format_amount
 from desktop.core.phrases import Phrase
@@ -267,3 +268,13 @@ CONVERSION_HEADER = ("日期", "催付次数", "催付订单数", "付款订单�
 
 def conversion_rows(days: Iterable[DayConversion]) -> list[tuple[str, ...]]:
     return [(d.day.isoformat(), str(d.sent), str(d.orders), str(d.paid), f"{d.rate:.1%}") for d in days]
+
+
+def policy_from(get: Callable[[str], Any]) -> ReminderPolicy:
+    """The policy from settings (`get` is `Settings.get`), so the CLI and the window read them the same way."""
+    return ReminderPolicy(
+        close_hours=int(get("order_close_hours")),
+        first_nudge_minutes=int(get("first_nudge_minutes")),
+        last_nudge_minutes=int(get("last_nudge_minutes")),
+        close_hours_by_platform=parse_platform_hours(str(get("order_close_hours_by_platform"))),
+    )

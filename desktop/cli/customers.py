@@ -1,0 +1,55 @@
+"""`kuaida customers list [--starred] [--search Q] [--json]`: the customers the agent flagged or chased."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from desktop.core.customers import STAR_LABELS, Customer, matches_search
+from desktop.core.reminders import resolve_zone
+from desktop.services import open_services
+from desktop.store.customers import CustomerRepository
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("customers", help="客户（亮星、标签、备注）")
+    commands = parser.add_subparsers(dest="customers_command", metavar="ACTION", required=True)
+    listing = commands.add_parser("list", help="列出客户")
+    listing.add_argument("--starred", action="store_true", help="只列出亮星的客户")
+    listing.add_argument("--search", default="", metavar="Q", help="按昵称、标签、备注筛选")
+    listing.add_argument("--json", action="store_true", help="输出 JSON 数组")
+    listing.set_defaults(handler=run_list)
+
+
+def as_json(customer: Customer, open_promises: int) -> dict[str, object]:
+    return {
+        "nickname": customer.nickname,
+        "star": customer.star.value if customer.star else None,
+        "tags": list(customer.tags),
+        "note": customer.note,
+        "open_promises": open_promises,
+        "updated_at": customer.updated_at.isoformat() if customer.updated_at else None,
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    services = open_services(args.data_dir)
+    try:
+        repo = CustomerRepository(services.store.db, resolve_zone(services.settings.get("shop_timezone")))
+        customers = [c for c in repo.all(starred_only=args.starred) if matches_search(c, args.search)]
+        promises: dict[str, int] = {}
+        for promise in repo.promises(open_only=True):
+            promises[promise.nickname] = promises.get(promise.nickname, 0) + 1
+        if args.json:
+            print(json.dumps([as_json(c, promises.get(c.nickname, 0)) for c in customers], ensure_ascii=False,
+                             indent=1))
+            return 0
+        if not customers:
+            print("没有客户记录")
+        for c in customers:
+            star = STAR_LABELS[c.star] if c.star else "—"
+            extra = f"  待办承诺 {promises[c.nickname]}" if promises.get(c.nickname) else ""
+            print(f"{c.nickname}  {star}  {' '.join(c.tags)}  {c.note}{extra}".rstrip())
+        return 0
+    finally:
+        services.close()
