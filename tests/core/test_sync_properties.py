@@ -1,0 +1,108 @@
+"""Property tests of the pack and manifest parsers: no input crashes them, none passes verification unsigned."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.core.phrases import Phrase
+from desktop.core.sync.keys import SigningKey
+from desktop.core.sync.manifest import build_manifest, decode_manifest, verify_manifest, verify_pack_bytes
+from desktop.core.sync.pack import PackError, TeamLibrary, decode_pack, encode_pack
+
+KEY = SigningKey.generate()
+PACK = encode_pack(TeamLibrary((Phrase(id="t-1", text="亲，在的呢", source="team"),)), 1)
+MANIFEST = build_manifest(PACK, 1, KEY, "主管").to_bytes()
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20,
+)
+MANIFEST_FIELDS = ("kind", "format", "library_version", "published_at", "publisher", "pack", "pack_sha256",
+                   "pack_size", "public_key", "signature")
+
+
+def _manifest_like(draw_fields: dict) -> bytes:
+    base = json.loads(MANIFEST)
+    base.update(draw_fields)
+    return json.dumps(base, ensure_ascii=False).encode()
+
+
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_never_crash_the_parsers_or_verify(data):
+    try:
+        manifest = decode_manifest(data)
+    except PackError:
+        pass
+    else:
+        try:
+            verify_manifest(manifest, KEY.public)
+        except PackError:
+            pass
+        else:
+            raise AssertionError("random bytes verified")
+    with contextlib.suppress(PackError):
+        decode_pack(data)
+
+
+@given(st.dictionaries(st.sampled_from(MANIFEST_FIELDS), json_values, min_size=1, max_size=4))
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_a_signed_manifest_with_any_fields_replaced_never_verifies(fields):
+    data = _manifest_like(fields)
+    if json.loads(data) == json.loads(MANIFEST):
+        return
+    try:
+        verify_manifest(decode_manifest(data), KEY.public)
+    except PackError:
+        return
+    raise AssertionError(f"edited manifest verified: {fields}")
+
+
+@given(st.integers(min_value=0, max_value=len(MANIFEST) - 1), st.integers(min_value=1, max_value=255))
+def test_any_single_byte_change_of_a_signed_manifest_is_refused(position, xor):
+    data = bytearray(MANIFEST)
+    data[position] ^= xor
+    try:
+        verify_manifest(decode_manifest(bytes(data)), KEY.public)
+    except PackError:
+        return
+    raise AssertionError("tampered manifest verified")
+
+
+@given(st.integers(min_value=0, max_value=len(PACK) - 1), st.integers(min_value=1, max_value=255))
+def test_any_single_byte_change_of_a_pack_fails_its_hash(position, xor):
+    data = bytearray(PACK)
+    data[position] ^= xor
+    manifest = decode_manifest(MANIFEST)
+    try:
+        verify_pack_bytes(manifest, bytes(data))
+    except PackError:
+        return
+    raise AssertionError("tampered pack passed")
+
+
+@given(st.dictionaries(st.sampled_from(["kind", "format", "library_version", "phrases", "sensitive_words",
+                                        "promotions", "featured"]), json_values, max_size=5),
+       st.lists(st.dictionaries(st.sampled_from(["id", "text", "group", "code", "intents", "keywords"]),
+                                json_values, max_size=6), max_size=3))
+def test_pack_like_json_either_parses_or_raises_pack_error(fields, phrases):
+    raw = {"kind": "kuaida-team-pack", "format": 1, "library_version": 1, "phrases": phrases, **fields}
+    try:
+        version, library = decode_pack(json.dumps(raw).encode())
+    except PackError:
+        return
+    assert encode_pack(library, version)  # whatever parsed can be written back
+
+
+phrase_texts = st.text(min_size=1, max_size=50).filter(lambda t: t.strip())
+
+
+@given(st.lists(st.tuples(st.from_regex(r"[A-Za-z0-9_.\-]{1,20}", fullmatch=True), phrase_texts,
+                          st.text(max_size=10)), max_size=8, unique_by=lambda t: t[0]))
+def test_any_valid_library_round_trips(rows):
+    library = TeamLibrary(tuple(Phrase(id=i, text=t, group=g or "未分组", source="team") for i, t, g in rows))
+    assert decode_pack(encode_pack(library, 5)) == (5, library)
