@@ -103,7 +103,9 @@ class IntentLexicon:
         return dict(totals)
 
     def homophone_scores(self, normalized: str) -> dict[str, float]:
-        """Like `scores`, but matching multi-character cues by pinyin, for messages typed with wrong characters."""
+        """Like `scores`, but matching multi-character cues by pinyin, for messages typed with wrong characters.
+
+        At least one character must be the cue's own: a typo swaps a character, it rarely swaps them all."""
         if self._homophones is None:
             self._homophones = _HomophoneIndex(self.cues)
         # 发货, 发或 and 法货 all sound "fa huo": one place in the message counts once per intent.
@@ -161,7 +163,11 @@ class _HomophoneIndex:
             for first in options:
                 for syllables, cue in self._by_first.get(first, ()):
                     end = start + len(syllables)
-                    if end <= len(text) and all(s in sounds[start + i] for i, s in enumerate(syllables)):
+                    if (
+                        end <= len(text)
+                        and all(s in sounds[start + i] for i, s in enumerate(syllables))
+                        and any(a == b for a, b in zip(text[start:end], cue.text, strict=True))
+                    ):
                         found.append(_Match(start, end, cue))
         return found
 
