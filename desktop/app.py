@@ -1,0 +1,211 @@
+"""The composition root: builds every service once and passes it into the constructors that need it.
+
+Start-up order is chosen for a fast first paint: settings and the window first (only QtCore/QtGui/
+QtWidgets are imported before it shows), then, once it has painted, the tray, the OS adapters and the DB
+worker, which opens the store and builds the suggestion index while the list says 正在加载短语库…
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.paths import Paths
+from desktop.settings import Settings
+from desktop.ui.appearance import Appearance
+from desktop.ui.overlay_window import OverlayWindow
+from desktop.ui.qsettings_bridge import SettingsBridge
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+
+log = logging.getLogger(__name__)
+
+ICON_SIZES = (16, 32, 64, 256)
+# `bench/startup.py` sets this: print the wall-clock time of the first paint and quit right after it.
+FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
+HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = resources.files("desktop.resources").joinpath("icons")
+    for size in ICON_SIZES:
+        pixmap = QPixmap()
+        if pixmap.loadFromData(folder.joinpath(f"kuaida-{size}.png").read_bytes(), "PNG"):
+            icon.addPixmap(pixmap)
+    return icon
+
+
+def open_settings(paths: Paths) -> Settings:
+    # Not desktop.services.open_settings: importing that module pulls in the store and the engine, which
+    # belong on the DB worker after the first paint.
+    from desktop.platform.machine_config import read_installer_values, read_policy
+
+    return Settings(paths.settings_file, policy=read_policy(), installer=read_installer_values())
+
+
+def open_services(paths: Paths, settings: Settings) -> Services:
+    """Runs on the DB worker thread, which owns the SQLite connection from then on."""
+    from desktop.services import Services, ensure_default_library
+    from desktop.store.database import open_store
+    from desktop.store.phrases import PhraseRepository
+
+    store = open_store(paths.database, backup_dir=paths.backups)
+    phrases = PhraseRepository(store.db)
+    ensure_default_library(phrases)
+    return Services(paths, settings, store, phrases)
+
+
+class FirstPaint(QObject):
+    """Emits `painted` once, just after the watched widget's first paint has been handled."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted.emit)  # after the paint event itself has been processed
+        return False
+
+
+def place_window(window: OverlayWindow, settings: SettingsBridge) -> None:
+    """Where the agent left it; the first time at the right edge of the screen, beside the chat client."""
+    if not window.restore_geometry_state(str(settings.get("window_geometry"))):
+        screen = window.screen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            window.move(area.right() - window.width() - 24, area.top() + 48)
+    if settings.get("dock_edge"):
+        window.dock(str(settings.get("dock_edge")))
+
+
+class Application(QObject):
+    """Owns what run_app builds, so the pieces live exactly as long as the event loop."""
+
+    def __init__(self, qt_app: QApplication, paths: Paths) -> None:
+        super().__init__()
+        self.qt_app = qt_app
+        self.paths = paths
+        self.settings = SettingsBridge(open_settings(paths), self)
+        self.appearance = Appearance(qt_app, self.settings, parent=self)
+        self.appearance.apply()
+        self.icon = app_icon()
+        qt_app.setWindowIcon(self.icon)
+        self.window = OverlayWindow(self.icon)
+        self.appearance.add_delegate(self.window.suggestions.delegate)
+        place_window(self.window, self.settings)
+        self.controller = None
+        self.platform = None
+        self.runner = None
+        self.tray = None
+        self.first_paint = FirstPaint(self.window)
+        self.first_paint.painted.connect(self._on_first_paint_painted)
+        self.window.hide_requested.connect(self.window.hide)
+        qt_app.aboutToQuit.connect(self._on_app_about_to_quit)
+
+    def show(self) -> None:
+        self.window.show()
+
+    def _on_first_paint_painted(self) -> None:
+        if os.environ.get(FIRST_PAINT_ENV):
+            print(f"first-paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self.qt_app.quit)
+            return
+        self._start_services()
+
+    def _start_services(self) -> None:
+        from desktop.platform.factory import create_platform
+        from desktop.ui.focus import create_focus_return
+        from desktop.ui.overlay_controller import OverlayController
+        from desktop.ui.tasks import TaskRunner
+        from desktop.ui.tray import TrayIcon
+
+        settings = self.settings.settings
+        paths = self.paths
+        self.runner = TaskRunner(db_factory=lambda: open_services(paths, settings))
+        self.tray = TrayIcon(self.icon, self)
+        self.platform = create_platform(settings, tray=self.tray.icon, parent=self)
+        self.controller = OverlayController(
+            self.window, self.settings, self.runner, self.platform.clipboard, self.platform.paster,
+            self.platform.hotkeys, focus=create_focus_return(), hotkey_errors=self.platform.hotkey_errors,
+            parent=self,
+        )
+        self.controller.settings_requested.connect(self.show_settings)
+        self.controller.load_library()
+        self.tray.toggle_requested.connect(self.controller.toggle_window)
+        self.tray.pause_toggled.connect(self.controller.set_paused)
+        self.tray.settings_requested.connect(self.show_settings)
+        self.tray.quit_requested.connect(self.qt_app.quit)
+        self.platform.clipboard.paused_changed.connect(self.tray.set_paused)
+        self.tray.set_paused(self.platform.clipboard.is_paused())
+        self.window.visibility_changed.connect(self.tray.set_window_visible)
+        self.settings.changed.connect(self._on_settings_changed)
+        self.tray.show()
+
+    def show_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        problem = None
+        if self.platform is not None:
+            problem = self.platform.hotkeys.unavailable_reason() or "；".join(
+                sorted(set(self.platform.hotkey_errors.values())))
+        dialog = SettingsDialog(self.settings, problem or None)
+        focus = self.controller.focus if self.controller is not None else None
+        if focus is not None:
+            focus.remember()
+        dialog.exec()
+        dialog.deleteLater()
+        if focus is not None:
+            focus.restore()
+
+    def _on_settings_changed(self, key: str, _value: object) -> None:
+        if key in HOTKEY_KEYS and self.platform is not None:
+            # The platform rebinds on the same change; read its errors once it has.
+            QTimer.singleShot(0, self._refresh_hotkey_errors)
+        elif key == "dock_edge":
+            self.window.dock(str(self.settings.get("dock_edge")))
+
+    def _refresh_hotkey_errors(self) -> None:
+        if self.controller is not None and self.platform is not None:
+            self.controller.set_hotkey_errors(self.platform.hotkey_errors)
+
+    def _on_app_about_to_quit(self) -> None:
+        if not os.environ.get(FIRST_PAINT_ENV):
+            self.settings.set("window_geometry", self.window.geometry_state())
+        if self.platform is not None:
+            self.platform.close()
+        if self.tray is not None:
+            self.tray.close()
+        if self.runner is not None:
+            self.runner.shutdown()
+
+
+def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
+    paths = Paths.resolve(data_dir).ensure()
+    from desktop.logs import setup_logging
+
+    setup_logging(paths)
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("Kuaida")
+    qt_app.setApplicationDisplayName("快答 Kuaida")
+    qt_app.setQuitOnLastWindowClosed(False)  # closing the window hides it; the tray's 退出 quits
+    app = Application(qt_app, paths)
+    app.show()
+    code = qt_app.exec()
+    app.window.deleteLater()
+    return code

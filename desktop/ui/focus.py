@@ -1,0 +1,92 @@
+"""Handing the keyboard focus back to the chat client after the overlay borrowed it for a search.
+
+The overlay normally never takes the focus. While the agent types a search it must; before it does it
+remembers the window that had the focus (Windows: GetForegroundWindow; X11: the window manager's
+_NET_ACTIVE_WINDOW) and afterwards activates that window again. Elsewhere nothing is remembered and the
+window manager decides. Failures are logged, never raised: losing the focus is bad, crashing is worse.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtGui import QGuiApplication
+
+log = logging.getLogger(__name__)
+
+
+class FocusReturn:
+    """`remember()` before taking the focus, `restore()` after; a no-op where the OS offers no way."""
+
+    def remember(self) -> None:
+        pass
+
+    def restore(self) -> None:
+        pass
+
+
+class WindowsFocusReturn(FocusReturn):
+    def __init__(self) -> None:
+        import ctypes
+
+        self._user32: Any = ctypes.windll.user32  # type: ignore[attr-defined]
+        self._previous = 0
+
+    def remember(self) -> None:
+        self._previous = int(self._user32.GetForegroundWindow() or 0)
+
+    def restore(self) -> None:
+        if self._previous and self._user32.IsWindow(self._previous):
+            self._user32.SetForegroundWindow(self._previous)
+        self._previous = 0
+
+
+class X11FocusReturn(FocusReturn):
+    def __init__(self) -> None:
+        from Xlib import X, display  # python-xlib comes with pynput on Linux
+
+        self._X = X
+        self._display = display.Display()
+        self._root = self._display.screen().root
+        self._active_atom = self._display.intern_atom("_NET_ACTIVE_WINDOW")
+        self._previous = 0
+
+    def remember(self) -> None:
+        try:
+            prop = self._root.get_full_property(self._active_atom, self._X.AnyPropertyType)
+            self._previous = int(prop.value[0]) if prop and len(prop.value) else 0
+        except Exception as error:  # an X error must not break searching
+            log.warning("cannot read the active window: %s", error)
+            self._previous = 0
+
+    def restore(self) -> None:
+        if not self._previous:
+            return
+        from Xlib.protocol import event
+
+        try:
+            window = self._display.create_resource_object("window", self._previous)
+            # source 2 = "pager": window managers honour it without focus-stealing prevention.
+            message = event.ClientMessage(
+                window=window, client_type=self._active_atom, data=(32, [2, self._X.CurrentTime, 0, 0, 0]),
+            )
+            mask = self._X.SubstructureRedirectMask | self._X.SubstructureNotifyMask
+            self._root.send_event(message, event_mask=mask)
+            self._display.flush()
+        except Exception as error:
+            log.warning("cannot give the focus back: %s", error)
+        self._previous = 0
+
+
+def create_focus_return() -> FocusReturn:
+    """The one that fits the running platform, or the no-op one (with a logged reason)."""
+    try:
+        if sys.platform == "win32":
+            return WindowsFocusReturn()
+        if QGuiApplication.platformName() == "xcb":
+            return X11FocusReturn()
+    except Exception as error:
+        log.warning("focus hand-back unavailable: %s", error)
+    return FocusReturn()

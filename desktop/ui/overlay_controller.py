@@ -1,0 +1,359 @@
+"""The overlay's behaviour: copied message → suggestions, choice → paste and learn, search, quick add.
+
+It wires the window to the services it is given (settings, task runner, clipboard watcher, paster,
+hotkeys, focus hand-back); it creates none of them. The engine arrives from the DB worker as a `Library`
+and is replaced wholesale whenever the phrases change.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
+
+from desktop.core.phrases import Phrase
+from desktop.core.templates import render
+from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, PasteOutcome, Paster, PasteRequest
+from desktop.ui import confirm
+from desktop.ui.empty_state import EmptyKind
+from desktop.ui.focus import FocusReturn
+from desktop.ui.library import Library, load_library, then_reload
+from desktop.ui.overlay_window import OverlayWindow
+from desktop.ui.phrase_dialog import PhraseDialog
+from desktop.ui.qsettings_bridge import SettingsBridge
+from desktop.ui.reply_model import MAX_NUMBERED, ReplyListModel, SearchProxyModel
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 50
+HINT_MS = 4000
+# After a search the chat client gets the focus back asynchronously (the window manager does it); paste
+# once our window has lost the focus, or after this long at the latest.
+FOCUS_RETURN_MS = 400
+TEMPLATE_KEYS = ("agent_name", "shop_name")
+HOTKEY_KEYS = ("hotkey_search", "hotkey_pick_prefix")
+
+
+class OverlayController(QObject):
+    reply_chosen = Signal(object)  # the Phrase the agent picked, after the paste was requested
+    library_loaded = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Any, clipboard: ClipboardWatcher,
+                 paster: Paster, hotkeys: HotkeyService, *, focus: FocusReturn | None = None,
+                 hotkey_errors: dict[str, str] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.panel = window.suggestions
+        self.settings = settings
+        self.runner = runner
+        self.clipboard = clipboard
+        self.paster = paster
+        self.hotkeys = hotkeys
+        self.focus = focus or FocusReturn()
+        self.hotkey_errors = dict(hotkey_errors or {})
+        # Replaceable in tests: the questions asked before a risky paste or a delete.
+        self.confirm_sensitive: Callable[[Any, list[str]], bool] = confirm.ask_paste_sensitive
+        self.confirm_delete: Callable[[Any], bool] = confirm.ask_delete_phrase
+        self.edit_phrase: Callable[[Phrase | None, str], Phrase | None] = self._run_phrase_dialog
+
+        self.library: Library | None = None
+        self.message = ""  # the last copied text; shown elided, never logged
+        self.searching = False
+        self._pending_paste: PasteRequest | None = None
+
+        self.suggestion_model = ReplyListModel(self._render, parent=self)
+        self.library_model = ReplyListModel(self._render, parent=self)
+        self.search_proxy = SearchProxyModel(self)
+        self.search_proxy.setSourceModel(self.library_model)
+
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(HINT_MS)
+        self._hint_timer.timeout.connect(self._on_hint_timer_timeout)
+        self._focus_timer = QTimer(self)
+        self._focus_timer.setSingleShot(True)
+        self._focus_timer.setInterval(FOCUS_RETURN_MS)
+        self._focus_timer.timeout.connect(self._flush_pending_paste)
+
+        clipboard.message_copied.connect(self._on_clipboard_message_copied)
+        clipboard.paused_changed.connect(self._on_clipboard_paused_changed)
+        paster.pasted.connect(self._on_paster_pasted)
+        hotkeys.hotkey_pressed.connect(self._on_hotkeys_hotkey_pressed)
+        settings.changed.connect(self._on_settings_changed)
+        self.panel.row_clicked.connect(self.choose_row)
+        self.panel.search_focus_requested.connect(self.begin_search)
+        self.panel.search_cancel_requested.connect(self.end_search)
+        self.panel.search_accept_requested.connect(self._on_panel_search_accept_requested)
+        self.panel.query_changed.connect(self._on_panel_query_changed)
+        self.panel.add_phrase_requested.connect(self.add_phrase)
+        self.panel.edit_phrase_requested.connect(self._on_panel_edit_phrase_requested)
+        self.panel.delete_phrase_requested.connect(self._on_panel_delete_phrase_requested)
+        self.panel.hide_phrase_requested.connect(self._on_panel_hide_phrase_requested)
+        self.panel.copy_phrase_requested.connect(self._on_panel_copy_phrase_requested)
+        window.add_phrase_requested.connect(self.add_phrase)
+        window.pause_toggled.connect(self.set_paused)
+        window.settings_requested.connect(self.settings_requested)
+        QGuiApplication.instance().focusWindowChanged.connect(self._on_app_focus_window_changed)
+
+        window.set_paused(clipboard.is_paused())
+        self._update_hotkey_hints()
+        self._update_status()
+        self.panel.show_model(self.suggestion_model, EmptyKind.LOADING)
+
+    # loading ---------------------------------------------------------------------------------------
+    def load_library(self) -> None:
+        """Open the library on the DB worker; until it arrives the list says 正在加载短语库…"""
+        self.runner.db(load_library, self.set_library, self._on_library_failed, owner=self)
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        for model in (self.suggestion_model, self.library_model):
+            model.set_sensitive_finder(library.find_sensitive)
+        self.library_model.set_phrases(library.phrases)
+        if self.searching:
+            self._on_panel_query_changed(self.panel.search_box.text())
+        else:
+            self._show_suggestions()
+        self.library_loaded.emit()
+
+    def _on_library_failed(self, error: BaseException) -> None:
+        self.window.set_status(self.tr("短语库打开失败：%1").replace("%1", str(error)))
+
+    # suggestions -----------------------------------------------------------------------------------
+    def _on_clipboard_message_copied(self, text: str) -> None:
+        if self.searching:  # copying happened in another window, which has the focus now
+            self.end_search(restore_focus=False)
+        self.message = text
+        self.panel.set_message(text)
+        self._show_suggestions()
+
+    def _show_suggestions(self) -> None:
+        if self.library is None:
+            self.panel.show_model(self.suggestion_model, EmptyKind.LOADING)
+            return
+        suggestions = self.library.engine.suggest(self.message, top=MAX_NUMBERED) if self.message else []
+        self.suggestion_model.set_suggestions(suggestions)
+        self.panel.show_model(self.suggestion_model, EmptyKind.NO_MATCH if self.message else EmptyKind.WAITING)
+
+    def _render(self, text: str) -> str:
+        return render(text, {"客服": self.settings.get("agent_name"), "店铺": self.settings.get("shop_name")})
+
+    def shown_model(self) -> QAbstractItemModel:
+        return self.search_proxy if self.searching else self.suggestion_model
+
+    # choosing --------------------------------------------------------------------------------------
+    def choose_number(self, number: int) -> None:
+        """Pick reply `number` (1–9) of the list now shown, as the hotkeys pick:1..pick:9 do."""
+        if self.panel.showing_list() and 1 <= number <= min(MAX_NUMBERED, self.shown_model().rowCount()):
+            self.choose_row(number - 1)
+
+    def choose_row(self, row: int) -> None:
+        model = self.shown_model()
+        if not 0 <= row < model.rowCount():
+            return
+        phrase: Phrase = self._phrase_at(model, row)
+        text = self._rendered_at(model, row)
+        spans = self._spans_at(model, row)
+        took_focus = self.searching  # searching, or a question below, moved the focus to us
+        if spans:
+            if not took_focus:
+                self.focus.remember()
+                took_focus = True
+            if not self.confirm_sensitive(self.window, [text[start:end] for start, end in spans]):
+                if not self.searching:
+                    self.focus.restore()
+                return
+        if self.searching:
+            self.end_search(restore_focus=True)
+        elif took_focus:
+            self.focus.restore()
+        request = PasteRequest(text, restore_clipboard=bool(self.settings.get("restore_clipboard")))
+        if took_focus:
+            self._paste_after_focus_returns(request)
+        else:
+            self.paster.paste(request)
+        self._record_pick(phrase)
+        self.reply_chosen.emit(phrase)
+
+    def _phrase_at(self, model: QAbstractItemModel, row: int) -> Phrase:
+        return self.search_proxy.phrase(row) if model is self.search_proxy else self.suggestion_model.phrase(row)
+
+    def _rendered_at(self, model: QAbstractItemModel, row: int) -> str:
+        if model is self.search_proxy:
+            return self.library_model.rendered_text(self.search_proxy.mapToSource(model.index(row, 0)).row())
+        return self.suggestion_model.rendered_text(row)
+
+    def _spans_at(self, model: QAbstractItemModel, row: int) -> list[tuple[int, int]]:
+        if model is self.search_proxy:
+            return self.library_model.sensitive_spans(self.search_proxy.mapToSource(model.index(row, 0)).row())
+        return self.suggestion_model.sensitive_spans(row)
+
+    def _record_pick(self, phrase: Phrase) -> None:
+        features = self.library.engine.learn(self.message, phrase.id) if self.library and self.message else []
+        phrase_id = phrase.id
+        self.runner.db(lambda services: services.phrases.record_use(phrase_id, features), owner=self)
+
+    def _paste_after_focus_returns(self, request: PasteRequest) -> None:
+        self._pending_paste = request
+        if self._our_window_has_focus():
+            self._focus_timer.start()
+        else:
+            self._flush_pending_paste()
+
+    def _our_window_has_focus(self) -> bool:
+        focused = QGuiApplication.focusWindow()
+        return focused is not None and focused is self.window.windowHandle()
+
+    def _on_app_focus_window_changed(self, window: QWindow | None) -> None:
+        if self._pending_paste is not None and (window is None or window is not self.window.windowHandle()):
+            self._flush_pending_paste()
+
+    def _flush_pending_paste(self) -> None:
+        self._focus_timer.stop()
+        request, self._pending_paste = self._pending_paste, None
+        if request is not None:
+            self.paster.paste(request)
+
+    def _on_paster_pasted(self, outcome: object) -> None:
+        if outcome == PasteOutcome.COPIED:
+            self.window.show_hint(self.tr("已复制，在聊天窗口按 Ctrl+V 粘贴"))
+        else:
+            self.window.show_hint(self.tr("已粘贴，检查后按 Enter 发送"))
+        self._hint_timer.start()
+
+    def _on_hint_timer_timeout(self) -> None:
+        self.window.show_hint("")
+
+    # search ----------------------------------------------------------------------------------------
+    def begin_search(self) -> None:
+        """Borrow the keyboard focus for typing a query; `end_search` gives it back."""
+        if not self.window.isVisible():
+            self.window.show()
+        if not self.searching:
+            self.focus.remember()
+            self.searching = True
+            self.window.allow_focus(True)
+        self.panel.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.panel.search_box.selectAll()
+        self._on_panel_query_changed(self.panel.search_box.text())
+
+    def end_search(self, restore_focus: bool = True) -> None:
+        if not self.searching:
+            return
+        self.searching = False
+        self.panel.search_box.clear()
+        self.panel.search_box.clearFocus()
+        self.window.allow_focus(False)
+        if restore_focus:
+            self.focus.restore()
+        self._show_suggestions()
+
+    def _on_panel_query_changed(self, query: str) -> None:
+        if not self.searching:
+            self.begin_search()
+            return
+        if not query.strip():
+            self._show_suggestions()
+            return
+        hits = self.library.engine.search(query, limit=SEARCH_LIMIT) if self.library else []
+        self.search_proxy.set_hits(query, hits)
+        self.panel.show_model(self.search_proxy, EmptyKind.NO_HITS, query.strip())
+
+    def _on_panel_search_accept_requested(self) -> None:
+        if self.panel.showing_list():
+            self.choose_row(max(self.panel.current_row(), 0))
+
+    # hotkeys and pausing ---------------------------------------------------------------------------
+    def _on_hotkeys_hotkey_pressed(self, action: str) -> None:
+        if action == "show":
+            self.toggle_window()
+        elif action == "search":
+            self.begin_search()
+        elif action.startswith("pick:") and action[5:].isdigit():
+            self.choose_number(int(action[5:]))
+
+    def toggle_window(self) -> None:
+        if self.window.isVisible():
+            self.end_search()
+            self.window.hide()
+        else:
+            self.window.show()
+
+    def set_paused(self, paused: bool) -> None:
+        self.clipboard.set_paused(paused)
+
+    def _on_clipboard_paused_changed(self, paused: bool) -> None:
+        self.window.set_paused(paused)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self.clipboard.is_paused():
+            self.window.set_status(self.tr("已暂停监听剪贴板"))
+        elif reason := self.hotkeys.unavailable_reason():
+            self.window.set_status(reason)
+        elif self.hotkey_errors:
+            self.window.set_status(self.tr("部分热键不可用，见设置"))
+        else:
+            self.window.set_status("")
+
+    def set_hotkey_errors(self, errors: dict[str, str]) -> None:
+        self.hotkey_errors = dict(errors)
+        self._update_status()
+
+    def _update_hotkey_hints(self) -> None:
+        prefix = str(self.settings.get("hotkey_pick_prefix")).rstrip("+")
+        self.panel.empty_state.set_hotkeys(str(self.settings.get("hotkey_search")), f"{prefix}+1")
+        self.panel.search_box.setToolTip(str(self.settings.get("hotkey_search")))
+
+    def _on_settings_changed(self, key: str, _value: object) -> None:
+        if key in TEMPLATE_KEYS:
+            for model in (self.suggestion_model, self.library_model):
+                model.set_renderer(self._render)
+            self.panel.list_view.scheduleDelayedItemsLayout()
+        elif key in HOTKEY_KEYS:
+            self._update_hotkey_hints()
+
+    # quick add, edit, delete, hide -----------------------------------------------------------------
+    def add_phrase(self) -> None:
+        """Save the last copied text (usually the agent's own reply) as a personal phrase."""
+        self._save_from_dialog(None, self.message)
+
+    def _on_panel_edit_phrase_requested(self, phrase: Phrase) -> None:
+        self._save_from_dialog(phrase, phrase.text)
+
+    def _on_panel_copy_phrase_requested(self, phrase: Phrase) -> None:
+        self._save_from_dialog(phrase, phrase.text)
+
+    def _save_from_dialog(self, original: Phrase | None, text: str) -> None:
+        self.end_search(restore_focus=False)
+        self.focus.remember()
+        phrase = self.edit_phrase(original, text)
+        self.focus.restore()
+        if phrase is not None:
+            self.runner.db(then_reload(lambda services: services.phrases.save(phrase)), self.set_library,
+                           self._on_library_failed, owner=self)
+
+    def _on_panel_delete_phrase_requested(self, phrase: Phrase) -> None:
+        self.focus.remember()
+        confirmed = self.confirm_delete(self.window)
+        self.focus.restore()
+        if confirmed:
+            self.runner.db(then_reload(lambda services: services.phrases.delete(phrase.id)), self.set_library,
+                           self._on_library_failed, owner=self)
+
+    def _on_panel_hide_phrase_requested(self, phrase: Phrase) -> None:
+        self.runner.db(then_reload(lambda services: services.phrases.set_hidden(phrase.id, True)),
+                       self.set_library, self._on_library_failed, owner=self)
+
+    def _run_phrase_dialog(self, original: Phrase | None, text: str) -> Phrase | None:
+        groups = self.library.groups() if self.library else []
+        dialog = PhraseDialog(original, text=text, groups=groups)
+        dialog.setWindowIcon(self.window.windowIcon())
+        try:
+            return dialog.phrase() if dialog.exec() == PhraseDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

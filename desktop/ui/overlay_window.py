@@ -1,0 +1,180 @@
+"""The always-on-top window that never takes the focus: tabs (建议 first; others add 催付, 客户) and a status line.
+
+Other features extend it with `add_panel(widget, title)` and `add_status_widget(widget)`; it knows nothing
+about them. It only borrows the keyboard focus while the agent types a search (`allow_focus(True)`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
+
+from desktop.ui.suggestion_panel import SuggestionPanel
+
+DEFAULT_SIZE = (360, 560)
+MIN_SIZE = (280, 320)
+DOCK_EDGES = ("left", "right")
+
+# Qt.Tool keeps it off the taskbar; WindowDoesNotAcceptFocus (with WA_ShowWithoutActivating) keeps the
+# chat client's input box focused when the overlay is shown, clicked or updated.
+OVERLAY_FLAGS = (
+    Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus
+)
+
+
+class OverlayWindow(QWidget):
+    hide_requested = Signal()  # the window's close button hides it; quitting is the tray's job
+    add_phrase_requested = Signal()
+    settings_requested = Signal()
+    pause_toggled = Signal(bool)
+    visibility_changed = Signal(bool)
+
+    def __init__(self, icon: QIcon | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent, OVERLAY_FLAGS)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWindowTitle("快答 Kuaida")
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.setMinimumSize(*MIN_SIZE)
+        self.resize(*DEFAULT_SIZE)
+        self.dock_edge = ""
+
+        self.suggestions = SuggestionPanel(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setDrawBase(False)
+        self.tabs.addTab(self.suggestions, "")
+
+        self.add_button = self._tool_button(self.add_phrase_requested.emit)
+        self.pause_button = self._tool_button(None)
+        self.pause_button.setCheckable(True)
+        self.pause_button.toggled.connect(self.pause_toggled)
+        self.settings_button = self._tool_button(self.settings_requested.emit)
+        corner = QWidget(self)
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 6, 0)
+        corner_layout.setSpacing(2)
+        for button in (self.add_button, self.pause_button, self.settings_button):
+            corner_layout.addWidget(button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+        self.hint_label = QLabel(self)
+        self.hint_label.setProperty("role", "hint")
+        self.status_label = QLabel(self)
+        self.status_label.setProperty("role", "muted")
+        status_line = QWidget(self)
+        status_line.setObjectName("statusLine")
+        self._status_layout = QHBoxLayout(status_line)
+        self._status_layout.setContentsMargins(10, 4, 10, 5)
+        self._status_layout.setSpacing(10)
+        self._status_layout.addWidget(self.hint_label)
+        self._status_layout.addWidget(self.status_label, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(status_line)
+        self.retranslate()
+
+    def _tool_button(self, on_click: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        if callable(on_click):
+            button.clicked.connect(on_click)
+        return button
+
+    # extension points for other features -----------------------------------------------------------
+    def add_panel(self, widget: QWidget, title: str) -> int:
+        """Add a tab (e.g. 催付 or 客户) after 建议; returns its index. Keep its widgets NoFocus."""
+        return self.tabs.addTab(widget, title)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Add a widget (e.g. the team-sync status) at the right end of the status line."""
+        self._status_layout.addWidget(widget)
+
+    # status line -----------------------------------------------------------------------------------
+    def show_hint(self, text: str) -> None:
+        """A short confirmation (已复制, 已粘贴); the controller clears it."""
+        self.hint_label.setText(text)
+
+    def set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def set_paused(self, paused: bool) -> None:
+        self.pause_button.blockSignals(True)
+        self.pause_button.setChecked(paused)
+        self.pause_button.blockSignals(False)
+        self.retranslate()
+
+    # focus -----------------------------------------------------------------------------------------
+    def allow_focus(self, allowed: bool) -> None:
+        """Let the window take the keyboard focus (searching) or never again (the normal state).
+
+        Changing the flag on the QWindow updates the window-manager hints in place; setWindowFlags on
+        the widget would re-create (and hide) the native window.
+        """
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, not allowed)
+        else:
+            self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, not allowed)
+        if allowed:
+            self.raise_()
+            self.activateWindow()
+
+    # geometry --------------------------------------------------------------------------------------
+    def geometry_state(self) -> str:
+        return bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+
+    def restore_geometry_state(self, state: str) -> bool:
+        return bool(state) and self.restoreGeometry(QByteArray.fromBase64(state.encode("ascii")))
+
+    def dock(self, edge: str) -> None:
+        """Fill the height of the available screen area at its left or right edge ("" floats again)."""
+        self.dock_edge = edge if edge in DOCK_EDGES else ""
+        if not self.dock_edge:
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        left_border, top_border = inner.x() - frame.x(), inner.y() - frame.y()
+        right_border = frame.right() - inner.right()
+        width = min(self.width(), area.width() // 2)
+        height = area.height() - (frame.height() - inner.height())
+        x = area.left() + left_border if self.dock_edge == "left" else area.right() - right_border - width + 1
+        self.setGeometry(QRect(x, area.top() + top_border, width, height))
+
+    # Qt overrides ----------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+        self.hide_requested.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.visibility_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.visibility_changed.emit(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.suggestions), self.tr("建议"))
+        self.add_button.setText(self.tr("＋ 新建"))
+        self.add_button.setToolTip(self.tr("把剪贴板里的文字存为我的短语"))
+        paused = self.pause_button.isChecked()
+        self.pause_button.setText(self.tr("继续") if paused else self.tr("暂停"))
+        self.pause_button.setToolTip(self.tr("已暂停监听剪贴板") if paused else self.tr("暂停监听剪贴板"))
+        self.settings_button.setText(self.tr("设置"))
+        self.suggestions.retranslate()

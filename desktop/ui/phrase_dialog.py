@@ -1,0 +1,107 @@
+"""Quick add and edit of a personal phrase: text, group (分组), shortcut code (快捷编码), up to two intents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.phrases import MAX_INTENTS, UNGROUPED, Phrase, intents, new_phrase_id, validate
+
+
+class PhraseDialog(QDialog):
+    """Builds a personal Phrase; `phrase()` after `exec()` returned Accepted. Never writes anything itself."""
+
+    def __init__(self, original: Phrase | None = None, *, text: str = "", groups: Sequence[str] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # A team phrase being copied becomes a new personal phrase; a personal one is edited in place.
+        self._original = original if original is not None and original.source == "personal" else None
+        base = original or Phrase(id="", text=text)
+        self.setWindowTitle(self.tr("编辑我的短语") if self._original else self.tr("新建我的短语"))
+        self.setMinimumWidth(340)
+
+        self.text_edit = QPlainTextEdit(base.text, self)
+        self.text_edit.setPlaceholderText(self.tr("回复内容，可用 {买家}、{客服}、{店铺} 等变量"))
+        self.text_edit.setTabChangesFocus(True)
+        self.group_box = QComboBox(self)
+        self.group_box.setEditable(True)
+        self.group_box.addItems(sorted({*groups, UNGROUPED}))
+        self.group_box.setCurrentText(base.group or UNGROUPED)
+        self.code_edit = QLineEdit(base.code, self)
+        self.code_edit.setPlaceholderText(self.tr("如 fh1，在搜索框输入即可找到"))
+        self.intent_list = QListWidget(self)
+        self.intent_list.setMaximumHeight(150)
+        for intent in intents():
+            item = QListWidgetItem(intent.name_zh, self.intent_list)
+            item.setData(Qt.ItemDataRole.UserRole, intent.id)
+            item.setToolTip(intent.description)
+            item.setCheckState(Qt.CheckState.Checked if intent.id in base.intents else Qt.CheckState.Unchecked)
+        self.intent_list.itemChanged.connect(self._on_intent_list_item_changed)
+        self.problem_label = QLabel(self)
+        self.problem_label.setProperty("role", "muted")
+        self.problem_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("内容"), self.text_edit)
+        form.addRow(self.tr("分组"), self.group_box)
+        form.addRow(self.tr("快捷编码"), self.code_edit)
+        form.addRow(self.tr("适用问题（最多 %1 个）").replace("%1", str(MAX_INTENTS)), self.intent_list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(buttons)
+
+    def chosen_intents(self) -> tuple[str, ...]:
+        items = (self.intent_list.item(i) for i in range(self.intent_list.count()))
+        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)
+
+    def phrase(self) -> Phrase:
+        fields = {
+            "text": self.text_edit.toPlainText().strip(),
+            "group": self.group_box.currentText().strip() or UNGROUPED,
+            "code": self.code_edit.text().strip(),
+            "intents": self.chosen_intents(),
+            "source": "personal",
+        }
+        if self._original is not None:
+            return self._original.with_changes(**fields)
+        return Phrase(id=new_phrase_id("personal"), **fields)  # type: ignore[arg-type]
+
+    def accept(self) -> None:
+        problems = validate(self.phrase())
+        if problems:
+            self.problem_label.setText("；".join(problems))
+            return
+        super().accept()
+
+    def _on_intent_list_item_changed(self, _item: QListWidgetItem) -> None:
+        # At most MAX_INTENTS: once that many are checked the others are disabled until one is unchecked.
+        full = len(self.chosen_intents()) >= MAX_INTENTS
+        self.intent_list.blockSignals(True)  # setFlags emits itemChanged again
+        for i in range(self.intent_list.count()):
+            item = self.intent_list.item(i)
+            checked = item.checkState() == Qt.CheckState.Checked
+            flags = item.flags()
+            enabled = checked or not full
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled)
+        self.intent_list.blockSignals(False)

@@ -1,0 +1,127 @@
+"""The settings dialog: every change is stored at once and applies live; keys locked by IT are greyed out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.qsettings_bridge import SettingsBridge
+
+PICK_PREFIXES = ("Alt", "Ctrl+Alt", "Ctrl+Shift", "Alt+Shift")
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: SettingsBridge, hotkey_problem: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("快答设置"))
+        self.setMinimumWidth(380)
+        self.editors: dict[str, QWidget] = {}
+
+        general = QFormLayout()
+        self._line("agent_name", general, self.tr("客服昵称 {客服}"))
+        self._line("shop_name", general, self.tr("店铺名称 {店铺}"))
+        self._combo("paste_mode", general, self.tr("选择回复后"),
+                    [("paste", self.tr("复制并粘贴到聊天窗口")), ("copy", self.tr("只复制"))])
+        self._check("restore_clipboard", general, self.tr("粘贴后恢复原来的剪贴板"))
+        self._check("watch_clipboard", general, self.tr("监听剪贴板并给出建议"))
+
+        look = QFormLayout()
+        self._combo("theme", look, self.tr("主题"),
+                    [("system", self.tr("跟随系统")), ("light", self.tr("浅色")), ("dark", self.tr("深色"))])
+        self._spin("font_size", look, self.tr("字号"), 11, 24)
+        self._combo("dock_edge", look, self.tr("窗口位置"),
+                    [("", self.tr("自由摆放")), ("left", self.tr("停靠屏幕左侧")), ("right", self.tr("停靠屏幕右侧"))])
+        self._combo("language", look, self.tr("语言"), [("zh_CN", "简体中文"), ("en", "English")])
+
+        keys = QFormLayout()
+        self._hotkey("hotkey_show", keys, self.tr("显示/隐藏"))
+        self._hotkey("hotkey_search", keys, self.tr("搜索短语"))
+        self._combo("hotkey_pick_prefix", keys, self.tr("选第 1–9 条"),
+                    [(p, f"{p}+1 … {p}+9") for p in PICK_PREFIXES])
+        if hotkey_problem:
+            problem = QLabel(hotkey_problem, self)
+            problem.setProperty("role", "muted")
+            problem.setWordWrap(True)
+            keys.addRow(problem)
+
+        layout = QVBoxLayout(self)
+        for title, form in ((self.tr("回复"), general), (self.tr("外观"), look), (self.tr("热键"), keys)):
+            box = QGroupBox(title, self)
+            box.setLayout(form)
+            layout.addWidget(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for key, editor in self.editors.items():
+            if settings.locked(key):
+                editor.setEnabled(False)
+                editor.setToolTip(self.tr("此设置由管理员锁定"))
+
+    # editors; each stores its value on change --------------------------------------------------------
+    def _store(self, key: str) -> Callable[[Any], None]:
+        return lambda value: self.settings.set(key, value)
+
+    def _line(self, key: str, form: QFormLayout, label: str) -> None:
+        editor = QLineEdit(str(self.settings.get(key)), self)
+        editor.textEdited.connect(self._store(key))
+        self._add(key, form, label, editor)
+
+    def _check(self, key: str, form: QFormLayout, label: str) -> None:
+        editor = QCheckBox(label, self)
+        editor.setChecked(bool(self.settings.get(key)))
+        editor.toggled.connect(self._store(key))
+        self.editors[key] = editor
+        form.addRow(editor)
+
+    def _spin(self, key: str, form: QFormLayout, label: str, low: int, high: int) -> None:
+        editor = QSpinBox(self)
+        editor.setRange(low, high)
+        editor.setSuffix(" px")
+        editor.setValue(int(self.settings.get(key)))
+        editor.valueChanged.connect(self._store(key))
+        self._add(key, form, label, editor)
+
+    def _combo(self, key: str, form: QFormLayout, label: str, choices: list[tuple[str, str]]) -> None:
+        editor = QComboBox(self)
+        for value, text in choices:
+            editor.addItem(text, value)
+        current = editor.findData(self.settings.get(key))
+        editor.setCurrentIndex(max(current, 0))
+        editor.currentIndexChanged.connect(lambda i: self.settings.set(key, editor.itemData(i)))
+        self._add(key, form, label, editor)
+
+    def _hotkey(self, key: str, form: QFormLayout, label: str) -> None:
+        editor = QKeySequenceEdit(QKeySequence(str(self.settings.get(key))), self)
+        editor.setMaximumSequenceLength(1)
+        editor.setClearButtonEnabled(True)
+        editor.editingFinished.connect(
+            lambda: self.settings.set(key, editor.keySequence().toString(QKeySequence.SequenceFormat.PortableText))
+        )
+        self._add(key, form, label, editor)
+
+    def _add(self, key: str, form: QFormLayout, label: str, editor: QWidget) -> None:
+        self.editors[key] = editor
+        caption = QLabel(label, self)
+        caption.setBuddy(editor)
+        caption.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(caption, editor)

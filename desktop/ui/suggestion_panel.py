@@ -1,0 +1,154 @@
+"""The 建议 (suggestions) tab: the copied message, the search box, and the numbered replies or an empty state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import QLabel, QListView, QMenu, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.core.phrases import Phrase
+from desktop.ui.empty_state import EmptyKind, EmptyState
+from desktop.ui.reply_delegate import ReplyDelegate
+from desktop.ui.reply_model import PhraseRole
+from desktop.ui.search_box import SearchBox
+
+
+class ReplyListView(QListView):
+    """Never takes the focus (the chat client keeps it); the delegate sizes rows to the view's width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMouseTracking(True)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # card heights depend on the width
+
+
+class SuggestionPanel(QWidget):
+    row_clicked = Signal(int)  # a row of the list now shown was clicked
+    search_focus_requested = Signal()
+    search_cancel_requested = Signal()
+    search_accept_requested = Signal()
+    query_changed = Signal(str)
+    add_phrase_requested = Signal()
+    edit_phrase_requested = Signal(object)  # Phrase
+    delete_phrase_requested = Signal(object)
+    hide_phrase_requested = Signal(object)
+    copy_phrase_requested = Signal(object)  # a team phrase to copy into a personal one
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._message_text = ""
+        self.message_label = QLabel(self)
+        self.message_label.setProperty("role", "message")
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.hide()
+        self.search_box = SearchBox(self)
+        self.list_view = ReplyListView(self)
+        self.delegate = ReplyDelegate(self.list_view)
+        self.list_view.setItemDelegate(self.delegate)
+        self.empty_state = EmptyState(self)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.list_view)
+        self._stack.addWidget(self.empty_state)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 4)
+        layout.setSpacing(8)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self._stack, 1)
+
+        self.list_view.clicked.connect(self._on_list_view_clicked)
+        self.list_view.customContextMenuRequested.connect(self._on_list_view_context_menu)
+        self.search_box.focus_requested.connect(self.search_focus_requested)
+        self.search_box.cancel_requested.connect(self.search_cancel_requested)
+        self.search_box.accept_requested.connect(self.search_accept_requested)
+        self.search_box.move_requested.connect(self._on_search_box_move_requested)
+        self.search_box.textEdited.connect(self.query_changed)
+        self.empty_state.search_requested.connect(self.search_focus_requested)
+        self.empty_state.add_requested.connect(self.add_phrase_requested)
+        self.retranslate()
+
+    # what is shown ---------------------------------------------------------------------------------
+    def set_message(self, text: str) -> None:
+        """Show the copied message on one elided line; the full text is never logged or kept elsewhere."""
+        self._message_text = " ".join(text.split())
+        self.message_label.setVisible(bool(self._message_text))
+        self._elide_message()
+
+    def show_model(self, model: QAbstractItemModel, empty: EmptyKind, query: str = "") -> None:
+        """Show `model` in the list, or the empty state of `empty` kind when it has no rows."""
+        if self.list_view.model() is not model:
+            self.list_view.setModel(model)
+        if model.rowCount() > 0:
+            self.list_view.setCurrentIndex(model.index(0, 0))
+            self.list_view.scrollToTop()
+            self._stack.setCurrentWidget(self.list_view)
+        else:
+            self.empty_state.show_kind(empty, query)
+            self._stack.setCurrentWidget(self.empty_state)
+
+    def showing_list(self) -> bool:
+        return self._stack.currentWidget() is self.list_view
+
+    def current_row(self) -> int:
+        index = self.list_view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def retranslate(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("搜索：文字、快捷编码或拼音首字母"))
+        self.delegate.personal_label = self.tr("我的")
+        self.delegate.sensitive_label = self.tr("敏感词")
+        self.empty_state.retranslate()
+        self._elide_message()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_message()
+
+    # slots -----------------------------------------------------------------------------------------
+    def _elide_message(self) -> None:
+        if not self._message_text:
+            return
+        prefix = self.tr("买家：")
+        metrics = self.message_label.fontMetrics()
+        room = max(40, self.message_label.contentsRect().width() or self.width() - 40)
+        self.message_label.setText(metrics.elidedText(prefix + self._message_text, Qt.TextElideMode.ElideRight,
+                                                      room))
+
+    def _on_list_view_clicked(self, index: QModelIndex) -> None:
+        self.row_clicked.emit(index.row())
+
+    def _on_search_box_move_requested(self, step: int) -> None:
+        model = self.list_view.model()
+        if model is None or model.rowCount() == 0:
+            return
+        row = min(max(self.current_row() + step, 0), model.rowCount() - 1)
+        self.list_view.setCurrentIndex(model.index(row, 0))
+
+    def _on_list_view_context_menu(self, position: QPoint) -> None:
+        index = self.list_view.indexAt(position)
+        if not index.isValid():
+            return
+        phrase: Phrase = index.data(PhraseRole)
+        menu = QMenu(self)
+        if phrase.source == "personal":
+            actions = [(self.tr("编辑…"), self.edit_phrase_requested), (self.tr("删除"), self.delete_phrase_requested)]
+        else:
+            actions = [(self.tr("复制为我的短语…"), self.copy_phrase_requested),
+                       (self.tr("不再推荐此团队短语"), self.hide_phrase_requested)]
+        for label, signal in actions:
+            action = QAction(label, menu)
+            action.triggered.connect(lambda _checked=False, s=signal: s.emit(phrase))
+            menu.addAction(action)
+        menu.exec(self.list_view.viewport().mapToGlobal(position))
+        menu.deleteLater()
