@@ -58,10 +58,11 @@ def test_a_pack_with_duplicate_ids_or_bad_fields_is_refused():
     dup = dataclasses.replace(LIBRARY, phrases=LIBRARY.phrases[:1] * 2)
     with pytest.raises(PackError, match="重复"):
         decode_pack(encode_pack(dup, 1))
-    for bad in (b'{"kind":"kuaida-team-pack","format":1,"library_version":1,"phrases":[{"id":"../x","text":"a"}]}',
-                b'{"kind":"kuaida-team-pack","format":1,"library_version":-1}',
-                b'{"kind":"kuaida-team-pack","format":1,"library_version":1,"phrases":[{"id":"a","text":""}]}',
-                b'{"kind":"kuaida-team-pack","format":true,"library_version":1}'):
+    header = b'{"kind":"kuaida-team-pack","format":1,"library_version":1,"phrase_count":1}\n'
+    for bad in (header + b'{"id":"../x","text":"a"}\n', header + b'{"id":"a","text":""}\n',
+                header + b'{"id":"a","text":"x"}', header + b'{"id":"a","text":"x"}\n{"id":"b","text":"y"}\n',
+                header, b'{"kind":"kuaida-team-pack","format":1,"library_version":-1,"phrase_count":0}\n',
+                b'{"kind":"kuaida-team-pack","format":true,"library_version":1,"phrase_count":0}\n'):
         with pytest.raises(PackError):
             decode_pack(bad)
 

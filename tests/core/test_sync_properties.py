@@ -85,17 +85,19 @@ def test_any_single_byte_change_of_a_pack_fails_its_hash(position, xor):
     raise AssertionError("tampered pack passed")
 
 
-@given(st.dictionaries(st.sampled_from(["kind", "format", "library_version", "phrases", "sensitive_words",
+@given(st.dictionaries(st.sampled_from(["kind", "format", "library_version", "phrase_count", "sensitive_words",
                                         "promotions", "featured"]), json_values, max_size=5),
        st.lists(st.dictionaries(st.sampled_from(["id", "text", "group", "code", "intents", "keywords"]),
                                 json_values, max_size=6), max_size=3))
-def test_pack_like_json_either_parses_or_raises_pack_error(fields, phrases):
-    raw = {"kind": "kuaida-team-pack", "format": 1, "library_version": 1, "phrases": phrases, **fields}
+def test_pack_like_json_lines_either_parse_or_raise_pack_error(fields, phrases):
+    header = {"kind": "kuaida-team-pack", "format": 1, "library_version": 1, "phrase_count": len(phrases),
+              **fields}
+    data = b"".join(json.dumps(line).encode() + b"\n" for line in [header, *phrases])
     try:
-        version, library = decode_pack(json.dumps(raw).encode())
+        version, library = decode_pack(data)
     except PackError:
         return
-    assert encode_pack(library, version)  # whatever parsed can be written back
+    assert decode_pack(encode_pack(library, version)) == (version, library)  # what parsed can be written back
 
 
 phrase_texts = st.text(min_size=1, max_size=50).filter(lambda t: t.strip())

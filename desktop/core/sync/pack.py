@@ -74,40 +74,51 @@ class TeamLibrary:
     featured: Featured | None = None
 
 
-def library_to_json(library: TeamLibrary) -> dict[str, Any]:
+def _phrase_json(phrase: Phrase) -> dict[str, Any]:
+    return {"id": phrase.id, "text": phrase.text, "group": phrase.group, "code": phrase.code,
+            "intents": list(phrase.intents), "keywords": list(phrase.keywords)}
+
+
+def _header_json(library: TeamLibrary, library_version: int) -> dict[str, Any]:
+    featured = library.featured
     return {
-        "phrases": [
-            {"id": p.id, "text": p.text, "group": p.group, "code": p.code,
-             "intents": list(p.intents), "keywords": list(p.keywords)}
-            for p in library.phrases
-        ],
+        "kind": PACK_KIND, "format": FORMAT_VERSION, "library_version": library_version,
+        "phrase_count": len(library.phrases),
         "sensitive_words": [{"word": w.word, "category": w.category} for w in library.sensitive_words],
         "promotions": [
             {"name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat(),
              "talking_points": list(p.talking_points)}
             for p in library.promotions
         ],
-        "featured": None if library.featured is None else {
-            "phrase_id": library.featured.phrase_id, "product": library.featured.product,
-            "start": library.featured.start.isoformat(), "end": library.featured.end.isoformat(),
+        "featured": None if featured is None else {
+            "phrase_id": featured.phrase_id, "product": featured.product,
+            "start": featured.start.isoformat(), "end": featured.end.isoformat(),
         },
     }
 
 
 def encode_pack(library: TeamLibrary, library_version: int) -> bytes:
-    return canonical_bytes(
-        {"kind": PACK_KIND, "format": FORMAT_VERSION, "library_version": library_version, **library_to_json(library)}
-    )
+    """A header line, then one phrase per line (JSON Lines), each line canonical JSON, newline-terminated.
+
+    One line per phrase keeps parsing in small steps: a reader thread never holds the interpreter for the
+    length of one huge json.loads, so the UI thread stays smooth while a 50,000-phrase pack is read.
+    """
+    lines = [canonical_bytes(_header_json(library, library_version))]
+    lines += [canonical_bytes(_phrase_json(p)) for p in library.phrases]
+    return b"\n".join(lines) + b"\n"
 
 
 def decode_pack(data: bytes) -> tuple[int, TeamLibrary]:
     """Parse pack bytes into (library_version, library); raise PackError on anything unexpected."""
-    raw = parse_json_object(data, "团队库文件", PackError)
-    check_kind_and_format(raw, PACK_KIND, "团队库文件")
+    lines = data.split(b"\n")
+    raw = parse_json_object(lines[0], "团队库文件", PackError)
+    check_kind_and_format(raw, PACK_KIND, "团队库文件")  # first: a newer layout must ask for an update
     version = _int(raw, "library_version")
-    phrases = tuple(_phrase(item) for item in _objects(raw, "phrases"))
-    ids = [p.id for p in phrases]
-    if len(set(ids)) != len(ids):
+    if lines[-1] != b"" or len(lines) - 2 != _int(raw, "phrase_count"):
+        raise PackError("团队库文件不完整（短语条数与文件头不符）")
+    phrases = tuple(_phrase(parse_json_object(line, "团队库文件", PackError)) for line in lines[1:-1])
+    ids = {p.id for p in phrases}
+    if len(ids) != len(phrases):
         raise PackError("团队库文件中有重复的短语编号")
     words = tuple(
         SensitiveWord(_str(item, "word", MAX_SHORT, required=True), _str(item, "category", MAX_SHORT))
