@@ -16,6 +16,8 @@ from desktop import __version__
 COMMAND_MODULES = (
     "desktop.cli.suggest",
     "desktop.cli.check",
+    "desktop.cli.library",
+    "desktop.cli.store",
     "desktop.cli.keygen",
     "desktop.cli.publish",
     "desktop.cli.sync",

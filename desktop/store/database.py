@@ -43,6 +43,10 @@ class StoreError(RuntimeError):
         self.backup = backup
 
 
+class NewerStoreError(StoreError):
+    """The store was written by a newer Kuaida: upgrade; restoring an older backup would lose its data."""
+
+
 def register(migrations: Migrations) -> Migrations:
     """Declare one area's migration set; call at import time of the area's repository module."""
     _MIGRATION_SETS[migrations.name] = migrations
@@ -137,7 +141,7 @@ def migrate(db: sqlite_utils.Database) -> None:
         known = {m.name for m in migrations._migrations}
         unknown = [m.name for m in migrations.applied(db) if m.name not in known]
         if unknown:
-            raise StoreError(
+            raise NewerStoreError(
                 f"本地数据库由更新版本的快答写入（{migrations.name}: {unknown[-1]}），请升级快答后再打开。"
                 "不要用旧版本覆盖或恢复它。"
             )

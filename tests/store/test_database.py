@@ -14,6 +14,7 @@ from sqlite_utils.migrations import Migrations
 from desktop.core.phrases import Phrase
 from desktop.store import database
 from desktop.store.database import (
+    NewerStoreError,
     StoreError,
     backups,
     daily_backup,
@@ -78,7 +79,7 @@ def test_a_store_from_a_newer_kuaida_is_refused(tmp_path: Path) -> None:
         {"migration_set": "kuaida.phrases", "name": "from_the_future", "applied_at": "2030-01-01"}
     )
     db.close()
-    with pytest.raises(StoreError, match="更新版本") as raised:
+    with pytest.raises(NewerStoreError, match="更新版本") as raised:
         open_store(path, backup_dir=tmp_path / "backups")
     assert raised.value.backup is None  # restoring an old backup would lose the newer version's data
 

@@ -1,0 +1,130 @@
+"""`kuaida library import|export|list`: exchanging the phrase library with Qianniu/Wangwang and Excel.
+
+Exit codes: 0 done (skipped rows are listed, not fatal), 1 nothing was changed or written (the file could
+not be read or written), 2 the local store could not be opened (the message names the backup to restore).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from desktop.core.library_io import EXPORT_ENCODINGS, LAYOUTS, LibraryFileError, export_library, read_library
+from desktop.store.database import StoreError
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+
+SOURCES = ("personal", "team")
+SOURCE_NAMES = {"personal": "个人短语", "team": "团队短语"}
+LAYOUT_NAMES = {"qianniu": "千牛三列格式", "full": "快答完整格式"}
+ENCODING_NAMES = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8（带 BOM）", "gb18030": "GBK", "utf-16": "UTF-16", "xlsx": "Excel",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("library", help="导入、导出、列出短语库（千牛/旺旺表格与 Excel）")
+    commands = parser.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+
+    importing = commands.add_parser("import", help="从 .csv（UTF-8 / GBK，自动识别）或 .xlsx 导入短语")
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("--source", choices=SOURCES, default="personal", help="导入到个人短语（默认）或团队短语")
+    importing.set_defaults(handler=run_import)
+
+    exporting = commands.add_parser("export", help="导出短语到 .csv 或 .xlsx（按扩展名）")
+    exporting.add_argument("file", metavar="FILE")
+    exporting.add_argument("--format", choices=LAYOUTS, default="full", dest="layout",
+                           help="qianniu：千牛/旺旺可导入的三列；full：加上意图、关键词、编号（默认）")
+    exporting.add_argument("--source", choices=SOURCES, help="只导出个人或团队短语（默认：全部）")
+    exporting.add_argument("--encoding", choices=tuple(EXPORT_ENCODINGS), default="utf-8",
+                           help="CSV 编码：utf-8（带 BOM，默认）或 gbk（旧版千牛）")
+    exporting.set_defaults(handler=run_export)
+
+    listing = commands.add_parser("list", help="列出短语")
+    listing.add_argument("--source", choices=SOURCES, help="只列出个人或团队短语")
+    listing.add_argument("--json", action="store_true", help="每条短语输出一行 JSON")
+    listing.set_defaults(handler=run_list)
+
+    # Accept `kuaida library import F --data-dir D` as well as `kuaida --data-dir D library import F`.
+    for sub in (importing, exporting, listing):
+        sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    try:
+        library = read_library(args.file)
+    except LibraryFileError as error:
+        return _fail(f"导入失败：{error}（短语库没有任何改动）")
+    services = _open(args)
+    if services is None:
+        return 2
+    try:
+        plan = services.phrases.import_library(library, args.source)
+    except StoreError as error:
+        return _fail(f"导入失败：{error}")
+    finally:
+        services.close()
+    layout = LAYOUT_NAMES[library.layout]
+    encoding = ENCODING_NAMES.get(library.encoding, library.encoding)
+    print(f"已导入 {args.file}（{layout}，{encoding}）到{SOURCE_NAMES[args.source]}：{plan.summary()}")
+    for issue in plan.skipped:
+        print(f"  跳过 {issue}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    services = _open(args)
+    if services is None:
+        return 2
+    try:
+        phrases = [p for p in services.phrases.all() if args.source in (None, p.source)]
+    finally:
+        services.close()
+    try:
+        report = export_library(args.file, phrases, layout=args.layout, encoding=args.encoding)
+    except LibraryFileError as error:
+        return _fail(f"导出失败：{error}")
+    print(f"已导出 {report.written} 条短语到 {report.path}（{LAYOUT_NAMES[args.layout]}）")
+    for phrase_id, chars in report.dropped:
+        print(f"  编号 {phrase_id}：GBK 无法保存的字符已省略：{chars}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    services = _open(args)
+    if services is None:
+        return 2
+    try:
+        hidden = services.phrases.hidden_ids()
+        phrases = [p for p in services.phrases.all() if args.source in (None, p.source)]
+    finally:
+        services.close()
+    for p in phrases:
+        if args.json:
+            print(json.dumps({
+                "id": p.id, "source": p.source, "group": p.group, "code": p.code, "text": p.text,
+                "intents": list(p.intents), "keywords": list(p.keywords), "enabled": p.enabled,
+                "hidden": p.id in hidden,
+            }, ensure_ascii=False))
+        else:
+            first_line = p.text.splitlines()[0] if p.text else ""
+            print(f"{p.id}\t{SOURCE_NAMES[p.source]}\t{p.group}\t{p.code or '-'}\t{first_line}")
+    return 0
+
+
+def _open(args: argparse.Namespace) -> Services | None:
+    from desktop.services import open_services  # imported here: the suggestion engine is not needed for --help
+
+    try:
+        return open_services(args.data_dir)
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return None
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1

@@ -1,0 +1,180 @@
+"""`kuaida library` and `kuaida store` from the command line, and `--data-dir` / `KUAIDA_HOME` for every command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.cli import build_parser, main
+from desktop.store.database import backups
+
+QIANNIU_GBK = (
+    "快捷编码,快捷短语,快捷短语分组\r\nfh,亲，48小时内发货&#13;请放心&#44;谢谢,发货\r\nzz,   ,空\r\n"
+).encode("gbk")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def personal(capsys: pytest.CaptureFixture[str], home: Path) -> list[dict]:
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "list", "--source", "personal", "--json")
+    assert code == 0
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_import_prints_a_summary_with_skipped_rows_and_is_idempotent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home, file = tmp_path / "home", tmp_path / "快捷短语.csv"
+    file.write_bytes(QIANNIU_GBK)
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "import", str(file))
+    assert code == 0
+    assert "千牛三列格式，GBK" in out and "新增 1 条" in out and "跳过 1 行" in out
+    assert "第 3 行：短语内容为空" in out
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "import", str(file))
+    assert "新增 0 条" in out and "未变 1 条" in out
+    (phrase,) = personal(capsys, home)
+    assert (phrase["code"], phrase["text"], phrase["group"]) == ("fh", "亲，48小时内发货\n请放心,谢谢", "发货")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "找不到文件"), ("编码,内容\r\nfh,亲\r\n".encode(), "缺少“快捷短语”列"),
+     ("快捷编码,快捷短语\r\nfh,亲，发货".encode()[:-1], "不完整")],
+)
+def test_a_fatal_import_error_exits_non_zero_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str
+) -> None:
+    home, file = tmp_path / "home", tmp_path / "in.csv"
+    if content is not None:
+        file.write_bytes(content)
+    code, _, err = run(capsys, "--data-dir", str(home), "library", "import", str(file))
+    assert code == 1
+    assert message in err and "没有任何改动" in err
+    assert personal(capsys, home) == []
+
+
+def test_import_into_the_team_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home, file = tmp_path / "home", tmp_path / "team.csv"
+    file.write_text("快捷编码,快捷短语,快捷短语分组,意图,关键词,编号\nzz,亲，新品上架啦,主推,recommend,新品,t-new\n",
+                    encoding="utf-8-sig")
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "import", str(file), "--source", "team")
+    assert code == 0 and "快答完整格式" in out and "团队短语" in out
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "list", "--source", "team", "--json")
+    assert {"id": "t-new", "intents": ["recommend"]}.items() <= json.loads(out.splitlines()[-1]).items()
+
+
+def test_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home, file = tmp_path / "home", tmp_path / "in.csv"
+    file.write_bytes(QIANNIU_GBK)
+    run(capsys, "--data-dir", str(home), "library", "import", str(file))
+
+    qianniu = tmp_path / "qianniu.csv"
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "export", str(qianniu),
+                       "--format", "qianniu", "--source", "personal", "--encoding", "gbk")
+    assert code == 0 and "已导出 1 条" in out
+    assert qianniu.read_bytes().decode("gbk").splitlines() == [
+        "快捷编码,快捷短语,快捷短语分组", "fh,亲，48小时内发货&#13;请放心&#44;谢谢,发货",
+    ]
+
+    everything = tmp_path / "all.xlsx"
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "export", str(everything))
+    sheet = load_workbook(everything, read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("快捷编码", "快捷短语", "快捷短语分组", "意图", "关键词", "编号")
+    assert len(rows) > 150  # the bundled team library comes along
+
+
+def test_export_to_an_unwritable_place_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "home"), "library", "export",
+                       str(tmp_path / "no-such-folder" / "out.csv"))
+    assert code == 1 and "导出失败" in err
+
+
+def test_a_damaged_store_is_named_and_restored_from_its_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "home"
+    assert run(capsys, "--data-dir", str(home), "library", "list")[0] == 0  # creates the store and today's backup
+    database = home / "kuaida.sqlite3"
+    conn = sqlite3.connect(database)
+    conn.execute("pragma wal_checkpoint(truncate)")
+    conn.close()
+    data = bytearray(database.read_bytes())
+    data[4096:] = b"\xa5" * (len(data) - 4096)
+    database.write_bytes(bytes(data))
+
+    (backup,) = backups(home / "backups")
+    code, _, err = run(capsys, "--data-dir", str(home), "library", "list")
+    assert code == 2 and "已损坏" in err and str(backup) in err and "kuaida store restore" in err
+    code, out, _ = run(capsys, "--data-dir", str(home), "store", "check")
+    assert code == 2 and backup.name in out
+    code, out, _ = run(capsys, "--data-dir", str(home), "store", "restore")
+    assert code == 0 and "damaged" in out
+    assert run(capsys, "--data-dir", str(home), "store", "check")[0] == 0
+    code, _, err = run(capsys, "--data-dir", str(home), "store", "restore")
+    assert code == 1 and "--force" in err  # a healthy store is not replaced by accident
+
+
+# --data-dir and KUAIDA_HOME ----------------------------------------------------------------------
+# One harmless invocation per command that uses the data folder; a new command must be added here.
+INVOCATIONS: dict[str, list[str]] = {
+    "suggest": ["suggest", "什么时候发货"],
+    "library": ["library", "list"],
+    "store": ["store", "check"],
+    "orders": ["orders", "add", "293012345678901", "--buyer", "测试买家"],
+    "reminders": ["reminders", "list"],
+    "customers": ["customers", "list"],
+    "sync": ["sync", "status"],
+    "publish": ["publish", "--key", "no-such-key-file"],
+}
+NO_DATA_FOLDER = {"check", "keygen"}  # these never open the store
+
+
+def registered_commands() -> set[str]:
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return set(sub.choices)
+
+
+def test_every_command_is_covered_by_the_data_folder_tests() -> None:
+    assert registered_commands() == set(INVOCATIONS) | NO_DATA_FOLDER
+
+
+@pytest.mark.parametrize("command", sorted(INVOCATIONS))
+def test_every_command_honours_data_dir(
+    command: str, tmp_path: Path, kuaida_home: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    chosen = tmp_path / "chosen"
+    main(["--data-dir", str(chosen), *INVOCATIONS[command]])
+    capsys.readouterr()
+    assert (chosen / "kuaida.sqlite3").exists()
+    assert not kuaida_home.exists()
+
+
+@pytest.mark.parametrize("command", sorted(INVOCATIONS))
+def test_every_command_honours_kuaida_home(
+    command: str, tmp_path: Path, kuaida_home: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    main(INVOCATIONS[command])
+    capsys.readouterr()
+    assert (kuaida_home / "kuaida.sqlite3").exists()
+
+
+def test_data_dir_may_follow_the_library_and_store_actions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    chosen = tmp_path / "chosen"
+    assert run(capsys, "library", "list", "--data-dir", str(chosen))[0] == 0
+    assert run(capsys, "store", "check", "--data-dir", str(chosen))[0] == 0
+    assert (chosen / "kuaida.sqlite3").exists()
