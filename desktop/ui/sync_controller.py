@@ -1,0 +1,206 @@
+"""Following the team library from the UI: polls the share's manifest on a timer and on 立即同步.
+
+Share I/O runs on the TaskRunner's I/O pool, at most one call in flight, with a watchdog: a share that
+hangs shows 离线 and is retried with backoff, while the UI thread never waits. Applying runs on the DB
+worker. The share offers no reliable change events (SMB, cloud-drive clients), so a timer is right here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+
+from desktop.store.team import MirrorState, TeamRepository
+from desktop.sync.pull import PullOutcome, apply_outcome, pull
+from desktop.sync.status import SyncState, SyncStatus, retry_delay
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_MS = 20_000
+
+
+class _Runner(Protocol):
+    def db(self, fn: Callable[[Any], Any], on_done: Any = None, on_error: Any = None,
+           owner: QObject | None = None) -> None: ...
+
+    def io(self, fn: Callable[[], Any], on_done: Any = None, on_error: Any = None,
+           owner: QObject | None = None) -> None: ...
+
+
+class _SettingsLike(Protocol):
+    def get(self, key: str) -> Any: ...
+
+
+def services_team(context: Any) -> TeamRepository:
+    """The DB worker's context in the app is a `Services`; tests may hand in a bare store."""
+    store = getattr(context, "store", context)
+    return TeamRepository(store.db)
+
+
+class SyncController(QObject):
+    """Signals: `status_changed(SyncStatus)` after every attempt; `library_updated(int)` when a new version
+    was applied (rebuild the suggestion engine); `trust_requested(str)` with a fingerprint to confirm."""
+
+    status_changed = Signal(object)
+    library_updated = Signal(int)
+    trust_requested = Signal(str)
+
+    def __init__(
+        self,
+        runner: _Runner,
+        settings: _SettingsLike,
+        folder: Callable[[], Path],
+        *,
+        team_of: Callable[[Any], TeamRepository] = services_team,
+        pull_fn: Callable[[Path, MirrorState, str, str], PullOutcome] = pull,
+        timeout_ms: int = DEFAULT_TIMEOUT_MS,
+        clock: Callable[[], dt.datetime] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._settings = settings
+        self._folder = folder
+        self._team_of = team_of
+        self._pull = pull_fn
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._status = SyncStatus()
+        self._in_flight = False
+        self._attempt = 0  # which attempt the watchdog and the callbacks belong to
+        self._failures = 0
+        self._trust = ""
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setSingleShot(True)
+        self._poll_timer.timeout.connect(self.sync_now)
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.setInterval(timeout_ms)
+        self._watchdog.timeout.connect(self._on_watchdog_timeout)
+
+    # public ---------------------------------------------------------------------------------------
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    @property
+    def busy(self) -> bool:
+        return self._in_flight
+
+    @property
+    def next_poll_ms(self) -> int | None:
+        return self._poll_timer.interval() if self._poll_timer.isActive() else None
+
+    def start(self) -> None:
+        """Load the last known status, then sync at once and every `sync_interval_seconds` after."""
+        self._runner.db(lambda ctx: SyncStatus.from_json(self._team_of(ctx).last_status()),
+                        self._on_last_status_loaded, owner=self)
+        QTimer.singleShot(0, self, self.sync_now)
+
+    def stop(self) -> None:
+        self._poll_timer.stop()
+        self._watchdog.stop()
+
+    def sync_now(self) -> None:
+        """立即同步. Ignored while a call is in flight: at most one share call at a time, even a hung one."""
+        if self._in_flight:
+            return
+        self._poll_timer.stop()
+        self._in_flight = True
+        self._attempt += 1
+        attempt = self._attempt
+        self._runner.db(lambda ctx: self._team_of(ctx).mirror_state(),
+                        lambda mirror: self._on_mirror_loaded(attempt, mirror),
+                        lambda error: self._on_failed(attempt, error), owner=self)
+
+    def trust(self, fingerprint: str) -> None:
+        """The agent confirmed this fingerprint with the lead: pin it at the next pull, which starts now."""
+        self._trust = fingerprint
+        self.sync_now()
+
+    # the steps of one attempt ----------------------------------------------------------------------
+    def _on_last_status_loaded(self, status: SyncStatus) -> None:
+        if self._status.state is SyncState.NEVER:
+            self._status = status
+            self.status_changed.emit(status)
+
+    def _on_mirror_loaded(self, attempt: int, mirror: MirrorState) -> None:
+        folder = self._folder()
+        configured = str(self._settings.get("team_key") or "")
+        trust = self._trust
+        self._watchdog.start()
+        self._runner.io(lambda: self._pull(folder, mirror, configured, trust),
+                        lambda outcome: self._on_pulled(attempt, outcome),
+                        lambda error: self._on_failed(attempt, error), owner=self)
+
+    def _on_pulled(self, attempt: int, outcome: PullOutcome) -> None:
+        if attempt != self._attempt or not self._watchdog.isActive():
+            self._in_flight = False  # a hung call finally returned after its watchdog: its news is stale
+            self._schedule()
+            return
+        self._watchdog.stop()
+        now = self._clock()
+        self._runner.db(lambda ctx: apply_outcome(self._team_of(ctx), outcome, now),
+                        lambda status: self._on_applied(outcome, status),
+                        lambda error: self._on_failed(attempt, error), owner=self)
+
+    def _on_applied(self, outcome: PullOutcome, status: SyncStatus) -> None:
+        self._in_flight = False
+        if outcome.key is not None:
+            self._trust = ""
+        self._finish(status)
+        if outcome.library is not None and status.local_version is not None:
+            self.library_updated.emit(status.local_version)
+        if status.state is SyncState.UNTRUSTED:
+            self.trust_requested.emit(status.fingerprint)
+
+    def _on_watchdog_timeout(self) -> None:
+        # The call stays "in flight" until its thread returns: we cannot cancel it, and must not stack more.
+        log.warning("team folder did not answer within %d ms", self._watchdog.interval())
+        self._finish(SyncStatus(SyncState.OFFLINE, reason="共享文件夹无响应", checked_at=self._clock())
+                     .following(self._status))
+
+    def _on_failed(self, attempt: int, error: BaseException) -> None:
+        log.warning("team sync failed: %s", type(error).__name__)
+        self._watchdog.stop()
+        self._in_flight = False
+        if attempt == self._attempt:
+            self._finish(SyncStatus(SyncState.OFFLINE, reason=str(error)[:200], checked_at=self._clock())
+                         .following(self._status))
+
+    def _finish(self, status: SyncStatus) -> None:
+        self._failures = self._failures + 1 if status.state is SyncState.OFFLINE else 0
+        self._status = status
+        self.status_changed.emit(status)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        interval = float(self._settings.get("sync_interval_seconds") or 60)
+        self._poll_timer.start(int(retry_delay(self._status.state, self._failures, interval) * 1000))
+
+
+class SyncActions(QObject):
+    """The tray's part of the sync: a read-only status line and 立即同步 (add both with TrayIcon.add_action)."""
+
+    def __init__(self, controller: SyncController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.status_action = QAction(self)
+        self.status_action.setEnabled(False)
+        self.sync_action = QAction(self)
+        self.sync_action.triggered.connect(controller.sync_now)
+        controller.status_changed.connect(self._on_controller_status_changed)
+        self._on_controller_status_changed(controller.status)
+        self.sync_action.setText(self.tr("立即同步团队短语库"))
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.status_action, self.sync_action]
+
+    def _on_controller_status_changed(self, status: SyncStatus) -> None:
+        self.status_action.setText(status.text())
+        self.status_action.setToolTip(status.reason)

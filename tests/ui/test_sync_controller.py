@@ -1,0 +1,130 @@
+"""The sync controller: polls off the UI thread, one call at a time, survives a hanging share, backs off."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from desktop.core.phrases import Phrase
+from desktop.core.sync.keys import SigningKey
+from desktop.core.sync.pack import TeamLibrary
+from desktop.store.database import open_memory_store
+from desktop.store.team import MirrorState
+from desktop.sync.publish import publish
+from desktop.sync.pull import PullOutcome, pull
+from desktop.sync.status import SyncState
+from desktop.ui.sync_controller import SyncActions, SyncController
+from desktop.ui.tasks import ImmediateTaskRunner, TaskRunner
+
+KEY = SigningKey.generate()
+LIBRARY = TeamLibrary((Phrase(id="t-1", text="亲，在的呢", source="team"),))
+
+
+class FakeSettings:
+    def __init__(self, **values: object) -> None:
+        self.values = {"team_key": "", "sync_interval_seconds": 60, **values}
+
+    def get(self, key: str) -> object:
+        return self.values[key]
+
+
+@pytest.fixture
+def store():
+    store = open_memory_store()
+    yield store
+    store.close()
+
+
+def test_first_sync_asks_to_confirm_the_key_then_follows_the_share(qtbot, tmp_path, store):
+    share = tmp_path / "share"
+    publish(share, LIBRARY, KEY, "主管")
+    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(), lambda: share)
+    with qtbot.waitSignal(controller.trust_requested) as asked:
+        controller.sync_now()
+    assert asked.args == [KEY.public.fingerprint]
+    assert controller.status.state is SyncState.UNTRUSTED
+    with qtbot.waitSignal(controller.library_updated) as updated:
+        controller.trust(KEY.public.fingerprint)
+    assert updated.args == [1]
+    assert controller.status.text().startswith("团队库 v1")
+    assert controller.next_poll_ms == 60_000
+    with qtbot.assertNotEmitted(controller.library_updated):
+        controller.sync_now()
+    assert controller.status.state is SyncState.UNCHANGED
+    controller.stop()
+
+
+def test_an_it_configured_fingerprint_needs_no_confirmation(qtbot, tmp_path, store):
+    share = tmp_path / "share"
+    publish(share, LIBRARY, KEY, "主管")
+    settings = FakeSettings(team_key=KEY.public.fingerprint.replace(" ", ""))
+    controller = SyncController(ImmediateTaskRunner(store), settings, lambda: share)
+    with qtbot.waitSignal(controller.library_updated):
+        controller.sync_now()
+    controller.stop()
+
+
+def test_an_unreachable_share_backs_off_and_the_tray_shows_it(qtbot, tmp_path, store):
+    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(), lambda: tmp_path / "gone")
+    actions = SyncActions(controller)
+    delays = []
+    for _ in range(4):
+        controller.sync_now()
+        delays.append(controller.next_poll_ms)
+    assert delays == [15_000, 30_000, 60_000, 120_000]
+    assert actions.status_action.text() == "离线 · 使用内置短语库"
+    assert [a.text() for a in actions.actions][1] == "立即同步团队短语库"
+    controller.stop()
+
+
+def test_a_hanging_share_never_blocks_the_ui_and_never_stacks_calls(qtbot, tmp_path):
+    release = threading.Event()
+    calls: list[Path] = []
+
+    def hanging_pull(folder: Path, mirror: MirrorState, configured: str, trust: str) -> PullOutcome:
+        calls.append(folder)
+        release.wait()
+        return pull(folder, mirror, configured, trust)
+
+    runner = TaskRunner(db_factory=open_memory_store)
+    controller = SyncController(runner, FakeSettings(), lambda: tmp_path, pull_fn=hanging_pull, timeout_ms=200)
+    ticks = []
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+    heartbeat.start(1)
+    try:
+        with qtbot.waitSignal(controller.status_changed, timeout=10_000) as changed:
+            controller.sync_now()
+        status = changed.args[0]
+        assert (status.state, status.reason) == (SyncState.OFFLINE, "共享文件夹无响应")
+        assert controller.busy
+        qtbot.waitUntil(lambda: len(ticks) >= 20)  # the event loop keeps running while the share hangs
+        controller.sync_now()  # 立即同步 while the hung call is still out: no second call
+        qtbot.waitUntil(lambda: len(ticks) >= 40)
+        assert len(calls) == 1
+        release.set()
+        qtbot.waitUntil(lambda: not controller.busy)
+        assert len(calls) == 1
+        controller.sync_now()
+        qtbot.waitUntil(lambda: not controller.busy)
+        assert len(calls) == 2
+        assert controller.status.state is SyncState.EMPTY
+    finally:
+        release.set()
+        heartbeat.stop()
+        controller.stop()
+        runner.shutdown()
+
+
+def test_a_failing_store_job_is_reported_not_raised(qtbot, tmp_path):
+    def broken(_ctx: object) -> object:
+        raise RuntimeError("db gone")
+
+    controller = SyncController(ImmediateTaskRunner(None), FakeSettings(), lambda: tmp_path, team_of=broken)
+    controller.sync_now()
+    assert controller.status.state is SyncState.OFFLINE
+    assert not controller.busy
+    controller.stop()
