@@ -79,28 +79,34 @@ def _join(left: str, right: str) -> str:
     # "（{商品}）" with no 商品 leaves an empty pair: drop it, then mend what is around it.
     if before and after and _PAIRS.get(before[-1]) == after[0]:
         return _join(before[:-1], after[1:])
-    line_starts = not before or before.endswith("\n")
-    line_ends = not after or after.startswith("\n")
-    if line_starts:
-        # Nothing before on this line: punctuation after the gap would open the line.
+    if not before:
+        # Nothing before: punctuation (or a line break) after the gap would open the reply.
+        return after.lstrip(_PUNCT + _BLANKS + "\n")
+    if not after:
+        return before.rstrip(_DANGLES_AT_END + _BLANKS + "\n")
+    if before.endswith("\n"):
         return before + after.lstrip(_PUNCT + _BLANKS)
-    if line_ends:
+    if after.startswith("\n"):
         return before.rstrip(_DANGLES_AT_END) + after
     if before[-1] in _PUNCT and after[0] in _PUNCT:
         tail = len(before) - len(before.rstrip(_PUNCT + _BLANKS))
         head = len(after) - len(after.lstrip(_PUNCT + _BLANKS))
-        run = before[len(before) - tail :] + after[:head]
-        return before[: len(before) - tail] + _strongest(run) + after[head:]
+        kept = _stronger(before[len(before) - tail :].strip(_BLANKS), after[:head].strip(_BLANKS))
+        return before[: len(before) - tail] + kept + after[head:]
     if spaced and before[-1] not in _PUNCT and after[0] not in _PUNCT:
         return before + " " + after
     return before + after
 
 
-def _strongest(run: str) -> str:
-    """Of a run of punctuation left by a removed value keep one mark: the sentence end, else a ～, else the last."""
-    marks = [c for c in run if c not in _BLANKS]
-    for wanted in (_ENDS_SENTENCE, "～~"):
-        for mark in marks:
-            if mark in wanted:
-                return mark
-    return marks[-1]
+def _stronger(left_run: str, right_run: str) -> str:
+    """Of the punctuation on both sides of a gap keep one side whole: a sentence end beats a ～, which beats a comma.
+
+    "好的！{买家}，" keeps "！"; "亲，{买家}～" keeps "～"; on a tie the left side stays ("稍等……{买家}，" keeps "……").
+    """
+    return right_run if _strength(right_run) > _strength(left_run) else left_run
+
+
+def _strength(run: str) -> int:
+    if any(mark in _ENDS_SENTENCE for mark in run):
+        return 2
+    return 1 if any(mark in "～~" for mark in run) else 0

@@ -1,0 +1,166 @@
+"""The sensitive-word check: the bundled list, evasions it sees through, ordinary words it leaves alone,
+positions in the original text, team lists, and the `kuaida check` contract."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.cli import main
+from desktop.core.sensitive import SensitiveEntry, SensitiveWords, fold
+
+
+@pytest.fixture(scope="module")
+def words() -> SensitiveWords:
+    return SensitiveWords.default()
+
+
+def _words_found(words: SensitiveWords, text: str) -> list[str]:
+    return [hit.word for hit in words.find(text)]
+
+
+def test_default_list_is_loaded_once_and_covers_every_category(words):
+    assert SensitiveWords.default() is words
+    categories = {entry.category for entry in words.entries}
+    assert {"极限词", "虚假宣传", "引流站外", "刷单返现"} <= categories
+    for required in ("第一", "唯一", "国家级", "顶级", "最低价", "最便宜", "全网最", "100%", "万能"):
+        assert required in _words_found(words, f"这是{required}的"), required
+    for required in ("微信", "加微", "VX", "vx", "加V", "QQ", "线下交易", "私下交易", "支付宝转账", "好评返现", "刷单"):
+        assert words.find(f"亲，{required}哦"), required
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("加我微 信聊", "微信"),
+        ("微-信", "微信"),
+        ("微❤️信", "微信"),
+        ("微\u200b信", "微信"),
+        ("加 v 看实拍", "加v"),
+        ("+V 发你图", "加v"),
+        ("＋v", "加v"),
+        ("ＶＸ：abc123", "vx"),
+        ("Vx号码", "vx"),
+        ("ＱＱ 123456", "qq"),
+        ("q.q 联系", "qq"),
+        ("加Ⅴ", "加v"),  # a Roman numeral five passes for a V
+        ("全網最低價", "全网最"),
+        ("絕對正品", "绝对"),
+        ("國家級工藝", "国家级"),
+        ("１００％纯棉", "100%"),
+        ("好 评 返 现", "好评返"),
+    ],
+)
+def test_simple_evasions_are_caught(words, text, word):
+    assert word in _words_found(words, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最近发货比较快",
+        "最后一件啦",
+        "最好看的是白色",
+        "最好先量一下尺寸",  # "最好的" is left off the list on purpose: too common in ordinary advice
+        "第一次购买",
+        "第一天就到了",
+        "我们会第一时间为您处理",
+        "第一步先申请售后",
+        "微微一笑很倾城",
+        "稍微大一点",
+        "qq糖很好吃",
+        "加vip会员有积分",
+        "usb接口充电",
+        "1100元",
+        "前100名下单送礼",
+        "万能胶已经一起寄出",
+        "好评不断的热销款",
+    ],
+)
+def test_ordinary_words_are_not_flagged(words, text):
+    assert words.find(text) == []
+
+
+def test_hits_point_into_the_original_text(words):
+    text = "亲，加我 微❤信 有惊喜，全網最低價！"
+    hits = words.find(text)
+    assert [(h.word, h.matched) for h in hits] == [("微信", "微❤信"), ("全网最", "全網最"), ("最低价", "最低價")]
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.matched
+    assert hits[0].category == "引流站外"
+    assert hits[1].category == "极限词"
+
+
+def test_the_longest_word_at_a_place_wins(words):
+    hits = words.find("好评返现")
+    assert [(h.word, h.start, h.end) for h in hits] == [("好评返", 0, 3), ("返现", 2, 4)]
+    assert _words_found(words, "刷单") == ["刷单"]
+
+
+def test_an_exception_only_spares_its_own_occurrence(words):
+    assert _words_found(words, "第一次买，我们是行业第一") == ["第一"]
+    assert words.find("第一次买，我们是行业第一")[0].start == 10
+
+
+def test_fold_keeps_a_position_for_every_character():
+    folded, origin = fold("亲，ＶＸ 號")
+    assert folded == "亲vx号"
+    assert origin == [0, 2, 3, 5]
+
+
+def test_from_text_reads_a_team_list_with_header_comments_and_exceptions():
+    text = "\ufeff# 团队词表\n敏感词\t类别\t例外\n包过\t虚假宣传\t包过敏\n\n秒回\n"
+    team = SensitiveWords.from_text(text)
+    assert team.entries == (SensitiveEntry("包过", "虚假宣传", ("包过敏",)), SensitiveEntry("秒回", "自定义"))
+    assert [h.word for h in team.find("考试包过，秒回")] == ["包过", "秒回"]
+    assert team.find("不会包过敏") == []
+
+
+def test_from_text_accepts_a_sheet_saved_as_csv():
+    team = SensitiveWords.from_text("word,category\n包邮到家,引流站外\n")
+    assert [(h.word, h.category) for h in team.find("包邮到家哦")] == [("包邮到家", "引流站外")]
+
+
+def test_from_entries_accepts_words_pairs_and_triples():
+    team = SensitiveWords.from_entries(["秒杀价", ("特价王", "极限词"), ("第二", "极限词", ["第二次"])])
+    assert len(team) == 3
+    assert [h.word for h in team.find("秒杀价的特价王，第二次，第二名")] == ["秒杀价", "特价王", "第二"]
+
+
+def test_blank_and_duplicate_words_are_ignored():
+    team = SensitiveWords.from_entries(["  ", "！！", "微信", ("微 信", "重复")])
+    assert [e.word for e in team.entries] == ["微信"]
+
+
+def test_merged_lists_find_words_of_both(words):
+    team = SensitiveWords.from_entries([("秒回", "团队")])
+    both = words.merged(team)
+    assert len(both) == len(words) + 1
+    assert sorted(h.word for h in both.find("秒回，微信")) == ["微信", "秒回"]
+    assert words.find("秒回") == []  # the default list itself is unchanged
+
+
+@settings(derandomize=True, deadline=None, max_examples=200)
+@given(st.text(alphabet=st.sampled_from("微信第一次加VvＶ 　-❤️最低價好评返现QqQ糖1０0%"), max_size=30))
+def test_every_hit_is_a_slice_of_the_text_that_folds_to_its_word(text):
+    words = SensitiveWords.default()
+    previous_start = -1
+    for hit in words.find(text):
+        assert text[hit.start : hit.end] == hit.matched
+        assert fold(hit.matched)[0] == fold(hit.word)[0]
+        assert hit.start > previous_start
+        previous_start = hit.start
+
+
+def test_check_command_exits_1_and_lists_the_words(capsys):
+    assert main(["check", "亲，加我", "微 信", "领好评返现"]) == 1
+    out = capsys.readouterr().out
+    assert "微信" in out
+    assert "「微 信」" in out
+    assert "引流站外" in out
+
+
+def test_check_command_exits_0_on_clean_text(capsys):
+    assert main(["check", "亲，第一次购买可以领新人券哦～"]) == 0
+    assert "没有发现敏感词" in capsys.readouterr().out
