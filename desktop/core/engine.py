@@ -32,6 +32,8 @@ from desktop.core.search import PhraseSearch
 
 # Intent evidence needed before the engine speaks (a strong cue is worth 2, a hint 1, one character 0.4).
 SPEAK = 1.0
+# Below this (no strong cue found), homophone typos are looked for too: 保休 is 保修 typed in a hurry.
+SURE = 2.0
 # A second intent this sure, but below SPEAK, still gets the last place (covers a half-worded second question).
 HINT = 0.6
 # Greetings and thanks only matter when the message asks nothing else.
@@ -129,7 +131,7 @@ class SuggestionEngine:
     def _read(self, message: str) -> _Reading:
         text = normalize(message)
         scores = self._lexicon.scores(text)
-        if not any(s >= SPEAK for i, s in scores.items() if i not in SOCIAL_INTENTS):
+        if not any(s >= SURE for i, s in scores.items() if i not in SOCIAL_INTENTS):
             for intent, score in self._lexicon.homophone_scores(text).items():
                 if intent not in SOCIAL_INTENTS:
                     scores[intent] = max(scores.get(intent, 0.0), score)

@@ -1,0 +1,66 @@
+"""Typed search: shortcut code first, then text, group and keywords, then pinyin initials."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.engine import SuggestionEngine
+from desktop.core.phrases import Phrase
+from desktop.core.search import initials
+
+PHRASES = [
+    Phrase("p1", "亲，付款后48小时内发货哦～📦", group="发货时间", code="fh", intents=("ship_time",)),
+    Phrase("p2", "亲，默认发中通快递，需要顺丰可以补差价哦", group="快递", code="kd", intents=("courier",)),
+    Phrase("p3", "{买家}您好，欢迎光临～", group="欢迎语", code="hy", intents=("greeting",)),
+    Phrase("p4", "亲，全场满99包邮哦", group="运费", code="fhby", keywords=("包邮",), intents=("shipping_fee",)),
+    Phrase("p5", "亲，七天无理由退换货", group="售后", code="th", intents=("return_exchange",)),
+    Phrase("p6", "已停用的短语", group="发货时间", code="fh2", enabled=False),
+]
+
+
+@pytest.fixture
+def engine() -> SuggestionEngine:
+    return SuggestionEngine(PHRASES)
+
+
+def ids(phrases: list[Phrase]) -> list[str]:
+    return [p.id for p in phrases]
+
+
+def test_initials_of_chinese_text_skip_punctuation_and_variables() -> None:
+    assert initials("发货时间") == "fhsj"
+    assert initials("{买家}您好，欢迎") == "nhhy"
+
+
+def test_exact_code_comes_before_code_prefix(engine: SuggestionEngine) -> None:
+    assert ids(engine.search("fh"))[:2] == ["p1", "p4"]
+
+
+def test_text_substring(engine: SuggestionEngine) -> None:
+    assert ids(engine.search("顺丰")) == ["p2"]
+
+
+def test_traditional_and_full_width_queries_match(engine: SuggestionEngine) -> None:
+    assert ids(engine.search("順豐")) == ["p2"]
+    assert ids(engine.search("ＫＤ")) == ["p2"]
+
+
+def test_group_and_keywords_match(engine: SuggestionEngine) -> None:
+    assert "p5" in ids(engine.search("售后"))
+
+
+def test_pinyin_initials_find_phrases(engine: SuggestionEngine) -> None:
+    found = ids(engine.search("hy"))
+    assert found[0] == "p3"  # its code
+    assert ids(engine.search("xsnfh")) == ["p1"]  # 小时内发货
+    assert ids(engine.search("zt")) == ["p2"]  # 中通
+
+
+def test_disabled_phrases_and_empty_queries_find_nothing(engine: SuggestionEngine) -> None:
+    assert "p6" not in ids(engine.search("fh"))
+    assert engine.search("  ") == []
+    assert engine.search("不存在的词") == []
+
+
+def test_limit(engine: SuggestionEngine) -> None:
+    assert len(engine.search("亲", limit=2)) == 2
