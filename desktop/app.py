@@ -112,6 +112,7 @@ class Application(QObject):
         self.platform = None
         self.runner = None
         self.tray = None
+        self.sync = None
         self.first_paint = FirstPaint(self.window)
         self.first_paint.painted.connect(self._on_first_paint_painted)
         self.window.hide_requested.connect(self.window.hide)
@@ -154,7 +155,26 @@ class Application(QObject):
         self.tray.set_paused(self.platform.clipboard.is_paused())
         self.window.visibility_changed.connect(self.tray.set_window_visible)
         self.settings.changed.connect(self._on_settings_changed)
+        self._start_team_sync()
         self.tray.show()
+
+    def _start_team_sync(self) -> None:
+        """Follow the team library on the share: status in the overlay and tray, 立即同步 in the tray."""
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.sync_controller import SyncActions, SyncController, SyncStatusButton
+
+        settings, paths = self.settings.settings, self.paths
+        self.sync = SyncController(self.runner, self.settings, lambda: team_folder_path(settings, paths), parent=self)
+        self.sync_actions = SyncActions(self.sync, self)
+        for action in self.sync_actions.actions:
+            self.tray.add_action(action)
+        self.window.add_status_widget(SyncStatusButton(self.sync, self.window))
+        self.sync.library_updated.connect(self._on_sync_library_updated)
+        self.sync.start()
+
+    def _on_sync_library_updated(self, _version: int) -> None:
+        if self.controller is not None:
+            self.controller.load_library()  # rebuild the suggestion index from the new team phrases
 
     def show_settings(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog
@@ -190,6 +210,8 @@ class Application(QObject):
             self.platform.close()
         if self.tray is not None:
             self.tray.close()
+        if self.sync is not None:
+            self.sync.stop()
         if self.runner is not None:
             self.runner.shutdown()
 

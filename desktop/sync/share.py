@@ -10,4 +10,8 @@ from desktop.settings import Settings
 
 def team_folder_path(settings: Settings, paths: Paths) -> Path:
     configured = settings.get("shared_folder").strip()
-    return Path(configured).expanduser() if configured else paths.local_share
+    if configured:
+        return Path(configured).expanduser()
+    # The stand-in is a local folder we own: it exists, so an unpublished one reads as "empty", not "offline".
+    paths.local_share.mkdir(parents=True, exist_ok=True)
+    return paths.local_share

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QToolButton, QWidget
 
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.pull import PullOutcome, apply_outcome, pull
@@ -185,15 +186,20 @@ class SyncController(QObject):
 
 
 class SyncActions(QObject):
-    """The tray's part of the sync: a read-only status line and 立即同步 (add both with TrayIcon.add_action)."""
+    """The tray's part of the sync (add both with TrayIcon.add_action): a status line, which turns into
+    确认团队密钥… when a key waits for confirmation, and 立即同步."""
 
     def __init__(self, controller: SyncController, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._controller = controller
+        self._fingerprint = ""
         self.status_action = QAction(self)
         self.status_action.setEnabled(False)
+        self.status_action.triggered.connect(self._on_status_action_triggered)
         self.sync_action = QAction(self)
         self.sync_action.triggered.connect(controller.sync_now)
         controller.status_changed.connect(self._on_controller_status_changed)
+        controller.trust_requested.connect(self._on_controller_trust_requested)
         self._on_controller_status_changed(controller.status)
         self.sync_action.setText(self.tr("立即同步团队短语库"))
 
@@ -202,5 +208,41 @@ class SyncActions(QObject):
         return [self.status_action, self.sync_action]
 
     def _on_controller_status_changed(self, status: SyncStatus) -> None:
-        self.status_action.setText(status.text())
+        if status.state is not SyncState.UNTRUSTED:
+            self._fingerprint = ""
+        self.status_action.setEnabled(bool(self._fingerprint))
+        self.status_action.setText(self.tr("确认团队密钥…") if self._fingerprint else status.text())
         self.status_action.setToolTip(status.reason)
+
+    def _on_controller_trust_requested(self, fingerprint: str) -> None:
+        self._fingerprint = fingerprint
+        self._on_controller_status_changed(self._controller.status)
+
+    def _on_status_action_triggered(self) -> None:
+        if self._fingerprint and confirm_fingerprint(None, self._fingerprint):
+            self._controller.trust(self._fingerprint)
+
+
+def confirm_fingerprint(parent: QWidget | None, fingerprint: str) -> bool:
+    """Ask the agent to compare the key's fingerprint with the one the team lead gave out."""
+    title = QCoreApplication.translate("SyncActions", "确认团队密钥")
+    question = QCoreApplication.translate("SyncActions", "请向主管核对团队密钥的指纹，一致时才点“是”：\n\n{0}")
+    answer = QMessageBox.question(parent, title, question.format(fingerprint))
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class SyncStatusButton(QToolButton):
+    """The overlay's part (OverlayWindow.add_status_widget): short status, full text on hover, click to sync."""
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoRaise(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the overlay never takes the focus
+        self.clicked.connect(controller.sync_now)
+        controller.status_changed.connect(self._on_controller_status_changed)
+        self._on_controller_status_changed(controller.status)
+
+    def _on_controller_status_changed(self, status: SyncStatus) -> None:
+        full = status.text()
+        self.setText(full.split(" · ")[0] if status.ok else full.split("：")[0].split(" · ")[0])
+        self.setToolTip(full + ("\n" + status.reason if status.reason else "") + "\n" + self.tr("点击立即同步"))

@@ -128,3 +128,27 @@ def test_a_failing_store_job_is_reported_not_raised(qtbot, tmp_path):
     assert controller.status.state is SyncState.OFFLINE
     assert not controller.busy
     controller.stop()
+
+
+def test_the_tray_offers_to_confirm_a_new_key_and_the_overlay_shows_a_short_status(qtbot, tmp_path, store,
+                                                                                    monkeypatch):
+    from desktop.ui import sync_controller
+
+    share = tmp_path / "share"
+    publish(share, LIBRARY, KEY, "主管")
+    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(), lambda: share)
+    actions = SyncActions(controller)
+    button = sync_controller.SyncStatusButton(controller)
+    qtbot.addWidget(button)
+    controller.sync_now()
+    assert actions.status_action.isEnabled()
+    assert actions.status_action.text() == "确认团队密钥…"
+    asked = []
+    monkeypatch.setattr(sync_controller, "confirm_fingerprint", lambda _p, fp: asked.append(fp) or True)
+    actions.status_action.trigger()
+    assert asked == [KEY.public.fingerprint]
+    assert controller.status.local_version == 1
+    assert not actions.status_action.isEnabled()
+    assert button.text() == "团队库 v1"
+    assert "点击立即同步" in button.toolTip()
+    controller.stop()
