@@ -1,9 +1,10 @@
 """A state file for the end-to-end tests, written only when KUAIDA_E2E_PROBE names it.
 
-One JSON object: whether the window is visible and where, how many suggestions it lists and the screen
-centres of the first nine rows, and counters of copies seen, hotkeys pressed and pastes done. Never any
-text. It looks at the widget tree rather than asking the overlay, so the overlay needs no test hooks;
-it polls (only in this test mode) because no single signal says "painted".
+One JSON object: whether the window is visible and where, how many suggestions it lists and the centres
+of the first nine rows (relative to the window, as `xdotool mousemove --window` takes them), and counters
+of copies seen, hotkeys pressed, pastes done and times any Kuaida window took the focus. Never any text.
+It looks at the widget tree rather than asking the overlay, so the overlay needs no test hooks; it polls
+(only in this test mode) because no single signal says "painted".
 """
 
 from __future__ import annotations
@@ -30,12 +31,15 @@ class E2EProbe(QObject):
     def __init__(self, path: str, services: PlatformServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._path = Path(path)
-        self._counts = {"copied": 0, "hotkeys": 0, "pasted": 0}
+        self._counts = {"copied": 0, "hotkeys": 0, "pasted": 0, "focused": 0}
         self._last_outcome = ""
         self._written: dict[str, Any] | None = None
         services.clipboard.message_copied.connect(self._on_clipboard_message_copied)
         services.hotkeys.hotkey_pressed.connect(self._on_hotkeys_hotkey_pressed)
         services.paster.pasted.connect(self._on_paster_pasted)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusWindowChanged.connect(self._on_app_focus_window_changed)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -51,6 +55,10 @@ class E2EProbe(QObject):
     def _on_paster_pasted(self, outcome: object) -> None:
         self._counts["pasted"] += 1
         self._last_outcome = str(getattr(outcome, "value", outcome))
+
+    def _on_app_focus_window_changed(self, window: object) -> None:
+        if window is not None:  # a Kuaida window became the focus window: the agent's chat client lost it
+            self._counts["focused"] += 1
 
     def _on_timer_timeout(self) -> None:
         state = {**self._counts, "outcome": self._last_outcome, **_window_state()}
@@ -77,7 +85,7 @@ def _window_state() -> dict[str, Any]:
         for row in range(min(count, MAX_ROWS)):
             rect = view.visualRect(model.index(row, 0))
             if rect.isValid() and view.viewport().rect().contains(rect.center()):
-                centre = view.viewport().mapToGlobal(rect.center())
+                centre = view.viewport().mapTo(window, rect.center())
                 rows.append([centre.x(), centre.y()])
     return {
         "visible": True,

@@ -1,0 +1,65 @@
+"""From a copied buyer message to a reply pasted into a real editor, by click and by global hotkey, under Xvfb.
+
+Another app (xclip) owns the clipboard; Kuaida must show suggestions, paste the chosen one into mousepad
+with Ctrl+V, and mousepad must keep the focus throughout.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.default_library import load_default_library
+from desktop.core.templates import render
+
+pytestmark = pytest.mark.e2e
+
+# Written for these tests (not from any data set): questions every shop gets.
+SHIPPING_QUESTION = "亲，今天下单什么时候发货呀？"
+RETURN_QUESTION = "收到的衣服尺码不合适，可以退换吗"
+
+
+def library_replies() -> set[str]:
+    """What any default-library reply looks like once rendered with the default (empty) settings."""
+    return {render(phrase.text, {}).strip() for phrase in load_default_library()}
+
+
+def copy_and_wait_for_suggestions(desktop, kuaida, message: str) -> dict:
+    before = kuaida.state()
+    desktop.set_clipboard(message)
+    return desktop.wait_for(
+        lambda: (state := kuaida.state()).get("copied", 0) > before.get("copied", 0)
+        and state.get("suggestions", 0) > 0 and state.get("rows") and state,
+        "Kuaida to show suggestions for the copied message",
+    )
+
+
+def assert_reply_pasted(desktop, editor, kuaida, pasted_before: int, message: str) -> None:
+    state = desktop.wait_for(lambda: (s := kuaida.state()).get("pasted", 0) > pasted_before and s, "Kuaida to paste")
+    assert state["outcome"] == "pasted"
+    reply = desktop.clipboard()
+    assert reply and reply.strip() != message  # Kuaida's reply replaced the buyer's message on the clipboard
+    text = editor.wait_for_saved_text(lambda saved: saved.strip() == reply.strip(), "the reply in the editor")
+    assert text.strip() in library_replies()
+
+
+def test_clicking_a_suggestion_pastes_it_into_the_focused_editor(desktop, editor, kuaida):
+    editor.clear()
+    focused_before = kuaida.state()["focused"]
+    state = copy_and_wait_for_suggestions(desktop, kuaida, SHIPPING_QUESTION)
+    assert desktop.active_window() == editor.window
+    x, y = state["rows"][0]
+    desktop.run("xdotool", "mousemove", "--window", str(kuaida.window()), str(x), str(y), "click", "1")
+    assert_reply_pasted(desktop, editor, kuaida, state["pasted"], SHIPPING_QUESTION)
+    assert desktop.active_window() == editor.window
+    assert kuaida.state()["focused"] == focused_before  # Kuaida never took the focus, not even for a moment
+
+
+def test_global_hotkey_pastes_the_first_suggestion(desktop, editor, kuaida):
+    editor.clear()
+    focused_before = kuaida.state()["focused"]
+    state = copy_and_wait_for_suggestions(desktop, kuaida, RETURN_QUESTION)
+    editor.type_keys_to_focus("alt+1")  # the default pick:1 hotkey, pressed while the editor has the focus
+    desktop.wait_for(lambda: kuaida.state().get("hotkeys", 0) > state["hotkeys"], "Kuaida to see the hotkey")
+    assert_reply_pasted(desktop, editor, kuaida, state["pasted"], RETURN_QUESTION)
+    assert desktop.active_window() == editor.window
+    assert kuaida.state()["focused"] == focused_before
