@@ -298,7 +298,9 @@ class OverlayController(QObject):
         elif self.hotkey_errors:
             self.window.set_status(self.tr("部分热键不可用，见设置"))
         else:
-            self.window.set_status("")
+            prefix = str(self.settings.get("hotkey_pick_prefix")).rstrip("+")
+            self.window.set_status(self.tr("%1+1…9 粘贴 · %2 搜索").replace("%1", prefix)
+                                   .replace("%2", str(self.settings.get("hotkey_search"))))
 
     def set_hotkey_errors(self, errors: dict[str, str]) -> None:
         self.hotkey_errors = dict(errors)
@@ -316,6 +318,7 @@ class OverlayController(QObject):
             self.panel.list_view.scheduleDelayedItemsLayout()
         elif key in HOTKEY_KEYS:
             self._update_hotkey_hints()
+            self._update_status()
 
     # quick add, edit, delete, hide -----------------------------------------------------------------
     def add_phrase(self) -> None:

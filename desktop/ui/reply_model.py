@@ -154,11 +154,7 @@ class ReplyListModel(QAbstractListModel):
 
 
 class SearchProxyModel(QSortFilterProxyModel):
-    """The library filtered to the engine's search hits, in the engine's order.
-
-    With no query it shows the agent's own (personal) phrases, so opening the search is also where
-    they are edited and deleted.
-    """
+    """The library filtered to the engine's search hits, in the engine's order (no query: no rows)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -187,8 +183,6 @@ class SearchProxyModel(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         phrase: Phrase = self.sourceModel().index(source_row, 0, source_parent).data(PhraseRole)
-        if not self._query:
-            return phrase.source == "personal"
         return phrase.id in self._ranking
 
     def lessThan(self, left: Index, right: Index) -> bool:

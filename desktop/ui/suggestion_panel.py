@@ -53,6 +53,7 @@ class SuggestionPanel(QWidget):
         self.message_label.hide()
         self.search_box = SearchBox(self)
         self.list_view = ReplyListView(self)
+        self.list_view.setObjectName("suggestionList")
         self.delegate = ReplyDelegate(self.list_view)
         self.list_view.setItemDelegate(self.delegate)
         self.empty_state = EmptyState(self)

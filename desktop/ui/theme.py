@@ -37,7 +37,7 @@ class Theme:
 
 
 LIGHT = Theme(
-    name="light", window="#f4f5f7", surface="#ffffff", surface_hover="#eef4ff", border="#dde1e6",
+    name="light", window="#f4f5f7", surface="#ffffff", surface_hover="#fff6ef", border="#dde1e6",
     text="#1f2329", muted="#7a8089", accent="#ff6a00", accent_text="#ffffff", badge="#fff1e6",
     badge_text="#d45500", warning="#c2410c", warning_bg="#ffe4d0", success="#15803d",
 )
@@ -90,7 +90,7 @@ def palette(theme: Theme) -> QPalette:
     return pal
 
 
-def style_sheet(theme: Theme) -> str:
+def style_sheet(theme: Theme, font_px: int = 13) -> str:
     t = theme
     return f"""
     QLineEdit, QPlainTextEdit, QSpinBox, QComboBox, QKeySequenceEdit QLineEdit {{
@@ -113,12 +113,16 @@ def style_sheet(theme: Theme) -> str:
     QPushButton:hover {{ border-color: {t.accent}; }}
     QPushButton[primary="true"] {{ background: {t.accent}; color: {t.accent_text}; border-color: {t.accent}; }}
     QLabel[role="muted"] {{ color: {t.muted}; }}
-    QLabel[role="message"] {{
-        background: {t.surface}; border: 1px solid {t.border}; border-radius: 8px; padding: 6px 10px;
-    }}
+    QLabel[role="message"] {{ background: {t.badge}; border-radius: 8px; padding: 6px 10px; }}
     QLabel[role="hint"] {{ color: {t.success}; font-weight: 600; }}
     QLabel[role="empty-title"] {{ font-weight: 600; }}
     QWidget#statusLine {{ border-top: 1px solid {t.border}; }}
+    QWidget#statusLine QLabel {{ font-size: {max(10, font_px - 2)}px; }}
+    QScrollBar:vertical {{ background: transparent; width: 8px; margin: 2px 0 2px 0; }}
+    QScrollBar::handle:vertical {{ background: {t.border}; border-radius: 4px; min-height: 32px; }}
+    QScrollBar::handle:vertical:hover {{ background: {t.muted}; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
+    QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
     """
 
 
@@ -128,5 +132,5 @@ def apply(app: QApplication, choice: str, font_size: int) -> Theme:
     app.setStyle("Fusion")
     app.setPalette(palette(theme))
     app.setFont(app_font(font_size))
-    app.setStyleSheet(style_sheet(theme))
+    app.setStyleSheet(style_sheet(theme, font_size))
     return theme

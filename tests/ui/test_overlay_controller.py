@@ -1,0 +1,253 @@
+"""From a copied message to a pasted reply: suggestions, choosing by click, Enter and hotkey, search, quick add."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.phrases import Phrase
+from desktop.platform.interfaces import PasteOutcome
+from desktop.ui.empty_state import EmptyKind
+from desktop.ui.library import Library, load_library
+
+from .conftest import GIFT, MINE, PHRASES, SHIP, Overlay, StubEngine, find_wechat
+
+
+def type_text(widget, text: str) -> None:
+    """Type as an input method would: QTest's keyClicks only knows ASCII."""
+    for char in text:
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
+                                                 Qt.KeyboardModifier.NoModifier, char))
+
+
+def click_row(qtbot, overlay: Overlay, row: int) -> None:
+    view = overlay.window.suggestions.list_view
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_copied_message_shows_numbered_suggestions_as_they_will_be_pasted(overlay: Overlay) -> None:
+    overlay.settings.set("agent_name", "小美")
+    overlay.copy("什么时候发货")
+    panel = overlay.window.suggestions
+    assert panel.showing_list()
+    assert overlay.shown_texts() == ["亲，小美这边看了，付款后48小时内发货哦～📦", GIFT.text]
+    assert panel.message_label.isVisible()
+    assert "什么时候发货" in panel.message_label.text()
+
+
+def test_clicking_a_suggestion_pastes_the_rendered_text_and_records_the_pick(qtbot, overlay: Overlay) -> None:
+    overlay.settings.set("agent_name", "小美")
+    overlay.copy("什么时候发货")
+    with qtbot.waitSignal(overlay.controller.reply_chosen):
+        click_row(qtbot, overlay, 0)
+    assert overlay.paster.texts == ["亲，小美这边看了，付款后48小时内发货哦～📦"]
+    assert overlay.paster.requests[0].restore_clipboard is False
+    assert overlay.engine.learned == [("什么时候发货", SHIP.id)]
+    assert [use[0] for use in overlay.services.phrases.uses_by_day()] == [SHIP.id]
+    assert overlay.focus.calls == []  # a click never moves the focus
+
+
+def test_hotkey_pick_2_pastes_the_second_suggestion(overlay: Overlay) -> None:
+    overlay.copy("什么时候发货")
+    overlay.hotkeys.press("pick:2")
+    assert overlay.paster.texts == [GIFT.text]
+    overlay.hotkeys.press("pick:9")  # there is no ninth: nothing happens
+    assert overlay.paster.texts == [GIFT.text]
+
+
+def test_restore_clipboard_setting_goes_with_the_paste_request(overlay: Overlay) -> None:
+    overlay.settings.set("restore_clipboard", True)
+    overlay.copy("什么时候发货")
+    overlay.hotkeys.press("pick:1")
+    assert overlay.paster.requests[0].restore_clipboard is True
+
+
+def test_copied_outcome_shows_a_visible_hint(overlay: Overlay) -> None:
+    overlay.paster.outcome = PasteOutcome.COPIED
+    overlay.copy("什么时候发货")
+    overlay.hotkeys.press("pick:1")
+    assert "已复制" in overlay.window.hint_label.text()
+
+
+def test_searching_borrows_the_focus_and_enter_pastes_then_gives_it_back(qtbot, overlay: Overlay) -> None:
+    overlay.copy("什么时候发货")
+    overlay.hotkeys.press("search")
+    box = overlay.window.suggestions.search_box
+    assert overlay.controller.searching
+    assert overlay.focus.calls == ["remember"]
+    assert not overlay.window.windowHandle().flags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    qtbot.keyClicks(box, "yfx")
+    shown = overlay.shown_texts()
+    assert len(shown) == 1
+    assert "运费险" in shown[0]
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(overlay.paster.requests) == 1)
+    assert overlay.paster.requests[0].text == overlay.controller.library_model.rendered_text(3)
+    assert overlay.focus.calls == ["remember", "restore"]
+    assert not overlay.controller.searching
+    assert overlay.window.windowHandle().flags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert box.text() == ""
+
+
+def test_escape_ends_the_search_without_pasting(qtbot, overlay: Overlay) -> None:
+    overlay.hotkeys.press("search")
+    type_text(overlay.window.suggestions.search_box, "亲")
+    qtbot.keyClick(overlay.window.suggestions.search_box, Qt.Key.Key_Escape)
+    assert not overlay.controller.searching
+    assert overlay.paster.requests == []
+    assert overlay.focus.calls == ["remember", "restore"]
+
+
+def test_arrow_keys_move_the_choice_while_searching(qtbot, overlay: Overlay) -> None:
+    overlay.hotkeys.press("search")
+    box = overlay.window.suggestions.search_box
+    type_text(box, "亲")
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(overlay.paster.requests) == 1)
+    assert overlay.paster.requests[0].text == GIFT.text
+
+
+def test_empty_states_say_what_to_do_next(qtbot, overlay: Overlay) -> None:
+    panel = overlay.window.suggestions
+    assert not panel.showing_list()
+    assert panel.empty_state.kind is EmptyKind.WAITING
+    overlay.copy("这条消息没有合适的回复")
+    assert panel.empty_state.kind is EmptyKind.NO_MATCH
+    assert panel.empty_state.add_button.isVisibleTo(panel)
+    assert panel.empty_state.search_button.isVisibleTo(panel)
+    overlay.hotkeys.press("search")
+    type_text(panel.search_box, "没有这个词")
+    assert panel.empty_state.kind is EmptyKind.NO_HITS
+    assert "没有这个词" in panel.empty_state.title_text()
+
+
+def test_before_the_library_is_loaded_the_list_says_it_is_loading(qtbot, settings, services) -> None:
+    from desktop.platform.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+    from desktop.ui.overlay_controller import OverlayController
+    from desktop.ui.overlay_window import OverlayWindow
+    from desktop.ui.tasks import ImmediateTaskRunner
+
+    window = OverlayWindow()
+    qtbot.addWidget(window)
+    clipboard = FakeClipboardWatcher()
+    controller = OverlayController(window, settings, ImmediateTaskRunner(services), clipboard, FakePaster(),
+                                   FakeHotkeys())
+    clipboard.copy("什么时候发货")
+    assert window.suggestions.empty_state.kind is EmptyKind.LOADING
+    assert "正在加载短语库" in window.suggestions.empty_state.title_text()
+    with qtbot.waitSignal(controller.library_loaded):
+        controller.load_library()  # the real engine, built from the store
+    assert controller.library is not None
+    assert {p.id for p in controller.library.phrases} == {p.id for p in PHRASES}
+
+
+def test_sensitive_reply_asks_before_pasting(qtbot, overlay: Overlay) -> None:
+    asked: list[list[str]] = []
+    answer = {"paste": False}
+
+    def confirm(_parent, words: list[str]) -> bool:
+        asked.append(words)
+        return answer["paste"]
+
+    overlay.controller.confirm_sensitive = confirm
+    overlay.copy("能便宜点吗")
+    overlay.hotkeys.press("pick:2")  # 加微信…
+    assert asked == [["微信"]]
+    assert overlay.paster.requests == []
+    assert overlay.focus.calls == ["remember", "restore"]
+    answer["paste"] = True
+    overlay.hotkeys.press("pick:2")
+    qtbot.waitUntil(lambda: overlay.paster.texts == ["亲，加微信可以给您返现哦"])  # once the focus is back
+
+
+def test_pausing_stops_suggestions_and_says_so(overlay: Overlay) -> None:
+    overlay.window.pause_button.click()
+    assert overlay.clipboard.is_paused()
+    assert "暂停" in overlay.window.status_label.text()
+    overlay.copy("什么时候发货")
+    assert not overlay.window.suggestions.showing_list()
+    overlay.window.pause_button.click()
+    assert not overlay.clipboard.is_paused()
+
+
+def test_show_hotkey_toggles_the_window(overlay: Overlay) -> None:
+    overlay.hotkeys.press("show")
+    assert not overlay.window.isVisible()
+    overlay.hotkeys.press("show")
+    assert overlay.window.isVisible()
+
+
+def test_hotkeys_unavailable_is_shown_in_the_status_line(qtbot, settings, services) -> None:
+    from desktop.platform.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+    from desktop.ui.overlay_controller import OverlayController
+    from desktop.ui.overlay_window import OverlayWindow
+    from desktop.ui.tasks import ImmediateTaskRunner
+
+    window = OverlayWindow()
+    qtbot.addWidget(window)
+    OverlayController(window, settings, ImmediateTaskRunner(services), FakeClipboardWatcher(), FakePaster(),
+                      FakeHotkeys(reason="当前系统不支持全局热键"))
+    assert window.status_label.text() == "当前系统不支持全局热键"
+
+
+def test_changing_the_agent_name_re_renders_the_shown_replies(overlay: Overlay) -> None:
+    overlay.copy("什么时候发货")
+    overlay.settings.set("agent_name", "阿花")
+    assert overlay.shown_texts()[0].startswith("亲，阿花这边看了")
+
+
+def test_quick_add_saves_a_personal_phrase_and_swaps_in_a_new_engine(overlay: Overlay) -> None:
+    overlay.copy("亲，这款有现货，今天就能发出～")
+    seen: list[tuple[Phrase | None, str]] = []
+
+    def edit(original: Phrase | None, text: str) -> Phrase | None:
+        seen.append((original, text))
+        return Phrase("p-new", text, "我的", "xh", ("ship_time",), source="personal")
+
+    overlay.controller.edit_phrase = edit
+    old_engine = overlay.controller.library.engine
+    overlay.window.add_button.click()
+    assert seen == [(None, "亲，这款有现货，今天就能发出～")]
+    assert overlay.services.phrases.get("p-new") is not None
+    assert overlay.controller.library.engine is not old_engine
+    assert "p-new" in {p.id for p in overlay.controller.library.phrases}
+    assert overlay.focus.calls == ["remember", "restore"]
+
+
+def test_deleting_and_hiding_go_through_the_store_and_reload(overlay: Overlay) -> None:
+    overlay.controller.confirm_delete = lambda _parent: True
+    overlay.window.suggestions.delete_phrase_requested.emit(MINE)
+    assert overlay.services.phrases.get(MINE.id) is None
+    overlay.window.suggestions.hide_phrase_requested.emit(GIFT)
+    assert GIFT.id in overlay.services.phrases.hidden_ids()
+    assert GIFT.id not in {p.id for p in overlay.controller.library.phrases}
+
+
+def test_copying_a_team_phrase_makes_a_personal_one(overlay: Overlay) -> None:
+    offered: list[Phrase | None] = []
+
+    def edit(original: Phrase | None, text: str) -> Phrase | None:
+        offered.append(original)
+        return Phrase("p-copy", text + "😊", original.group if original else "", source="personal")
+
+    overlay.controller.edit_phrase = edit
+    overlay.window.suggestions.copy_phrase_requested.emit(SHIP)
+    assert offered == [SHIP]
+    assert overlay.services.phrases.get(SHIP.id) is not None  # the team phrase stays
+    assert overlay.services.phrases.get("p-copy").source == "personal"
+
+
+def test_library_loader_builds_the_real_engine_from_the_store(services) -> None:
+    library = load_library(services)
+    assert {p.id for p in library.phrases} == {p.id for p in PHRASES}
+    assert library.engine.search("fh", 5) or library.engine.search("发货", 5)
+
+
+def test_a_stub_library_can_replace_the_current_one(overlay: Overlay) -> None:
+    overlay.copy("什么时候发货")
+    engine = StubEngine(PHRASES, {"什么时候发货": ["t-gift"]})
+    overlay.controller.set_library(Library(engine, list(PHRASES), find_wechat))  # type: ignore[arg-type]
+    assert overlay.shown_texts() == [GIFT.text]
