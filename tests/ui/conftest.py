@@ -25,7 +25,7 @@ from desktop.ui.qsettings_bridge import SettingsBridge
 from desktop.ui.tasks import ImmediateTaskRunner
 
 SHIP = Phrase("t-ship", "亲，{客服}这边看了，付款后48小时内发货哦～📦", "发货物流", "fh", ("ship_time",), source="team")
-GIFT = Phrase("t-gift", "亲，价格已经很实在了，给您申请一份小赠品好吗？🎁", "议价优惠", "yj", ("bargain",), source="team")
+GIFT = Phrase("t-gift", "亲，价格已经很实在了，送您一份小赠品好吗？🎁", "议价优惠", "yj", ("bargain",), source="team")
 WECHAT = Phrase("t-risky", "亲，加微信可以给您返现哦", "其他", "wx", source="team")
 MINE = Phrase("p-mine", "亲，{店铺}的包裹都有运费险，放心买～", "我的", "yfx", source="personal")
 PHRASES = (SHIP, GIFT, WECHAT, MINE)
