@@ -129,7 +129,9 @@ class SensitiveWords:
             key = _folded(entry.word)
             if key and key not in self._entries:
                 self._entries[key] = entry
-        self._by_first: dict[str, list[_Pattern]] = {}
+        # Candidates by their first two characters (a one-character word by itself), so each place in a
+        # message is compared with a handful of words even when a team list holds thousands.
+        self._by_start: dict[str, list[_Pattern]] = {}
         for key, entry in self._entries.items():
             exceptions = []
             for exception in entry.exceptions:
@@ -137,8 +139,9 @@ class SensitiveWords:
                 offset = folded_exception.find(key)
                 if offset >= 0:
                     exceptions.append((folded_exception, offset))
-            self._by_first.setdefault(key[0], []).append(_Pattern(key, entry, tuple(exceptions)))
-        for patterns in self._by_first.values():
+            self._by_start.setdefault(key[:2], []).append(_Pattern(key, entry, tuple(exceptions)))
+        self._has_single_characters = any(len(key) == 1 for key in self._entries)
+        for patterns in self._by_start.values():
             patterns.sort(key=lambda p: -len(p.folded))  # longest first: "全网最低价" before "最低价"
 
     @classmethod
@@ -196,7 +199,10 @@ class SensitiveWords:
         return hits
 
     def _match_at(self, folded: str, origin: list[int], position: int) -> _Pattern | None:
-        for pattern in self._by_first.get(folded[position], ()):
+        candidates = self._by_start.get(folded[position : position + 2], [])
+        if self._has_single_characters:
+            candidates = [*candidates, *self._by_start.get(folded[position], ())]
+        for pattern in candidates:
             word = pattern.folded
             if not folded.startswith(word, position):
                 continue

@@ -164,3 +164,9 @@ def test_check_command_exits_1_and_lists_the_words(capsys):
 def test_check_command_exits_0_on_clean_text(capsys):
     assert main(["check", "亲，第一次购买可以领新人券哦～"]) == 0
     assert "没有发现敏感词" in capsys.readouterr().out
+
+
+def test_a_team_list_may_hold_one_character_words_beside_longer_ones():
+    team = SensitiveWords.from_entries(["滚", "滚蛋了", ("x", "测试")])
+    hits = team.find("你滚蛋了 滚 x 滚")
+    assert [(h.word, h.start, h.end) for h in hits] == [("滚蛋了", 1, 4), ("滚", 5, 6), ("x", 7, 8), ("滚", 9, 10)]
