@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Protocol
 
 import opencc
 
@@ -45,7 +46,17 @@ class SensitiveHit:
     matched: str
 
 
-EntryLike = SensitiveEntry | str | tuple[str, str] | tuple[str, str, Iterable[str]]
+class WordLike(Protocol):
+    """Anything with a word and a category, such as the sensitive words in a synced team pack."""
+
+    @property
+    def word(self) -> str: ...
+
+    @property
+    def category(self) -> str: ...
+
+
+EntryLike = SensitiveEntry | WordLike | str | tuple[str, str] | tuple[str, str, Iterable[str]]
 
 
 @cache
@@ -151,7 +162,9 @@ class SensitiveWords:
 
     @classmethod
     def from_entries(cls, entries: Iterable[EntryLike]) -> SensitiveWords:
-        """From entries, bare words, (word, category) or (word, category, exceptions) tuples."""
+        """From entries, bare words, (word, category) or (word, category, exceptions) tuples, or objects with
+        `word` and `category` (a team pack's sensitive words): `SensitiveWords.from_entries(pack.sensitive_words)`.
+        """
         return cls(_as_entry(item) for item in entries)
 
     @classmethod
@@ -226,6 +239,9 @@ def _as_entry(item: EntryLike) -> SensitiveEntry:
         return item
     if isinstance(item, str):
         return SensitiveEntry(item.strip())
+    if not isinstance(item, tuple):
+        exceptions = tuple(getattr(item, "exceptions", ()))
+        return SensitiveEntry(item.word.strip(), item.category.strip() or CUSTOM_CATEGORY, exceptions)
     word, category, *rest = item
     exceptions = tuple(rest[0]) if rest else ()
     return SensitiveEntry(word.strip(), category.strip() or CUSTOM_CATEGORY, exceptions)

@@ -3,6 +3,8 @@ positions in the original text, team lists, and the `kuaida check` contract."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -170,3 +172,15 @@ def test_a_team_list_may_hold_one_character_words_beside_longer_ones():
     team = SensitiveWords.from_entries(["滚", "滚蛋了", ("x", "测试")])
     hits = team.find("你滚蛋了 滚 x 滚")
     assert [(h.word, h.start, h.end) for h in hits] == [("滚蛋了", 1, 4), ("滚", 5, 6), ("x", 7, 8), ("滚", 9, 10)]
+
+
+def test_from_entries_takes_objects_with_word_and_category():
+    """A synced team pack carries its words as small records; they load as they are."""
+
+    @dataclass(frozen=True)
+    class PackWord:
+        word: str
+        category: str = ""
+
+    team = SensitiveWords.from_entries([PackWord("秒回", "团队"), PackWord("包过")])
+    assert [(h.word, h.category) for h in team.find("秒回包过")] == [("秒回", "团队"), ("包过", "自定义")]
