@@ -32,6 +32,12 @@ def create_team_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def create_no_match_table(db: sqlite_utils.Database) -> None:
+    # Per intent and day, how often the agent found no fitting phrase: counts only, for the lead's 话术优化.
+    db["team_no_match"].create({"intent": str, "day": str, "count": int}, pk=("intent", "day"))
+
+
 @dataclass(frozen=True)
 class MirrorState:
     """What the sync needs to know about the local copy, read on the DB thread and handed to the I/O job."""
@@ -91,6 +97,22 @@ class TeamRepository:
 
     def last_status(self) -> dict[str, Any] | None:
         return self._get("last_status")
+
+    # usage the lead sees (counts only) --------------------------------------------------------------
+    def record_no_match(self, intent: str, day: dt.date | None = None) -> None:
+        """Count one buyer message (by its intent, or "other") for which no suggestion fitted."""
+        with self.db.atomic():
+            self.db.execute(
+                "insert into team_no_match (intent, day, count) values (?, ?, 1) "
+                "on conflict(intent, day) do update set count = count + 1",
+                [intent, (day or dt.date.today()).isoformat()],
+            )
+
+    def no_match_by_day(self) -> list[tuple[str, str, int]]:
+        return [tuple(r) for r in self.db.execute("select intent, day, count from team_no_match order by day")]
+
+    def team_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("select id from phrases where source = 'team'")}
 
     # the mirrored library --------------------------------------------------------------------------
     def apply(self, library: TeamLibrary, version: int, manifest_sha256: str, key: PublicKey) -> ApplyResult:

@@ -11,6 +11,13 @@ from pathlib import Path
 from desktop.core.sync.manifest import MANIFEST_NAME
 
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,100}\.json")
+# Windows device names: opening "con.json" on a share can reach a device, not a file.
+_DEVICE_NAME = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)
+
+
+def is_safe_name(name: str) -> bool:
+    """Only names like the ones Kuaida writes: letters, digits, - and _, ending in .json."""
+    return bool(SAFE_NAME.fullmatch(name)) and not _DEVICE_NAME.fullmatch(name)
 
 
 class ShareOfflineError(OSError):
@@ -58,7 +65,7 @@ class TeamFolder:
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
-                    if SAFE_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    if is_safe_name(entry.name) and entry.is_file(follow_symlinks=False):
                         found.append(Path(entry.path))
                         if len(found) >= limit:
                             break

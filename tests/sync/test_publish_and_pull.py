@@ -54,9 +54,7 @@ def test_personal_phrases_hidden_flags_and_usage_survive_updates(tmp_path, signi
     publish(share, make_library(3), signing_key, "主管")
     sync_once(share, team, trust=signing_key.public.fingerprint)
     team.phrases.set_hidden("t-000001", True)
-    # Written directly: PhraseRepository.record_use calls Database.executemany, which sqlite-utils lacks.
-    team.db["phrase_uses"].insert({"phrase_id": "t-000002", "day": "2026-11-20", "uses": 1})
-    team.db["learned_picks"].insert({"feature": "发货", "phrase_id": "t-000002", "weight": 1.0})
+    team.phrases.record_use("t-000002", ["发货"], day=dt.date(2026, 11, 20))
     publish(share, make_library(3, tag="（新）"), signing_key, "主管")
     assert sync_once(share, team).local_version == 2
     assert team.phrases.get("p-mine").text == "我的短语"

@@ -1,0 +1,91 @@
+"""Proposals: an agent offers a personal phrase to the team; each lands in the share's inbox as its own file.
+
+No shared file is ever appended to (two agents writing at once over SMB would corrupt it); the lead reads
+the inbox, accepts or rejects, and the decided file is removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.phrases import UNGROUPED, Phrase
+from desktop.core.sync.canonical import canonical_bytes, parse_json_object
+from desktop.core.sync.pack import MAX_SHORT, MAX_TEXT, PackError
+from desktop.sync.atomic import write_atomic
+from desktop.sync.folder import TeamFolder, is_safe_name, read_limited
+
+PROPOSAL_KIND = "kuaida-team-proposal"
+MAX_PROPOSAL_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str  # the file's stem on the share
+    phrase: Phrase
+    agent: str  # the agent's nickname as they typed it in settings, for the lead to say thanks
+    note: str
+    created_at: str
+
+
+def propose(folder_path: Path, phrase: Phrase, agent_id: str, agent_name: str = "", note: str = "",
+            now: dt.datetime | None = None) -> str:
+    """Write one proposal file; returns its id. The name is unique by time, agent and a random part."""
+    folder = TeamFolder(folder_path)
+    folder.require_reachable()
+    folder.inbox.mkdir(exist_ok=True)
+    when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    safe_agent = "".join(ch for ch in agent_id if ch.isalnum())[:16] or "agent"
+    proposal_id = f"{when:%Y%m%dT%H%M%S}-{safe_agent}-{uuid.uuid4().hex[:8]}"
+    body = {
+        "kind": PROPOSAL_KIND, "format": 1, "agent": agent_name[:50], "note": note[:500],
+        "created_at": when.isoformat(timespec="seconds"),
+        "phrase": {"text": phrase.text[:MAX_TEXT], "group": phrase.group[:MAX_SHORT], "code": phrase.code[:MAX_SHORT],
+                   "intents": list(phrase.intents), "keywords": list(phrase.keywords)},
+    }
+    write_atomic(folder.inbox / f"{proposal_id}.json", canonical_bytes(body))
+    return proposal_id
+
+
+def list_proposals(folder_path: Path) -> tuple[list[Proposal], int]:
+    """The readable proposals, oldest first, and how many files were skipped as unreadable or foreign."""
+    folder = TeamFolder(folder_path)
+    proposals, skipped = [], 0
+    for path in folder.safe_entries(folder.inbox):
+        try:
+            proposals.append(_read(path))
+        except (OSError, PackError, KeyError, TypeError, ValueError):
+            skipped += 1
+    return proposals, skipped
+
+
+def _read(path: Path) -> Proposal:
+    raw = parse_json_object(read_limited(path, MAX_PROPOSAL_BYTES), "建议文件", PackError)
+    if raw.get("kind") != PROPOSAL_KIND or not isinstance(raw.get("phrase"), dict):
+        raise PackError("不是快答的建议文件")
+    item = raw["phrase"]
+    text = item["text"]
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
+        raise PackError("建议的短语内容无效")
+    phrase = Phrase(
+        id="", text=text, group=_short(item.get("group")) or UNGROUPED, code=_short(item.get("code")),
+        intents=tuple(_short(i) for i in item.get("intents", [])[:4]),
+        keywords=tuple(_short(k) for k in item.get("keywords", [])[:20]), source="team",
+    )
+    return Proposal(path.stem, phrase, _short(raw.get("agent")), _short(raw.get("note"), 500),
+                    _short(raw.get("created_at")))
+
+
+def _short(value: object, limit: int = MAX_SHORT) -> str:
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def remove_proposal(folder_path: Path, proposal_id: str) -> None:
+    """Take a decided proposal out of the inbox. The id must be one of ours: nothing else is ever deleted."""
+    name = f"{proposal_id}.json"
+    if not is_safe_name(name):
+        raise ValueError("无效的建议编号")
+    (TeamFolder(folder_path).inbox / name).unlink(missing_ok=True)
+

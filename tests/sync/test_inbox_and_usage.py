@@ -1,0 +1,93 @@
+"""Proposals in the inbox and per-agent usage files: own files only, counts only, hostile names ignored."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+
+import pytest
+
+from desktop.core.phrases import Phrase
+from desktop.sync.folder import ShareOfflineError
+from desktop.sync.inbox import list_proposals, propose, remove_proposal
+from desktop.sync.usage import read_team_usage, write_usage
+
+HOSTILE_NAMES = ("../escape.json", "con.json", ".hidden.json", "a b.json", "x.json.partial", "名字.json",
+                 "-dash.json", "a" * 150 + ".json")
+
+
+def test_each_proposal_is_its_own_file_and_survives_a_burst(tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    phrase = Phrase(id="p-1", text="亲，这款今天下单送运费险哦～", group="促单", intents=("ship_fee",))
+    ids = [propose(share, phrase, "0123456789abcdef", "小美", note="转化好") for _ in range(20)]
+    assert len(set(ids)) == 20
+    proposals, skipped = list_proposals(share)
+    assert skipped == 0
+    assert [p.id for p in proposals] == sorted(ids)
+    first = proposals[0]
+    assert (first.phrase.text, first.phrase.group, first.agent, first.note) == (phrase.text, "促单", "小美", "转化好")
+    remove_proposal(share, first.id)
+    assert len(list_proposals(share)[0]) == 19
+
+
+def test_the_inbox_skips_hostile_names_links_and_garbage(tmp_path):
+    share = tmp_path / "share"
+    inbox = share / "inbox"
+    inbox.mkdir(parents=True)
+    good = propose(share, Phrase(id="p", text="好"), "abcdef0123456789")
+    outside = tmp_path / "outside.json"
+    outside.write_text(json.dumps({"kind": "kuaida-team-proposal", "phrase": {"text": "外面"}}), encoding="utf-8")
+    for name in HOSTILE_NAMES:
+        with contextlib.suppress(OSError):  # a name this file system itself refuses
+            (inbox / name).write_text("{}", encoding="utf-8")
+    (inbox / "link.json").symlink_to(outside)
+    (inbox / "garbage.json").write_bytes(b"\xff" * 10)
+    (inbox / "huge.json").write_bytes(b" " * 100_000)
+    (inbox / "subdir.json").mkdir()
+    proposals, skipped = list_proposals(share)
+    assert [p.id for p in proposals] == [good]
+    assert skipped == 2  # garbage.json and huge.json: ours by name, unreadable inside
+    for hostile in ("../x", "a/b", "", ".."):
+        with pytest.raises(ValueError):
+            remove_proposal(share, hostile)
+    assert outside.exists()
+
+
+def test_proposing_to_an_unreachable_share_says_so(tmp_path):
+    with pytest.raises(ShareOfflineError):
+        propose(tmp_path / "gone", Phrase(id="p", text="好"), "abcdef0123456789")
+
+
+def test_usage_files_hold_counts_of_team_phrases_only_and_the_lead_sums_them(tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    today = dt.date(2026, 11, 23)
+    team_ids = {"t-1", "t-2", "t-3"}
+    write_usage(share, "aaaaaaaaaaaaaaaa", [("t-1", "2026-11-22", 5), ("p-mine", "2026-11-22", 9),
+                                            ("t-2", "2026-01-01", 7)],
+                [("ship_time", "2026-11-22", 2)], team_ids, today)
+    path = write_usage(share, "bbbbbbbbbbbbbbbb", [("t-1", "2026-11-23", 1), ("t-3", "2026-11-23", 2)],
+                       [("ship_time", "2026-11-23", 1), ("other", "2026-11-23", 4)], team_ids, today)
+    assert "p-mine" not in path.read_text(encoding="utf-8")
+    (share / "stats" / "cccccccccccccccc.json").write_text('{"kind": "kuaida-team-usage", "agent": "zz"}',
+                                                           encoding="utf-8")
+    usage = read_team_usage(share)
+    assert (usage.agents, usage.skipped_files) == (2, 1)
+    assert usage.most_used(2) == [("t-1", 6), ("t-3", 2)]
+    assert usage.least_used(sorted(team_ids), 2) == [("t-2", 0), ("t-3", 2)]
+    assert usage.no_match == {"other": 4, "ship_time": 3}
+    assert read_team_usage(share, since=dt.date(2026, 11, 23)).uses == {"t-1": 1, "t-3": 2}
+
+
+def test_an_agent_id_that_could_escape_the_stats_folder_is_refused(tmp_path):
+    with pytest.raises(ValueError):
+        write_usage(tmp_path, "../../x", [], [], set())
+
+
+def test_the_mirror_counts_messages_with_no_fitting_phrase(team):
+    team.record_no_match("ship_time", dt.date(2026, 11, 23))
+    team.record_no_match("ship_time", dt.date(2026, 11, 23))
+    assert team.no_match_by_day() == [("ship_time", "2026-11-23", 2)]
+    assert len(team.agent_id()) == 16 and team.agent_id() == team.agent_id()
