@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from desktop.core.default_library import COLUMNS, LIST_SEPARATOR
 from desktop.core.phrases import UNGROUPED, Phrase, Source, intents, new_phrase_id, validate
@@ -99,6 +99,8 @@ class ExportReport:
 # Qianniu cell escapes ------------------------------------------------------------------------------
 def decode_cell(text: str) -> str:
     """Undo Qianniu's escapes and normalise line breaks to `\\n` (Excel writes `\\r\\n` inside cells)."""
+    if "&#" not in text and "\r" not in text:
+        return text
     text = text.replace("&#13;&#10;", "\n")
     text = _ENTITY.sub(lambda m: _ENTITY_CHARS[m.group(1)], text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -264,6 +266,13 @@ def _fit_encoding(cells: list[str], phrase_id: str, codec: str, report: ExportRe
     """GBK cannot hold emoji and rarer characters: leave them out and say so, rather than fail the export."""
     fitted, dropped = [], []
     for cell in cells:
+        try:
+            cell.encode(codec)
+        except UnicodeEncodeError:
+            pass
+        else:
+            fitted.append(cell)  # the usual case, checked in one go
+            continue
         kept = []
         for char in cell:
             try:
@@ -285,13 +294,15 @@ def _write_xlsx(target: Path, headers: list[str], rows: list[list[str]]) -> None
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("快捷短语")
     for values in [headers, *rows]:
-        cells = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"  # a phrase starting with "=" is text, never a formula
-            cells.append(cell)
-        sheet.append(cells)
+        sheet.append([_text_cell(sheet, WriteOnlyCell, v) if v.startswith("=") else v for v in values])
     workbook.save(target)
+
+
+def _text_cell(sheet: object, cell_type: Callable[..., Any], value: str) -> Any:
+    """openpyxl would store a string starting with "=" as a formula; a phrase is always text."""
+    cell = cell_type(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:

@@ -1,0 +1,71 @@
+"""Timing library import/export and store start-up on synthetic libraries (run by hand, not a test).
+
+    .venv/bin/python bench/library_io.py [N ...]      # default: 10000 50000
+
+Prints, per library size: reading a GBK Qianniu CSV and an xlsx, importing into a fresh store (one
+transaction), re-importing the same file (nothing changes), exporting CSV and xlsx, and opening the store
+(integrity check, migrations) plus the first daily backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.core.library_io import export_library, read_library
+from desktop.core.phrases import Phrase
+from desktop.store.database import daily_backup, open_store
+from desktop.store.phrases import PhraseRepository
+
+GROUPS = ("欢迎语", "发货时间", "快递物流", "售后", "催付", "议价", "尺码", "告别")
+
+
+def synthetic(n: int) -> list[Phrase]:
+    return [
+        Phrase(
+            id=f"p-{i:06d}", code=f"c{i}", group=GROUPS[i % len(GROUPS)],
+            text=f"亲，这是第 {i} 条快捷短语，我们会在48小时内为您发货的呢，有问题随时联系客服哦\n祝您购物愉快～",
+        )
+        for i in range(n)
+    ]
+
+
+def timed(label: str, action: Callable[[], object]) -> object:
+    start = time.perf_counter()
+    result = action()
+    print(f"  {label:<44} {time.perf_counter() - start:8.3f} s")
+    return result
+
+
+def bench(n: int, folder: Path) -> None:
+    print(f"{n} phrases")
+    phrases = synthetic(n)
+    csv_path, xlsx_path = folder / f"qianniu-{n}.csv", folder / f"library-{n}.xlsx"
+    timed("export Qianniu CSV (GBK)", lambda: export_library(csv_path, phrases, layout="qianniu", encoding="gbk"))
+    timed("export full xlsx", lambda: export_library(xlsx_path, phrases))
+    library = timed("read GBK Qianniu CSV", lambda: read_library(csv_path))
+    timed("read xlsx", lambda: read_library(xlsx_path))
+    database = folder / f"store-{n}.sqlite3"
+    store = open_store(database)
+    repo = PhraseRepository(store.db)
+    timed("import into an empty store (one transaction)", lambda: repo.import_library(library, "personal"))
+    timed("re-import the same file (no changes)", lambda: repo.import_library(library, "personal"))
+    store.close()
+    store = timed("open store (integrity check + migrations)", lambda: open_store(database))
+    timed("daily backup", lambda: daily_backup(store.db, folder / f"backups-{n}", today=dt.date(2024, 5, 1)))
+    store.close()
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 50_000]
+    with tempfile.TemporaryDirectory() as folder:
+        for n in sizes:
+            bench(n, Path(folder))
+
+
+if __name__ == "__main__":
+    main()
