@@ -17,13 +17,17 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QToolButton, QWidget
 
+from desktop.core.phrases import Phrase
 from desktop.store.team import MirrorState, TeamRepository
+from desktop.sync.inbox import propose
 from desktop.sync.pull import PullOutcome, apply_outcome, pull
 from desktop.sync.status import SyncState, SyncStatus, retry_delay
+from desktop.sync.usage import write_usage
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_MS = 20_000
+USAGE_UPLOAD_EVERY = dt.timedelta(hours=1)
 
 
 class _Runner(Protocol):
@@ -51,6 +55,7 @@ class SyncController(QObject):
     status_changed = Signal(object)
     library_updated = Signal(int)
     trust_requested = Signal(str)
+    proposal_finished = Signal(bool, str)  # sent?, a sentence for the agent
 
     def __init__(
         self,
@@ -76,6 +81,7 @@ class SyncController(QObject):
         self._attempt = 0  # which attempt the watchdog and the callbacks belong to
         self._failures = 0
         self._trust = ""
+        self._usage_written_at: dt.datetime | None = None
         self._poll_timer = QTimer(self)
         self._poll_timer.setSingleShot(True)
         self._poll_timer.timeout.connect(self.sync_now)
@@ -124,6 +130,40 @@ class SyncController(QObject):
         self._trust = fingerprint
         self.sync_now()
 
+    def propose(self, phrase: Phrase, note: str = "") -> None:
+        """Offer a personal phrase to the team: one new file in the share's inbox, written off the UI thread."""
+        folder = self._folder()
+        agent_name = str(self._settings.get("agent_name") or "")
+        self._runner.db(
+            lambda ctx: self._team_of(ctx).agent_id(),
+            lambda agent_id: self._runner.io(
+                lambda: propose(folder, phrase, agent_id, agent_name, note),
+                lambda _id: self.proposal_finished.emit(True, self.tr("已提交给主管审核")),
+                lambda error: self.proposal_finished.emit(False, self.tr("提交失败：共享文件夹不可用")),
+                owner=self,
+            ),
+            owner=self,
+        )
+
+    def _upload_usage_if_due(self) -> None:
+        now = self._clock()
+        if self._usage_written_at is not None and now - self._usage_written_at < USAGE_UPLOAD_EVERY:
+            return
+        self._usage_written_at = now
+        folder = self._folder()
+
+        def gather(ctx: Any) -> tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]]:
+            team = self._team_of(ctx)
+            return team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
+
+        def upload(rows: tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]]) -> None:
+            self._runner.io(lambda: write_usage(folder, *rows), on_error=self._on_usage_failed, owner=self)
+
+        self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)
+
+    def _on_usage_failed(self, error: BaseException) -> None:
+        log.info("usage stats not written this time: %s", type(error).__name__)
+
     # the steps of one attempt ----------------------------------------------------------------------
     def _on_last_status_loaded(self, status: SyncStatus) -> None:
         if self._status.state is SyncState.NEVER:
@@ -155,6 +195,8 @@ class SyncController(QObject):
         if outcome.key is not None:
             self._trust = ""
         self._finish(status)
+        if status.state in (SyncState.UPDATED, SyncState.UNCHANGED):
+            self._upload_usage_if_due()
         if outcome.library is not None and status.local_version is not None:
             self.library_updated.emit(status.local_version)
         if status.state is SyncState.UNTRUSTED:

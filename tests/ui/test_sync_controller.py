@@ -152,3 +152,41 @@ def test_the_tray_offers_to_confirm_a_new_key_and_the_overlay_shows_a_short_stat
     assert button.text() == "团队库 v1"
     assert "点击立即同步" in button.toolTip()
     controller.stop()
+
+
+def test_after_a_sync_usage_counts_are_uploaded_and_proposals_land_in_the_inbox(qtbot, tmp_path, store):
+    import datetime as dt
+
+    from desktop.store.team import TeamRepository
+    from desktop.sync.inbox import list_proposals
+    from desktop.sync.usage import read_team_usage
+
+    share = tmp_path / "share"
+    publish(share, LIBRARY, KEY, "主管")
+    team = TeamRepository(store.db)
+    settings = FakeSettings(team_key=KEY.public.text, agent_name="小美")
+    controller = SyncController(ImmediateTaskRunner(store), settings, lambda: share)
+    controller.sync_now()
+    team.phrases.record_use("t-1", day=dt.date.today())
+    team.record_no_match("ship_time")
+    controller.sync_now()  # within the hour: no second upload
+    assert read_team_usage(share).uses == {}
+    controller._usage_written_at = None  # an hour later
+    controller.sync_now()
+    usage = read_team_usage(share)
+    assert (usage.uses, usage.no_match, usage.agents) == ({"t-1": 1}, {"ship_time": 1}, 1)
+
+    with qtbot.waitSignal(controller.proposal_finished) as finished:
+        controller.propose(Phrase(id="p-1", text="亲，今天下单送运费险哦", source="personal"), note="好用")
+    assert finished.args == [True, "已提交给主管审核"]
+    proposals, _ = list_proposals(share)
+    assert [(p.agent, p.phrase.text, p.note) for p in proposals] == [("小美", "亲，今天下单送运费险哦", "好用")]
+    controller.stop()
+
+
+def test_a_proposal_to_an_unreachable_share_is_reported(qtbot, tmp_path, store):
+    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(agent_name=""), lambda: tmp_path / "gone")
+    with qtbot.waitSignal(controller.proposal_finished) as finished:
+        controller.propose(Phrase(id="p-1", text="好", source="personal"))
+    assert finished.args[0] is False
+    controller.stop()
