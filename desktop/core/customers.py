@@ -132,7 +132,7 @@ class CustomerIndex:
         self._nicknames = {n for n in nicknames if n}
         # Longest first, so "小猪佩奇2019" wins over "小猪佩奇".
         self._long = sorted((n for n in self._nicknames if len(n) >= MIN_NICKNAME_IN_TEXT), key=len, reverse=True)
-        self._order_buyers = dict(order_buyers)
+        self._order_buyers = order_buyers  # kept as given: the store answers it one number at a time
 
     def find(self, text: str) -> CustomerMatch | None:
         stripped = text.strip()

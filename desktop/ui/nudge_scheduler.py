@@ -1,0 +1,114 @@
+"""Tray notifications when a 催付 nudge falls due: one single-shot timer set for the next due time, no polling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.core.orders import format_amount
+from desktop.core.reminders import Reminder, ReminderPolicy, friendly_time
+from desktop.platform.interfaces import Notifier
+
+Clock = Callable[[], dt.datetime]
+NOTIFICATION_PREFIX = "reminder:"
+SUMMARY_KEY = "reminders"
+# QTimer takes a 32-bit millisecond count; waking once a day and re-planning is harmless.
+MAX_WAIT_MS = 24 * 3600 * 1000
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class NudgeScheduler(QObject):
+    """Given the open reminders, notifies each nudge once when it falls due; several at once become one summary.
+
+    `nudges_due(order_ids)` tells the panel to refresh (its due marks); clicking a notification comes back
+    through the Notifier's `activated` signal, which the panel handles.
+    """
+
+    nudges_due = Signal(list)
+
+    def __init__(self, notifier: Notifier, policy: ReminderPolicy, clock: Clock = utc_now,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.notifier = notifier
+        self.policy = policy
+        self.clock = clock
+        self._reminders: list[Reminder] = []
+        self._notified: set[tuple[str, dt.datetime]] = set()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self.next_at: dt.datetime | None = None
+
+    def set_reminders(self, reminders: Sequence[Reminder], policy: ReminderPolicy | None = None,
+                      *, notify_already_due: bool = False) -> None:
+        """Replace the watched reminders. Nudges already due when the app opens are marked in the list,
+        not announced, unless `notify_already_due` (the agent sees the list anyway)."""
+        if policy is not None:
+            self.policy = policy
+        self._reminders = list(reminders)
+        if not notify_already_due:
+            now = self.clock()
+            for reminder in self._reminders:
+                nudge = self.policy.next_nudge(reminder)
+                if nudge is not None and nudge <= now:
+                    self._notified.add((reminder.order_id, nudge))
+        self._plan()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.next_at = None
+
+    def check(self) -> list[str]:
+        """Notify every nudge due now and not yet notified; then plan the next wake-up. Returns the order ids."""
+        now = self.clock()
+        due: list[Reminder] = []
+        for reminder in self._reminders:
+            nudge = self.policy.next_nudge(reminder)
+            if nudge is not None and nudge <= now and (reminder.order_id, nudge) not in self._notified:
+                self._notified.add((reminder.order_id, nudge))
+                due.append(reminder)
+        if len(due) == 1:
+            self._notify_one(due[0], now)
+        elif due:
+            self.notifier.notify(SUMMARY_KEY, self.tr("该催付了"),
+                                 self.tr("%1 位买家该催付了").replace("%1", str(len(due))))
+        if due:
+            self.nudges_due.emit([r.order_id for r in due])
+        self._plan()
+        return [r.order_id for r in due]
+
+    def _notify_one(self, reminder: Reminder, now: dt.datetime) -> None:
+        deadline = friendly_time(self.policy.deadline(reminder), now.astimezone(reminder.created_at.tzinfo))
+        amount = f" ¥{format_amount(reminder.amount)}" if reminder.amount is not None else ""
+        body = self.tr("%1%2，%3 自动关闭").replace("%1", reminder.buyer).replace("%2", amount)
+        body = body.replace("%3", deadline)
+        self.notifier.notify(NOTIFICATION_PREFIX + reminder.order_id, self.tr("该催付了"), body)
+
+    def _plan(self) -> None:
+        now = self.clock()
+        upcoming = [
+            nudge for r in self._reminders
+            if (nudge := self.policy.next_nudge(r)) is not None and (r.order_id, nudge) not in self._notified
+        ]
+        self.next_at = min(upcoming, default=None)
+        if self.next_at is None:
+            self.timer.stop()
+            return
+        wait_ms = math.ceil((self.next_at - now).total_seconds() * 1000)  # never wake a moment too early
+        self.timer.start(max(0, min(wait_ms, MAX_WAIT_MS)))
+
+    def _on_timer_timeout(self) -> None:
+        self.check()
+
+
+def order_id_of(notification_key: str) -> str | None:
+    """The order number a notification was about, or None for the summary."""
+    if not notification_key.startswith(NOTIFICATION_PREFIX):
+        return None
+    return notification_key.removeprefix(NOTIFICATION_PREFIX)
