@@ -49,7 +49,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_app
 
         return run_app(args.data_dir)
-    return int(args.handler(args) or 0)
+    from desktop.store.database import StoreError
+
+    try:
+        return int(args.handler(args) or 0)
+    except StoreError as error:  # a damaged or newer store: say which backup to restore, not a traceback
+        print(error, file=sys.stderr)
+        return 2
 
 
 def _utf8_streams() -> None:

@@ -113,8 +113,9 @@ def test_a_damaged_store_is_named_and_restored_from_its_backup(
     database.write_bytes(bytes(data))
 
     (backup,) = backups(home / "backups")
-    code, _, err = run(capsys, "--data-dir", str(home), "library", "list")
-    assert code == 2 and "已损坏" in err and str(backup) in err and "kuaida store restore" in err
+    for command in (["library", "list"], ["suggest", "在吗"]):  # every command, not only ours
+        code, _, err = run(capsys, "--data-dir", str(home), *command)
+        assert code == 2 and "已损坏" in err and str(backup) in err and "kuaida store restore" in err
     code, out, _ = run(capsys, "--data-dir", str(home), "store", "check")
     assert code == 2 and backup.name in out
     code, out, _ = run(capsys, "--data-dir", str(home), "store", "restore")
