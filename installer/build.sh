@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Linux build: the PyInstaller bundle in dist/Kuaida/, then dist/Kuaida-<version>.msi with wixl (msitools).
+# On Linux the bundle is a Linux one, so this MSI is a structural check of installer/kuaida.wxs (properties,
+# registry values, shortcut, upgrade logic), not something to install; build.ps1 builds the real MSI on Windows.
+#
+#   installer/build.sh                      bundle + MSI
+#   installer/build.sh --msi-only           MSI from an existing dist/Kuaida/
+#   installer/build.sh --version 0.1.1     the MSI's ProductVersion (default: desktop.__version__), for upgrade tests
+#   DIST=/tmp/out BUILD=/tmp/work installer/build.sh    other output and work folders
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-.venv/bin/python}"
+DIST="${DIST:-dist}"
+BUILD="${BUILD:-build}"
+bundle=1
+version=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --msi-only) bundle=0 ;;
+    --version) version="$2"; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ -n "$version" ] || version="$("$PYTHON" -c 'import desktop; print(desktop.__version__)')"
+
+if [ "$bundle" -eq 1 ]; then
+  "$PYTHON" -m PyInstaller installer/kuaida.spec --noconfirm --log-level WARN \
+    --distpath "$DIST" --workpath "$BUILD/pyinstaller"
+fi
+# wixl looks files up relative to the working folder and rejects absolute paths, hence --relative-to.
+bundle_dir="$(realpath --relative-to=. "$DIST/Kuaida")"
+[ -d "$bundle_dir" ] || { echo "no bundle in $bundle_dir: run without --msi-only" >&2; exit 1; }
+
+# The main executable is authored in kuaida.wxs (its File element carries the Start-menu shortcut), so it is
+# left out of the harvest. A Linux bundle's executables have no .exe; symlinks (Linux only) cannot go in an MSI.
+main_exe="$bundle_dir/Kuaida.exe"
+[ -f "$main_exe" ] || main_exe="$bundle_dir/Kuaida"
+mkdir -p "$BUILD/wix"
+find "$bundle_dir" -type f | LC_ALL=C sort | grep -v -x -F "$main_exe" \
+  | wixl-heat -p "$bundle_dir/" --component-group KuaidaFiles --directory-ref INSTALLDIR \
+      --var var.SourceDir --win64 >"$BUILD/wix/files.wxs"
+
+msi="$DIST/Kuaida-$version.msi"
+wixl --arch x64 -D Wixl=1 -D Version="$version" -D SourceDir="$bundle_dir" -D MainExe="$main_exe" -D Win64=yes \
+  -D IconFile=installer/kuaida.ico -o "$msi" installer/kuaida.wxs "$BUILD/wix/files.wxs"
+# wixl cannot compile component conditions; they are written into the MSI afterwards (see the script).
+"$PYTHON" installer/wixl_conditions.py installer/kuaida.wxs "$msi"
+echo "$msi"
