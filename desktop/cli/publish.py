@@ -41,10 +41,13 @@ def run(args: argparse.Namespace) -> int:
         library = team.library()
         if args.library:
             try:
-                library = dataclasses.replace(library, phrases=tuple(read_library_file(Path(args.library))))
+                phrases, skipped = read_library_file(Path(args.library), library.phrases)
             except LibraryFileError as error:
                 print(error)
                 return 4
+            for line in skipped:
+                print(f"跳过 {line}")
+            library = dataclasses.replace(library, phrases=tuple(phrases))
         folder = Path(args.folder) if args.folder else team_folder_path(services.settings, services.paths)
         publisher = args.publisher or services.settings.get("agent_name") or getpass.getuser()
         try:

@@ -1,0 +1,103 @@
+"""`kuaida keygen`, `kuaida publish` and `kuaida sync`: a lead and three agent profiles, and the exit codes."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from desktop.cli import main
+from desktop.core.sync.keys import SigningKey, load_public_key, write_key_pair
+from desktop.sync.folder import TeamFolder
+
+
+@pytest.fixture
+def keys(tmp_path, capsys):
+    assert main(["keygen", "--out", str(tmp_path / "keys")]) == 0
+    out = capsys.readouterr().out
+    fingerprint = load_public_key(tmp_path / "keys" / "team.pub").fingerprint
+    assert fingerprint in out
+    return tmp_path / "keys"
+
+
+def _run(capsys, *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def test_keygen_writes_a_private_key_only_its_owner_can_read_and_never_overwrites(tmp_path, keys, capsys):
+    assert stat.S_IMODE((keys / "team.key").stat().st_mode) == 0o600
+    code, out = _run(capsys, "keygen", "--out", str(keys))
+    assert code == 1 and "不会覆盖" in out
+
+
+def test_a_lead_publishes_and_three_agent_profiles_follow(tmp_path, keys, capsys):
+    share, lead = tmp_path / "share", tmp_path / "lead"
+    code, out = _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key",
+                     str(keys / "team.key"))
+    assert code == 0 and "已发布团队库 v1" in out
+    fingerprint = load_public_key(keys / "team.pub").fingerprint
+    agents = [tmp_path / f"agent{i}" for i in range(3)]
+    code, out = _run(capsys, "--data-dir", str(agents[0]), "sync", "--folder", str(share))
+    assert code == 6 and fingerprint in out  # the key is not trusted until the agent confirms it
+    assert _run(capsys, "--data-dir", str(agents[0]), "sync", "--folder", str(share), "--trust",
+                fingerprint.replace(" ", ""))[0] == 0
+    assert _run(capsys, "--data-dir", str(agents[1]), "sync", "--folder", str(share), "--team-key",
+                str(keys / "team.pub"))[0] == 0
+    assert _run(capsys, "--data-dir", str(agents[2]), "sync", "--folder", str(share), "--trust", fingerprint)[0] == 0
+
+    csv = tmp_path / "library.csv"
+    rows = "快捷编码,快捷短语,快捷短语分组\nhy,亲，在的呢～,欢迎\nfh,亲，48小时内发货哦,发货\n"
+    csv.write_text(rows, encoding="utf-8-sig")
+    code, out = _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key",
+                     str(keys / "team.key"), "--library", str(csv))
+    assert code == 0 and "v2（2 条短语）" in out
+    for agent in agents:
+        code, out = _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share))
+        assert code == 0 and "团队库 v2" in out
+        code, out = _run(capsys, "--data-dir", str(agent), "suggest", "--json", "什么时候发货")
+        assert "48小时内发货" in out
+    code, out = _run(capsys, "--data-dir", str(agents[0]), "sync", "status")
+    assert code == 0 and "团队库 v2" in out and fingerprint in out
+
+
+def test_sync_exit_codes_say_what_happened(tmp_path, keys, capsys):
+    share, lead, agent = tmp_path / "share", tmp_path / "lead", tmp_path / "agent"
+    _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key", str(keys / "team.key"))
+    team_pub = str(keys / "team.pub")
+    assert _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share), "--team-key", team_pub)[0] == 0
+    assert _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share))[1].startswith("团队库 v1")
+
+    code, out = _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(tmp_path / "unplugged"))
+    assert code == 3 and "离线 · 使用本地副本 v1" in out
+
+    other = tmp_path / "other-keys"
+    write_key_pair(other, SigningKey.generate())
+    _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key", str(other / "team.key"))
+    code, out = _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share))
+    assert code == 4 and "已拒绝更新" in out and "使用本地副本 v1" in out
+
+    manifest = TeamFolder(share).manifest
+    manifest.write_bytes(manifest.read_bytes().replace(b'"format":1', b'"format":9'))
+    code, out = _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share))
+    assert code == 5 and "请更新快答" in out
+    code, out = _run(capsys, "--data-dir", str(agent), "sync", "status")
+    assert code == 5
+
+
+def test_publish_reports_a_bad_key_or_library_file(tmp_path, keys, capsys):
+    (tmp_path / "bad.key").write_text("nope", encoding="utf-8")
+    code, out = _run(capsys, "publish", "--folder", str(tmp_path / "share"), "--key", str(tmp_path / "bad.key"))
+    assert code == 4 and "不是有效的团队私钥" in out
+    (tmp_path / "empty.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    code, out = _run(capsys, "publish", "--folder", str(tmp_path / "share"), "--key", str(keys / "team.key"),
+                     "--library", str(tmp_path / "empty.csv"))
+    assert code == 4 and "快捷短语" in out
+
+
+def test_publish_tells_the_second_lead_to_retry_while_the_lock_is_held(tmp_path, keys, capsys):
+    share = tmp_path / "share"
+    share.mkdir()
+    TeamFolder(share).lock.write_text('{"publisher": "王主管"}', encoding="utf-8")
+    code, out = _run(capsys, "publish", "--folder", str(share), "--key", str(keys / "team.key"))
+    assert code == 7 and "王主管" in out and "重试" in out
