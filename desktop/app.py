@@ -14,6 +14,7 @@ import time
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
@@ -108,6 +109,7 @@ class Application(QObject):
         self.window = OverlayWindow(self.icon)
         self.appearance.add_delegate(self.window.suggestions.delegate)
         place_window(self.window, self.settings)
+        self._closed = False
         self.controller = None
         self.platform = None
         self.runner = None
@@ -204,16 +206,22 @@ class Application(QObject):
             self.controller.set_hotkey_errors(self.platform.hotkey_errors)
 
     def _on_app_about_to_quit(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop what runs (hotkeys, tray, DB worker) and delete the window before the models it shows."""
+        if self._closed:
+            return
+        self._closed = True
         if not os.environ.get(FIRST_PAINT_ENV):
             self.settings.set("window_geometry", self.window.geometry_state())
         if self.platform is not None:
             self.platform.close()
         if self.tray is not None:
             self.tray.close()
-        if self.sync is not None:
-            self.sync.stop()
         if self.runner is not None:
             self.runner.shutdown()
+        shiboken6.delete(self.window)
 
 
 def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
@@ -229,5 +237,5 @@ def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
     app = Application(qt_app, paths)
     app.show()
     code = qt_app.exec()
-    app.window.deleteLater()
+    app.close()
     return code

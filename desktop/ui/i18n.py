@@ -32,7 +32,7 @@ class Translations:
         data = resources.files("desktop.resources").joinpath(f"i18n/kuaida_{language}.qm")
         translator = QTranslator(self._app)
         qm = data.read_bytes() if data.is_file() else b""
-        if not qm or not translator.load(qm, len(qm)):
+        if not qm or not translator.load(qm):
             log.warning("no translation for %s; staying with Chinese", language)
             return False
         self._qm = qm

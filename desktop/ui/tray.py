@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -66,8 +67,9 @@ class TrayIcon(QObject):
         self._update_tooltip()
 
     def close(self) -> None:
-        self.icon.hide()
-        self.menu.deleteLater()
+        if shiboken6.isValid(self.menu):
+            self.icon.hide()
+            self.menu.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.menu and event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,39 @@
+"""The composition root: window first, then services on the DB worker, then real suggestions for a copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import Application, app_icon
+from desktop.paths import Paths
+from desktop.settings import Settings
+from desktop.ui.empty_state import EmptyKind
+
+
+def test_app_icon_has_every_size(qapp) -> None:
+    assert len(app_icon().availableSizes()) == 4
+
+
+def test_start_paints_first_then_loads_the_library_and_suggests(qtbot, kuaida_home: Path) -> None:
+    app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
+    try:
+        assert app.controller is None  # nothing but the window before the first paint
+        with qtbot.waitSignal(app.first_paint.painted):
+            app.show()
+        assert app.controller is not None
+        panel = app.window.suggestions
+        assert panel.empty_state.kind in (EmptyKind.LOADING, EmptyKind.WAITING)
+        qtbot.waitUntil(lambda: app.controller.library is not None)
+        assert panel.empty_state.kind is EmptyKind.WAITING
+        QGuiApplication.clipboard().setText("请问什么时候发货？")
+        qtbot.waitUntil(panel.showing_list)
+        assert panel.list_view.model().rowCount() >= 1
+    finally:
+        app.close()
+        shiboken6.delete(app)
+    saved = Settings(Paths(kuaida_home).settings_file)
+    assert saved.get("window_geometry")  # the window's place is remembered for the next start

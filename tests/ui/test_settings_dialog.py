@@ -1,0 +1,110 @@
+"""Settings: stored at once, persisted, applied live (theme, font, language), locked ones greyed out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+from desktop.paths import Paths
+from desktop.settings import Settings
+from desktop.ui import theme
+from desktop.ui.appearance import Appearance
+from desktop.ui.i18n import Translations
+from desktop.ui.overlay_window import OverlayWindow
+from desktop.ui.qsettings_bridge import SettingsBridge
+from desktop.ui.settings_dialog import SettingsDialog
+
+
+def make_dialog(qtbot, settings: SettingsBridge) -> SettingsDialog:
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def choose(combo: QComboBox, value: str) -> None:
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def test_edits_are_stored_at_once_and_survive_a_restart(qtbot, settings: SettingsBridge, kuaida_home: Path) -> None:
+    dialog = make_dialog(qtbot, settings)
+    name = dialog.editors["agent_name"]
+    assert isinstance(name, QLineEdit)
+    qtbot.keyClicks(name, "Mei")
+    choose(dialog.editors["paste_mode"], "copy")
+    dialog.editors["font_size"].setValue(16)
+    dialog.editors["restore_clipboard"].setChecked(True)
+    reopened = Settings(Paths(kuaida_home).settings_file)
+    assert reopened.get("agent_name") == "Mei"
+    assert reopened.get("paste_mode") == "copy"
+    assert reopened.get("font_size") == 16
+    assert reopened.get("restore_clipboard") is True
+
+
+def test_changes_are_announced_by_signal(qtbot, settings: SettingsBridge) -> None:
+    dialog = make_dialog(qtbot, settings)
+    with qtbot.waitSignal(settings.changed) as signal:
+        choose(dialog.editors["theme"], "dark")
+    assert signal.args == ["theme", "dark"]
+
+
+def test_settings_locked_by_policy_are_disabled_with_a_reason(qtbot, kuaida_home: Path, tmp_path: Path,
+                                                              monkeypatch) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"shop_name": "官方旗舰店", "paste_mode": "copy"}), encoding="utf-8")
+    monkeypatch.setenv("KUAIDA_POLICY_FILE", str(policy))
+    from desktop.app import open_settings
+
+    settings = SettingsBridge(open_settings(Paths(kuaida_home)))
+    dialog = make_dialog(qtbot, settings)
+    for key in ("shop_name", "paste_mode"):
+        assert not dialog.editors[key].isEnabled()
+        assert "锁定" in dialog.editors[key].toolTip()
+    assert dialog.editors["agent_name"].isEnabled()
+    assert dialog.editors["shop_name"].text() == "官方旗舰店"
+    assert settings.set("shop_name", "别的店") is False
+
+
+def test_theme_and_font_size_apply_live(qtbot, settings: SettingsBridge) -> None:
+    app = QApplication.instance()
+    original_palette, original_font, original_sheet = app.palette(), app.font(), app.styleSheet()
+    try:
+        window = OverlayWindow()
+        qtbot.addWidget(window)
+        appearance = Appearance(app, settings, [window.suggestions.delegate])
+        appearance.apply()
+        settings.set("theme", "dark")
+        assert app.palette().color(QPalette.ColorRole.Window).name() == theme.DARK.window
+        assert window.suggestions.delegate.theme is theme.DARK
+        settings.set("theme", "light")
+        assert app.palette().color(QPalette.ColorRole.Window).name() == theme.LIGHT.window
+        settings.set("font_size", 17)
+        assert app.font().pixelSize() == 17
+    finally:
+        app.setPalette(original_palette)
+        app.setFont(original_font)
+        app.setStyleSheet(original_sheet)
+
+
+def test_english_translation_loads_and_the_window_follows_a_language_switch(qtbot) -> None:
+    app = QApplication.instance()
+    translations = Translations(app)
+    window = OverlayWindow()
+    qtbot.addWidget(window)
+    try:
+        assert translations.apply("en")
+        assert QCoreApplication.translate("OverlayWindow", "建议") == "Suggestions"
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Suggestions")
+        assert translations.apply("zh_CN")
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "建议")
+    finally:
+        translations.apply("zh_CN")
+
+
+def test_an_unknown_language_keeps_chinese() -> None:
+    translations = Translations(QApplication.instance())
+    assert not translations.apply("fr")
+    assert translations.language == "zh_CN"
