@@ -1,0 +1,98 @@
+"""How long the clipboard watcher holds the UI thread when another X11 app copies text (run by hand).
+
+Starts its own Xvfb, lets `xclip` own the clipboard as a chat client would, and times, on the GUI thread,
+QClipboard.dataChanged → message_copied: the watcher's whole read (TARGETS and the text fetched from the
+other process, the secret-mark checks, the size check). Also reports xclip start → message_copied, which
+adds process start-up and is only context. Usage: .venv/bin/python bench/clipboard_read.py [--runs 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    read_end, write_end = os.pipe()
+    process = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten",
+                                "tcp"], pass_fds=(write_end,), stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        number = pipe.readline().decode().strip()
+    return process, f":{number}"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=200)
+    args = parser.parse_args()
+    xvfb, display = start_xvfb()
+    os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.platform.clipboard import QtClipboardWatcher
+
+    app = QApplication(sys.argv)
+    clipboard = app.clipboard()
+    marks: dict[str, float] = {}
+    # Connected before the watcher connects its own slot, so it runs first: the start of the watcher's work.
+    def on_changed() -> None:
+        marks.setdefault("changed", time.perf_counter())
+
+    clipboard.dataChanged.connect(on_changed)
+    watcher = QtClipboardWatcher(clipboard, max_chars=2000)
+    loop = QEventLoop()
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.setInterval(5000)
+    deadline.timeout.connect(loop.quit)
+
+    def on_copied(_text: str) -> None:
+        marks["copied"] = time.perf_counter()
+        loop.quit()
+
+    watcher.message_copied.connect(on_copied)
+    read_ms: list[float] = []
+    total_ms: list[float] = []
+    try:
+        for run in range(args.runs + 5):  # the first few warm Qt's clipboard code up; not counted
+            marks.clear()
+            text = f"亲，订单{run:05d}今天能发货吗？顺丰可以吗"  # made up for the benchmark
+            started = time.perf_counter()
+            subprocess.run(["xclip", "-selection", "clipboard", "-i"], input=text.encode(), check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ)
+            if "copied" not in marks:  # not already delivered while xclip ran
+                deadline.start()
+                loop.exec()
+                deadline.stop()
+            if "copied" not in marks or "changed" not in marks:
+                print(f"run {run}: no message_copied within 5 s", file=sys.stderr)
+                continue
+            if run >= 5:
+                read_ms.append((marks["copied"] - marks["changed"]) * 1000)
+                total_ms.append((marks["copied"] - started) * 1000)
+    finally:
+        del watcher
+        app.shutdown()  # before the display goes away, or Qt's exit talks to a dead X server
+        xvfb.terminate()
+        xvfb.wait()
+    print(f"runs: {len(read_ms)}")
+    print(f"dataChanged → message_copied (GUI thread busy): p50 {statistics.median(read_ms):.2f} ms, "
+          f"p95 {percentile(read_ms, 0.95):.2f} ms, max {max(read_ms):.2f} ms")
+    print(f"xclip started → message_copied (context): p50 {statistics.median(total_ms):.2f} ms, "
+          f"p95 {percentile(total_ms, 0.95):.2f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
