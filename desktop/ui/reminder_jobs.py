@@ -129,6 +129,20 @@ def save_customer(services: Services, zone: dt.tzinfo, customer: Customer, now: 
     return customers(services, zone).save(customer, now)
 
 
+def apply_customer_edit(services: Services, zone: dt.tzinfo, customer: Customer,
+                        new_promises: list[tuple[str, dt.datetime | None]], done: Mapping[int, bool],
+                        now: dt.datetime) -> CustomerDetails:
+    """Save what the customer dialog changed, in one transaction, and return the fresh details."""
+    people = customers(services, zone)
+    with services.store.db.atomic():
+        people.save(customer, now)
+        for text, due in new_promises:
+            people.add_promise(customer.nickname, text, due, now)
+        for promise_id, is_done in done.items():
+            people.set_promise_done(promise_id, now if is_done else None)
+    return customer_details(services, zone, customer.nickname)
+
+
 def add_promise(services: Services, zone: dt.tzinfo, nickname: str, text: str, due: dt.datetime | None,
                 now: dt.datetime) -> Promise:
     return customers(services, zone).add_promise(nickname, text, due, now)
