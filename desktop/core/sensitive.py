@@ -161,6 +161,12 @@ class SensitiveWords:
         return _default_words()
 
     @classmethod
+    def with_team(cls, team_words: Iterable[EntryLike]) -> SensitiveWords:
+        """The bundled list plus a team's synced words (a team's category wins where both list a word)."""
+        team = cls.from_entries(team_words)
+        return team.merged(cls.default()) if len(team) else cls.default()
+
+    @classmethod
     def from_entries(cls, entries: Iterable[EntryLike]) -> SensitiveWords:
         """From entries, bare words, (word, category) or (word, category, exceptions) tuples, or objects with
         `word` and `category` (a team pack's sensitive words): `SensitiveWords.from_entries(pack.sensitive_words)`.

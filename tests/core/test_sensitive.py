@@ -1,5 +1,5 @@
 """The sensitive-word check: the bundled list, evasions it sees through, ordinary words it leaves alone,
-positions in the original text, team lists, and the `kuaida check` contract."""
+positions in the original text, and team lists. `kuaida check` is tested in tests/cli/test_check_cli.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.cli import main
 from desktop.core.sensitive import SensitiveEntry, SensitiveWords, fold
 
 
@@ -157,19 +156,6 @@ def test_every_hit_is_a_slice_of_the_text_that_folds_to_its_word(text):
         previous_start = hit.start
 
 
-def test_check_command_exits_1_and_lists_the_words(capsys):
-    assert main(["check", "亲，加我", "微 信", "领好评返现"]) == 1
-    out = capsys.readouterr().out
-    assert "微信" in out
-    assert "「微 信」" in out
-    assert "引流站外" in out
-
-
-def test_check_command_exits_0_on_clean_text(capsys):
-    assert main(["check", "亲，第一次购买可以领新人券哦～"]) == 0
-    assert "没有发现敏感词" in capsys.readouterr().out
-
-
 def test_a_team_list_may_hold_one_character_words_beside_longer_ones():
     team = SensitiveWords.from_entries(["滚", "滚蛋了", ("x", "测试")])
     hits = team.find("你滚蛋了 滚 x 滚")
@@ -186,3 +172,13 @@ def test_from_entries_takes_objects_with_word_and_category():
 
     team = SensitiveWords.from_entries([PackWord("秒回", "团队"), PackWord("包过")])
     assert [(h.word, h.category) for h in team.find("秒回包过")] == [("秒回", "团队"), ("包过", "自定义")]
+
+
+def test_with_team_adds_the_teams_words_and_their_category_wins(words):
+    combined = SensitiveWords.with_team([("秒回", "团队"), ("微信", "团队引流")])
+    assert [(h.word, h.category) for h in combined.find("秒回，微信，第一名")] == [
+        ("秒回", "团队"),
+        ("微信", "团队引流"),
+        ("第一", "极限词"),
+    ]
+    assert SensitiveWords.with_team([]) is words
