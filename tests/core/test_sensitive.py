@@ -51,6 +51,7 @@ def test_default_list_is_loaded_once_and_covers_every_category(words):
         ("國家級工藝", "国家级"),
         ("１００％纯棉", "100%"),
         ("好 评 返 现", "好评返"),
+        ("加我 Wei Xin", "weixin"),
     ],
 )
 def test_simple_evasions_are_caught(words, text, word):
