@@ -34,6 +34,7 @@ ICON_SIZES = (16, 32, 64, 256)
 # `bench/startup.py` sets this: print the wall-clock time of the first paint and quit right after it.
 FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
 HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
+GEOMETRY_SAVE_MS = 1500
 
 
 def app_icon() -> QIcon:
@@ -118,6 +119,12 @@ class Application(QObject):
         self.first_paint = FirstPaint(self.window)
         self.first_paint.painted.connect(self._on_first_paint_painted)
         self.window.hide_requested.connect(self.window.hide)
+        # Remember the window's place soon after the agent moves it, not only on a clean quit (log-off, kill).
+        self._geometry_timer = QTimer(self)
+        self._geometry_timer.setSingleShot(True)
+        self._geometry_timer.setInterval(GEOMETRY_SAVE_MS)
+        self._geometry_timer.timeout.connect(self._save_geometry)
+        self.window.geometry_changed.connect(self._geometry_timer.start)
         qt_app.aboutToQuit.connect(self._on_app_about_to_quit)
 
     def show(self) -> None:
@@ -208,13 +215,17 @@ class Application(QObject):
     def _on_app_about_to_quit(self) -> None:
         self.close()
 
+    def _save_geometry(self) -> None:
+        if self.window.isVisible() and not os.environ.get(FIRST_PAINT_ENV):
+            self.settings.set("window_geometry", self.window.geometry_state())
+
     def close(self) -> None:
         """Stop what runs (hotkeys, tray, DB worker) and delete the window before the models it shows."""
         if self._closed:
             return
         self._closed = True
-        if not os.environ.get(FIRST_PAINT_ENV):
-            self.settings.set("window_geometry", self.window.geometry_state())
+        self._geometry_timer.stop()
+        self._save_geometry()
         if self.platform is not None:
             self.platform.close()
         if self.tray is not None:

@@ -7,7 +7,7 @@ about them. It only borrows the keyboard focus while the agent types a search (`
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from desktop.ui.suggestion_panel import SuggestionPanel
@@ -29,6 +29,7 @@ class OverlayWindow(QWidget):
     settings_requested = Signal()
     pause_toggled = Signal(bool)
     visibility_changed = Signal(bool)
+    geometry_changed = Signal()  # moved or resized by the agent (or docked)
 
     def __init__(self, icon: QIcon | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent, OVERLAY_FLAGS)
@@ -155,6 +156,14 @@ class OverlayWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()
         self.hide_requested.emit()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self.geometry_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.geometry_changed.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
