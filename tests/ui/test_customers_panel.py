@@ -7,8 +7,9 @@ import zoneinfo
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 
-from desktop.core.customers import REMINDED_TAG, Customer, StarColour
+from desktop.core.customers import REMINDED_TAG, Customer, Promise, StarColour
 from desktop.core.orders import Order, OrderStatus
 from desktop.services import Services
 from desktop.store.customers import CustomerRepository
@@ -17,6 +18,7 @@ from desktop.ui.customer_card import CustomerCard
 from desktop.ui.customer_dialog import CustomerDialog, CustomerEdit
 from desktop.ui.customer_model import CustomerFilterProxy, CustomerListModel, NicknameRole, StarRole
 from desktop.ui.customers_panel import CustomersPanel
+from desktop.ui.order_dialog import OrderDialog
 from desktop.ui.qsettings_bridge import SettingsBridge
 from desktop.ui.tasks import ImmediateTaskRunner
 
@@ -89,8 +91,6 @@ def test_editing_a_customer_saves_star_tags_note_and_promises(qtbot, seeded: Ser
 
 
 def test_customer_dialog_collects_changes(qtbot) -> None:
-    from desktop.core.customers import Promise
-
     promise = Promise(7, "a", "加赠品", T0)
     dialog = CustomerDialog(Customer("a", None, ("VIP",)), [promise], SHANGHAI, T0)
     qtbot.addWidget(dialog)
@@ -98,8 +98,6 @@ def test_customer_dialog_collects_changes(qtbot) -> None:
     dialog.add_tag("中差评风险")
     dialog.note_edit.setPlainText(" 要发顺丰 ")
     dialog.add_promise("周五前发货", None)
-    from PySide6.QtCore import Qt
-
     dialog.promise_list.item(0).setCheckState(Qt.CheckState.Checked)
     edit = dialog.result_edit()
     assert edit.customer == Customer("a", StarColour.YELLOW, ("VIP", "中差评风险"), "要发顺丰")
@@ -130,3 +128,17 @@ def test_card_shows_for_a_nickname_or_an_order_number(qtbot, seeded: Services, s
     card.show_for_text("亲，什么时候发货")
     assert card.isHidden()
     assert requests == [("view", "小猪佩奇2019"), ("remind", "3561234567890999999")]
+
+
+def test_order_dialog_builds_an_exact_order_or_says_what_is_wrong(qtbot) -> None:
+    dialog = OrderDialog(SHANGHAI, T0, "3561234567890123456")
+    qtbot.addWidget(dialog)
+    dialog.buyer_edit.setText(" tb_new ")
+    dialog.amount_edit.setText("¥59.9")
+    order = dialog.build_order()
+    assert (order.order_id, order.buyer, order.amount, order.platform) == (
+        "3561234567890123456", "tb_new", Decimal("59.90"), "taobao")
+    assert order.created_at == T0 and order.status is OrderStatus.AWAITING_PAYMENT
+    dialog.order_id_edit.setText("3.56E+18")
+    dialog.buttons.accepted.emit()
+    assert "科学计数法" in dialog.error_label.text() and dialog.order() is None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
+from PySide6.QtCore import Qt
+
 from desktop.core.orders import Order, OrderStatus
 from desktop.services import Services
 from desktop.store.customers import CustomerRepository
@@ -33,7 +35,7 @@ def test_end_of_shift_ticks_promises_and_hands_over(qtbot, services: Services, s
     assert dialog.promise_list.count() == 2 and dialog.reminder_list.count() == 1
     assert "已逾期" in dialog.promise_list.item(0).text()  # the overdue one comes first
     assert "今日催付 1 次 / 1 单" in dialog.summary_label.text()
-    dialog.promise_list.item(0).setCheckState(dialog.promise_list.item(0).checkState().Checked)
+    dialog.promise_list.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.note_edit.setPlainText("c 的订单明早再催一次")
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
