@@ -23,33 +23,46 @@ def library_replies() -> set[str]:
     return {render(phrase.text, {}).strip() for phrase in load_default_library()}
 
 
-def copy_and_wait_for_suggestions(desktop, kuaida, message: str) -> dict:
+def keeping_focus(desktop, editor, condition):
+    """`condition`, checked only while the editor still has the focus: fails the moment it loses it."""
+
+    def checked():
+        assert desktop.active_window() == editor.window, "the editor lost the focus"
+        return condition()
+
+    return checked
+
+
+def copy_and_wait_for_suggestions(desktop, editor, kuaida, message: str) -> dict:
     before = kuaida.state()
     desktop.set_clipboard(message)
     return desktop.wait_for(
-        lambda: (state := kuaida.state()).get("copied", 0) > before.get("copied", 0)
-        and state.get("suggestions", 0) > 0 and state.get("rows") and state,
+        keeping_focus(desktop, editor, lambda: (state := kuaida.state()).get("copied", 0) > before.get("copied", 0)
+                      and state.get("suggestions", 0) > 0 and state.get("rows") and state),
         "Kuaida to show suggestions for the copied message",
     )
 
 
-def assert_reply_pasted(desktop, editor, kuaida, pasted_before: int, message: str) -> None:
-    state = desktop.wait_for(lambda: (s := kuaida.state()).get("pasted", 0) > pasted_before and s, "Kuaida to paste")
+def assert_reply_pasted(desktop, editor, kuaida, copied: dict, message: str) -> None:
+    state = desktop.wait_for(
+        keeping_focus(desktop, editor, lambda: (s := kuaida.state()).get("pasted", 0) > copied["pasted"] and s),
+        "Kuaida to paste",
+    )
     assert state["outcome"] == "pasted"
     reply = desktop.clipboard()
     assert reply and reply.strip() != message  # Kuaida's reply replaced the buyer's message on the clipboard
     text = editor.wait_for_saved_text(lambda saved: saved.strip() == reply.strip(), "the reply in the editor")
     assert text.strip() in library_replies()
+    assert kuaida.state()["copied"] == copied["copied"]  # its own write was not taken for a buyer message
 
 
 def test_clicking_a_suggestion_pastes_it_into_the_focused_editor(desktop, editor, kuaida):
     editor.clear()
     focused_before = kuaida.state()["focused"]
-    state = copy_and_wait_for_suggestions(desktop, kuaida, SHIPPING_QUESTION)
-    assert desktop.active_window() == editor.window
+    state = copy_and_wait_for_suggestions(desktop, editor, kuaida, SHIPPING_QUESTION)
     x, y = state["rows"][0]
     desktop.run("xdotool", "mousemove", "--window", str(kuaida.window()), str(x), str(y), "click", "1")
-    assert_reply_pasted(desktop, editor, kuaida, state["pasted"], SHIPPING_QUESTION)
+    assert_reply_pasted(desktop, editor, kuaida, state, SHIPPING_QUESTION)
     assert desktop.active_window() == editor.window
     assert kuaida.state()["focused"] == focused_before  # Kuaida never took the focus, not even for a moment
 
@@ -57,9 +70,9 @@ def test_clicking_a_suggestion_pastes_it_into_the_focused_editor(desktop, editor
 def test_global_hotkey_pastes_the_first_suggestion(desktop, editor, kuaida):
     editor.clear()
     focused_before = kuaida.state()["focused"]
-    state = copy_and_wait_for_suggestions(desktop, kuaida, RETURN_QUESTION)
+    state = copy_and_wait_for_suggestions(desktop, editor, kuaida, RETURN_QUESTION)
     editor.type_keys_to_focus("alt+1")  # the default pick:1 hotkey, pressed while the editor has the focus
     desktop.wait_for(lambda: kuaida.state().get("hotkeys", 0) > state["hotkeys"], "Kuaida to see the hotkey")
-    assert_reply_pasted(desktop, editor, kuaida, state["pasted"], RETURN_QUESTION)
+    assert_reply_pasted(desktop, editor, kuaida, state, RETURN_QUESTION)
     assert desktop.active_window() == editor.window
     assert kuaida.state()["focused"] == focused_before
