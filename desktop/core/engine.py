@@ -79,7 +79,10 @@ class SuggestionEngine:
         self._by_id = {p.id: i for i, p in enumerate(self.phrases)}
         self.pinned_ids = tuple(pid for pid in pinned_ids if pid in self._by_id)
         self._lexicon = IntentLexicon.bundled(self._keyword_cues())
-        self._intents = [self._intents_of(p) for p in self.phrases]
+        inferred: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        self._intents = [
+            p.intents or inferred.setdefault((p.group, p.keywords), self._infer_intents(p)) for p in self.phrases
+        ]
         self._by_intent: dict[str, list[int]] = defaultdict(list)
         for index, phrase_intents in enumerate(self._intents):
             for intent in phrase_intents:
@@ -95,14 +98,15 @@ class SuggestionEngine:
         by_keyword: dict[str, set[str]] = defaultdict(set)
         for phrase in self.phrases:
             for keyword in phrase.keywords:
-                if len(keyword) >= 2:
-                    by_keyword[normalize(keyword).replace(" ", "")].update(phrase.intents)
-        return keyword_cues({k: v for k, v in by_keyword.items() if k}, KEYWORD_CUE_WEIGHT)
+                by_keyword[keyword].update(phrase.intents)
+        cleaned: dict[str, set[str]] = defaultdict(set)
+        for keyword, ids in by_keyword.items():
+            if len(text := normalize(keyword).replace(" ", "")) >= 2:
+                cleaned[text].update(ids)
+        return keyword_cues(cleaned, KEYWORD_CUE_WEIGHT)
 
-    def _intents_of(self, phrase: Phrase) -> tuple[str, ...]:
-        """A phrase's declared intents; for an imported phrase without any, what its group and keywords say."""
-        if phrase.intents:
-            return phrase.intents
+    def _infer_intents(self, phrase: Phrase) -> tuple[str, ...]:
+        """For an imported phrase without intents: what its group and keywords say, if they say it clearly."""
         by_name = {i.name_zh: i.id for i in intents()}
         if phrase.group in by_name:
             return (by_name[phrase.group],)
@@ -110,21 +114,27 @@ class SuggestionEngine:
         sure = [(s, i) for i, s in scores.items() if s >= SPEAK and i not in SOCIAL_INTENTS]
         return (max(sure)[1],) if sure else ()
 
-    def _build_postings(self) -> dict[tuple[str, str], list[tuple[int, float]]]:
-        """(intent, bigram) -> phrases of that intent containing it, with weight 2 for keywords, 1 for text."""
-        postings: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
+    def _build_postings(self) -> dict[str, dict[str, list[tuple[int, float]]]]:
+        """intent -> bigram -> phrases of that intent containing it, weight 2 for keywords, 1 for the text."""
+        postings: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+        keyword_grams: dict[tuple[str, ...], set[str]] = {}  # libraries repeat keyword lists a lot
         for index, phrase in enumerate(self.phrases):
-            weights = dict.fromkeys(bigrams(normalize(_VARIABLE.sub(" ", phrase.text))), 1.0)
-            weights.update(dict.fromkeys(bigrams(normalize(" ".join(phrase.keywords))), 2.0))
-            for intent in self._intents[index]:
-                for gram, weight in weights.items():
-                    postings[(intent, gram)][index] = weight
-        kept: dict[tuple[str, str], list[tuple[int, float]]] = {}
-        for (intent, gram), phrases in postings.items():
-            size = len(self._by_intent[intent])
-            if size > 2 and len(phrases) > size // 2:
+            if not self._intents[index]:
                 continue
-            kept[(intent, gram)] = list(phrases.items())[:MAX_POSTING]
+            weights = dict.fromkeys(bigrams(normalize(_VARIABLE.sub(" ", phrase.text))), 1.0)
+            if phrase.keywords:
+                if phrase.keywords not in keyword_grams:
+                    keyword_grams[phrase.keywords] = bigrams(normalize(" ".join(phrase.keywords)))
+                weights.update(dict.fromkeys(keyword_grams[phrase.keywords], 2.0))
+            entries = list(weights.items())
+            for intent in self._intents[index]:
+                by_gram = postings[intent]
+                for gram, weight in entries:
+                    by_gram[gram].append((index, weight))
+        kept: dict[str, dict[str, list[tuple[int, float]]]] = {}
+        for intent, by_gram in postings.items():
+            common = max(2, len(self._by_intent[intent]) // 2)
+            kept[intent] = {g: p[:MAX_POSTING] for g, p in by_gram.items() if len(p) <= common}
         return kept
 
     # reading a message -----------------------------------------------------------------------------
@@ -175,8 +185,9 @@ class SuggestionEngine:
     ) -> list[Suggestion]:
         members = self._by_intent[intent]
         overlap: dict[int, float] = defaultdict(float)
+        by_gram = self._postings.get(intent, {})
         for gram in grams:
-            for index, weight in self._postings.get((intent, gram), ()):
+            for index, weight in by_gram.get(gram, ()):
                 overlap[index] += weight
         denominator = max(len(grams), 1)
         # Library order breaks ties (the author's first phrase is the direct answer), so the head of the

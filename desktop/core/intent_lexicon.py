@@ -69,7 +69,8 @@ def bundled_lexicon() -> tuple[tuple[Cue, ...], tuple[Pattern, ...]]:
 
 
 class IntentLexicon:
-    """Scores intents for a message. Built once; `scores` is cheap (a few microseconds per character)."""
+    """Scores intents for a message. Built once (loading pinyin tables, ~0.5 s the first time in a process,
+    so build it off the UI thread); `scores` is cheap (a few microseconds per character)."""
 
     def __init__(self, cues: Iterable[Cue], patterns: Iterable[Pattern] = ()) -> None:
         best: dict[tuple[str, str], Cue] = {}
@@ -84,7 +85,7 @@ class IntentLexicon:
         self._by_first: dict[str, list[Cue]] = defaultdict(list)
         for cue in sorted(self.cues, key=lambda c: -len(c.text)):
             self._by_first[cue.text[0]].append(cue)
-        self._homophones: _HomophoneIndex | None = None
+        self._homophones = _HomophoneIndex(self.cues)
 
     @classmethod
     def bundled(cls, extra: Iterable[Cue] = ()) -> IntentLexicon:
@@ -106,8 +107,6 @@ class IntentLexicon:
         """Like `scores`, but matching multi-character cues by pinyin, for messages typed with wrong characters.
 
         At least one character must be the cue's own: a typo swaps a character, it rarely swaps them all."""
-        if self._homophones is None:
-            self._homophones = _HomophoneIndex(self.cues)
         # 发货, 发或 and 法货 all sound "fa huo": one place in the message counts once per intent.
         best: dict[tuple[int, int, str], float] = {}
         for match in _outermost(self._homophones.matches(normalized)):
@@ -138,11 +137,20 @@ def _word_bounded(text: str, start: int, length: int) -> bool:
 
 
 def _outermost(matches: list[_Match]) -> list[_Match]:
-    """Drop matches lying inside a longer match: 质量问题 (a defect) must not also count as 质量."""
-    return [
-        m for m in matches
-        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in matches)
-    ]
+    """Drop matches lying inside a longer match: 质量问题 (a defect) must not also count as 质量.
+
+    One pass in (start, longest first) order: a match is inside an earlier one when an earlier match reaches
+    past its end, or reaches exactly its end from further left."""
+    matches.sort(key=lambda m: (m.start, -m.end))
+    kept: list[_Match] = []
+    reach, reach_start = -1, -1  # the furthest end seen so far, and the leftmost start reaching it
+    for match in matches:
+        inside = reach > match.end or (reach == match.end and reach_start < match.start)
+        if not inside:
+            kept.append(match)
+        if match.end > reach:
+            reach, reach_start = match.end, match.start
+    return kept
 
 
 class _HomophoneIndex:

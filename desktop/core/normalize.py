@@ -18,19 +18,14 @@ _LONG_NUMBER = re.compile(r"\d{6,}")
 _PRODUCT_ID = re.compile(r"\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[a-z]{1,4}\d{5,}\b")
 # Chat clients send their own emoticons as bracketed names: [微笑], [捂脸], /:^_^
 _CHAT_EMOTICON = re.compile(r"\[[\u4e00-\u9fff a-z]{1,6}\]|/:[^\s\u4e00-\u9fff]{1,4}")
-_SPACES = re.compile(r"\s+")
+# Letters, digits and CJK characters carry meaning; punctuation, symbols and emoji only separate clauses.
+_SEPARATORS = re.compile(r"[\W_]+")
 _SEPARATOR = " "
 
 
 @cache
 def _traditional_to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
-
-
-def _is_kept(ch: str) -> bool:
-    """Letters, digits and CJK characters carry meaning; punctuation, symbols and emoji only separate."""
-    category = unicodedata.category(ch)
-    return category[0] in "LN"
 
 
 def normalize(message: str) -> str:
@@ -41,8 +36,7 @@ def normalize(message: str) -> str:
     text = _CHAT_EMOTICON.sub(_SEPARATOR, text)
     text = _PRODUCT_ID.sub(_SEPARATOR, text)
     text = _LONG_NUMBER.sub(_SEPARATOR, text)
-    text = "".join(ch if _is_kept(ch) else _SEPARATOR for ch in text)
-    return _SPACES.sub(_SEPARATOR, text).strip()
+    return _SEPARATORS.sub(_SEPARATOR, text).strip()
 
 
 def clauses(normalized: str) -> list[str]:
@@ -53,8 +47,8 @@ def clauses(normalized: str) -> list[str]:
 def bigrams(normalized: str) -> set[str]:
     """Character bigrams within each clause, plus single-character clauses, for lexical overlap."""
     grams: set[str] = set()
-    for part in clauses(normalized):
+    for part in normalized.split(_SEPARATOR):
         if len(part) == 1:
             grams.add(part)
-        grams.update(part[i : i + 2] for i in range(len(part) - 1))
+        grams.update(map(str.__add__, part, part[1:]))
     return grams
