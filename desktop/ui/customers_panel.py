@@ -45,6 +45,7 @@ class CustomersPanel(QWidget):
         self.settings = settings
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.details: jobs.CustomerDetails | None = None
+        self._searching = False  # the search box holds the keyboard until Esc
         self.edit_customer: Callable[[jobs.CustomerDetails], CustomerEdit | None] = self._run_dialog
 
         self.model = CustomerListModel(self)
@@ -187,10 +188,13 @@ class CustomersPanel(QWidget):
     # the search box borrows the keyboard ------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search_box:
-            if event.type() == QEvent.Type.MouseButtonPress:
+            if event.type() == QEvent.Type.MouseButtonPress and not self._searching:
+                self._searching = True
                 self.keyboard_requested.emit(True)
             elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                 self.search_box.clear()
-                self.keyboard_requested.emit(False)
+                if self._searching:
+                    self._searching = False
+                    self.keyboard_requested.emit(False)
                 return True
         return super().eventFilter(watched, event)

@@ -8,7 +8,8 @@ paste path the overlay uses. All store access goes through the task runner's DB 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,7 @@ class RemindersPanel(QWidget):
     attention_requested = Signal()  # a nudge notification was clicked: show the window
     end_of_shift_requested = Signal()  # 日清
     reminders_changed = Signal()  # the list or the numbers changed (after a load)
+    keyboard_requested = Signal(bool)  # a dialog is about to need the keyboard (True) / is done (False)
 
     def __init__(self, runner: Any, settings: SettingsBridge, notifier: Notifier | None = None, *,
                  clock: Clock = utc_now, parent: QWidget | None = None) -> None:
@@ -367,22 +369,35 @@ class RemindersPanel(QWidget):
         self.attention_requested.emit()
 
     # questions (replaced in tests) -----------------------------------------------------------------
+    @contextmanager
+    def _keyboard(self) -> Iterator[None]:
+        """A dialog takes the keyboard from the chat client; the composition root hands it back after."""
+        self.keyboard_requested.emit(True)
+        try:
+            yield
+        finally:
+            self.keyboard_requested.emit(False)
+
     def _ask_open_file(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入订单表"), "",
-                                              self.tr("订单表 (*.csv *.xlsx *.txt);;所有文件 (*)"))
+        with self._keyboard():
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入订单表"), "",
+                                                  self.tr("订单表 (*.csv *.xlsx *.txt);;所有文件 (*)"))
         return path
 
     def _ask_save_file(self) -> str:
         name = f"催付转化-{self.now():%Y%m%d}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出催付转化"), name, self.tr("CSV 文件 (*.csv)"))
+        with self._keyboard():
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出催付转化"), name, self.tr("CSV 文件 (*.csv)"))
         return path
 
     def _ask_order(self, order_id: str) -> Order | None:
         dialog = OrderDialog(self.zone, self.now(), order_id, parent=self)
         try:
-            return dialog.order() if dialog.exec() else None
+            with self._keyboard():
+                return dialog.order() if dialog.exec() else None
         finally:
             dialog.deleteLater()
 
     def _show_message(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
+        with self._keyboard():
+            QMessageBox.information(self, title, text)

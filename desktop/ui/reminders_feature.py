@@ -1,0 +1,116 @@
+"""Puts the 催付 and 客户 tabs, the customer card and 日清 into the overlay, and connects them to the services
+the composition root already has (task runner, clipboard, paster, notifier, tray, focus hand-back)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+
+from desktop.platform.interfaces import ClipboardWatcher, Notifier, Paster, PasteRequest
+from desktop.ui.customer_card import CustomerCard
+from desktop.ui.customers_panel import CustomersPanel
+from desktop.ui.end_of_shift import EndOfShiftDialog, HandoverNotice
+from desktop.ui.focus import FocusReturn
+from desktop.ui.overlay_window import OverlayWindow
+from desktop.ui.qsettings_bridge import SettingsBridge
+from desktop.ui.reminders_panel import RemindersPanel
+
+# Between the tabs and the status line of the overlay's vertical layout.
+CARD_LAYOUT_POSITION = 1
+
+
+class RemindersFeature(QObject):
+    def __init__(self, window: OverlayWindow, runner: Any, settings: SettingsBridge, clipboard: ClipboardWatcher,
+                 paster: Paster, notifier: Notifier | None, *, focus: FocusReturn | None = None,
+                 tray: Any = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.runner = runner
+        self.settings = settings
+        self.paster = paster
+        self.focus = focus or FocusReturn()
+        self._keyboard_depth = 0
+
+        self.reminders = RemindersPanel(runner, settings, notifier, parent=window)
+        self.customers = CustomersPanel(runner, settings, parent=window)
+        self.card = CustomerCard(runner, settings, window)
+        self.reminders_tab = window.add_panel(self.reminders, self.tr("催付"))
+        self.customers_tab = window.add_panel(self.customers, self.tr("客户"))
+        window.layout().insertWidget(CARD_LAYOUT_POSITION, self.card)
+        self.handover = HandoverNotice(runner, settings, parent=self)
+        self.handover.show_note = self._show_handover_note
+        self.end_of_shift_action = QAction(self.tr("日清…"), self)
+        self.end_of_shift_action.triggered.connect(self.show_end_of_shift)
+        if tray is not None and hasattr(tray, "add_action"):
+            tray.add_action(self.end_of_shift_action)
+
+        self.reminders.reply_requested.connect(self._on_reminders_reply_requested)
+        self.reminders.customer_requested.connect(self.show_customer)
+        self.reminders.attention_requested.connect(self.show_reminders)
+        self.reminders.end_of_shift_requested.connect(self.show_end_of_shift)
+        self.reminders.keyboard_requested.connect(self._on_keyboard_requested)
+        self.reminders.reminders_changed.connect(self.customers.refresh)  # reminding stars and tags buyers
+        self.customers.keyboard_requested.connect(self._on_keyboard_requested)
+        self.card.remind_requested.connect(self._on_card_remind_requested)
+        self.card.customer_requested.connect(self.show_customer)
+        clipboard.message_copied.connect(self.card.show_for_text)
+
+    def start(self) -> None:
+        """Load the lists and show the previous shift's handover note (once the event loop runs)."""
+        self.reminders.refresh()
+        self.customers.refresh()
+        QTimer.singleShot(0, self.handover.check)
+
+    # navigation ------------------------------------------------------------------------------------
+    def show_reminders(self) -> None:
+        self.window.show()
+        self.window.tabs.setCurrentIndex(self.reminders_tab)
+
+    def show_customer(self, nickname: str) -> None:
+        self.window.show()
+        self.window.tabs.setCurrentIndex(self.customers_tab)
+        self.customers.show_customer(nickname)
+
+    def _on_card_remind_requested(self, order_id: str) -> None:
+        self.show_reminders()
+        self.reminders.add_from_clipboard(order_id)
+
+    # pasting: the same Paster the suggestions use, so focus and clipboard behave the same -------------
+    def _on_reminders_reply_requested(self, text: str) -> None:
+        self.paster.paste(PasteRequest(text, restore_clipboard=bool(self.settings.get("restore_clipboard"))))
+
+    # the keyboard is borrowed from the chat client only while a dialog or the search box needs it ----
+    def _on_keyboard_requested(self, wanted: bool) -> None:
+        if wanted:
+            self._keyboard_depth += 1
+            if self._keyboard_depth == 1:
+                self.focus.remember()
+                self.window.allow_focus(True)
+        elif self._keyboard_depth > 0:
+            self._keyboard_depth -= 1
+            if self._keyboard_depth == 0:
+                self.window.allow_focus(False)
+                self.focus.restore()
+
+    def show_end_of_shift(self) -> None:
+        dialog = EndOfShiftDialog(self.runner, self.settings, parent=self.window)
+        dialog.saved.connect(self.reminders.refresh)
+        dialog.load()
+        self._on_keyboard_requested(True)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+            self._on_keyboard_requested(False)
+
+    def _show_handover_note(self, text: str, written_at: Any) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self._on_keyboard_requested(True)
+        try:
+            QMessageBox.information(self.window, self.tr("上一班的交接"),
+                                    self.tr("%1 写的交接：").replace("%1", f"{written_at:%m-%d %H:%M}") + "\n\n" + text)
+        finally:
+            self._on_keyboard_requested(False)

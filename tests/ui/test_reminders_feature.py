@@ -1,0 +1,61 @@
+"""The reminders feature inside the overlay: tabs, card on copy, 加入催付, paste through the Paster, focus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from decimal import Decimal
+
+from desktop.core.orders import Order, OrderStatus
+from desktop.core.phrases import Phrase
+from desktop.platform.fakes import FakeClipboardWatcher, FakeNotifier, FakePaster
+from desktop.services import Services
+from desktop.store.customers import CustomerRepository
+from desktop.store.orders import OrderRepository
+from desktop.ui.overlay_window import OverlayWindow
+from desktop.ui.qsettings_bridge import SettingsBridge
+from desktop.ui.reminders_feature import RemindersFeature
+from desktop.ui.tasks import ImmediateTaskRunner
+
+from .conftest import RecordingFocus
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def test_copy_card_remind_and_paste(qtbot, services: Services, settings: SettingsBridge) -> None:
+    settings.set("shop_timezone", "Asia/Shanghai")
+    services.phrases.save_all([Phrase("t-chase", "亲，{买家}，{商品}还没付款哦～", "催付", source="team")])
+    now = dt.datetime.now(SHANGHAI)
+    order = Order("3561234567890123456", "小猪佩奇2019", OrderStatus.PAID, now - dt.timedelta(hours=1),
+                  Decimal("59.00"), "保温杯")
+    OrderRepository(services.store.db, SHANGHAI).apply_import([order], now)
+    CustomerRepository(services.store.db, SHANGHAI).write_handover("记得回访", now)
+
+    window = OverlayWindow()
+    qtbot.addWidget(window)
+    clipboard, paster, notifier, focus = FakeClipboardWatcher(), FakePaster(), FakeNotifier(), RecordingFocus()
+    feature = RemindersFeature(window, ImmediateTaskRunner(services), settings, clipboard, paster, notifier,
+                               focus=focus)
+    notes: list[str] = []
+    feature.handover.show_note = lambda text, _at: notes.append(text)
+    feature.start()
+    qtbot.waitUntil(lambda: notes == ["记得回访"])
+    assert window.tabs.count() == 3
+
+    clipboard.copy("订单号 3561234567890123456")
+    assert not feature.card.isHidden() and feature.card.name_label.text() == "小猪佩奇2019"
+    feature.card.remind_button.click()  # 加入催付 for an order the store knows
+    assert window.tabs.currentIndex() == feature.reminders_tab
+    assert feature.reminders.selected_reminder().order_id == order.order_id
+
+    feature.reminders.remind_selected()
+    assert paster.texts == ["亲，小猪佩奇2019，保温杯还没付款哦～"]
+    assert focus.calls == []  # pasting from the panel never takes the chat client's focus
+
+    feature.card.view_button.click()
+    assert window.tabs.currentIndex() == feature.customers_tab
+    assert "小猪佩奇2019" in feature.customers.details_view.toPlainText()
+
+    feature.customers.keyboard_requested.emit(True)
+    feature.customers.keyboard_requested.emit(False)
+    assert focus.calls == ["remember", "restore"]
