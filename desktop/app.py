@@ -116,6 +116,7 @@ class Application(QObject):
         self.runner = None
         self.tray = None
         self.sync = None
+        self.reminders = None
         self.first_paint = FirstPaint(self.window)
         self.first_paint.painted.connect(self._on_first_paint_painted)
         self.window.hide_requested.connect(self.window.hide)
@@ -165,6 +166,7 @@ class Application(QObject):
         self.window.visibility_changed.connect(self.tray.set_window_visible)
         self.settings.changed.connect(self._on_settings_changed)
         self._start_team_sync()
+        self._start_reminders()
         self.tray.show()
 
     def _start_team_sync(self) -> None:
@@ -180,6 +182,16 @@ class Application(QObject):
         self.window.add_status_widget(SyncStatusButton(self.sync, self.window))
         self.sync.library_updated.connect(self._on_sync_library_updated)
         self.sync.start()
+
+    def _start_reminders(self) -> None:
+        """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
+        from desktop.ui.reminders_feature import RemindersFeature
+
+        self.reminders = RemindersFeature(
+            self.window, self.runner, self.settings, self.platform.clipboard, self.platform.paster,
+            self.platform.notifier, focus=self.controller.focus, tray=self.tray, parent=self,
+        )
+        self.reminders.start()
 
     def _on_sync_library_updated(self, _version: int) -> None:
         if self.controller is not None:
