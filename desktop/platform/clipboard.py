@@ -47,9 +47,14 @@ class QtClipboardWatcher(ClipboardWatcher):
         max_chars: int = 2000,
         paused: bool = False,
         windows: bool = sys.platform == "win32",
+        sequence_number: Callable[[], int] | None = None,
+        sequence_check_ms: int = SEQUENCE_CHECK_MS,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
+        """`windows`: mark our writes with Windows' exclusion formats and retry reads the clipboard refused.
+        `sequence_number`: the OS clipboard change counter (Windows: `windows_clipboard_sequence()`); when
+        given, a slow timer compares it to catch changes whose event was lost."""
         super().__init__(parent)
         self._clipboard = clipboard
         self._max_chars = max_chars
@@ -60,12 +65,12 @@ class QtClipboardWatcher(ClipboardWatcher):
         self._last_hash: int | None = None
         self._last_at = float("-inf")
         self._retries_left = 0
-        self._sequence: _WindowsClipboardSequence | None = None
+        self._sequence_number = sequence_number
+        self._sequence_seen = sequence_number() if sequence_number is not None else 0
         clipboard.dataChanged.connect(self._on_clipboard_data_changed)
-        if windows and sys.platform == "win32":
-            self._sequence = _WindowsClipboardSequence()
+        if sequence_number is not None:
             self._sequence_timer = QTimer(self)
-            self._sequence_timer.setInterval(SEQUENCE_CHECK_MS)
+            self._sequence_timer.setInterval(sequence_check_ms)
             self._sequence_timer.timeout.connect(self._on_sequence_timer_timeout)
             self._sequence_timer.start()
 
@@ -102,15 +107,15 @@ class QtClipboardWatcher(ClipboardWatcher):
     # -- reading ---------------------------------------------------------------------------------------------
 
     def _on_clipboard_data_changed(self) -> None:
-        if self._sequence is not None:
-            self._sequence.mark_seen()
+        if self._sequence_number is not None:
+            self._sequence_seen = self._sequence_number()
         if self._paused:
             return
         self._retries_left = CONTENTION_RETRIES if self._windows else 0
         self._read()
 
     def _on_sequence_timer_timeout(self) -> None:
-        if self._sequence is not None and self._sequence.changed_since_seen():
+        if self._sequence_number is not None and self._sequence_number() != self._sequence_seen:
             log.info("clipboard change noticed by the sequence-number check, not by the event")
             self._on_clipboard_data_changed()
 
@@ -148,18 +153,10 @@ class QtClipboardWatcher(ClipboardWatcher):
         self._clipboard.setMimeData(mime, QClipboard.Mode.Clipboard)
 
 
-class _WindowsClipboardSequence:
+def windows_clipboard_sequence() -> Callable[[], int]:
     """GetClipboardSequenceNumber: a counter Windows bumps on every clipboard change; one cheap call."""
+    import ctypes
 
-    def __init__(self) -> None:
-        import ctypes
-
-        self._get = ctypes.windll.user32.GetClipboardSequenceNumber  # type: ignore[attr-defined]
-        self._get.restype = ctypes.c_uint32
-        self._seen = self._get()
-
-    def mark_seen(self) -> None:
-        self._seen = self._get()
-
-    def changed_since_seen(self) -> bool:
-        return self._get() != self._seen
+    get = ctypes.windll.user32.GetClipboardSequenceNumber  # type: ignore[attr-defined]
+    get.restype = ctypes.c_uint32
+    return lambda: int(get())

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from desktop.platform.clipboard import QtClipboardWatcher
+from desktop.platform.clipboard import QtClipboardWatcher, windows_clipboard_sequence
 from desktop.platform.hotkeys_null import GENERIC_REASON, WAYLAND_REASON, NullHotkeys
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, Notifier, Paster
 from desktop.platform.keys import bindings_from_settings
@@ -77,6 +77,7 @@ def create_platform(
         max_chars=settings.get("max_clipboard_chars"),
         paused=not settings.get("watch_clipboard"),
         windows=name == "windows",
+        sequence_number=_windows_sequence() if name == "windows" else None,
         parent=parent,
     )
     hotkeys = _create_hotkeys(name, wayland_session, parent)
@@ -96,6 +97,14 @@ def create_platform(
 
         services.extras.append(E2EProbe(probe_path, services, parent=parent))
     return services
+
+
+def _windows_sequence() -> Callable[[], int] | None:
+    try:
+        return windows_clipboard_sequence()
+    except (OSError, AttributeError) as error:  # no user32: the event alone has to do
+        log.warning("no clipboard sequence-number check: %s", error)
+        return None
 
 
 def _create_hotkeys(name: str, wayland_session: bool, parent: QObject | None) -> HotkeyService:

@@ -159,3 +159,22 @@ def test_restoring_an_empty_snapshot_keeps_the_reply(clipboard, watcher):
     watcher.restore(ClipboardSnapshot())
     watcher.restore("not a snapshot")
     assert clipboard.text() == "好的"
+
+
+def test_sequence_number_check_catches_a_lost_change_event(qtbot, clipboard, clock):
+    counter = [7]
+    watcher = QtClipboardWatcher(clipboard, windows=False, sequence_number=lambda: counter[0],
+                                 sequence_check_ms=10, clock=clock)
+    copied: list[str] = []
+    watcher.message_copied.connect(copied.append)
+    clipboard.blockSignals(True)  # the change happens, its event is lost
+    clipboard.setText(MESSAGE)
+    clipboard.blockSignals(False)
+    counter[0] += 1
+    qtbot.waitUntil(lambda: copied == [MESSAGE])
+    clock.now += BURST_SECONDS + 1
+    counter[0] += 1  # a change whose event did arrive: reported once, not again by the timer
+    clipboard.setText("在吗")
+    watcher._on_sequence_timer_timeout()  # what the timer does next: nothing new to report
+    assert copied == [MESSAGE, "在吗"]
+    watcher.deleteLater()
