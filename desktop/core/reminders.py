@@ -17,8 +17,10 @@ from typing import Any
 
 from desktop.core.orders import format_amount
 from desktop.core.phrases import Phrase
+from desktop.core.templates import variables_in
 
 REMINDER_GROUP = "催付"
+BUILTIN_VARIABLES = ("问候", "日期")  # templates.render always fills these
 
 
 class ReminderState(StrEnum):
@@ -220,9 +222,18 @@ def template_values(reminder: Reminder, deadline: dt.datetime, now: dt.datetime,
     }
 
 
-def choose_phrase(phrases: Sequence[Phrase], reminder: Reminder) -> Phrase | None:
-    """A different 催付 phrase for each nudge of the same order, so the buyer never reads one line twice."""
+def choose_phrase(phrases: Sequence[Phrase], reminder: Reminder,
+                  values: Mapping[str, str] | None = None) -> Phrase | None:
+    """A different 催付 phrase for each nudge of the same order, so the buyer never reads one line twice.
+
+    With `values`, phrases whose every variable has a value come first (a line about {活动} reads hollow
+    when there is no campaign); the rotation falls back to all of them when none is fully filled.
+    """
     candidates = [p for p in phrases if p.enabled and p.group == REMINDER_GROUP]
+    if values is not None:
+        known = {k for k, v in values.items() if v} | set(BUILTIN_VARIABLES)
+        filled = [p for p in candidates if set(variables_in(p.text)) <= known]
+        candidates = filled or candidates
     if not candidates:
         return None
     return candidates[reminder.remind_count % len(candidates)]

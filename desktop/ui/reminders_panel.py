@@ -241,10 +241,10 @@ class RemindersPanel(QWidget):
     def reminder_text(self, reminder: Reminder) -> str:
         """The 催付 phrase for this nudge, with 买家, 商品, 金额, 截止时间 and 活动 filled."""
         phrases = self.snapshot.phrases if self.snapshot else []
-        phrase = choose_phrase(phrases, reminder)
         now = self.now()
         values = template_values(reminder, self.policy.deadline(reminder), now, str(self.settings.get("campaign")))
         values |= {"客服": str(self.settings.get("agent_name")), "店铺": str(self.settings.get("shop_name"))}
+        phrase = choose_phrase(phrases, reminder, values)
         return render(phrase.text if phrase else FALLBACK_TEXT, values, now)
 
     def remind_selected(self) -> None:

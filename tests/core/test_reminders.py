@@ -143,6 +143,11 @@ def test_template_values_and_phrase_rotation() -> None:
     assert choose_phrase(phrases, r).id == "p1"
     assert choose_phrase(phrases, mark_reminded(r, now)).id == "p2"
     assert choose_phrase(phrases[1:2], r) is None
+    campaign = Phrase("p3", "{活动}开始啦", group="催付")
+    without_campaign = {**values, "活动": ""}
+    assert [choose_phrase([campaign, *phrases], r, without_campaign).id] == ["p1"]
+    assert choose_phrase([campaign, *phrases], r, values).id == "p3"
+    assert choose_phrase([campaign], r, without_campaign).id == "p3"  # nothing better: still a phrase
 
 
 def test_friendly_time_across_midnight() -> None:
