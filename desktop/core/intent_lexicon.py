@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from desktop.core.pinyin_table import readings
+
 LEXICON_RESOURCE = "intents/lexicon.tsv"
 # A single character is too ambiguous to decide an intent alone, whatever weight the file gives it.
 SINGLE_CHARACTER_WEIGHT = 0.4
@@ -161,6 +163,8 @@ class _HomophoneIndex:
         for cue in cues:
             if len(cue.text) < 2 or not all(_is_cjk(ch) for ch in cue.text):
                 continue
+            if not all(readings(ch) for ch in cue.text):
+                continue
             syllables = tuple(readings(ch)[0] for ch in cue.text)
             self._by_first[syllables[0]].append((syllables, cue))
 
@@ -182,14 +186,6 @@ class _HomophoneIndex:
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
-
-
-@cache
-def readings(ch: str) -> tuple[str, ...]:
-    """Toneless pinyin readings of one character, the usual one first. pypinyin loads on first use only."""
-    from pypinyin import Style, pinyin
-
-    return tuple(dict.fromkeys(pinyin(ch, style=Style.NORMAL, heteronym=True)[0]))
 
 
 def keyword_cues(intents_by_keyword: Mapping[str, Iterable[str]], weight: float) -> list[Cue]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from desktop.core.normalize import normalize
 from desktop.core.phrases import Phrase
+from desktop.core.pinyin_table import initial
 
 _VARIABLE = re.compile(r"\{[^{}]*\}")
 _INITIALS_QUERY = re.compile(r"[a-z]+")
@@ -17,21 +17,9 @@ _INITIALS_QUERY = re.compile(r"[a-z]+")
 CODE_EXACT, CODE_PREFIX, TEXT, GROUP_OR_KEYWORD, INITIALS, CODE_INSIDE = range(6)
 
 
-@cache
-def _initial(ch: str) -> str:
-    """The pinyin initial of one character ("" for punctuation); letters and digits stand for themselves."""
-    if ch.isascii():
-        return ch.lower() if ch.isalnum() else ""
-    if not "\u4e00" <= ch <= "\u9fff":
-        return ""
-    from pypinyin import Style, lazy_pinyin
-
-    return lazy_pinyin(ch, style=Style.FIRST_LETTER)[0][:1].lower()
-
-
 def initials(text: str) -> str:
     """发货时间 → fhsj. Per character with its usual reading: enough for typing, cheap to index."""
-    return "".join(_initial(ch) for ch in _VARIABLE.sub("", text))
+    return "".join(initial(ch) for ch in _VARIABLE.sub("", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +33,7 @@ class _Entry:
 
 
 class PhraseSearch:
-    """An index over phrase code, text and initials, built once (pypinyin loads here, not at start-up)."""
+    """An index over phrase code, text and initials, built on the first search."""
 
     def __init__(self, phrases: Sequence[Phrase]) -> None:
         self._entries = [
