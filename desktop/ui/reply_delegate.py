@@ -15,17 +15,22 @@ MAX_LINES = 4
 PAD = 8.0  # inside a card
 GAP = 3.0  # between cards
 BADGE = 20.0
+LAYOUT_CACHE_SIZE = 512
 
 
 class ReplyDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.theme: Theme = LIGHT
+        # Laid-out replies by (text, marks, width, font): the view asks for size hints many times per update,
+        # and laying out CJK text with emoji is the costliest step of showing suggestions.
+        self._layouts: dict[tuple[object, ...], tuple[QTextLayout, float, bool]] = {}
         self.personal_label = "我的"
         self.sensitive_label = "敏感词"
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._layouts.clear()
 
     # geometry --------------------------------------------------------------------------------------
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -51,14 +56,24 @@ class ReplyDelegate(QStyledItemDelegate):
 
     def _text_layout(self, index: Index, font: QFont, width: float) -> tuple[QTextLayout, float, bool]:
         """The reply laid out for `width`, at most MAX_LINES lines; returns (layout, height, truncated)."""
+        text = index.data(RenderedTextRole) or ""
+        spans = index.data(SensitiveSpansRole) or []
+        key = (text, tuple(spans), round(width), font.key())
+        if (cached := self._layouts.get(key)) is None:
+            if len(self._layouts) > LAYOUT_CACHE_SIZE:
+                self._layouts.clear()
+            cached = self._layouts[key] = self._new_layout(text, spans, font, width)
+        return cached
+
+    def _new_layout(self, text: str, spans: list[tuple[int, int]], font: QFont,
+                    width: float) -> tuple[QTextLayout, float, bool]:
         # QTextLayout breaks lines at U+2028, not "\n"; both are one character, so span offsets still fit.
-        text = (index.data(RenderedTextRole) or "").replace("\n", "\u2028")
-        layout = QTextLayout(text, font)
+        layout = QTextLayout(text.replace("\n", "\u2028"), font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         formats = []
-        for start, end in index.data(SensitiveSpansRole) or []:
+        for start, end in spans:
             span = QTextLayout.FormatRange()
             span.start, span.length = start, end - start
             char_format = QTextCharFormat()
