@@ -87,8 +87,9 @@ def test_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
     everything = tmp_path / "all.xlsx"
     code, out, _ = run(capsys, "--data-dir", str(home), "library", "export", str(everything))
-    sheet = load_workbook(everything, read_only=True).active
-    rows = list(sheet.iter_rows(values_only=True))
+    workbook = load_workbook(everything, read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
+    workbook.close()
     assert rows[0] == ("快捷编码", "快捷短语", "快捷短语分组", "意图", "关键词", "编号")
     assert len(rows) > 150  # the bundled team library comes along
 
@@ -136,7 +137,9 @@ INVOCATIONS: dict[str, list[str]] = {
     "customers": ["customers", "list"],
     "sync": ["sync", "status"],
     "publish": ["publish", "--key", "no-such-key-file"],
+    "doctor": ["doctor", "--json", "--timeout", "0.1"],
 }
+LOOK_ONLY = {"doctor"}  # reports on the data folder without creating it: its output must name the chosen one
 NO_DATA_FOLDER = {"check", "keygen"}  # these never open the store
 
 
@@ -158,8 +161,11 @@ def test_every_command_honours_data_dir(
     monkeypatch.chdir(tmp_path)
     chosen = tmp_path / "chosen"
     main(["--data-dir", str(chosen), *INVOCATIONS[command]])
-    capsys.readouterr()
-    assert (chosen / "kuaida.sqlite3").exists()
+    out = capsys.readouterr().out
+    if command in LOOK_ONLY:
+        assert str(chosen) in out and str(kuaida_home) not in out
+    else:
+        assert (chosen / "kuaida.sqlite3").exists()
     assert not kuaida_home.exists()
 
 
@@ -170,8 +176,11 @@ def test_every_command_honours_kuaida_home(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     main(INVOCATIONS[command])
-    capsys.readouterr()
-    assert (kuaida_home / "kuaida.sqlite3").exists()
+    out = capsys.readouterr().out
+    if command in LOOK_ONLY:
+        assert str(kuaida_home) in out
+    else:
+        assert (kuaida_home / "kuaida.sqlite3").exists()
 
 
 def test_data_dir_may_follow_the_library_and_store_actions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
