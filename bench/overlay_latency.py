@@ -1,11 +1,12 @@
 """Clipboard change → suggestions painted: p50/p95 with the default library and with 10,000 phrases.
 
 Runs the real overlay (window, controller, models, delegate, real engine and sensitive-word check) with the
-platform fakes, and times from the watcher's `message_copied` signal until the pending events (delayed item
-layout, queued updates) are processed and the window is repainted. Reading the clipboard itself is measured separately (bench/clipboard_read.py).
-The buyer messages are written here for the benchmark; none comes from the evaluation set.
+platform fakes, and times from the watcher's `message_copied` signal until the pending events (delayed
+item layout, queued updates) are processed and the list is painted. Reading the clipboard itself is
+measured separately (bench/clipboard_read.py). The buyer messages are written here for the benchmark;
+none comes from the evaluation set.
 
-    .venv/bin/python bench/overlay_latency.py            # offscreen
+    .venv/bin/python bench/overlay_latency.py                     # offscreen
     DISPLAY=:87 .venv/bin/python bench/overlay_latency.py --xcb   # a real X server (Xvfb + openbox)
 """
 
