@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.cli.orders",
     "desktop.cli.reminders",
     "desktop.cli.customers",
+    "desktop.cli.doctor",
 )
 
 

@@ -1,0 +1,63 @@
+"""One build for the whole session: the PyInstaller bundle, its MSI, and a bumped-version MSI for upgrades.
+
+Building takes a minute or two on two cores, so every installer test shares the output of this fixture.
+The tests are marked `installer` (run by scripts/test like every other test; `-m "not installer"` skips
+them while iterating on something else).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import desktop
+
+ROOT = Path(__file__).resolve().parents[2]
+BUMPED_VERSION = "99.0.0"
+
+
+@dataclass(frozen=True)
+class InstallerBuild:
+    dist: Path
+    work: Path
+    version: str
+
+    @property
+    def bundle(self) -> Path:
+        return self.dist / "Kuaida"
+
+    @property
+    def msi(self) -> Path:
+        return self.dist / f"Kuaida-{self.version}.msi"
+
+    @property
+    def bumped_msi(self) -> Path:
+        return self.dist / f"Kuaida-{BUMPED_VERSION}.msi"
+
+
+def _require_tools() -> None:
+    missing = [tool for tool in ("wixl", "wixl-heat", "msiinfo", "msibuild") if shutil.which(tool) is None]
+    if missing:
+        pytest.fail(f"missing {', '.join(missing)}: install Debian's msitools and wixl (scripts/test does)")
+
+
+@pytest.fixture(scope="session")
+def installer_build(tmp_path_factory: pytest.TempPathFactory) -> InstallerBuild:
+    _require_tools()
+    base = tmp_path_factory.mktemp("installer")
+    build = InstallerBuild(dist=base / "dist", work=base / "build", version=desktop.__version__)
+    env = {**os.environ, "PYTHON": sys.executable, "DIST": str(build.dist), "BUILD": str(build.work)}
+    script = str(ROOT / "installer" / "build.sh")
+    for arguments in ([], ["--msi-only", "--version", BUMPED_VERSION]):
+        result = subprocess.run(["bash", script, *arguments], cwd=ROOT, env=env, capture_output=True, text=True,
+                                timeout=1200)
+        if result.returncode != 0:
+            pytest.fail(f"installer/build.sh {' '.join(arguments)} failed:\n{result.stdout[-3000:]}"
+                        f"\n{result.stderr[-6000:]}")
+    return build
