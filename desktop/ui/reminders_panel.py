@@ -47,6 +47,7 @@ from desktop.ui.nudge_scheduler import Clock, NudgeScheduler, order_id_of, utc_n
 from desktop.ui.order_dialog import OrderDialog
 from desktop.ui.qsettings_bridge import SettingsBridge
 from desktop.ui.reminder_model import ReminderListModel
+from desktop.ui.reminder_settings import ReminderSettingsDialog
 
 POLICY_KEYS = frozenset({"order_close_hours", "first_nudge_minutes", "last_nudge_minutes",
                          "order_close_hours_by_platform", "shop_timezone"})
@@ -95,6 +96,8 @@ class RemindersPanel(QWidget):
         self.add_action = menu.addAction("", lambda: self.add_order_by_hand())
         self.export_action = menu.addAction("", self.export_conversion)
         self.shift_action = menu.addAction("", self.end_of_shift_requested.emit)
+        menu.addSeparator()
+        self.settings_action = menu.addAction("", self.show_settings)
         self.more_button.setMenu(menu)
 
         self.list_view = QListView(self)
@@ -149,6 +152,7 @@ class RemindersPanel(QWidget):
         self.add_action.setText(self.tr("手动添加订单…"))
         self.export_action.setText(self.tr("导出催付转化（CSV）…"))
         self.shift_action.setText(self.tr("日清…"))
+        self.settings_action.setText(self.tr("催付设置…"))
         self.remind_button.setText(self.tr("催付"))
         self.remind_button.setToolTip(self.tr("粘贴一条催付话术，并记为已催付"))
         self.snooze_button.setText(self.tr("稍后"))
@@ -377,6 +381,14 @@ class RemindersPanel(QWidget):
             yield
         finally:
             self.keyboard_requested.emit(False)
+
+    def show_settings(self) -> None:
+        dialog = ReminderSettingsDialog(self.settings, self)
+        try:
+            with self._keyboard():
+                dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def _ask_open_file(self) -> str:
         with self._keyboard():

@@ -203,3 +203,29 @@ def test_scheduler_summarises_several_due_nudges_and_plans_after_snooze(qtbot, c
     assert scheduler.next_at == ReminderPolicy().nudges(reminders[0])[1]  # the last nudge before closing
     scheduler.set_reminders([])
     assert not scheduler.timer.isActive()
+
+
+def test_reminder_settings_store_at_once_and_reject_unknown_zones(qtbot, settings: SettingsBridge) -> None:
+    from desktop.ui.reminder_settings import ReminderSettingsDialog
+
+    dialog = ReminderSettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.campaign.setText("双12")
+    dialog.campaign.textEdited.emit("双12")  # QtTest's key clicks cannot type Chinese
+    assert settings.get("campaign") == "双12"
+    dialog.editors["order_close_hours"].setValue(24)
+    assert settings.get("order_close_hours") == 24
+    dialog.zone.setText("Mars/Olympus")
+    dialog.zone.editingFinished.emit()
+    assert settings.get("shop_timezone") == ""
+    dialog.zone.setText("Europe/Berlin")
+    dialog.zone.editingFinished.emit()
+    assert settings.get("shop_timezone") == "Europe/Berlin"
+
+
+def test_policy_follows_settings_changes(panel, services: Services, settings: SettingsBridge) -> None:
+    widget, _ = panel
+    OrderRepository(services.store.db, SHANGHAI).apply_import([unpaid(1, 60)], T0)
+    settings.set("order_close_hours", 24)
+    reminder = widget.model.reminder(0)
+    assert widget.policy.deadline(reminder) == reminder.created_at + dt.timedelta(hours=24)
