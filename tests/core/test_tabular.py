@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import datetime as dt
+import io
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from desktop.core.tabular import TabularError, cell_text, decode_text, read_table
@@ -146,3 +151,27 @@ def test_bom_is_not_part_of_the_first_header(tmp_path: Path) -> None:
     path = tmp_path / "bom.csv"
     path.write_bytes(codecs.BOM_UTF8 + "快捷编码,快捷短语\n".encode())
     assert read_table(path).headers == ("快捷编码", "快捷短语")
+
+
+cell_text_strategy = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x00") | st.sampled_from('",\t\r\n="'),
+    max_size=12,
+).filter(lambda cell: not (cell.startswith('="') and cell.endswith('"') and len(cell) >= 3))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    rows=st.lists(st.lists(cell_text_strategy, min_size=2, max_size=2), min_size=1, max_size=6),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]),
+)
+def test_any_cells_written_by_the_csv_module_come_back_unchanged(rows: list[list[str]], encoding: str) -> None:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["编号", "甲", "乙"])
+    writer.writerows([[str(number), *cells] for number, cells in enumerate(rows)])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        path.write_bytes(buffer.getvalue().encode(encoding))
+        table = read_table(path)
+    assert [list(row.cells[1:]) for row in table.rows] == rows
+    assert [row.number for row in table.rows] == list(range(2, len(rows) + 2))

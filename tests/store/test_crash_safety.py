@@ -97,6 +97,9 @@ def test_a_writer_killed_inside_an_import_leaves_no_trace_of_it(tmp_path: Path) 
     assert writer.stdout is not None
     assert writer.stdout.readline().strip() == "in the middle"
     assert path.with_name(path.name + "-wal").stat().st_size > 0  # uncommitted pages really reached the disk
+    reader = open_store(path)  # the app reading while the CLI imports: it sees the library as it was
+    assert {p.text[:5] for p in PhraseRepository(reader.db).all()} == {"原来的短语"}
+    reader.close()
     assert "committed" not in kill(writer)
 
     store = open_store(path)
