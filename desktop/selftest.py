@@ -42,6 +42,7 @@ class SelfTest:
                 ("resources", self._check_resources),
                 ("store", lambda: self._check_store(Path(folder))),
                 ("suggest", self._check_suggestion),
+                ("text", self._check_text_tools),
                 ("qt", self._check_qt_render),
             ]
             try:
@@ -87,6 +88,21 @@ class SelfTest:
             raise RuntimeError("默认短语库没有给出建议")
         self.reply = render(suggestions[0].phrase.text, {"客服": "小快", "店铺": "快答小店"})
         return f"{len(suggestions)} 条建议"
+
+    def _check_text_tools(self) -> str:
+        # The data files of OpenCC (traditional → simplified), pypinyin (search by initials) and the
+        # sensitive-word list are what a frozen build most easily leaves behind.
+        from desktop.core.normalize import normalize
+        from desktop.core.search import initials
+        from desktop.core.sensitive import SensitiveWords
+
+        if normalize("請問發貨") != "请问发货":
+            raise RuntimeError("繁简转换不可用")
+        if initials("发货") != "fh":
+            raise RuntimeError("拼音首字母不可用")
+        if not SensitiveWords.default().find("加微信返现"):
+            raise RuntimeError("敏感词表没有生效")
+        return "繁简转换、拼音、敏感词"
 
     def _check_qt_render(self) -> str:
         # The offscreen platform needs no display, so the check means the same on a locked-down PC and CI.
