@@ -89,9 +89,9 @@ def open_store(path: Path, *, backup_dir: Path | None = None, check: bool = True
     newer Kuaida; the store is then left untouched so a backup can be restored over it.
     """
     _import_repositories()
-    path.parent.mkdir(parents=True, exist_ok=True)
     db: sqlite_utils.Database | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         db = connect(path)
         store = Store(path, db)
         if check:
@@ -100,10 +100,10 @@ def open_store(path: Path, *, backup_dir: Path | None = None, check: bool = True
                 log.error("store %s failed its integrity check (%d problems)", path, len(store.problems))
                 raise _damaged(path, backup_dir, store.problems[0])
         migrate(db)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, OSError) as error:
         if db is not None:
             db.close()
-        raise _damaged(path, backup_dir, str(error)) from error
+        raise _open_error(error, path, backup_dir) from error
     except StoreError:
         if db is not None:
             db.close()
@@ -111,6 +111,24 @@ def open_store(path: Path, *, backup_dir: Path | None = None, check: bool = True
     if backup_dir is not None:
         daily_backup(db, backup_dir)
     return store
+
+
+def _open_error(error: sqlite3.DatabaseError | OSError, path: Path, backup_dir: Path | None) -> StoreError:
+    """Tell damage (restore a backup) apart from a folder we cannot write, a full disk or a busy file."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if isinstance(error, OSError) or name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM")):
+        return StoreError(
+            f"无法打开或写入本地数据库：{path}（{error}）。请检查该文件夹的权限和磁盘空间；"
+            "IT 可以用 --data-dir 或环境变量 KUAIDA_HOME 指定其他位置。",
+            path=path,
+        )
+    if name.startswith("SQLITE_FULL"):
+        return StoreError(f"磁盘空间不足，无法打开本地数据库：{path}。请清理磁盘后重新打开快答。", path=path)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StoreError(f"本地数据库正被另一个程序占用：{path}。请关闭其他快答窗口或命令后重试。", path=path)
+    if name.startswith("SQLITE_IOERR"):
+        return StoreError(f"读取本地数据库时出错：{path}（{error}）。请检查磁盘后重试。", path=path)
+    return _damaged(path, backup_dir, str(error))
 
 
 def _damaged(path: Path, backup_dir: Path | None, detail: str) -> StoreError:

@@ -203,3 +203,36 @@ def test_write_transaction_is_all_or_nothing_and_nests(tmp_path: Path) -> None:
             raise RuntimeError("inner")
     assert [p.id for p in repo.all()] == ["p-2"]
     store.close()
+
+
+def test_a_data_folder_that_cannot_be_created_is_not_called_damage(tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")
+    with pytest.raises(StoreError, match="无法打开或写入") as raised:
+        open_store(blocked / "kuaida.sqlite3", backup_dir=blocked / "backups")
+    assert "KUAIDA_HOME" in str(raised.value) and raised.value.backup is None
+
+
+def test_a_database_path_that_is_a_folder_is_not_called_damage(tmp_path: Path) -> None:
+    (tmp_path / "kuaida.sqlite3").mkdir()
+    with pytest.raises(StoreError, match="无法打开或写入"):
+        open_store(tmp_path / "kuaida.sqlite3")
+
+
+@pytest.mark.parametrize(
+    ("errorname", "message"),
+    [("SQLITE_FULL", "磁盘空间不足"), ("SQLITE_BUSY", "占用"), ("SQLITE_IOERR_READ", "读取"),
+     ("SQLITE_READONLY", "无法打开或写入"), ("SQLITE_CORRUPT", "已损坏")],
+)
+def test_each_kind_of_open_failure_gets_its_own_advice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errorname: str, message: str
+) -> None:
+    error = sqlite3.OperationalError("simulated")
+    error.sqlite_errorname = errorname
+
+    def failing_check(db: sqlite_utils.Database) -> list[str]:
+        raise error
+
+    monkeypatch.setattr(database, "integrity_problems", failing_check)
+    with pytest.raises(StoreError, match=message):
+        open_store(tmp_path / "kuaida.sqlite3")
