@@ -146,10 +146,13 @@ class SuggestionEngine:
                 if intent not in SOCIAL_INTENTS:
                     scores[intent] = max(scores.get(intent, 0.0), score)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
-        # "你好，什么时候发货" asks about shipping; "谢谢，真的" only thanks: a greeting or a thanks weaker
-        # than the question beside it goes.
+        # "你好，什么时候发货" asks about shipping; "真的很感谢" only thanks: a greeting or a thanks goes when
+        # a question beside it is sure, or stronger.
         best_question = max((s for i, s in ranked if i not in SOCIAL_INTENTS and s >= SPEAK), default=0.0)
-        ranked = [(i, s) for i, s in ranked if i not in SOCIAL_INTENTS or s > best_question]
+        if best_question >= SURE:
+            ranked = [(i, s) for i, s in ranked if i not in SOCIAL_INTENTS]
+        else:
+            ranked = [(i, s) for i, s in ranked if i not in SOCIAL_INTENTS or s > best_question]
         return _Reading(frozenset(bigrams(text)), [(i, s) for i, s in ranked if s >= HINT])
 
     def features(self, message: str) -> list[str]:

@@ -96,10 +96,9 @@ class IntentLexicon:
 
     # scoring ---------------------------------------------------------------------------------------
     def scores(self, normalized: str) -> dict[str, float]:
-        """Intent -> evidence. Cues inside a longer matched cue are dropped; patterns add on top."""
-        totals: dict[str, float] = defaultdict(float)
-        for match in _outermost(self._matches(normalized)):
-            totals[match.cue.intent] += match.cue.weight
+        """Intent -> evidence. Cues inside a longer cue of another intent are dropped. Patterns add on top: they
+        see the form of a question (when + ship), which the words alone do not."""
+        totals = _evidence(_outermost(self._matches(normalized)))
         for pattern in self.patterns:
             if pattern.regex.search(normalized):
                 totals[pattern.intent] += pattern.weight
@@ -138,21 +137,33 @@ def _word_bounded(text: str, start: int, length: int) -> bool:
     return not (_ASCII_WORD.fullmatch(before) or _ASCII_WORD.fullmatch(after))
 
 
-def _outermost(matches: list[_Match]) -> list[_Match]:
-    """Drop matches lying inside a longer match: 质量问题 (a defect) must not also count as 质量.
+def _evidence(matches: list[_Match]) -> dict[str, float]:
+    """Sum per intent, but overlapping cues of one intent (纯棉 and 棉的 in 纯棉的) are one piece of evidence."""
+    totals: dict[str, float] = defaultdict(float)
+    last: dict[str, _Match] = {}  # per intent, the match its current overlapping run is counted by
+    for match in sorted(matches, key=lambda m: m.start):
+        previous = last.get(match.cue.intent)
+        if previous is not None and match.start < previous.end:
+            if match.cue.weight > previous.cue.weight:
+                totals[match.cue.intent] += match.cue.weight - previous.cue.weight
+                last[match.cue.intent] = match
+            continue
+        totals[match.cue.intent] += match.cue.weight
+        last[match.cue.intent] = match
+    return totals
 
-    One pass in (start, longest first) order: a match is inside an earlier one when an earlier match reaches
-    past its end, or reaches exactly its end from further left."""
-    matches.sort(key=lambda m: (m.start, -m.end))
-    kept: list[_Match] = []
-    reach, reach_start = -1, -1  # the furthest end seen so far, and the leftmost start reaching it
-    for match in matches:
-        inside = reach > match.end or (reach == match.end and reach_start < match.start)
-        if not inside:
-            kept.append(match)
-        if match.end > reach:
-            reach, reach_start = match.end, match.start
-    return kept
+
+def _outermost(matches: list[_Match]) -> list[_Match]:
+    """Drop matches lying inside a longer match of another intent: 质量问题 (a defect) must not also count as
+    质量. Inside its own intent a longer cue may be the weaker one, so `_evidence` settles those."""
+    return [
+        m
+        for m in matches
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start and o.cue.intent != m.cue.intent
+            for o in matches
+        )
+    ]
 
 
 class _HomophoneIndex:

@@ -9,10 +9,11 @@ from functools import cache
 
 import opencc
 
-# Links, order numbers, phones and product ids say nothing about what the buyer wants, and long digit runs
-# would otherwise look like a size ("170") or a price to the cue patterns.
+# Links, order numbers (with their label: a pasted "订单号：2405…" is context, not a question about tracking),
+# phones and product ids say nothing about what the buyer wants; long digit runs would otherwise look like
+# a size ("170") or a price to the cue patterns.
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|cn|net|html?)(?:/\S*)?", re.ASCII | re.IGNORECASE)
-_LONG_NUMBER = re.compile(r"\d{6,}")
+_LONG_NUMBER = re.compile(r"(?:订单编号|订单号|运单号|快递单号|物流单号|单号|订单)?[:：\s]*\d{6,}")
 # A token mixing letters and digits, 5+ long (SKU12345, AB-1234-XY) is a product or waybill id; "170cm",
 # "xl" or "iphone15" stay because they are short or read as words.
 _PRODUCT_ID = re.compile(r"\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[a-z]{1,4}\d{5,}\b")
