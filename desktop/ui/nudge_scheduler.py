@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core.orders import format_amount
 from desktop.core.reminders import Reminder, ReminderPolicy, friendly_time
@@ -42,6 +42,8 @@ class NudgeScheduler(QObject):
         self._notified: set[tuple[str, dt.datetime]] = set()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        # A coarse timer may fire up to 5 % early or late: a minute on a 20-minute wait.
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._on_timer_timeout)
         self.next_at: dt.datetime | None = None
 
