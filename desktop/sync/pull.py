@@ -23,6 +23,7 @@ from desktop.core.sync.manifest import (
 from desktop.core.sync.pack import FormatTooNewError, PackError, TeamLibrary, decode_pack
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.folder import FileTooLargeError, ShareOfflineError, TeamFolder, read_limited
+from desktop.sync.gc_pause import collector_paused
 from desktop.sync.status import SyncState, SyncStatus
 
 Clock = Callable[[], dt.datetime]
@@ -125,7 +126,8 @@ def _pull(folder: TeamFolder, mirror: MirrorState, configured_key: str, trust: s
     except FileTooLargeError as error:
         raise _RefusedError(SyncState.REJECTED, "团队库文件比清单记录的大（文件被改动）") from error
     verify_pack_bytes(manifest, pack_bytes)
-    version, library = decode_pack(pack_bytes)
+    with collector_paused():
+        version, library = decode_pack(pack_bytes)
     if version != manifest.library_version:
         raise _RefusedError(SyncState.REJECTED, "团队库文件的版本与清单不符")
     return PullOutcome(SyncState.UPDATED, manifest=manifest, manifest_sha256=manifest_sha, library=library, key=key)
@@ -137,7 +139,9 @@ def apply_outcome(team: TeamRepository, outcome: PullOutcome, now: dt.datetime) 
     local = team.mirror_state().applied_version
     remote = outcome.manifest.library_version if outcome.manifest else None
     if outcome.library is not None and outcome.manifest is not None and outcome.key is not None:
-        result = team.apply(outcome.library, outcome.manifest.library_version, outcome.manifest_sha256, outcome.key)
+        with collector_paused():
+            result = team.apply(outcome.library, outcome.manifest.library_version, outcome.manifest_sha256,
+                                outcome.key)
         local = result.version
     elif outcome.state is SyncState.UNCHANGED and outcome.key is not None and outcome.key != team.pinned_key():
         team.pin_key(outcome.key)  # a newly confirmed key for the library we already have

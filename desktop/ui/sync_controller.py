@@ -7,6 +7,7 @@ worker. The share offers no reliable change events (SMB, cloud-drive clients), s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -28,6 +29,18 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_MS = 20_000
 USAGE_UPLOAD_EVERY = dt.timedelta(hours=1)
+
+
+class _Handoff:
+    """Carries a big result from the I/O worker to the DB worker through the UI thread, which only ever
+    holds this box: whoever takes the value is the one to free it (50,000 phrases take ~100 ms to free)."""
+
+    def __init__(self, value: Any) -> None:
+        self._value = value
+
+    def take(self) -> Any:
+        value, self._value = self._value, None
+        return value
 
 
 class _Runner(Protocol):
@@ -82,6 +95,7 @@ class SyncController(QObject):
         self._failures = 0
         self._trust = ""
         self._usage_written_at: dt.datetime | None = None
+        self._stopped = False
         self._poll_timer = QTimer(self)
         self._poll_timer.setSingleShot(True)
         self._poll_timer.timeout.connect(self.sync_now)
@@ -110,12 +124,14 @@ class SyncController(QObject):
         QTimer.singleShot(0, self, self.sync_now)
 
     def stop(self) -> None:
+        """Stop polling; results still on their way are dropped (the runner may be shutting down)."""
+        self._stopped = True
         self._poll_timer.stop()
         self._watchdog.stop()
 
     def sync_now(self) -> None:
         """立即同步. Ignored while a call is in flight: at most one share call at a time, even a hung one."""
-        if self._in_flight:
+        if self._in_flight or self._stopped:
             return
         self._poll_timer.stop()
         self._in_flight = True
@@ -147,7 +163,7 @@ class SyncController(QObject):
 
     def _upload_usage_if_due(self) -> None:
         now = self._clock()
-        if self._usage_written_at is not None and now - self._usage_written_at < USAGE_UPLOAD_EVERY:
+        if self._stopped or (self._usage_written_at is not None and now - self._usage_written_at < USAGE_UPLOAD_EVERY):
             return
         self._usage_written_at = now
         folder = self._folder()
@@ -157,7 +173,8 @@ class SyncController(QObject):
             return team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
 
         def upload(rows: tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]]) -> None:
-            self._runner.io(lambda: write_usage(folder, *rows), on_error=self._on_usage_failed, owner=self)
+            if not self._stopped:
+                self._runner.io(lambda: write_usage(folder, *rows), on_error=self._on_usage_failed, owner=self)
 
         self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)
 
@@ -175,29 +192,38 @@ class SyncController(QObject):
         configured = str(self._settings.get("team_key") or "")
         trust = self._trust
         self._watchdog.start()
-        self._runner.io(lambda: self._pull(folder, mirror, configured, trust),
-                        lambda outcome: self._on_pulled(attempt, outcome),
+
+        def fetch() -> tuple[PullOutcome, _Handoff]:
+            outcome = self._pull(folder, mirror, configured, trust)
+            return dataclasses.replace(outcome, library=None), _Handoff(outcome.library)
+
+        self._runner.io(fetch, lambda result: self._on_pulled(attempt, *result),
                         lambda error: self._on_failed(attempt, error), owner=self)
 
-    def _on_pulled(self, attempt: int, outcome: PullOutcome) -> None:
+    def _on_pulled(self, attempt: int, outcome: PullOutcome, library: _Handoff) -> None:
         if attempt != self._attempt or not self._watchdog.isActive():
             self._in_flight = False  # a hung call finally returned after its watchdog: its news is stale
             self._schedule()
             return
         self._watchdog.stop()
         now = self._clock()
-        self._runner.db(lambda ctx: apply_outcome(self._team_of(ctx), outcome, now),
-                        lambda status: self._on_applied(outcome, status),
-                        lambda error: self._on_failed(attempt, error), owner=self)
 
-    def _on_applied(self, outcome: PullOutcome, status: SyncStatus) -> None:
+        def apply(ctx: Any) -> SyncStatus:
+            full = dataclasses.replace(outcome, library=library.take())
+            status = apply_outcome(self._team_of(ctx), full, now)
+            del full  # the last reference: a big library is freed here on the DB worker, not on the UI thread
+            return status
+
+        self._runner.db(apply, self._on_applied, lambda error: self._on_failed(attempt, error), owner=self)
+
+    def _on_applied(self, status: SyncStatus) -> None:
         self._in_flight = False
-        if outcome.key is not None:
-            self._trust = ""
+        if status.state in (SyncState.UPDATED, SyncState.UNCHANGED):
+            self._trust = ""  # pinned now
         self._finish(status)
         if status.state in (SyncState.UPDATED, SyncState.UNCHANGED):
             self._upload_usage_if_due()
-        if outcome.library is not None and status.local_version is not None:
+        if status.state is SyncState.UPDATED and status.local_version is not None:
             self.library_updated.emit(status.local_version)
         if status.state is SyncState.UNTRUSTED:
             self.trust_requested.emit(status.fingerprint)
@@ -223,6 +249,8 @@ class SyncController(QObject):
         self._schedule()
 
     def _schedule(self) -> None:
+        if self._stopped:
+            return
         interval = float(self._settings.get("sync_interval_seconds") or 60)
         self._poll_timer.start(int(retry_delay(self._status.state, self._failures, interval) * 1000))
 

@@ -7,6 +7,7 @@ trusts nothing: every field is type- and size-checked, so a damaged or hostile f
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -110,13 +111,20 @@ def encode_pack(library: TeamLibrary, library_version: int) -> bytes:
 
 def decode_pack(data: bytes) -> tuple[int, TeamLibrary]:
     """Parse pack bytes into (library_version, library); raise PackError on anything unexpected."""
-    lines = data.split(b"\n")
-    raw = parse_json_object(lines[0], "团队库文件", PackError)
+    # Line by line from a stream rather than one data.split(): many small steps, never one long one.
+    stream = io.BytesIO(data)
+    raw = parse_json_object(stream.readline(), "团队库文件", PackError)
     check_kind_and_format(raw, PACK_KIND, "团队库文件")  # first: a newer layout must ask for an update
     version = _int(raw, "library_version")
-    if lines[-1] != b"" or len(lines) - 2 != _int(raw, "phrase_count"):
+    expected = _int(raw, "phrase_count")
+    phrases_list = []
+    for line in stream:
+        if not line.endswith(b"\n") or len(phrases_list) >= expected:
+            raise PackError("团队库文件不完整（短语条数与文件头不符）")
+        phrases_list.append(_phrase(parse_json_object(line, "团队库文件", PackError)))
+    if len(phrases_list) != expected or not data.endswith(b"\n"):
         raise PackError("团队库文件不完整（短语条数与文件头不符）")
-    phrases = tuple(_phrase(parse_json_object(line, "团队库文件", PackError)) for line in lines[1:-1])
+    phrases = tuple(phrases_list)
     ids = {p.id for p in phrases}
     if len(ids) != len(phrases):
         raise PackError("团队库文件中有重复的短语编号")
