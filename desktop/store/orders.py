@@ -199,7 +199,7 @@ class OrderRepository:
     def _require(self, order_id: str) -> Reminder:
         reminder = self.reminder(order_id)
         if reminder is None:
-            raise KeyError(f"没有订单 {order_id} 的催付")
+            raise KeyError("没有这笔订单的催付")  # no order number: the task runner logs failures
         return reminder
 
     def open_reminder(self, order_id: str) -> Reminder:

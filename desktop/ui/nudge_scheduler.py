@@ -31,6 +31,7 @@ class NudgeScheduler(QObject):
     """
 
     nudges_due = Signal(list)
+    deadlines_passed = Signal(list)  # order ids whose auto-close time has come: the list should reload
 
     def __init__(self, notifier: Notifier, policy: ReminderPolicy, clock: Clock = utc_now,
                  parent: QObject | None = None) -> None:
@@ -82,6 +83,10 @@ class NudgeScheduler(QObject):
                                  self.tr("%1 位买家该催付了").replace("%1", str(len(due))))
         if due:
             self.nudges_due.emit([r.order_id for r in due])
+        closed = [r.order_id for r in self._reminders if r.is_open and self.policy.deadline(r) <= now]
+        if closed:
+            self._reminders = [r for r in self._reminders if r.order_id not in set(closed)]
+            self.deadlines_passed.emit(closed)
         self._plan()
         return [r.order_id for r in due]
 
@@ -98,6 +103,8 @@ class NudgeScheduler(QObject):
             nudge for r in self._reminders
             if (nudge := self.policy.next_nudge(r)) is not None and (r.order_id, nudge) not in self._notified
         ]
+        # Wake at a deadline too, so an order that closes unpaid leaves the list without a manual refresh.
+        upcoming += [deadline for r in self._reminders if (deadline := self.policy.deadline(r)) > now]
         self.next_at = min(upcoming, default=None)
         if self.next_at is None:
             self.timer.stop()

@@ -83,6 +83,7 @@ class RemindersPanel(QWidget):
         if notifier is not None:
             self.scheduler = NudgeScheduler(notifier, self.policy, clock, self)
             self.scheduler.nudges_due.connect(self._on_scheduler_nudges_due)
+            self.scheduler.deadlines_passed.connect(lambda _ids: self.refresh())
             notifier.activated.connect(self._on_notifier_activated)
 
         self.stats_label = QLabel(self)

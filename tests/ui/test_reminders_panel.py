@@ -201,6 +201,10 @@ def test_scheduler_summarises_several_due_nudges_and_plans_after_snooze(qtbot, c
     reminded = [mark_reminded(r, clock.now) for r in reminders]
     scheduler.set_reminders(reminded)
     assert scheduler.next_at == ReminderPolicy().nudges(reminders[0])[1]  # the last nudge before closing
+    clock.now = T0 + dt.timedelta(hours=71, minutes=36)
+    with qtbot.waitSignal(scheduler.deadlines_passed) as passed:
+        scheduler.check()
+    assert passed.args == [["o0", "o1", "o2"]]
     scheduler.set_reminders([])
     assert not scheduler.timer.isActive()
 
