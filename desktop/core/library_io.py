@@ -167,10 +167,12 @@ def plan_import(library: LibraryFile, existing: Sequence[Phrase], source: Source
 
     A row matches a phrase of `source` by 编号 when the file gives one, else by shortcut code, else by exact
     text. Unmatched rows become new phrases (keeping the file's 编号 when it is free). A second row matching
-    the same phrase is skipped and named.
+    the same phrase is skipped and named, and so is an unchanged copy of a phrase of the other source (an
+    export of everything imported back as personal phrases must not duplicate the team library).
     """
     plan = ImportPlan(source, skipped=list(library.issues))
     mine = [p for p in existing if p.source == source]
+    others = {p.id: p for p in existing if p.source != source}
     taken_ids = {p.id for p in existing}
     by_id = {p.id: p for p in mine}
     by_code: dict[str, Phrase] = {}
@@ -189,6 +191,11 @@ def plan_import(library: LibraryFile, existing: Sequence[Phrase], source: Source
         )
         if match is not None and match.id in claimed:
             plan.skipped.append(RowIssue(row.row, f"与第 {claimed[match.id]} 行是同一条短语，已跳过"))
+            continue
+        other = others.get(row.id) if match is None and row.id else None
+        if other is not None and other.text == row.text:
+            kind = "团队" if other.source == "team" else "个人"
+            plan.skipped.append(RowIssue(row.row, f"与{kind}短语 {other.id} 相同，未重复导入"))
             continue
         if match is None:
             phrase_id = row.id if row.id and row.id not in taken_ids else new_phrase_id(source)
