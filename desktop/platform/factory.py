@@ -119,7 +119,7 @@ def _create_hotkeys(name: str, wayland_session: bool, parent: QObject | None) ->
         if name == "xcb":
             from desktop.platform.hotkeys_x11 import X11Hotkeys
 
-            return X11Hotkeys(parent)
+            return X11Hotkeys(parent=parent)
     except Exception as error:  # a missing library or display: fall back, never crash
         log.warning("global hotkeys unavailable on %s: %s", name, error)
         return NullHotkeys(GENERIC_REASON, parent)

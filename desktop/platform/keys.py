@@ -1,7 +1,7 @@
 """Key sequences as the settings spell them ("Alt+1", "Ctrl+Shift+F2") and what each OS backend needs.
 
 Pure parsing, no Qt, so it is tested on every OS: Windows wants (modifier flags, virtual-key code) for
-RegisterHotKey, pynput wants "<alt>+1".
+RegisterHotKey, X11 wants (modifiers, keysym name) for XGrabKey.
 """
 
 from __future__ import annotations
@@ -20,16 +20,17 @@ MODIFIER_ORDER = ("ctrl", "alt", "shift", "meta")
 MOD_ALT, MOD_CONTROL, MOD_SHIFT, MOD_WIN, MOD_NOREPEAT = 0x1, 0x2, 0x4, 0x8, 0x4000
 _WINDOWS_MODIFIERS = {"alt": MOD_ALT, "ctrl": MOD_CONTROL, "shift": MOD_SHIFT, "meta": MOD_WIN}
 
-# Named keys: (Windows virtual-key code, pynput name). Letters and digits are handled by rule.
+# Named keys: (Windows virtual-key code, X11 keysym name). Letters and digits are handled by rule.
 _NAMED_KEYS: dict[str, tuple[int, str]] = {
-    "space": (0x20, "<space>"), "tab": (0x09, "<tab>"), "enter": (0x0D, "<enter>"), "return": (0x0D, "<enter>"),
-    "esc": (0x1B, "<esc>"), "escape": (0x1B, "<esc>"), "backspace": (0x08, "<backspace>"),
-    "insert": (0x2D, "<insert>"), "ins": (0x2D, "<insert>"), "delete": (0x2E, "<delete>"), "del": (0x2E, "<delete>"),
-    "home": (0x24, "<home>"), "end": (0x23, "<end>"), "pgup": (0x21, "<page_up>"), "pageup": (0x21, "<page_up>"),
-    "pgdown": (0x22, "<page_down>"), "pagedown": (0x22, "<page_down>"),
-    "left": (0x25, "<left>"), "up": (0x26, "<up>"), "right": (0x27, "<right>"), "down": (0x28, "<down>"),
-    "`": (0xC0, "`"), "-": (0xBD, "-"), "=": (0xBB, "="), "[": (0xDB, "["), "]": (0xDD, "]"),
-    ";": (0xBA, ";"), "'": (0xDE, "'"), ",": (0xBC, ","), ".": (0xBE, "."), "/": (0xBF, "/"), "\\": (0xDC, "\\"),
+    "space": (0x20, "space"), "tab": (0x09, "Tab"), "enter": (0x0D, "Return"), "return": (0x0D, "Return"),
+    "esc": (0x1B, "Escape"), "escape": (0x1B, "Escape"), "backspace": (0x08, "BackSpace"),
+    "insert": (0x2D, "Insert"), "ins": (0x2D, "Insert"), "delete": (0x2E, "Delete"), "del": (0x2E, "Delete"),
+    "home": (0x24, "Home"), "end": (0x23, "End"), "pgup": (0x21, "Prior"), "pageup": (0x21, "Prior"),
+    "pgdown": (0x22, "Next"), "pagedown": (0x22, "Next"),
+    "left": (0x25, "Left"), "up": (0x26, "Up"), "right": (0x27, "Right"), "down": (0x28, "Down"),
+    "`": (0xC0, "grave"), "-": (0xBD, "minus"), "=": (0xBB, "equal"), "[": (0xDB, "bracketleft"),
+    "]": (0xDD, "bracketright"), ";": (0xBA, "semicolon"), "'": (0xDE, "apostrophe"), ",": (0xBC, "comma"),
+    ".": (0xBE, "period"), "/": (0xBF, "slash"), "\\": (0xDC, "backslash"),
 }
 
 
@@ -83,17 +84,14 @@ def to_windows(chord: KeyChord) -> tuple[int, int]:
     return flags, _NAMED_KEYS[key][0]
 
 
-def to_pynput(chord: KeyChord) -> str:
-    """The hotkey in pynput's GlobalHotKeys syntax: "<ctrl>+<alt>+1"."""
-    modifiers = [f"<{'cmd' if m == 'meta' else m}>" for m in MODIFIER_ORDER if m in chord.modifiers]
+def to_x11(chord: KeyChord) -> tuple[frozenset[str], str]:
+    """(modifiers, keysym name) for XGrabKey: ({"alt"}, "1"), ({"ctrl"}, "F2"), ({"alt"}, "Prior")."""
     key = chord.key
     if _is_plain_key(key):
-        name = key
-    elif _function_key_number(key):
-        name = f"<{key}>"
-    else:
-        name = _NAMED_KEYS[key][1]
-    return "+".join([*modifiers, name])
+        return chord.modifiers, key
+    if _function_key_number(key):
+        return chord.modifiers, key.upper()
+    return chord.modifiers, _NAMED_KEYS[key][1]
 
 
 def bindings_from_settings(get: Callable[[str], Any]) -> dict[str, str]:

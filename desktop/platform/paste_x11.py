@@ -1,4 +1,4 @@
-"""Ctrl+V on X11 through XTest (pynput's keyboard Controller); the modifier state comes from the X server via Qt."""
+"""Ctrl+V on X11 through the XTEST extension (python-xlib); the modifier state comes from the X server via Qt."""
 
 from __future__ import annotations
 
@@ -11,15 +11,28 @@ _MODIFIERS = (
     Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
+_MODIFIER_KEYSYMS = ("Shift_L", "Shift_R", "Control_L", "Control_R", "Alt_L", "Alt_R", "Meta_L", "Meta_R",
+                     "Super_L", "Super_R")
 
 
 class X11Keyboard:
-    def __init__(self) -> None:
-        # Imported here: pynput connects to the X display on import, and raises where there is none.
-        from pynput.keyboard import Controller, Key
+    def __init__(self, display_name: str | None = None) -> None:
+        from Xlib import XK, X
+        from Xlib.display import Display
+        from Xlib.ext import xtest
 
-        self._controller: Any = Controller()
-        self._key: Any = Key
+        self._x, self._xtest = X, xtest
+        self._display: Any = Display(display_name)  # our own connection, used on the GUI thread only
+        if not self._display.has_extension("XTEST"):
+            self._display.close()
+            raise OSError("the X server has no XTEST extension")
+        keycode = self._display.keysym_to_keycode
+        self._control = keycode(XK.string_to_keysym("Control_L"))
+        self._v = keycode(XK.string_to_keysym("v"))
+        self._modifier_keycodes = [code for name in _MODIFIER_KEYSYMS if (code := keycode(XK.string_to_keysym(name)))]
+        if not self._control or not self._v:
+            self._display.close()
+            raise OSError("the keyboard map has no Control or V key")
 
     def modifiers_held(self) -> bool:
         # queryKeyboardModifiers asks the X server (QueryPointer), so it sees keys held in other windows too.
@@ -29,13 +42,17 @@ class X11Keyboard:
         pass  # X11 toolkits do not open a menu bar on a lone Alt release
 
     def release_modifiers(self) -> None:
-        key = self._key
-        for modifier in (key.alt, key.alt_r, key.ctrl, key.ctrl_r, key.shift, key.shift_r, key.cmd, key.cmd_r):
-            self._controller.release(modifier)
+        self._send([(self._x.KeyRelease, code) for code in self._modifier_keycodes])
 
     def send_paste(self) -> None:
+        x = self._x
+        self._send([(x.KeyPress, self._control), (x.KeyPress, self._v), (x.KeyRelease, self._v),
+                    (x.KeyRelease, self._control)])
+
+    def _send(self, strokes: list[tuple[int, int]]) -> None:
         try:
-            with self._controller.pressed(self._key.ctrl):
-                self._controller.tap("v")
+            for event_type, keycode in strokes:
+                self._xtest.fake_input(self._display, event_type, keycode)
+            self._display.sync()
         except Exception as error:  # Xlib has its own error types; the paster expects OSError
-            raise OSError(f"XTest refused the keystrokes: {error}") from error
+            raise OSError(f"XTEST refused the keystrokes: {error}") from error

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -127,10 +128,20 @@ def _start_xvfb(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 @pytest.fixture(scope="session")
-def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
+def e2e_root() -> Iterator[Path]:
+    """A private folder for the session. Not pytest's numbered temp folders: a concurrent pytest run prunes
+    those, and the X session's HOME and runtime folder must not vanish under it."""
+    root = Path(tempfile.mkdtemp(prefix="kuaida-e2e-"))
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def desktop(e2e_root: Path) -> Iterator[Desktop]:
     if missing := _missing_tools():
         pytest.skip(f"end-to-end tools missing: {', '.join(missing)} (scripts/setup.sh installs them)")
-    tmp = tmp_path_factory.mktemp("desktop")
+    tmp = e2e_root / "desktop"
+    tmp.mkdir()
     xvfb, display = _start_xvfb(tmp)
     env = {
         key: value for key, value in os.environ.items()
@@ -187,8 +198,9 @@ class Editor:
 
 
 @pytest.fixture(scope="session")
-def editor(desktop: Desktop, tmp_path_factory: pytest.TempPathFactory) -> Editor:
-    folder = tmp_path_factory.mktemp("editor")
+def editor(desktop: Desktop, e2e_root: Path) -> Editor:
+    folder = e2e_root / "editor"
+    folder.mkdir()
     file = folder / "chat-input.txt"
     file.write_text("", encoding="utf-8")
     desktop.start("mousepad", str(file), log=folder / "mousepad.log")
@@ -221,8 +233,9 @@ class Kuaida:
 
 
 @pytest.fixture(scope="session")
-def kuaida(desktop: Desktop, editor: Editor, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kuaida]:
-    folder = tmp_path_factory.mktemp("kuaida")
+def kuaida(desktop: Desktop, editor: Editor, e2e_root: Path) -> Iterator[Kuaida]:
+    folder = e2e_root / "kuaida"
+    folder.mkdir()
     env = {**desktop.env, "KUAIDA_HOME": str(folder / "home"), "KUAIDA_E2E_PROBE": str(folder / "probe.json"),
            "QT_QPA_PLATFORM": "xcb", "PYTHONUNBUFFERED": "1"}
     env.pop("KUAIDA_POLICY_FILE", None)

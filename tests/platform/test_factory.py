@@ -55,8 +55,9 @@ def test_xwayland_session_counts_as_wayland(settings, owner):
     assert services.hotkeys.unavailable_reason() == WAYLAND_REASON
 
 
-def test_x11_without_pynput_falls_back_with_a_logged_reason(settings, owner, monkeypatch, caplog):
-    monkeypatch.setitem(sys.modules, "pynput", None)  # import fails as it does without a display
+def test_x11_without_its_libraries_falls_back_with_a_logged_reason(settings, owner, monkeypatch, caplog):
+    for module in ("pynput", "Xlib", "Xlib.display"):
+        monkeypatch.setitem(sys.modules, module, None)  # the imports fail, as pynput's does without a display
     with caplog.at_level(logging.WARNING, logger="desktop.platform.factory"):
         services = create_platform(settings, parent=owner, platform_name="xcb", environ={})
     assert services.hotkeys.unavailable_reason() == GENERIC_REASON

@@ -1,19 +1,18 @@
-"""Hotkey backends without a real desktop: binding errors per action, the X11 listener's thread hop, WM_HOTKEY."""
+"""Hotkey backends without a real desktop: binding errors per action, X11 key matching, WM_HOTKEY.
+
+The X11 grabs themselves are tested against a real X server in tests/e2e/test_x11_hotkeys.py.
+"""
 
 from __future__ import annotations
 
 import ctypes
-import sys
-import threading
-import types
-from typing import ClassVar
 
-import pytest
-from PySide6.QtCore import QByteArray, QThread
+from PySide6.QtCore import QByteArray
 
 from desktop.platform.hotkeys_common import prepare_bindings
 from desktop.platform.hotkeys_null import WAYLAND_REASON, NullHotkeys
 from desktop.platform.hotkeys_windows import WM_HOTKEY, _HotkeyFilter, _Msg
+from desktop.platform.hotkeys_x11 import KEY_PRESS, KEY_RELEASE, KeyMatcher
 from desktop.platform.keys import to_windows
 
 
@@ -34,66 +33,19 @@ def test_null_hotkeys_explain_why_for_every_action(qapp):
     hotkeys.deleteLater()
 
 
-class FakeGlobalHotKeys:
-    """Stands in for pynput.keyboard.GlobalHotKeys: records the mapping, calls back from its own thread."""
-
-    instances: ClassVar[list[FakeGlobalHotKeys]] = []
-
-    def __init__(self, hotkeys: dict) -> None:
-        self.hotkeys = hotkeys
-        self.daemon = False
-        self.started = self.stopped = False
-        FakeGlobalHotKeys.instances.append(self)
-
-    def start(self) -> None:
-        self.started = True
-
-    def stop(self) -> None:
-        self.stopped = True
-
-    def join(self, timeout: float | None = None) -> None:
-        pass
-
-    def press_from_listener_thread(self, combo: str) -> None:
-        thread = threading.Thread(target=self.hotkeys[combo])
-        thread.start()
-        thread.join()
+ALT, NUM_LOCK, CAPS_LOCK = 1 << 3, 1 << 4, 1 << 1
 
 
-@pytest.fixture
-def fake_pynput(monkeypatch):
-    FakeGlobalHotKeys.instances.clear()
-    keyboard = types.SimpleNamespace(GlobalHotKeys=FakeGlobalHotKeys)
-    monkeypatch.setitem(sys.modules, "pynput", types.SimpleNamespace(keyboard=keyboard))
-    return keyboard
-
-
-def test_x11_hotkeys_emit_on_the_gui_thread(qtbot, fake_pynput):
-    from desktop.platform.hotkeys_x11 import X11Hotkeys
-
-    hotkeys = X11Hotkeys()
-    errors = hotkeys.bind({"pick:1": "Alt+1", "show": "Alt+Q", "search": "Alt"})
-    assert set(errors) == {"search"}
-    listener = FakeGlobalHotKeys.instances[-1]
-    assert set(listener.hotkeys) == {"<alt>+1", "<alt>+q"}
-    assert listener.started and listener.daemon
-    received: list[tuple[str, bool]] = []
-    hotkeys.hotkey_pressed.connect(lambda action: received.append((action, QThread.currentThread() is qtbot_thread())))
-    with qtbot.waitSignal(hotkeys.hotkey_pressed):
-        listener.press_from_listener_thread("<alt>+1")
-    assert received == [("pick:1", True)]
-    assert hotkeys.unavailable_reason() is None
-    hotkeys.bind({"show": "Alt+W"})
-    assert listener.stopped  # rebinding replaces the old listener
-    hotkeys.close()
-    assert FakeGlobalHotKeys.instances[-1].stopped
-    hotkeys.deleteLater()
-
-
-def qtbot_thread() -> QThread:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.instance().thread()
+def test_x11_key_matcher_ignores_lock_keys_and_auto_repeat():
+    matcher = KeyMatcher({(10, ALT): "pick:1", (24, ALT): "show"})
+    assert matcher.feed(KEY_PRESS, 10, ALT, 1000) == "pick:1"
+    assert matcher.feed(KEY_RELEASE, 10, ALT, 1500) is None
+    assert matcher.feed(KEY_PRESS, 10, ALT, 1500) is None  # auto-repeat: same timestamp as the release
+    assert matcher.feed(KEY_RELEASE, 10, ALT, 1600) is None
+    assert matcher.feed(KEY_PRESS, 10, ALT | NUM_LOCK | CAPS_LOCK, 2000) == "pick:1"
+    assert matcher.feed(KEY_PRESS, 10, 0, 2100) is None  # no Alt: not the hotkey
+    assert matcher.feed(KEY_PRESS, 24, ALT, 2200) == "show"
+    assert matcher.feed(6, 24, ALT, 2300) is None  # motion and other events
 
 
 def test_windows_filter_maps_wm_hotkey_ids_to_actions(qapp):

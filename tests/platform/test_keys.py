@@ -13,8 +13,8 @@ from desktop.platform.keys import (
     KeySequenceError,
     bindings_from_settings,
     parse_chord,
-    to_pynput,
     to_windows,
+    to_x11,
 )
 from desktop.settings import BY_KEY
 
@@ -37,14 +37,15 @@ def test_windows_modifiers_and_virtual_key(sequence, expected):
 @pytest.mark.parametrize(
     ("sequence", "expected"),
     [
-        ("Alt+1", "<alt>+1"),
-        ("Shift+Ctrl+S", "<ctrl>+<shift>+s"),
-        ("Meta+F3", "<cmd>+<f3>"),
-        ("Alt+PgDown", "<alt>+<page_down>"),
+        ("Alt+1", ({"alt"}, "1")),
+        ("Shift+Ctrl+S", ({"ctrl", "shift"}, "s")),
+        ("Meta+F3", ({"meta"}, "F3")),
+        ("Alt+PgDown", ({"alt"}, "Next")),
+        ("Ctrl+\\", ({"ctrl"}, "backslash")),
     ],
 )
-def test_pynput_syntax(sequence, expected):
-    assert to_pynput(parse_chord(sequence)) == expected
+def test_x11_modifiers_and_keysym_names(sequence, expected):
+    assert to_x11(parse_chord(sequence)) == (frozenset(expected[0]), expected[1])
 
 
 @pytest.mark.parametrize("sequence", ["", "1", "Alt", "Alt+", "Hyper+1", "Alt+F25", "Alt+é", "Ctrl++"])
