@@ -30,8 +30,8 @@ from desktop.core.normalize import bigrams, normalize
 from desktop.core.phrases import Phrase, intents
 from desktop.core.search import PhraseSearch
 
-# Intent evidence needed before the engine speaks (a strong cue is worth 2, a hint 1, one character 0.4).
-SPEAK = 1.0
+# Intent evidence needed before the engine speaks: a strong cue (2), or two hints (1 each), never one hint.
+SPEAK = 1.2
 # Below this (no strong cue found), homophone typos are looked for too: 保休 is 保修 typed in a hurry.
 SURE = 2.0
 # A second intent this sure, but below SPEAK, still gets the last place (covers a half-worded second question).
@@ -39,8 +39,10 @@ HINT = 0.6
 # Greetings and thanks only matter when the message asks nothing else.
 SOCIAL_INTENTS = frozenset({"greeting", "thanks_bye"})
 PRODUCT_INTENTS = frozenset({"stock", "size_spec", "material_quality", "authenticity", "recommend", "promotion"})
-# The library's own keywords count like a strong hint for the intents of the phrases that list them.
+# The library's own keywords are hints for the intents of the phrases that list them; a keyword of three
+# characters or more (小方块, 以旧换新) is specific enough to speak on its own.
 KEYWORD_CUE_WEIGHT = 1.0
+LONG_KEYWORD = 3
 # Ranking inside an intent: share of message bigrams found in the phrase (keywords count double) ...
 OVERLAP_WEIGHT = 0.3
 # ... and what the agent picked before: one pick for the same message adds LEARNED_WEIGHT / LEARNED_SATURATION.
@@ -103,7 +105,9 @@ class SuggestionEngine:
         for keyword, ids in by_keyword.items():
             if len(text := normalize(keyword).replace(" ", "")) >= 2:
                 cleaned[text].update(ids)
-        return keyword_cues(cleaned, KEYWORD_CUE_WEIGHT)
+        short = {k: v for k, v in cleaned.items() if len(k) < LONG_KEYWORD}
+        long = {k: v for k, v in cleaned.items() if len(k) >= LONG_KEYWORD}
+        return [*keyword_cues(short, KEYWORD_CUE_WEIGHT), *keyword_cues(long, SPEAK)]
 
     def _infer_intents(self, phrase: Phrase) -> tuple[str, ...]:
         """For an imported phrase without intents: what its group and keywords say, if they say it clearly."""

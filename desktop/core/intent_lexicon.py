@@ -155,15 +155,22 @@ def _evidence(matches: list[_Match]) -> dict[str, float]:
 
 def _outermost(matches: list[_Match]) -> list[_Match]:
     """Drop matches lying inside a longer match of another intent: 质量问题 (a defect) must not also count as
-    质量. Inside its own intent a longer cue may be the weaker one, so `_evidence` settles those."""
-    return [
-        m
-        for m in matches
-        if not any(
-            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start and o.cue.intent != m.cue.intent
+    质量. Inside its own intent a longer cue may be the weaker one, so `_evidence` settles those; and when the
+    longer text is a cue of both intents, neither side loses its inner cues."""
+
+    def covers(outer: _Match, inner: _Match) -> bool:
+        return outer.start <= inner.start and inner.end <= outer.end
+
+    def hidden(m: _Match) -> bool:
+        return any(
+            o.cue.intent != m.cue.intent
+            and covers(o, m)
+            and o.end - o.start > m.end - m.start
+            and not any(p.cue.intent == m.cue.intent and covers(p, o) for p in matches)
             for o in matches
         )
-    ]
+
+    return [m for m in matches if not hidden(m)]
 
 
 class _HomophoneIndex:
