@@ -6,7 +6,7 @@ import argparse
 import json
 
 from desktop.core.customers import STAR_LABELS, Customer, matches_search
-from desktop.core.reminders import resolve_zone
+from desktop.core.reminders import zone_from
 from desktop.services import open_services
 from desktop.store.customers import CustomerRepository
 
@@ -35,7 +35,7 @@ def as_json(customer: Customer, open_promises: int) -> dict[str, object]:
 def run_list(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
-        repo = CustomerRepository(services.store.db, resolve_zone(services.settings.get("shop_timezone")))
+        repo = CustomerRepository(services.store.db, zone_from(services.settings.get))
         customers = [c for c in repo.all(starred_only=args.starred) if matches_search(c, args.search)]
         promises: dict[str, int] = {}
         for promise in repo.promises(open_only=True):

@@ -17,7 +17,7 @@ from desktop.core.orders import (
     read_order_file,
     time_from_cell,
 )
-from desktop.core.reminders import resolve_zone
+from desktop.core.reminders import zone_from
 from desktop.services import open_services
 from desktop.store.orders import OrderRepository
 
@@ -45,7 +45,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     services = open_services(args.data_dir)
     try:
-        zone = resolve_zone(services.settings.get("shop_timezone"))
+        zone = zone_from(services.settings.get)
         try:
             result = read_order_file(Path(args.file), zone)
         except OrderImportError as error:
@@ -67,7 +67,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
-        zone = resolve_zone(services.settings.get("shop_timezone"))
+        zone = zone_from(services.settings.get)
         now = dt.datetime.now(zone).replace(microsecond=0)
         try:
             order_id = order_id_from_cell(args.order_id)

@@ -17,7 +17,7 @@ from desktop.core.reminders import (
     ReminderPolicy,
     conversion_rows,
     policy_from,
-    resolve_zone,
+    zone_from,
 )
 from desktop.services import open_services
 from desktop.store.orders import OrderRepository
@@ -52,7 +52,7 @@ def as_json(reminder: Reminder, policy: ReminderPolicy) -> dict[str, object]:
 def run_list(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
-        zone = resolve_zone(services.settings.get("shop_timezone"))
+        zone = zone_from(services.settings.get)
         policy = policy_from(services.settings.get)
         now = dt.datetime.now(zone)
         repo = OrderRepository(services.store.db, zone)
@@ -76,7 +76,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_stats(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
-        zone = resolve_zone(services.settings.get("shop_timezone"))
+        zone = zone_from(services.settings.get)
         rows = conversion_rows(OrderRepository(services.store.db, zone).conversion())
         if args.csv:
             with Path(args.csv).open("w", encoding="utf-8-sig", newline="") as handle:

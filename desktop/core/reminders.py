@@ -289,3 +289,8 @@ def policy_from(get: Callable[[str], Any]) -> ReminderPolicy:
         last_nudge_minutes=int(get("last_nudge_minutes")),
         close_hours_by_platform=parse_platform_hours(str(get("order_close_hours_by_platform"))),
     )
+
+
+def zone_from(get: Callable[[str], Any]) -> dt.tzinfo:
+    """The shop's zone from settings (`get` is `Settings.get`)."""
+    return resolve_zone(str(get("shop_timezone")))

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS
-from desktop.core.reminders import resolve_zone
+from desktop.core.reminders import zone_from
 from desktop.ui import reminder_jobs as jobs
 from desktop.ui.qsettings_bridge import SettingsBridge
 
@@ -75,7 +75,7 @@ class CustomerCard(QFrame):
         """Look the copied text up on the DB worker (the text is never logged); show or hide the card."""
         self._lookup += 1
         lookup = self._lookup
-        zone = resolve_zone(str(self.settings.get("shop_timezone")))
+        zone = zone_from(self.settings.get)
         self.runner.db(lambda services: jobs.card_for_text(services, zone, text),
                        lambda data: lookup == self._lookup and self.set_data(data), owner=self)
 

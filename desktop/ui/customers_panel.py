@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.customers import STAR_LABELS, Customer
 from desktop.core.orders import OrderStatus, format_amount
-from desktop.core.reminders import STATE_LABELS, resolve_zone
+from desktop.core.reminders import STATE_LABELS, zone_from
 from desktop.ui import reminder_jobs as jobs
 from desktop.ui.customer_dialog import CustomerDialog, CustomerEdit
 from desktop.ui.customer_model import CustomerFilterProxy, CustomerListModel
@@ -94,7 +94,7 @@ class CustomersPanel(QWidget):
 
     @property
     def zone(self) -> dt.tzinfo:
-        return resolve_zone(str(self.settings.get("shop_timezone")))
+        return zone_from(self.settings.get)
 
     def now(self) -> dt.datetime:
         return self.clock().astimezone(self.zone)

@@ -21,15 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.orders import format_amount
-from desktop.core.reminders import STATE_LABELS, ReminderPolicy, friendly_time, policy_from, resolve_zone
+from desktop.core.reminders import STATE_LABELS, ReminderPolicy, friendly_time, policy_from, zone_from
 from desktop.ui import reminder_jobs as jobs
+from desktop.ui.nudge_scheduler import utc_now
 from desktop.ui.qsettings_bridge import SettingsBridge
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class EndOfShiftDialog(QDialog):
@@ -43,7 +40,7 @@ class EndOfShiftDialog(QDialog):
         self.runner = runner
         self.settings = settings
         self.clock = clock
-        self.zone = resolve_zone(str(settings.get("shop_timezone")))
+        self.zone = zone_from(settings.get)
         self.policy: ReminderPolicy = policy_from(settings.get)
         self.setWindowTitle(self.tr("日清：交接前检查"))
         self.summary_label = QLabel(self)
@@ -134,7 +131,7 @@ class HandoverNotice(QObject):
         self.note_id: int | None = None
 
     def check(self) -> None:
-        zone = resolve_zone(str(self.settings.get("shop_timezone")))
+        zone = zone_from(self.settings.get)
         self.runner.db(lambda services: jobs.unread_handover(services, zone), self._on_checked, owner=self)
 
     def _on_checked(self, note: tuple[int, str, dt.datetime] | None) -> None:
@@ -148,7 +145,7 @@ class HandoverNotice(QObject):
     def acknowledge(self) -> None:
         if self.note_id is None:
             return
-        note_id, zone, now = self.note_id, resolve_zone(str(self.settings.get("shop_timezone"))), self.clock()
+        note_id, zone, now = self.note_id, zone_from(self.settings.get), self.clock()
         self.note_id = None
         self.runner.db(lambda services: jobs.mark_handover_read(services, zone, note_id, now), owner=self)
 

@@ -40,6 +40,7 @@ class RemindersFeature(QObject):
         self.customers_tab = window.add_panel(self.customers, self.tr("客户"))
         window.layout().insertWidget(CARD_LAYOUT_POSITION, self.card)
         self.handover = HandoverNotice(runner, settings, parent=self)
+        self._show_note_box = self.handover.show_note  # the notice's own message box, given the keyboard
         self.handover.show_note = self._show_handover_note
         self.end_of_shift_action = QAction(self.tr("日清…"), self)
         self.end_of_shift_action.triggered.connect(self.show_end_of_shift)
@@ -106,11 +107,8 @@ class RemindersFeature(QObject):
             self._on_keyboard_requested(False)
 
     def _show_handover_note(self, text: str, written_at: Any) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         self._on_keyboard_requested(True)
         try:
-            QMessageBox.information(self.window, self.tr("上一班的交接"),
-                                    self.tr("%1 写的交接：").replace("%1", f"{written_at:%m-%d %H:%M}") + "\n\n" + text)
+            self._show_note_box(text, written_at)
         finally:
             self._on_keyboard_requested(False)

@@ -36,8 +36,8 @@ from desktop.core.reminders import (
     ReminderState,
     choose_phrase,
     policy_from,
-    resolve_zone,
     template_values,
+    zone_from,
 )
 from desktop.core.tabular import TabularError
 from desktop.core.templates import render
@@ -68,7 +68,7 @@ class RemindersPanel(QWidget):
         self.runner = runner
         self.settings = settings
         self.clock = clock
-        self.zone = resolve_zone(str(settings.get("shop_timezone")))
+        self.zone = zone_from(settings.get)
         self.policy: ReminderPolicy = policy_from(settings.get)
         self.snapshot: jobs.ReminderSnapshot | None = None
         self._select_after_load = ""
@@ -171,7 +171,7 @@ class RemindersPanel(QWidget):
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
         if key in POLICY_KEYS:
-            self.zone = resolve_zone(str(self.settings.get("shop_timezone")))
+            self.zone = zone_from(self.settings.get)
             self.policy = policy_from(self.settings.get)
             self.refresh()
         elif key == "snooze_minutes":
