@@ -3,7 +3,7 @@
 Not the `keyboard` package's low-level hook: Windows silently removes a hook whose (Python) callback runs
 past LowLevelHooksTimeout, and the hook misbehaves with Chinese IMEs. RegisterHotKey needs no callback
 on our side at all: Windows posts WM_HOTKEY to the GUI thread's queue (hwnd NULL), Qt's event dispatcher
-hands every message to the native event filters, and ours maps the id back to an action.
+hands every message it takes from the queue to the native event filters, and ours maps the id to an action.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from desktop.platform.keys import to_windows
 log = logging.getLogger(__name__)
 
 WM_HOTKEY = 0x0312
+MSG_EVENT_TYPES = (b"windows_generic_MSG", b"windows_dispatcher_MSG")
 ERROR_HOTKEY_ALREADY_REGISTERED = 1409
 # Hotkey ids must be in 0x0000–0xBFFF for an application; start away from 0 for readability in traces.
 FIRST_ID = 0x4B00
@@ -45,7 +46,9 @@ class _HotkeyFilter(QAbstractNativeEventFilter):
         self._on_hotkey = on_hotkey
 
     def nativeEventFilter(self, eventType: QByteArray | bytes, message: int) -> tuple[bool, int]:  # noqa: N803
-        if bytes(eventType) == b"windows_generic_MSG":
+        # WM_HOTKEY for hwnd NULL is a thread message: Qt's event dispatcher passes it as "windows_dispatcher_MSG";
+        # window messages come as "windows_generic_MSG". Both carry a MSG*.
+        if bytes(eventType) in MSG_EVENT_TYPES:
             msg = _Msg.from_address(int(message))
             if msg.message == WM_HOTKEY and self._on_hotkey(int(msg.wParam)):
                 return True, 0

@@ -57,7 +57,7 @@ def test_windows_filter_maps_wm_hotkey_ids_to_actions(qapp):
 
     event_filter = _HotkeyFilter(on_hotkey)
     msg = _Msg(message=WM_HOTKEY, wParam=7)
-    assert event_filter.nativeEventFilter(QByteArray(b"windows_generic_MSG"), ctypes.addressof(msg)) == (True, 0)
+    assert event_filter.nativeEventFilter(QByteArray(b"windows_dispatcher_MSG"), ctypes.addressof(msg)) == (True, 0)
     other = _Msg(message=0x0100, wParam=7)  # WM_KEYDOWN: not ours
     assert event_filter.nativeEventFilter(QByteArray(b"windows_generic_MSG"), ctypes.addressof(other)) == (False, 0)
     assert event_filter.nativeEventFilter(QByteArray(b"xcb_generic_event_t"), ctypes.addressof(msg)) == (False, 0)
