@@ -120,6 +120,8 @@ class QtClipboardWatcher(ClipboardWatcher):
             self._on_clipboard_data_changed()
 
     def _read(self) -> None:
+        if self._paused:  # paused while a retry was pending
+            return
         mime = self._clipboard.mimeData(QClipboard.Mode.Clipboard)
         formats = mime.formats() if mime is not None else []
         if mime is None or not formats:

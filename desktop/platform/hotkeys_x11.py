@@ -48,7 +48,11 @@ class X11Hotkeys(HotkeyService):
         prepared, errors = prepare_bindings(bindings, to_x11)
         if not prepared:
             return errors
-        display = self._display_class(self._display_name)
+        try:
+            display = self._display_class(self._display_name)
+        except Exception as error:  # python-xlib raises several types when the server is unreachable
+            log.warning("cannot connect to the X server for hotkeys: %s", error)
+            return {**errors, **dict.fromkeys(prepared, "无法连接 X 服务器，全局热键不可用")}
         root = display.screen().root
         grabs: dict[tuple[int, int], str] = {}
         for action, (modifiers, keysym_name) in prepared.items():
