@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.clipboard_ids import IdKind, find_ids
 from desktop.core.customers import Customer, CustomerIndex, CustomerMatch, Promise, find_customer_in_text
-from desktop.core.orders import Order, OrderFile, read_order_file
+from desktop.core.orders import Order, OrderFile
 from desktop.core.phrases import Phrase
 from desktop.core.reminders import (
     CONVERSION_HEADER,
@@ -76,9 +76,8 @@ class ImportOutcome:
     summary: ImportSummary
 
 
-def import_orders(services: Services, zone: dt.tzinfo, path: Path, now: dt.datetime) -> ImportOutcome:
-    """Read and store an export on the DB worker (reading is disk work too: the UI thread never waits)."""
-    parsed = read_order_file(path, zone)
+def store_orders(services: Services, zone: dt.tzinfo, parsed: OrderFile, now: dt.datetime) -> ImportOutcome:
+    """Store an export already read (on the I/O pool: a big .xlsx must not hold up the DB worker)."""
     return ImportOutcome(parsed, orders(services, zone).apply_import(parsed.orders, now))
 
 

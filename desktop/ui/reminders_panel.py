@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.orders import Order, OrderImportError
+from desktop.core.orders import Order, OrderFile, OrderImportError, read_order_file
 from desktop.core.reminders import (
     FALLBACK_TEXT,
     Reminder,
@@ -302,8 +302,12 @@ class RemindersPanel(QWidget):
     def import_file(self, path: Path) -> None:
         zone, now = self.zone, self.now()
         self.status_label.setText(self.tr("正在导入 %1 …").replace("%1", path.name))
-        self.runner.db(lambda services: jobs.import_orders(services, zone, path, now), self._on_imported,
-                       self._on_import_failed, owner=self)
+
+        def store(parsed: OrderFile) -> None:
+            self.runner.db(lambda services: jobs.store_orders(services, zone, parsed, now), self._on_imported,
+                           self._on_import_failed, owner=self)
+
+        self.runner.io(lambda: read_order_file(path, zone), store, self._on_import_failed, owner=self)
 
     def _on_imported(self, outcome: jobs.ImportOutcome) -> None:
         text = self.tr("导入完成：%1").replace("%1", outcome.summary.describe())

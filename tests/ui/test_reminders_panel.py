@@ -233,3 +233,22 @@ def test_policy_follows_settings_changes(panel, services: Services, settings: Se
     settings.set("order_close_hours", 24)
     reminder = widget.model.reminder(0)
     assert widget.policy.deadline(reminder) == reminder.created_at + dt.timedelta(hours=24)
+
+
+def test_import_with_the_real_task_runner_reads_on_io_and_stores_on_the_db_worker(
+        qtbot, settings: SettingsBridge, kuaida_home: Path, tmp_path: Path) -> None:
+    from desktop.services import open_services
+    from desktop.ui.tasks import TaskRunner
+
+    path = tmp_path / "export.csv"
+    path.write_text("订单编号,买家会员名,订单状态,订单创建时间\n"
+                    f"3561234567890123456,tb_a,等待买家付款,{dt.datetime.now():%Y-%m-%d %H:%M:%S}\n", encoding="utf-8")
+    runner = TaskRunner(db_factory=lambda: open_services(kuaida_home))
+    try:
+        widget = RemindersPanel(runner, settings, FakeNotifier())
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.reminders_changed):
+            widget.import_file(path)
+        assert widget.model.rowCount() == 1 and "新增 1 单" in widget.status_label.text()
+    finally:
+        runner.shutdown()
