@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.clipboard_ids import IdKind, find_ids, number_tokens, order_numbers, platform_of
 
@@ -65,3 +67,23 @@ def test_platforms_by_shape() -> None:
 
 def test_number_tokens_for_lookup() -> None:
     assert number_tokens("单号 231123-123456789012345 和 2851234567") == ["231123-123456789012345", "2851234567"]
+
+
+@settings(derandomize=True)  # the same examples on every run: CI stays deterministic
+@given(st.integers(min_value=10**17, max_value=10**19 - 1), st.sampled_from(["", "亲，", "订单号：", "单号 "]))
+def test_any_taobao_length_number_is_an_order(number: int, before: str) -> None:
+    assert kinds(f"{before}{number}") == [(IdKind.ORDER, str(number))]
+
+
+@settings(derandomize=True)  # the same examples on every run: CI stays deterministic
+@given(st.sampled_from("3456789"), st.integers(min_value=0, max_value=10**9 - 1),
+       st.sampled_from(["{}", "{} ", "手机{}", "电话：{}"]))
+def test_any_mobile_is_a_phone(second: str, rest: int, shape: str) -> None:
+    phone = f"1{second}{rest:09d}"
+    assert kinds(shape.format(phone)) == [(IdKind.PHONE, phone)]
+
+
+@settings(derandomize=True)  # the same examples on every run: CI stays deterministic
+@given(st.sampled_from(["SF", "YT", "JT", "JDV"]), st.integers(min_value=10**11, max_value=10**13 - 1))
+def test_any_prefixed_tracking_number_is_tracking(prefix: str, number: int) -> None:
+    assert kinds(f"{prefix}{number}") == [(IdKind.TRACKING, f"{prefix}{number}")]
