@@ -157,20 +157,24 @@ def _outermost(matches: list[_Match]) -> list[_Match]:
     """Drop matches lying inside a longer match of another intent: 质量问题 (a defect) must not also count as
     质量. Inside its own intent a longer cue may be the weaker one, so `_evidence` settles those; and when the
     longer text is a cue of both intents, neither side loses its inner cues."""
-
-    def covers(outer: _Match, inner: _Match) -> bool:
-        return outer.start <= inner.start and inner.end <= outer.end
-
-    def hidden(m: _Match) -> bool:
-        return any(
-            o.cue.intent != m.cue.intent
-            and covers(o, m)
-            and o.end - o.start > m.end - m.start
-            and not any(p.cue.intent == m.cue.intent and covers(p, o) for p in matches)
-            for o in matches
-        )
-
-    return [m for m in matches if not hidden(m)]
+    if len(matches) < 2:
+        return matches
+    kept = []
+    for m in matches:
+        length = m.end - m.start
+        hidden = False
+        for o in matches:
+            if o.end - o.start <= length or o.start > m.start or o.end < m.end or o.cue.intent == m.cue.intent:
+                continue
+            defended = any(
+                p.cue.intent == m.cue.intent and p.start <= o.start and o.end <= p.end for p in matches
+            )
+            if not defended:
+                hidden = True
+                break
+        if not hidden:
+            kept.append(m)
+    return kept
 
 
 class _HomophoneIndex:
