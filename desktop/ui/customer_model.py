@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
-from desktop.core.customers import STAR_HEX, STAR_LABELS, Customer, matches_search
+from desktop.core.customers import STAR_HEX, STAR_LABELS, Customer, StarColour, matches_search
 
 CustomerRole = Qt.ItemDataRole.UserRole + 1
 NicknameRole = Qt.ItemDataRole.UserRole + 2
@@ -16,6 +25,29 @@ TagsRole = Qt.ItemDataRole.UserRole + 4
 NoteRole = Qt.ItemDataRole.UserRole + 5
 
 Index = QModelIndex | QPersistentModelIndex
+STAR_ICON_PX = 16
+_star_icons: dict[StarColour, QIcon] = {}
+
+
+def star_icon(colour: StarColour) -> QIcon:
+    """A filled five-pointed star in the flag's colour, drawn once per colour (no font needs the ★ glyph)."""
+    if colour not in _star_icons:
+        pixmap = QPixmap(STAR_ICON_PX, STAR_ICON_PX)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        centre, outer, inner = STAR_ICON_PX / 2, STAR_ICON_PX / 2 - 0.5, STAR_ICON_PX / 5
+        points = []
+        for i in range(10):
+            radius = outer if i % 2 == 0 else inner
+            angle = math.pi / 2 + i * math.pi / 5
+            points.append(QPointF(centre + radius * math.cos(angle), centre - radius * math.sin(angle)))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STAR_HEX[colour]))
+        painter.drawPolygon(QPolygonF(points))
+        painter.end()
+        _star_icons[colour] = QIcon(pixmap)
+    return _star_icons[colour]
 
 
 class CustomerListModel(QAbstractListModel):
@@ -56,7 +88,7 @@ class CustomerListModel(QAbstractListModel):
             details = "  ".join(part for part in (" ".join(c.tags), c.note.splitlines()[0] if c.note else "") if part)
             return f"{c.nickname}\n{details}" if details else c.nickname
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(STAR_HEX[c.star]) if c.star else None
+            return star_icon(c.star) if c.star else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return STAR_LABELS[c.star] if c.star else None
         if role == CustomerRole:

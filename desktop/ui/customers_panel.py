@@ -139,19 +139,19 @@ class CustomersPanel(QWidget):
             parts.append(self.tr("备注：") + esc(c.note).replace("\n", "<br>"))
         open_promises = [p for p in d.promises if not p.done]
         if open_promises:
-            items = "".join(f"<li>{esc(p.text)}{f'（{p.due:%m-%d %H:%M}）' if p.due else ''}</li>"
+            items = "".join(f"<br>· {esc(p.text)}{f'（{p.due:%m-%d %H:%M}）' if p.due else ''}"
                             for p in open_promises)
-            parts.append(self.tr("待办承诺：") + f"<ul>{items}</ul>")
+            parts.append(self.tr("待办承诺：") + items)
         if d.orders:
             rows = "".join(
-                f"<li>{o.order_id} · {ORDER_STATUS_LABELS[o.status]}"
-                f"{' · ¥' + format_amount(o.amount) if o.amount is not None else ''} · {o.created_at:%m-%d %H:%M}</li>"
+                f"<br>· {o.order_id} · {ORDER_STATUS_LABELS[o.status]}"
+                f"{' · ¥' + format_amount(o.amount) if o.amount is not None else ''} · {o.created_at:%m-%d %H:%M}"
                 for o in d.orders[:MAX_ORDERS_SHOWN])
-            parts.append(self.tr("订单：") + f"<ul>{rows}</ul>")
+            parts.append(self.tr("订单：") + rows)
         if d.history:
-            rows = "".join(f"<li>{at:%m-%d %H:%M} {EVENT_LABELS.get(kind, kind)} · {order_id}</li>"
+            rows = "".join(f"<br>· {at:%m-%d %H:%M} {EVENT_LABELS.get(kind, kind)} · {order_id}"
                            for order_id, kind, at in d.history[:MAX_HISTORY_SHOWN])
-            parts.append(self.tr("催付记录：") + f"<ul>{rows}</ul>")
+            parts.append(self.tr("催付记录：") + rows)
         open_reminders = [r for r in d.reminders if r.is_open]
         if open_reminders:
             parts.append(self.tr("当前催付：") + "、".join(STATE_LABELS[r.state] for r in open_reminders))

@@ -43,7 +43,7 @@ def seeded(services: Services, settings: SettingsBridge) -> Services:
     return services
 
 
-def test_customer_model_and_proxy_pass_the_model_tester(qtmodeltester) -> None:
+def test_customer_model_and_proxy_pass_the_model_tester(qapp, qtmodeltester) -> None:
     model = CustomerListModel()
     model.set_customers(PEOPLE)
     qtmodeltester.check(model)

@@ -60,7 +60,7 @@ def panel(qtbot, services: Services, settings: SettingsBridge, clock: Clock) -> 
     return widget, notifier
 
 
-def test_model_passes_the_model_tester(qtmodeltester) -> None:
+def test_model_passes_the_model_tester(qapp, qtmodeltester) -> None:
     model = ReminderListModel(ReminderPolicy())
     reminders = [Reminder(o.order_id, o.buyer, o.created_at, o.amount, o.title) for o in (unpaid(1, 60), unpaid(2, 5))]
     model.set_reminders(reminders, T0)
