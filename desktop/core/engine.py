@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop.core.intent_lexicon import Cue, IntentLexicon, keyword_cues
+from desktop.core.intent_lexicon import Cue, IntentLexicon, keyword_cues, neutral_words
 from desktop.core.normalize import bigrams, normalize
 from desktop.core.phrases import Phrase, intents
 from desktop.core.search import PhraseSearch
@@ -103,7 +103,7 @@ class SuggestionEngine:
                 by_keyword[keyword].update(phrase.intents)
         cleaned: dict[str, set[str]] = defaultdict(set)
         for keyword, ids in by_keyword.items():
-            if len(text := normalize(keyword).replace(" ", "")) >= 2:
+            if len(text := normalize(keyword).replace(" ", "")) >= 2 and text not in neutral_words():
                 cleaned[text].update(ids)
         short = {k: v for k, v in cleaned.items() if len(k) < LONG_KEYWORD}
         long = {k: v for k, v in cleaned.items() if len(k) >= LONG_KEYWORD}

@@ -20,6 +20,11 @@ LEXICON_RESOURCE = "intents/lexicon.tsv"
 SINGLE_CHARACTER_WEIGHT = 0.4
 # A cue matched only through its pinyin is weaker evidence than the characters themselves.
 HOMOPHONE_FACTOR = 0.7
+# Two characters sound alike too often by chance (付了/服了, 价的/假的); three are a typo of the cue.
+HOMOPHONE_MIN_LENGTH = 3
+# Cues of this pseudo-intent mean nothing themselves; they stop the words inside them from counting
+# (订单号 is not a question about 单号, 怎么办 not a question about 怎么).
+NEUTRAL = "-"
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -68,6 +73,12 @@ def bundled_lexicon() -> tuple[tuple[Cue, ...], tuple[Pattern, ...]]:
     text = resources.files("desktop.resources").joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
     cues, patterns = parse_lexicon(text)
     return tuple(cues), tuple(patterns)
+
+
+@cache
+def neutral_words() -> frozenset[str]:
+    """Words that carry no intent (怎么办, 订单号): a library keyword among them teaches nothing."""
+    return frozenset(cue.text for cue in bundled_lexicon()[0] if cue.intent == NEUTRAL)
 
 
 class IntentLexicon:
@@ -138,10 +149,16 @@ def _word_bounded(text: str, start: int, length: int) -> bool:
 
 
 def _evidence(matches: list[_Match]) -> dict[str, float]:
-    """Sum per intent, but overlapping cues of one intent (纯棉 and 棉的 in 纯棉的) are one piece of evidence."""
+    """Sum per intent, but overlapping cues of one intent (纯棉 and 棉的 in 纯棉的) are one piece of evidence,
+    and a cue repeated is counted once."""
     totals: dict[str, float] = defaultdict(float)
     last: dict[str, _Match] = {}  # per intent, the match its current overlapping run is counted by
+    seen: set[tuple[str, str]] = set()
     for match in sorted(matches, key=lambda m: m.start):
+        key = (match.cue.intent, match.cue.text)
+        if match.cue.intent == NEUTRAL or key in seen:
+            continue  # neutral words count for nothing, and saying a word twice is not more evidence
+        seen.add(key)
         previous = last.get(match.cue.intent)
         if previous is not None and match.start < previous.end:
             if match.cue.weight > previous.cue.weight:
@@ -178,12 +195,12 @@ def _outermost(matches: list[_Match]) -> list[_Match]:
 
 
 class _HomophoneIndex:
-    """Cues of two or more Chinese characters, keyed by toneless pinyin, matched against a message's readings."""
+    """Cues of three or more Chinese characters, keyed by toneless pinyin, matched against a message's readings."""
 
     def __init__(self, cues: Iterable[Cue]) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], Cue]]] = defaultdict(list)
         for cue in cues:
-            if len(cue.text) < 2 or not all(_is_cjk(ch) for ch in cue.text):
+            if cue.intent == NEUTRAL or len(cue.text) < HOMOPHONE_MIN_LENGTH or not all(map(_is_cjk, cue.text)):
                 continue
             if not all(readings(ch) for ch in cue.text):
                 continue
