@@ -124,10 +124,6 @@ def customer_details(services: Services, zone: dt.tzinfo, nickname: str) -> Cust
                            reminders, history)
 
 
-def save_customer(services: Services, zone: dt.tzinfo, customer: Customer, now: dt.datetime) -> Customer:
-    return customers(services, zone).save(customer, now)
-
-
 def apply_customer_edit(services: Services, zone: dt.tzinfo, customer: Customer,
                         new_promises: list[tuple[str, dt.datetime | None]], done: Mapping[int, bool],
                         now: dt.datetime) -> CustomerDetails:
@@ -140,11 +136,6 @@ def apply_customer_edit(services: Services, zone: dt.tzinfo, customer: Customer,
         for promise_id, is_done in done.items():
             people.set_promise_done(promise_id, now if is_done else None)
     return customer_details(services, zone, customer.nickname)
-
-
-def add_promise(services: Services, zone: dt.tzinfo, nickname: str, text: str, due: dt.datetime | None,
-                now: dt.datetime) -> Promise:
-    return customers(services, zone).add_promise(nickname, text, due, now)
 
 
 def set_promise_done(services: Services, zone: dt.tzinfo, promise_id: int, done_at: dt.datetime | None) -> None:
