@@ -50,6 +50,7 @@ class TaskRunner:
         self._delivery = _Delivery()
         self._db_jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
         self._db_context: Any = None
+        self._db_open_error: BaseException | None = None
         self._db_factory = db_factory
         self._db_thread = threading.Thread(target=self._db_loop, name="kuaida-db", daemon=True)
         self._db_thread.start()
@@ -62,7 +63,7 @@ class TaskRunner:
         on_error: ErrorCallback | None = None,
         owner: QObject | None = None,
     ) -> None:
-        self._db_jobs.put(lambda: self._run(lambda: fn(self._db_context), on_done, on_error, owner))
+        self._db_jobs.put(lambda: self._run(lambda: fn(self._opened_db_context()), on_done, on_error, owner))
 
     def io(
         self,
@@ -78,9 +79,19 @@ class TaskRunner:
         self._db_thread.join(timeout=5)
         self._io.shutdown(wait=False, cancel_futures=True)
 
+    def _opened_db_context(self) -> Any:
+        if self._db_open_error is not None:
+            raise self._db_open_error
+        return self._db_context
+
     def _db_loop(self) -> None:
         if self._db_factory is not None:
-            self._db_context = self._db_factory()
+            try:
+                self._db_context = self._db_factory()
+            except Exception as error:
+                # A damaged or newer store: every DB job reports this error instead of hanging.
+                log.error("the local store could not be opened: %s", type(error).__name__)
+                self._db_open_error = error
         while (job := self._db_jobs.get()) is not None:
             job()
         close = getattr(self._db_context, "close", None)
