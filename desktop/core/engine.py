@@ -43,8 +43,9 @@ PRODUCT_INTENTS = frozenset({"stock", "size_spec", "material_quality", "authenti
 # characters or more (小方块, 以旧换新) is specific enough to speak on its own.
 KEYWORD_CUE_WEIGHT = 1.0
 LONG_KEYWORD = 3
-# Ranking inside an intent: share of message bigrams found in the phrase (keywords count double) ...
+# Ranking inside an intent: share of message bigrams found in the phrase (in a keyword they count more) ...
 OVERLAP_WEIGHT = 0.3
+KEYWORD_OVERLAP = 2.0
 # ... and what the agent picked before: one pick for the same message adds LEARNED_WEIGHT / LEARNED_SATURATION.
 LEARNED_WEIGHT = 1.0
 LEARNED_SATURATION = 2.0
@@ -81,6 +82,7 @@ class SuggestionEngine:
         self._by_id = {p.id: i for i, p in enumerate(self.phrases)}
         self.pinned_ids = tuple(pid for pid in pinned_ids if pid in self._by_id)
         self._lexicon = IntentLexicon.bundled(self._keyword_cues())
+        self._piece_cache: dict[str, dict[str, float]] = {}
         inferred: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self._intents = [
             p.intents or inferred.setdefault((p.group, p.keywords), self._infer_intents(p)) for p in self.phrases
@@ -114,32 +116,46 @@ class SuggestionEngine:
         by_name = {i.name_zh: i.id for i in intents()}
         if phrase.group in by_name:
             return (by_name[phrase.group],)
-        scores = self._lexicon.scores(normalize(" ".join((phrase.group, *phrase.keywords))))
+        scores: dict[str, float] = defaultdict(float)
+        for piece in (phrase.group, *phrase.keywords):  # scored one by one: groups and keywords repeat a lot
+            for intent, score in self._piece_scores(piece).items():
+                scores[intent] += score
         sure = [(s, i) for i, s in scores.items() if s >= SPEAK and i not in SOCIAL_INTENTS]
         return (max(sure)[1],) if sure else ()
 
-    def _build_postings(self) -> dict[str, dict[str, list[tuple[int, float]]]]:
-        """intent -> bigram -> phrases of that intent containing it, weight 2 for keywords, 1 for the text."""
-        postings: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    def _piece_scores(self, piece: str) -> dict[str, float]:
+        if piece not in self._piece_cache:
+            self._piece_cache[piece] = self._lexicon.scores(normalize(piece))
+        return self._piece_cache[piece]
+
+    def _build_postings(self) -> dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]:
+        """intent -> (bigram -> its phrases with it in the text, bigram -> those with it in a keyword)."""
+        text_postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        keyword_postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         keyword_grams: dict[tuple[str, ...], set[str]] = {}  # libraries repeat keyword lists a lot
         for index, phrase in enumerate(self.phrases):
             if not self._intents[index]:
                 continue
-            weights = dict.fromkeys(bigrams(normalize(_VARIABLE.sub(" ", phrase.text))), 1.0)
-            if phrase.keywords:
-                if phrase.keywords not in keyword_grams:
-                    keyword_grams[phrase.keywords] = bigrams(normalize(" ".join(phrase.keywords)))
-                weights.update(dict.fromkeys(keyword_grams[phrase.keywords], 2.0))
-            entries = list(weights.items())
+            grams = bigrams(normalize(_VARIABLE.sub(" ", phrase.text)))
+            if phrase.keywords and phrase.keywords not in keyword_grams:
+                keyword_grams[phrase.keywords] = bigrams(normalize(" ".join(phrase.keywords)))
             for intent in self._intents[index]:
-                by_gram = postings[intent]
-                for gram, weight in entries:
-                    by_gram[gram].append((index, weight))
-        kept: dict[str, dict[str, list[tuple[int, float]]]] = {}
-        for intent, by_gram in postings.items():
-            common = max(2, len(self._by_intent[intent]) // 2)
-            kept[intent] = {g: p[:MAX_POSTING] for g, p in by_gram.items() if len(p) <= common}
-        return kept
+                by_gram = text_postings[intent]
+                for gram in grams:
+                    by_gram[gram].append(index)
+                if phrase.keywords:
+                    by_gram = keyword_postings[intent]
+                    for gram in keyword_grams[phrase.keywords]:
+                        by_gram[gram].append(index)
+        return {
+            intent: (self._useful(intent, text_postings[intent]), self._useful(intent, keyword_postings[intent]))
+            for intent in self._by_intent
+        }
+
+    def _useful(self, intent: str, by_gram: dict[str, list[int]]) -> dict[str, list[int]]:
+        """Drop bigrams most of the intent's phrases share (they cannot tell them apart); cut long postings."""
+        common = max(2, len(self._by_intent[intent]) // 2)
+        return {gram: indexes[:MAX_POSTING] for gram, indexes in by_gram.items() if len(indexes) <= common}
 
     # reading a message -----------------------------------------------------------------------------
     def _read(self, message: str) -> _Reading:
@@ -192,10 +208,13 @@ class SuggestionEngine:
     ) -> list[Suggestion]:
         members = self._by_intent[intent]
         overlap: dict[int, float] = defaultdict(float)
-        by_gram = self._postings.get(intent, {})
+        text_postings, keyword_postings = self._postings.get(intent, ({}, {}))
         for gram in grams:
-            for index, weight in by_gram.get(gram, ()):
-                overlap[index] += weight
+            for index in text_postings.get(gram, ()):
+                overlap[index] += 1.0
+            for index in keyword_postings.get(gram, ()):
+                overlap[index] += KEYWORD_OVERLAP
+
         denominator = max(len(grams), 1)
         # Library order breaks ties (the author's first phrase is the direct answer), so the head of the
         # intent competes with the phrases that share words with the message and those learned from picks.
