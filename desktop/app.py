@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QAction, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.paths import Paths
@@ -116,6 +116,7 @@ class Application(QObject):
         self.runner = None
         self.tray = None
         self.sync = None
+        self.library_editor = None
         self.reminders = None
         self.first_paint = FirstPaint(self.window)
         self.first_paint.painted.connect(self._on_first_paint_painted)
@@ -181,7 +182,23 @@ class Application(QObject):
             self.tray.add_action(action)
         self.window.add_status_widget(SyncStatusButton(self.sync, self.window))
         self.sync.library_updated.connect(self._on_sync_library_updated)
+        editor_action = QAction(self.tr("团队短语库…"), self)
+        editor_action.triggered.connect(self.show_library_editor)
+        self.tray.add_action(editor_action)
         self.sync.start()
+
+    def show_library_editor(self) -> None:
+        """Everyone may read the team library there; holding team.key unlocks 发布 (lead mode)."""
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.library_editor import LibraryEditor
+
+        if self.library_editor is None:
+            settings, paths = self.settings.settings, self.paths
+            self.library_editor = LibraryEditor(self.runner, self.settings, lambda: team_folder_path(settings, paths))
+            self.library_editor.published.connect(lambda _version: self.sync.sync_now())
+            self.library_editor.load()
+        self.library_editor.show()
+        self.library_editor.raise_()
 
     def _start_reminders(self) -> None:
         """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
@@ -242,6 +259,10 @@ class Application(QObject):
             self.platform.close()
         if self.tray is not None:
             self.tray.close()
+        if self.sync is not None:
+            self.sync.stop()
+        if self.library_editor is not None:
+            shiboken6.delete(self.library_editor)
         if self.runner is not None:
             self.runner.shutdown()
         shiboken6.delete(self.window)
