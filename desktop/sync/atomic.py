@@ -18,8 +18,8 @@ PARTIAL_SUFFIX = ".partial"
 StepHook = Callable[[str], None]
 
 
-def _no_step(step: str) -> None:
-    pass
+def no_step(step: str) -> None:
+    """The default step hook: publishing in production is not observed between its writes."""
 
 
 def temp_name_for(target: Path) -> Path:
@@ -60,7 +60,7 @@ def replace_with_retry(
 
 
 def write_atomic(
-    target: Path, data: bytes, *, step: StepHook = _no_step, delays: Sequence[float] = RENAME_DELAYS,
+    target: Path, data: bytes, *, step: StepHook = no_step, delays: Sequence[float] = RENAME_DELAYS,
     sleep: Callable[[float], None] | None = None,
 ) -> None:
     """Make `target` hold `data` for every reader at once; `step` is told after each write (tests crash there)."""

@@ -20,7 +20,7 @@ from desktop.core.sync.canonical import sha256_hex
 from desktop.core.sync.keys import SigningKey
 from desktop.core.sync.manifest import MAX_MANIFEST_BYTES, Manifest, build_manifest, decode_manifest
 from desktop.core.sync.pack import PackError, TeamLibrary, encode_pack
-from desktop.sync.atomic import RENAME_DELAYS, StepHook, write_atomic, write_durably
+from desktop.sync.atomic import RENAME_DELAYS, StepHook, no_step, write_atomic, write_durably
 from desktop.sync.folder import TeamFolder, read_limited
 
 STALE_LOCK_SECONDS = 15 * 60
@@ -34,10 +34,6 @@ class PublishConflictError(RuntimeError):
 class PublishResult:
     manifest: Manifest
     previous_version: int
-
-
-def _no_step(step: str) -> None:
-    pass
 
 
 def current_manifest(folder: TeamFolder) -> tuple[bytes, Manifest | None]:
@@ -99,7 +95,7 @@ def publish(
     publisher: str,
     *,
     expected_version: int | None = None,
-    step: StepHook = _no_step,
+    step: StepHook = no_step,
     now: Callable[[], dt.datetime] | None = None,
     delays: Sequence[float] = RENAME_DELAYS,
     stale_lock_after: float = STALE_LOCK_SECONDS,

@@ -11,7 +11,6 @@ import binascii
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object, sha256_hex
 from desktop.core.sync.keys import KeyFileError, PublicKey, SigningKey
@@ -111,6 +110,3 @@ def verify_pack_bytes(manifest: Manifest, pack: bytes) -> None:
     if sha256_hex(pack) != manifest.pack_sha256:
         raise PackError("团队库文件的校验值不符（文件被改动或损坏）")
 
-
-def manifest_json(manifest: Manifest) -> dict[str, Any]:
-    return asdict(manifest)
