@@ -54,6 +54,9 @@ LEARNED_ALONE = 0.5
 # Postings that cover most of an intent's phrases cannot tell them apart; long ones are cut to stay fast.
 MAX_POSTING = 100
 MAX_INTERLEAVED_INTENTS = 3
+# Buyers write a line or two; only the start of a long copied text is read, so a pasted document costs
+# a few milliseconds, not tens.
+MAX_MESSAGE_CHARS = 300
 _VARIABLE = re.compile(r"\{[^{}]*\}")
 
 
@@ -159,7 +162,7 @@ class SuggestionEngine:
 
     # reading a message -----------------------------------------------------------------------------
     def _read(self, message: str) -> _Reading:
-        text = normalize(message)
+        text = normalize(message[: MAX_MESSAGE_CHARS * 2])[:MAX_MESSAGE_CHARS]
         scores = self._lexicon.scores(text)
         if not any(s >= SURE for i, s in scores.items() if i not in SOCIAL_INTENTS):
             for intent, score in self._lexicon.homophone_scores(text).items():

@@ -220,3 +220,23 @@ def test_default_library_answers_a_sample_of_each_intent() -> None:
         if not any(intent in s.phrase.intents for s in engine.suggest(message, top=3))
     ]
     assert missed == []
+
+
+def test_a_long_pasted_text_is_read_from_its_start(engine: SuggestionEngine) -> None:
+    long_text = "什么时候发货" + "，" + "这是一段很长的商品说明" * 200
+    assert "ship_time" in engine.suggest(long_text)[0].phrase.intents
+
+
+def test_empty_or_all_disabled_library_suggests_nothing() -> None:
+    assert SuggestionEngine([]).suggest("什么时候发货") == []
+    assert SuggestionEngine([]).search("fh") == []
+    disabled = [p.with_changes(enabled=False) for p in library()]
+    assert SuggestionEngine(disabled).suggest("什么时候发货") == []
+
+
+def test_lexicon_names_only_known_intents() -> None:
+    from desktop.core.intent_lexicon import NEUTRAL, bundled_lexicon
+
+    cues, patterns = bundled_lexicon()
+    named = {c.intent for c in cues} | {p.intent for p in patterns}
+    assert named - {NEUTRAL} == intent_ids()
