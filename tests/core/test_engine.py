@@ -177,12 +177,12 @@ def test_learning_raises_the_picked_phrase(engine: SuggestionEngine) -> None:
     assert engine.suggest("包邮吗")[0].phrase.id == "shipping_fee-1"
 
 
-def test_a_phrase_picked_often_enough_is_suggested_even_without_an_intent(engine: SuggestionEngine) -> None:
+def test_a_phrase_picked_for_a_message_comes_back_for_it_even_without_an_intent(engine: SuggestionEngine) -> None:
     message = "老地方见"
     assert engine.suggest(message) == []
     engine.learn(message, "greeting-2")
-    engine.learn(message, "greeting-2")
     assert [s.phrase.id for s in engine.suggest(message)] == ["greeting-2"]
+    assert engine.suggest("明天天气不错") == []
 
 
 def test_learning_survives_a_store_reopen(tmp_path: Path) -> None:
