@@ -44,7 +44,8 @@ find "$bundle_dir" -type f | LC_ALL=C sort | grep -v -x -F "$main_exe" \
 
 msi="$DIST/Kuaida-$version.msi"
 wixl --arch x64 -D Wixl=1 -D Version="$version" -D SourceDir="$bundle_dir" -D MainExe="$main_exe" -D Win64=yes \
-  -D IconFile=installer/kuaida.ico -o "$msi" installer/kuaida.wxs "$BUILD/wix/files.wxs"
+  -o "$msi" installer/kuaida.wxs "$BUILD/wix/files.wxs"
 # wixl cannot compile component conditions; they are written into the MSI afterwards (see the script).
 "$PYTHON" installer/wixl_conditions.py installer/kuaida.wxs "$msi"
+installer/sign.sh "$msi"  # only when KUAIDA_SIGN_PKCS12 is set
 echo "$msi"

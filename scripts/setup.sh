@@ -4,9 +4,11 @@
 # Qt's xcb platform plugin and fonts, needed to show the window at all.
 RUN_PACKAGES=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-noto-cjk)
-# The end-to-end tests: a virtual screen, a window manager, a real editor, X tools to drive them; wixl and
-# msitools to build and check the MSI (tests/installer).
-TEST_PACKAGES=(xvfb xauth openbox xdotool xclip x11-utils mousepad msitools wixl)
+# The end-to-end tests: a virtual screen, a window manager, a real editor, X tools to drive them. For the
+# installer (tests/installer): wixl and msitools build and read the MSI, wine64 runs its msiexec (install,
+# upgrade, uninstall: ~12 s to install, ~1 min of tests), osslsigncode and xsltproc check signing and the
+# heat transform that Windows builds use.
+TEST_PACKAGES=(xvfb xauth openbox xdotool xclip x11-utils mousepad msitools wixl wine64 osslsigncode xsltproc)
 
 ensure_debian_packages() {
   local missing=()

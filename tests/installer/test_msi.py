@@ -45,7 +45,7 @@ def test_product_identity(installer_build) -> None:
     assert values["UpgradeCode"] == UPGRADE_CODE
     assert values["ProductVersion"] == installer_build.version
     assert values["ALLUSERS"] == "1"  # per-machine
-    assert values["ARPPRODUCTICON"] == "kuaida.ico"
+    assert values["ARPPRODUCTICON"] == "kuaida.exe"
     assert not set(PROPERTY_VALUES) & set(values), "IT's properties have no defaults baked in"
     summary = subprocess.run(["msiinfo", "suminfo", str(installer_build.msi)], capture_output=True, text=True,
                              check=True).stdout
@@ -135,7 +135,7 @@ def test_start_menu_shortcut_starts_the_windowed_executable(installer_build) -> 
     assert len(shortcuts) == 1
     shortcut = shortcuts[0]
     assert shortcut["Directory_"] == "ProgramMenuFolder"
-    assert shortcut["Icon_"] == "kuaida.ico" and shortcut["WkDir"] == "INSTALLDIR"
+    assert shortcut["Icon_"] == "kuaida.exe" and shortcut["WkDir"] == "INSTALLDIR"
     component = next(row for row in table(installer_build.msi, "Component")
                      if row["Component"] == shortcut["Component_"])
     key_file = next(row for row in table(installer_build.msi, "File") if row["File"] == component["KeyPath"])
