@@ -240,3 +240,61 @@ def test_lexicon_names_only_known_intents() -> None:
     cues, patterns = bundled_lexicon()
     named = {c.intent for c in cues} | {p.intent for p in patterns}
     assert named - {NEUTRAL} == intent_ids()
+
+
+# More wordings, written for these tests: a regression net for the lexicon as a whole, not per message.
+MORE_WORDINGS = {
+    "greeting": ["亲 在不在呀", "哈喽 客服小姐姐在吗", "有人没", "老板在线吗", "你好请问一下"],
+    "stock": ["这个还能买到吗", "38码还有没有", "怎么显示无货了", "白色的卖完了吗", "啥时候补货啊", "这款还有现货吗"],
+    "bargain": [
+        "能不能少点", "再便宜点呗", "便宜十块行不行",
+        "这价格有点高啊", "老客户有没有优惠价", "买三个能算便宜点不",
+    ],
+    "promotion": [
+        "双十一有活动吗", "满减怎么算", "有没有优惠券可以领",
+        "现在下单有折扣吗", "第二件半价吗", "直播间价格是多少",
+    ],
+    "price_protect": ["我买完就降价了 能补差价吗", "价保怎么申请", "昨天买的今天便宜了20", "能保价吗"],
+    "ship_time": [
+        "今天下单今天能发吗", "付款多久发货", "我都买了三天了还不发货",
+        "几点之前下单当天发", "能早点发吗 急用", "拍了什么时候寄出",
+    ],
+    "courier": ["默认什么快递", "能发京东吗", "我这边只有邮政能到", "可以指定韵达吗", "发顺丰要加钱吗"],
+    "shipping_fee": ["包不包邮", "新疆包邮吗", "运费怎么算", "满多少包邮", "邮费多少钱"],
+    "delivery_eta": ["发到广州要几天", "周五之前能收到吗", "一般几天到", "到北京需要多久", "明天能到不"],
+    "logistics": ["快递怎么还没到", "物流一直没动", "帮我查下快递到哪了", "显示签收了但我没收到", "快递好几天都不更新"],
+    "size_spec": [
+        "我一米七 一百四十斤穿多大", "这个有多重", "尺寸是多少",
+        "有几个颜色", "鞋子偏大还是偏小", "腰围二尺二穿什么码",
+    ],
+    "material_quality": ["是纯棉的吗", "会不会起球", "质量好不好啊", "有没有甲醛", "洗了会缩水吗", "面料透气吗"],
+    "authenticity": ["保证正品吗", "是不是原装的", "会不会是假货", "有防伪码吗", "是官方授权的吗"],
+    "usage_install": ["这个怎么用啊", "安装需要自己装吗", "有没有安装视频", "蓝牙连不上怎么办", "怎么清洗"],
+    "recommend": ["这两个哪个好", "送女朋友选哪款", "A款和B款有啥区别", "我皮肤干适合哪个", "有什么推荐的"],
+    "gift": ["送什么赠品", "买了有礼物吗", "赠品是什么", "能多送点小样吗", "有没有送东西"],
+    "invoice": ["能开票吗", "发票怎么开", "可以开专票吗", "发票什么时候给", "我要开公司抬头的发票"],
+    "payment": ["可以花呗吗", "能分期付款吗", "付不了款怎么回事", "支持信用卡吗", "可以货到付款吗"],
+    "order_change": ["地址填错了能改吗", "帮我改下收货地址", "电话号码写错了", "能改成蓝色吗", "帮我备注一下周末送"],
+    "cancel_order": ["我想取消订单", "不要了 能退单吗", "拍错了 帮我取消", "还没发货的话帮我取消", "能拦截吗"],
+    "hesitation": ["我再想想", "考虑考虑", "等我问下我老婆", "过两天再买", "我先看看别家"],
+    "return_exchange": ["不合适能退吗", "怎么申请退货", "可以换个尺码吗", "七天无理由吗", "退货地址发我一下"],
+    "refund": ["退款多久到账", "钱怎么还没退回来", "退款申请了几天了", "什么时候退钱", "退款退到哪里"],
+    "defect_damage": ["收到是坏的", "屏幕裂了", "漏液了", "用一天就不亮了", "衣服上有个洞"],
+    "wrong_missing": ["发错货了", "少了一个", "配件没有", "我买的是黑色收到白色", "只收到一件"],
+    "complaint": ["你们服务太差了", "我要投诉你们", "什么破东西", "再这样我就给差评了", "太坑了吧"],
+    "warranty_repair": ["保修期多长", "坏了能免费修吗", "售后电话多少", "在哪维修", "过保了还能修吗"],
+    "thanks_bye": ["好的 谢谢亲", "谢啦", "辛苦了", "那就这样吧 拜拜", "多谢多谢"],
+}
+
+
+def test_more_wordings_are_mostly_understood(engine: SuggestionEngine) -> None:
+    results = [
+        [set(s.phrase.intents) for s in engine.suggest(message)]
+        for messages in MORE_WORDINGS.values()
+        for message in messages
+    ]
+    wanted = [intent for intent, messages in MORE_WORDINGS.items() for _ in messages]
+    top1 = sum(bool(got) and intent in got[0] for intent, got in zip(wanted, results, strict=True))
+    top3 = sum(any(intent in g for g in got) for intent, got in zip(wanted, results, strict=True))
+    assert top3 / len(wanted) >= 0.95
+    assert top1 / len(wanted) >= 0.9
