@@ -30,15 +30,16 @@ POLL_SECONDS = 0.05
 T = TypeVar("T")
 
 
-def wait_for(condition: Callable[[], T], what: str, timeout: float = DEADLINE_SECONDS) -> T:
-    """Poll `condition` until it returns something truthy, or fail saying what never happened."""
+def wait_for(condition: Callable[[], T], what: str, timeout: float = DEADLINE_SECONDS,
+             details: Callable[[], str] | None = None) -> T:
+    """Poll `condition` until it returns something truthy, or fail saying what never happened (and `details`)."""
     deadline = time.monotonic() + timeout
     while True:
         result = condition()
         if result:
             return result
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}" + (f"\n{details()}" if details else ""))
         time.sleep(POLL_SECONDS)  # polling interval between checks, not a wait for anything in particular
 
 
@@ -153,9 +154,11 @@ def desktop(e2e_root: Path) -> Iterator[Desktop]:
     desktop = Desktop(display, env, [xvfb])
     try:
         wait_for(lambda: desktop.try_run("xprop", "-root", "-display", display) is not None, "the X display")
-        desktop.start("openbox", log=tmp / "openbox.log")
+        openbox = desktop.start("openbox", log=tmp / "openbox.log")
         wait_for(lambda: "window id" in (desktop.try_run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK") or ""),
-                 "openbox to manage the screen")
+                 "openbox to manage the screen", timeout=60,
+                 details=lambda: f"display {display}, openbox exit code {openbox.poll()}, its output:\n"
+                 + (tmp / "openbox.log").read_text(errors="replace"))
         yield desktop
     finally:
         desktop.stop()

@@ -76,3 +76,20 @@ def test_global_hotkey_pastes_the_first_suggestion(desktop, editor, kuaida):
     assert_reply_pasted(desktop, editor, kuaida, state, RETURN_QUESTION)
     assert desktop.active_window() == editor.window
     assert kuaida.state()["focused"] == focused_before
+
+
+def test_search_takes_the_focus_only_while_typing_and_hands_it_back(desktop, editor, kuaida):
+    editor.clear()
+    before = kuaida.state()
+    editor.type_keys_to_focus("alt+s")  # the search hotkey: now the window needs the keyboard
+    window = kuaida.window()
+    desktop.wait_for(lambda: desktop.active_window() == window, "the Kuaida window to take the focus for search")
+    desktop.run("xdotool", "type", "--delay", "20", "fh")  # pinyin initials of 发货
+    desktop.wait_for(lambda: kuaida.state().get("suggestions", 0) > 0, "search results")
+    desktop.run("xdotool", "key", "Return")
+    state = desktop.wait_for(lambda: (s := kuaida.state()).get("pasted", 0) > before["pasted"] and s, "the paste")
+    assert state["outcome"] == "pasted"
+    desktop.wait_for(lambda: desktop.active_window() == editor.window, "the focus back in the editor")
+    reply = desktop.clipboard()
+    text = editor.wait_for_saved_text(lambda saved: bool(reply) and saved.strip() == reply.strip(), "the reply")
+    assert text.strip() in library_replies()
