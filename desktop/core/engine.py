@@ -34,8 +34,9 @@ from desktop.core.search import PhraseSearch
 SPEAK = 1.2
 # Below this (no strong cue found), homophone typos are looked for too: 保休 is 保修 typed in a hurry.
 SURE = 2.0
-# A second intent this sure, but below SPEAK, still gets the last place (covers a half-worded second question).
-HINT = 0.6
+# A second intent this sure (a full hint word), but below SPEAK, takes the last of three or more places:
+# it covers a half-worded second question.
+HINT = 1.0
 # Greetings and thanks only matter when the message asks nothing else.
 SOCIAL_INTENTS = frozenset({"greeting", "thanks_bye"})
 PRODUCT_INTENTS = frozenset({"stock", "size_spec", "material_quality", "authenticity", "recommend", "promotion"})
@@ -198,7 +199,7 @@ class SuggestionEngine:
         columns = columns[:MAX_INTERLEAVED_INTENTS]
         hints = [(i, s) for i, s in reading.intents[len(sure) :] if i in self._by_intent and s < SPEAK]
         ordered = _interleave(columns)
-        if len(columns) == 1 and hints and top >= 2:
+        if len(columns) == 1 and hints and top >= 3:
             # A weaker second intent takes the last place: a two-part question half worded still gets covered.
             weak = self._rank_intent(hints[0][0], hints[0][1] / strongest, reading.grams, learned, 1)
             ordered = [*columns[0][: top - 1], *weak, *columns[0][top - 1 :]]
