@@ -168,6 +168,7 @@ class Application(QObject):
         self.settings.changed.connect(self._on_settings_changed)
         self._start_team_sync()
         self._start_reminders()
+        self._start_diagnostics()
         self.tray.show()
 
     def _start_team_sync(self) -> None:
@@ -209,6 +210,14 @@ class Application(QObject):
             self.platform.notifier, focus=self.controller.focus, tray=self.tray, parent=self,
         )
         self.reminders.start()
+
+    def _start_diagnostics(self) -> None:
+        """导出诊断信息 in the tray: a zip of logs and configuration on the desktop, for IT."""
+        from desktop.ui.diagnostics_export import DiagnosticsExport
+
+        self.diagnostics = DiagnosticsExport(self.paths, self.settings.settings, self.runner, self.platform.notifier,
+                                             parent=self)
+        self.tray.add_action(self.diagnostics.action)
 
     def _on_sync_library_updated(self, _version: int) -> None:
         if self.controller is not None:
