@@ -80,46 +80,55 @@ def bench_pull_apply(root: Path, count: int) -> None:
     store.close()
 
 
-def heartbeat_gaps(app: object, seconds: float | None = None, until: list | None = None) -> list[float]:
-    """Gaps between ticks of a 1 ms QTimer on the UI thread, for `seconds` or until `until` is non-empty."""
-    from PySide6.QtCore import QTimer
+_QT_APP: list[object] = []
+
+
+def keep_qt_app() -> None:
+    """One QApplication for the whole run, referenced here so it outlives each measurement."""
+    from PySide6.QtWidgets import QApplication
+
+    if not _QT_APP:
+        _QT_APP.append(QApplication.instance() or QApplication(sys.argv))
+
+
+def heartbeat_gaps(seconds: float | None = None, until: list | None = None) -> list[float]:
+    """Gaps between ticks of a 1 ms QTimer while Qt's own event loop runs (as in the app, where only slots
+    need the interpreter lock), for `seconds` or until `until` is non-empty."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
     gaps: list[float] = []
     last = [time.perf_counter()]
+    loop = QEventLoop()
+    end = time.perf_counter() + (seconds or 1e9)
 
     def tick() -> None:
         now = time.perf_counter()
         gaps.append(now - last[0])
         last[0] = now
+        if now >= end or (until is not None and until):
+            loop.quit()
 
     heartbeat = QTimer()
     heartbeat.setInterval(1)
     heartbeat.timeout.connect(tick)
     heartbeat.start()
-    end = time.perf_counter() + (seconds or 1e9)
-    while time.perf_counter() < end and not (until or []):
-        app.processEvents()  # type: ignore[attr-defined]
-        time.sleep(0.0005)
+    loop.exec()
     heartbeat.stop()
     return sorted(gaps)
 
 
 def bench_idle_baseline() -> None:
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    gaps = heartbeat_gaps(app, seconds=3.0)
+    keep_qt_app()
+    gaps = heartbeat_gaps(seconds=3.0)
     print(f"idle UI event loop (3 s, no sync): longest gap {gaps[-1] * 1e3:.1f} ms, "
           f"p99 {gaps[int(len(gaps) * 0.99)] * 1e3:.1f} ms")
 
 
 def bench_ui_stall(root: Path, count: int) -> None:
-    from PySide6.QtWidgets import QApplication
-
     from desktop.ui.sync_controller import SyncController
     from desktop.ui.tasks import TaskRunner
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    keep_qt_app()
     share = root / f"share-ui-{count}"
     publish(share, library(count), KEY, "主管")
     database = root / f"agent-ui-{count}" / "kuaida.sqlite3"
@@ -134,7 +143,7 @@ def bench_ui_stall(root: Path, count: int) -> None:
     controller.status_changed.connect(lambda status: done.append(status) if status.state.value != "never" else None)
     # Let the DB worker open the store first: the figure is about the sync, not about start-up.
     runner.db(lambda _store: None, lambda _none: done.append("ready"))
-    heartbeat_gaps(app, until=done)
+    heartbeat_gaps(until=done)
     done.clear()
     for label in ("first pull", "update of every phrase"):
         if label != "first pull":
@@ -142,7 +151,7 @@ def bench_ui_stall(root: Path, count: int) -> None:
         done.clear()
         started = time.perf_counter()
         controller.sync_now()
-        gaps = heartbeat_gaps(app, until=done)
+        gaps = heartbeat_gaps(until=done)
         total = time.perf_counter() - started
         print(f"{count:>6} phrases, {label}: UI event loop during sync ({total:.2f} s): longest gap "
               f"{gaps[-1] * 1e3:.1f} ms, p99 {gaps[int(len(gaps) * 0.99)] * 1e3:.1f} ms, {len(gaps)} ticks of a "

@@ -14,6 +14,7 @@ import contextlib
 import gc
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 _lock = threading.Lock()
 _holders = 0
@@ -38,3 +39,10 @@ def collector_paused() -> Iterator[None]:
                 # move it out of the collector's way (objects without cycles still die by refcount).
                 gc.freeze()
                 gc.enable()
+
+
+def release_gradually(items: list[Any], batch: int = 2000) -> None:
+    """Drop the last references to many objects in small batches: freeing 50,000 phrases in one go is one
+    long deallocation cascade that holds the interpreter lock, so the UI thread would wait for all of it."""
+    while items:
+        del items[-batch:]

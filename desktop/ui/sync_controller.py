@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
 from desktop.store.team import MirrorState, TeamRepository
+from desktop.sync.gc_pause import release_gradually
 from desktop.sync.inbox import propose
 from desktop.sync.pull import PullOutcome, apply_outcome, pull
 from desktop.sync.status import SyncState, SyncStatus, retry_delay
@@ -209,9 +210,12 @@ class SyncController(QObject):
         now = self._clock()
 
         def apply(ctx: Any) -> SyncStatus:
-            full = dataclasses.replace(outcome, library=library.take())
-            status = apply_outcome(self._team_of(ctx), full, now)
-            del full  # the last reference: a big library is freed here on the DB worker, not on the UI thread
+            taken = library.take()
+            status = apply_outcome(self._team_of(ctx), dataclasses.replace(outcome, library=taken), now)
+            # The last references: a big library is freed here on the DB worker, a batch at a time.
+            phrases = list(taken.phrases) if taken is not None else []
+            del taken
+            release_gradually(phrases)
             return status
 
         self._runner.db(apply, self._on_applied, lambda error: self._on_failed(attempt, error), owner=self)
