@@ -1,11 +1,12 @@
-"""Pausing Python's cyclic garbage collector while a worker builds or stores a large library.
+"""Building, storing and freeing a large library on worker threads without stalling the UI thread.
 
 Parsing a 50,000-phrase pack creates hundreds of thousands of objects; each full collection that triggers
 meanwhile walks all of them while holding the interpreter lock, which the UI thread then waits for (a
 measured 180 ms stall). Nothing built here forms reference cycles, so reference counting frees it all and
-the collector has nothing to find; it is switched back on as soon as the last worker is done, after
-`gc.freeze()` moved what survived out of its way (a cyclic leftover frozen with it is kept, not leaked
-twice: a rare, bounded cost next to a stalled window).
+the collector has nothing to find: it is paused while a worker builds or stores a library and switched
+back on when the last one is done, after `gc.freeze()` moved what survived out of its way (a cyclic
+leftover frozen with it is kept, not collected: a rare, bounded cost next to a stalled window). Freeing is
+done in batches for the same reason.
 """
 
 from __future__ import annotations
