@@ -18,8 +18,9 @@ import time
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     read_end, write_end = os.pipe()
+    # -noreset: no server reset (and refused connections) whenever the last client disconnects.
     process = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten",
-                                "tcp"], pass_fds=(write_end,), stderr=subprocess.DEVNULL)
+                                "tcp", "-noreset"], pass_fds=(write_end,), stderr=subprocess.DEVNULL)
     os.close(write_end)
     with os.fdopen(read_end, "rb") as pipe:
         number = pipe.readline().decode().strip()

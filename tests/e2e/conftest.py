@@ -109,11 +109,15 @@ def _missing_tools() -> list[str]:
 
 
 def _start_xvfb(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Xvfb picks a free display itself and writes its number to the pipe once it accepts clients."""
+    """Xvfb picks a free display itself and writes its number to the pipe once it accepts clients.
+
+    -noreset: by default the server resets when its last client disconnects, and a client connecting during
+    the reset is refused; the readiness probe (xprop) is such a last client, and openbox then failed at times.
+    """
     read_end, write_end = os.pipe()
     with (tmp / "xvfb.log").open("wb") as log:
         process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten", "tcp", "-noreset"],
             pass_fds=(write_end,), stdout=log, stderr=subprocess.STDOUT,
         )
     os.close(write_end)
