@@ -201,7 +201,7 @@ class Editor:
             text = self.saved_text()
             return [text] if expected(text) else []  # a list, so that an expected empty text counts as found
 
-        return wait_for(saved, what)[0]
+        return wait_for(saved, what, details=lambda: f"the editor's file holds {self.saved_text()!r}")[0]
 
 
 @pytest.fixture(scope="session")

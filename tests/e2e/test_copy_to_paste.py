@@ -51,7 +51,8 @@ def assert_reply_pasted(desktop, editor, kuaida, copied: dict, message: str) -> 
     assert state["outcome"] == "pasted"
     reply = desktop.clipboard()
     assert reply and reply.strip() != message  # Kuaida's reply replaced the buyer's message on the clipboard
-    text = editor.wait_for_saved_text(lambda saved: saved.strip() == reply.strip(), "the reply in the editor")
+    text = editor.wait_for_saved_text(lambda saved: saved.strip() == reply.strip(),
+                                      f"the reply {reply!r} in the editor")
     assert text.strip() in library_replies()
     assert kuaida.state()["copied"] == copied["copied"]  # its own write was not taken for a buyer message
 
