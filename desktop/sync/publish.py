@@ -115,9 +115,17 @@ def publish(
         pack = encode_pack(library, version)
         manifest = build_manifest(pack, version, key, publisher, now() if now else None)
         pack_path = folder.root / manifest.pack
-        if not pack_path.exists():  # packs are immutable and named by hash: an existing one is this one
+        if not _holds(pack_path, pack):  # left by an earlier, interrupted publish of the same library: reuse
             write_atomic(pack_path, pack, step=step, delays=delays)
         if sha256_hex(current_manifest(folder)[0]) != sha256_hex(start_bytes):
             raise PublishConflictError("发布期间团队库被他人更新，请同步后重试")
         write_atomic(folder.manifest, manifest.to_bytes(), step=step, delays=delays)
     return PublishResult(manifest, previous)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether `path` already has exactly `data` (missing, larger, unreadable or different: it does not)."""
+    try:
+        return read_limited(path, len(data)) == data
+    except OSError:
+        return False

@@ -160,3 +160,16 @@ def test_a_rename_held_for_good_fails_and_leaves_no_temp_file(tmp_path, signing_
 
 def test_a_second_key_is_a_different_fingerprint(signing_key):
     assert SigningKey.generate().public.fingerprint != signing_key.public.fingerprint
+
+
+def test_a_damaged_pack_left_under_the_right_name_is_rewritten_not_reused(tmp_path, signing_key, make_library,
+                                                                          team):
+    from desktop.core.sync.manifest import build_manifest
+    from desktop.core.sync.pack import encode_pack
+
+    share = tmp_path / "share"
+    publish(share, make_library(1), signing_key, "主管")
+    expected = build_manifest(encode_pack(make_library(2), 2), 2, signing_key, "主管")
+    (share / expected.pack).write_bytes(b"half")
+    publish(share, make_library(2), signing_key, "主管")
+    assert sync_once(share, team, trust=signing_key.public.fingerprint).local_version == 2
