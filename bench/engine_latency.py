@@ -78,6 +78,20 @@ def measure(engine: SuggestionEngine, rounds: int) -> dict[str, float]:
     }
 
 
+SEARCHES = ["fh", "kd", "包邮", "顺丰", "退货", "xsnfh", "th1", "售后", "亲"]
+
+
+def measure_search(engine: SuggestionEngine, rounds: int) -> dict[str, float]:
+    """CPU milliseconds per typed query (codes, text, initials; 亲 matches nearly every phrase)."""
+    cpu = []
+    for _ in range(rounds):
+        for query in SEARCHES:
+            start = time.thread_time()
+            engine.search(query, limit=20)
+            cpu.append((time.thread_time() - start) * 1000)
+    return {"search cpu p50": statistics.median(cpu), "search cpu p95": percentile(cpu, 0.95)}
+
+
 def load_and_index(phrases: list[Phrase]) -> tuple[float, float]:
     """Seconds to read `phrases` back from a store, and to build the engine over them."""
     with tempfile.TemporaryDirectory() as folder:
@@ -106,7 +120,8 @@ def main() -> None:
         start, start_cpu = time.perf_counter(), time.process_time()
         engine = SuggestionEngine(phrases)
         build, build_cpu = time.perf_counter() - start, time.process_time() - start_cpu
-        figures = ", ".join(f"{k} {v:.3f} ms" for k, v in measure(engine, options.rounds).items())
+        measured = {**measure(engine, options.rounds), **measure_search(engine, max(1, options.rounds // 5))}
+        figures = ", ".join(f"{k} {v:.3f} ms" for k, v in measured.items())
         print(f"{name:>7} phrases: build {build:.2f} s wall / {build_cpu:.2f} s cpu; {figures}")
     read, index = load_and_index(libraries["50,000"])
     print(f"50,000 phrases (cpu): read from the store {read:.2f} s, index {index:.2f} s, total {read + index:.2f} s")

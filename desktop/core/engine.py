@@ -32,7 +32,7 @@ from desktop.core.search import PhraseSearch
 
 # Intent evidence needed before the engine speaks: a strong cue (2), or two hints (1 each), never one hint.
 SPEAK = 1.2
-# Below this (no strong cue found), homophone typos are looked for too: 保休 is 保修 typed in a hurry.
+# Below this (no strong cue found), homophone typos are looked for too: 保休多久 is 保修多久 typed in a hurry.
 SURE = 2.0
 # A second intent this sure (a full hint word), but below SPEAK, takes the last of three or more places:
 # it covers a half-worded second question.
@@ -95,11 +95,12 @@ class SuggestionEngine:
         for index, phrase_intents in enumerate(self._intents):
             for intent in phrase_intents:
                 self._by_intent[intent].append(index)
-        self._postings = self._build_postings()
+        texts = [normalize(_VARIABLE.sub(" ", p.text)) for p in self.phrases]
+        self._postings = self._build_postings(texts)
+        self._search = PhraseSearch(self.phrases, [t.replace(" ", "") for t in texts])
         self._learned: dict[str, dict[str, float]] = defaultdict(dict)
         for feature, phrase_id, weight in learned:
             self._learned[feature][phrase_id] = self._learned[feature].get(phrase_id, 0.0) + weight
-        self._search: PhraseSearch | None = None
 
     # building --------------------------------------------------------------------------------------
     def _keyword_cues(self) -> list[Cue]:
@@ -132,7 +133,7 @@ class SuggestionEngine:
             self._piece_cache[piece] = self._lexicon.scores(normalize(piece))
         return self._piece_cache[piece]
 
-    def _build_postings(self) -> dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]:
+    def _build_postings(self, texts: list[str]) -> dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]:
         """intent -> (bigram -> its phrases with it in the text, bigram -> those with it in a keyword)."""
         text_postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         keyword_postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -140,7 +141,7 @@ class SuggestionEngine:
         for index, phrase in enumerate(self.phrases):
             if not self._intents[index]:
                 continue
-            grams = bigrams(normalize(_VARIABLE.sub(" ", phrase.text)))
+            grams = bigrams(texts[index])
             if phrase.keywords and phrase.keywords not in keyword_grams:
                 keyword_grams[phrase.keywords] = bigrams(normalize(" ".join(phrase.keywords)))
             for intent in self._intents[index]:
@@ -252,8 +253,6 @@ class SuggestionEngine:
 
     # typed search and learning ---------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[Phrase]:
-        if self._search is None:
-            self._search = PhraseSearch(self.phrases)
         return self._search.search(query, limit)
 
     def learn(self, message: str, phrase_id: str) -> list[str]:

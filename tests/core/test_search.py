@@ -64,3 +64,14 @@ def test_disabled_phrases_and_empty_queries_find_nothing(engine: SuggestionEngin
 
 def test_limit(engine: SuggestionEngine) -> None:
     assert len(engine.search("亲", limit=2)) == 2
+
+
+def test_an_earlier_match_in_the_text_ranks_first() -> None:
+    phrases = [Phrase(f"x{n}", f"亲，{'很' * n}包邮哦") for n in range(5)] + [Phrase("first", "包邮的呢")]
+    found = ids(SuggestionEngine(phrases).search("包邮"))
+    assert found == ["first", "x0", "x1", "x2", "x3", "x4"]
+
+
+def test_a_frequent_character_returns_the_library_head() -> None:
+    phrases = [Phrase(f"p{n}", f"亲，第{n}条") for n in range(200)]
+    assert ids(SuggestionEngine(phrases).search("亲", limit=3)) == ["p0", "p1", "p2"]
