@@ -18,12 +18,14 @@ from pathlib import Path
 
 from desktop.core.sync.canonical import sha256_hex
 from desktop.core.sync.keys import SigningKey
-from desktop.core.sync.manifest import MAX_MANIFEST_BYTES, Manifest, build_manifest, decode_manifest
+from desktop.core.sync.manifest import MAX_MANIFEST_BYTES, PACK_NAME, Manifest, build_manifest, decode_manifest
 from desktop.core.sync.pack import PackError, TeamLibrary, encode_pack
-from desktop.sync.atomic import RENAME_DELAYS, StepHook, no_step, write_atomic, write_durably
+from desktop.sync.atomic import RENAME_DELAYS, StepHook, is_temporary, no_step, write_atomic, write_durably
 from desktop.sync.folder import TeamFolder, read_limited
 
 STALE_LOCK_SECONDS = 15 * 60
+STALE_TEMP_SECONDS = 60 * 60
+KEPT_VERSIONS = 5  # a reader that saw a slightly older manifest still finds its pack
 
 
 class PublishConflictError(RuntimeError):
@@ -70,15 +72,11 @@ def publish_lock(folder: TeamFolder, publisher: str, stale_after: float = STALE_
 
 def _lock_is_stale(folder: TeamFolder, stale_after: float) -> bool:
     """Compare the lock's age with a probe written now: both times come from the share's clock, not ours."""
-    probe = folder.root / f".probe-{uuid.uuid4().hex}.partial"
+    now = _share_now(folder)
     try:
-        write_durably(probe, b"")
-        age = probe.stat().st_mtime - folder.lock.stat().st_mtime
+        return now is not None and now - folder.lock.stat().st_mtime >= stale_after
     except FileNotFoundError:
         return True  # released meanwhile
-    finally:
-        probe.unlink(missing_ok=True)
-    return age >= stale_after
 
 
 def _lock_holder(folder: TeamFolder) -> str:
@@ -120,7 +118,47 @@ def publish(
         if sha256_hex(current_manifest(folder)[0]) != sha256_hex(start_bytes):
             raise PublishConflictError("发布期间团队库被他人更新，请同步后重试")
         write_atomic(folder.manifest, manifest.to_bytes(), step=step, delays=delays)
+        prune(folder, version)
     return PublishResult(manifest, previous)
+
+
+def prune(folder: TeamFolder, current_version: int, keep: int = KEPT_VERSIONS) -> list[str]:
+    """Remove packs more than `keep` versions old and temporary files left by crashed writers over an hour
+    ago (by the share's clock). Best effort: a file held open elsewhere stays until the next publish."""
+    removed = []
+    now = _share_now(folder)
+    candidates = [*folder.packs.iterdir(), *folder.root.iterdir(), *_subfolder_entries(folder)]
+    for path in candidates:
+        match = PACK_NAME.fullmatch(f"packs/{path.name}") if path.parent == folder.packs else None
+        too_old = match is not None and int(match.group(1)) <= current_version - keep
+        try:
+            stale = is_temporary(path.name) and now is not None and now - path.stat().st_mtime > STALE_TEMP_SECONDS
+            if (too_old or stale) and path.is_file() and not path.is_symlink():
+                path.unlink()
+                removed.append(path.name)
+        except OSError:
+            continue
+    return removed
+
+
+def _subfolder_entries(folder: TeamFolder) -> list[Path]:
+    found: list[Path] = []
+    for sub in (folder.inbox, folder.stats):
+        if sub.is_dir():
+            found.extend(p for p in sub.iterdir() if is_temporary(p.name))
+    return found
+
+
+def _share_now(folder: TeamFolder) -> float | None:
+    """The share's idea of "now": the mtime of a probe file written there (PCs' clocks disagree)."""
+    probe = folder.root / f".probe-{uuid.uuid4().hex}.partial"
+    try:
+        write_durably(probe, b"")
+        return probe.stat().st_mtime
+    except OSError:
+        return None
+    finally:
+        probe.unlink(missing_ok=True)
 
 
 def _holds(path: Path, data: bytes) -> bool:

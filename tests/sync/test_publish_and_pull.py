@@ -173,3 +173,21 @@ def test_a_damaged_pack_left_under_the_right_name_is_rewritten_not_reused(tmp_pa
     (share / expected.pack).write_bytes(b"half")
     publish(share, make_library(2), signing_key, "主管")
     assert sync_once(share, team, trust=signing_key.public.fingerprint).local_version == 2
+
+
+def test_publishing_prunes_old_packs_and_stale_temporary_files_only(tmp_path, signing_key, make_library, team):
+    import os
+
+    share = tmp_path / "share"
+    publish(share, make_library(1), signing_key, "主管")
+    old_temp = share / "packs" / ".v000009-0000.json.dead.partial"
+    fresh_temp = share / ".manifest.json.fresh.partial"
+    old_temp.write_bytes(b"left by a crash")
+    fresh_temp.write_bytes(b"being written right now")
+    os.utime(old_temp, (1_000_000_000, 1_000_000_000))
+    for count in range(2, 8):
+        publish(share, make_library(count), signing_key, "主管")
+    packs = sorted(p.name for p in (share / "packs").iterdir())
+    assert [name[:7] for name in packs] == ["v000003", "v000004", "v000005", "v000006", "v000007"]
+    assert not old_temp.exists() and fresh_temp.exists()
+    assert sync_once(share, team, trust=signing_key.public.fingerprint).local_version == 7
