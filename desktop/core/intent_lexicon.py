@@ -1,7 +1,8 @@
 """Which buyer intents a normalised message expresses, from weighted cue words and patterns per intent.
 
 The cues live in resources/intents/lexicon.tsv; a team library adds its phrases' keywords as extra cues.
-Homophone typos (发或 for 发货) are caught by comparing pinyin when the exact cues find nothing sure.
+Homophone typos of longer cues (保休多久 for 保修多久) are caught by comparing pinyin when the exact cues
+find nothing sure; short common typos (发或, 法货) are listed as cues.
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ def neutral_words() -> frozenset[str]:
 
 
 class IntentLexicon:
-    """Scores intents for a message. Built once (loading pinyin tables, ~0.5 s the first time in a process,
-    so build it off the UI thread); `scores` is cheap (a few microseconds per character)."""
+    """Scores intents for a message. Built once (it reads the pinyin table, ~0.1 s the first time in a process:
+    build it off the UI thread); `scores` is cheap (a few microseconds per character)."""
 
     def __init__(self, cues: Iterable[Cue], patterns: Iterable[Pattern] = ()) -> None:
         best: dict[tuple[str, str], Cue] = {}
@@ -116,7 +117,7 @@ class IntentLexicon:
         return dict(totals)
 
     def homophone_scores(self, normalized: str) -> dict[str, float]:
-        """Like `scores`, but matching multi-character cues by pinyin, for messages typed with wrong characters.
+        """Like `scores`, but matching cues of 3+ characters by pinyin, for messages typed with wrong characters.
 
         At least one character must be the cue's own: a typo swaps a character, it rarely swaps them all."""
         # 发货, 发或 and 法货 all sound "fa huo": one place in the message counts once per intent.
