@@ -108,7 +108,6 @@ class Application(QObject):
         self.icon = app_icon()
         qt_app.setWindowIcon(self.icon)
         self.window = OverlayWindow(self.icon)
-        self.appearance.add_delegate(self.window.suggestions.delegate)
         place_window(self.window, self.settings)
         self._closed = False
         self.controller = None
@@ -146,6 +145,7 @@ class Application(QObject):
         from desktop.ui.tasks import TaskRunner
         from desktop.ui.tray import TrayIcon
 
+        self.appearance.add_delegate(self.window.suggestions.delegate)  # builds the 建议 panel
         settings = self.settings.settings
         paths = self.paths
         self.runner = TaskRunner(db_factory=lambda: open_services(paths, settings))

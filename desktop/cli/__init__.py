@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
+    if (window_args := _window_only(argv)) is not None:
+        from desktop.app import run_app
+
+        return run_app(window_args.data_dir)
     args = build_parser().parse_args(argv)
     if args.self_test:
         from desktop.selftest import run_self_test
@@ -57,6 +61,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:  # a damaged or newer store: say which backup to restore, not a traceback
         print(error, file=sys.stderr)
         return 2
+
+
+def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only open the window (at most --data-dir), else None.
+
+    Parsed without importing every sub-command module: those imports (store, engine, orders, ...) would
+    delay the window's first paint by several hundred milliseconds.
+    """
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data-dir")
+    known, rest = parser.parse_known_args(argv)
+    return None if rest else known
 
 
 def _utf8_streams() -> None:

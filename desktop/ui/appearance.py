@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui import theme
 from desktop.ui.i18n import Translations
 from desktop.ui.qsettings_bridge import SettingsBridge
-from desktop.ui.reply_delegate import ReplyDelegate
+
+if TYPE_CHECKING:
+    from desktop.ui.reply_delegate import ReplyDelegate
 
 APPEARANCE_KEYS = ("theme", "font_size")
 
@@ -39,8 +42,8 @@ class Appearance(QObject):
         self.theme = theme.apply(self._app, str(self._settings.get("theme")), int(self._settings.get("font_size")))
         for delegate in self._delegates:
             delegate.set_theme(self.theme)
-            view = delegate.parent()
-            if isinstance(view, QAbstractItemView):  # card heights follow the font size
+            view = delegate.parent()  # the list view: card heights follow the font size
+            if hasattr(view, "scheduleDelayedItemsLayout"):
                 view.scheduleDelayedItemsLayout()
                 view.viewport().update()
 

@@ -6,11 +6,14 @@ about them. It only borrows the keyboard focus while the agent types a search (`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from desktop.ui.suggestion_panel import SuggestionPanel
+if TYPE_CHECKING:
+    from desktop.ui.suggestion_panel import SuggestionPanel
 
 DEFAULT_SIZE = (360, 560)
 MIN_SIZE = (280, 320)
@@ -42,12 +45,17 @@ class OverlayWindow(QWidget):
         self.resize(*DEFAULT_SIZE)
         self.dock_edge = ""
 
-        self.suggestions = SuggestionPanel(self)
+        self._suggestions: SuggestionPanel | None = None
+        # Until the suggestion panel is built (just after the first paint, see `suggestions`) its tab shows
+        # only this line: the panel's widgets and their Qt classes cost more start-up time than the rest.
+        self._placeholder = QLabel(self)
+        self._placeholder.setProperty("role", "muted")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setDrawBase(False)
-        self.tabs.addTab(self.suggestions, "")
+        self.tabs.addTab(self._placeholder, "")
 
         self.add_button = self._tool_button(self.add_phrase_requested.emit)
         self.pause_button = self._tool_button(None)
@@ -88,6 +96,20 @@ class OverlayWindow(QWidget):
         if callable(on_click):
             button.clicked.connect(on_click)
         return button
+
+    @property
+    def suggestions(self) -> SuggestionPanel:
+        """The 建议 panel, built on first use (the composition root uses it right after the first paint)."""
+        if self._suggestions is None:
+            from desktop.ui.suggestion_panel import SuggestionPanel
+
+            self._suggestions = SuggestionPanel(self)
+            current = self.tabs.currentIndex()
+            self.tabs.removeTab(0)
+            self.tabs.insertTab(0, self._suggestions, self.tr("建议"))
+            self.tabs.setCurrentIndex(max(current, 0))
+            self._placeholder.deleteLater()
+        return self._suggestions
 
     # extension points for other features -----------------------------------------------------------
     def add_panel(self, widget: QWidget, title: str) -> int:
@@ -179,11 +201,14 @@ class OverlayWindow(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.tabs.setTabText(self.tabs.indexOf(self.suggestions), self.tr("建议"))
+        self.tabs.setTabText(0, self.tr("建议"))
+        if self._suggestions is None:
+            self._placeholder.setText(self.tr("正在加载短语库…"))
         self.add_button.setText(self.tr("＋ 新建"))
         self.add_button.setToolTip(self.tr("把剪贴板里的文字存为我的短语"))
         paused = self.pause_button.isChecked()
         self.pause_button.setText(self.tr("继续") if paused else self.tr("暂停"))
         self.pause_button.setToolTip(self.tr("已暂停监听剪贴板") if paused else self.tr("暂停监听剪贴板"))
         self.settings_button.setText(self.tr("设置"))
-        self.suggestions.retranslate()
+        if self._suggestions is not None:
+            self._suggestions.retranslate()

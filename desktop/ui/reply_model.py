@@ -8,7 +8,7 @@ until a row is looked at.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -19,8 +19,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.core.engine import Suggestion
-from desktop.core.phrases import Phrase
+if TYPE_CHECKING:  # only for hints: the engine's imports must not delay the window's first paint
+    from desktop.core.engine import Suggestion
+    from desktop.core.phrases import Phrase
 
 MAX_NUMBERED = 9
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QLabel, QListView, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.core.phrases import Phrase
 from desktop.ui.empty_state import EmptyKind, EmptyState
 from desktop.ui.reply_delegate import ReplyDelegate
 from desktop.ui.reply_model import PhraseRole
 from desktop.ui.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from desktop.core.phrases import Phrase
 
 
 class ReplyListView(QListView):
