@@ -109,11 +109,16 @@ class IntentLexicon:
     # scoring ---------------------------------------------------------------------------------------
     def scores(self, normalized: str) -> dict[str, float]:
         """Intent -> evidence. Cues inside a longer cue of another intent are dropped. Patterns add on top: they
-        see the form of a question (when + ship), which the words alone do not."""
+        see the form of a question (when + ship), which the words alone do not; overlapping patterns of one
+        intent count once."""
         totals = _evidence(_outermost(self._matches(normalized)))
+        found = []
         for pattern in self.patterns:
-            if pattern.regex.search(normalized):
-                totals[pattern.intent] += pattern.weight
+            if match := pattern.regex.search(normalized):
+                cue = Cue(pattern.intent, pattern.weight, pattern.regex.pattern)
+                found.append(_Match(match.start(), match.end(), cue))
+        for intent, weight in _evidence(found).items():  # two patterns seeing the same words count once
+            totals[intent] += weight
         return dict(totals)
 
     def homophone_scores(self, normalized: str) -> dict[str, float]:

@@ -19,6 +19,8 @@ _LONG_NUMBER = re.compile(r"(?:订单编号|订单号|运单号|快递单号|物
 _PRODUCT_ID = re.compile(r"\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[a-z]{1,4}\d{5,}\b")
 # Chat clients send their own emoticons as bracketed names: [微笑], [捂脸], /:^_^
 _CHAT_EMOTICON = re.compile(r"\[[\u4e00-\u9fff a-z]{1,6}\]|/:[^\s\u4e00-\u9fff]{1,4}")
+# "1.8米" must survive the separators below; the way buyers also write it keeps it one token.
+_DECIMAL = re.compile(r"(\d)\.(\d)")
 # Letters, digits and CJK characters carry meaning; punctuation, symbols and emoji only separate clauses.
 _SEPARATORS = re.compile(r"[\W_]+")
 _SEPARATOR = " "
@@ -37,6 +39,7 @@ def normalize(message: str) -> str:
     text = _CHAT_EMOTICON.sub(_SEPARATOR, text)
     text = _PRODUCT_ID.sub(_SEPARATOR, text)
     text = _LONG_NUMBER.sub(_SEPARATOR, text)
+    text = _DECIMAL.sub(r"\1点\2", text)
     return _SEPARATORS.sub(_SEPARATOR, text).strip()
 
 

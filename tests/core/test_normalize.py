@@ -22,6 +22,7 @@ from desktop.core.normalize import bigrams, clauses, normalize
         ("看下这个 www.example.com/p/1 多少钱", "看下这个 多少钱"),
         ("SKU-AB12-99 还有吗", "还有吗"),
         ("身高170cm 体重120斤", "身高170cm 体重120斤"),
+        ("1.8米的床", "1点8米的床"),  # a decimal stays one token
         ("   ", ""),
     ],
 )
