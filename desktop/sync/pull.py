@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.sync.canonical import sha256_hex
@@ -23,7 +23,7 @@ from desktop.core.sync.manifest import (
 from desktop.core.sync.pack import FormatTooNewError, PackError, TeamLibrary, decode_pack
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.folder import FileTooLargeError, ShareOfflineError, TeamFolder, read_limited
-from desktop.sync.gc_pause import collector_paused
+from desktop.sync.gc_pause import CollectorPause
 from desktop.sync.status import SyncState, SyncStatus
 
 Clock = Callable[[], dt.datetime]
@@ -38,6 +38,8 @@ class PullOutcome:
     library: TeamLibrary | None = None  # set only when there is a verified library to apply
     key: PublicKey | None = None  # the key that verified it, to pin
     fingerprint: str = ""  # of the unconfirmed key, for UNTRUSTED
+    # With a library: the collector stays paused until whoever frees the library ends this (see gc_pause).
+    collector_pause: CollectorPause | None = field(default=None, compare=False, repr=False)
 
 
 class _RefusedError(Exception):
@@ -126,11 +128,16 @@ def _pull(folder: TeamFolder, mirror: MirrorState, configured_key: str, trust: s
     except FileTooLargeError as error:
         raise _RefusedError(SyncState.REJECTED, "团队库文件比清单记录的大（文件被改动）") from error
     verify_pack_bytes(manifest, pack_bytes)
-    with collector_paused():
+    pause = CollectorPause()
+    try:
         version, library = decode_pack(pack_bytes)
-    if version != manifest.library_version:
-        raise _RefusedError(SyncState.REJECTED, "团队库文件的版本与清单不符")
-    return PullOutcome(SyncState.UPDATED, manifest=manifest, manifest_sha256=manifest_sha, library=library, key=key)
+        if version != manifest.library_version:
+            raise _RefusedError(SyncState.REJECTED, "团队库文件的版本与清单不符")
+    except BaseException:
+        pause.end()
+        raise
+    return PullOutcome(SyncState.UPDATED, manifest=manifest, manifest_sha256=manifest_sha, library=library, key=key,
+                       collector_pause=pause)
 
 
 def apply_outcome(team: TeamRepository, outcome: PullOutcome, now: dt.datetime) -> SyncStatus:
@@ -139,9 +146,7 @@ def apply_outcome(team: TeamRepository, outcome: PullOutcome, now: dt.datetime) 
     local = team.mirror_state().applied_version
     remote = outcome.manifest.library_version if outcome.manifest else None
     if outcome.library is not None and outcome.manifest is not None and outcome.key is not None:
-        with collector_paused():
-            result = team.apply(outcome.library, outcome.manifest.library_version, outcome.manifest_sha256,
-                                outcome.key)
+        result = team.apply(outcome.library, outcome.manifest.library_version, outcome.manifest_sha256, outcome.key)
         local = result.version
     elif outcome.state is SyncState.UNCHANGED and outcome.key is not None and outcome.key != team.pinned_key():
         team.pin_key(outcome.key)  # a newly confirmed key for the library we already have
@@ -154,7 +159,11 @@ def sync_once(
     folder_path: Path, team: TeamRepository, configured_key: str = "", trust: str = "", clock: Clock | None = None,
 ) -> SyncStatus:
     outcome = pull(folder_path, team.mirror_state(), configured_key, trust)
-    return apply_outcome(team, outcome, (clock or _utc_now)())
+    try:
+        return apply_outcome(team, outcome, (clock or _utc_now)())
+    finally:
+        if outcome.collector_pause is not None:
+            outcome.collector_pause.end()
 
 
 def _utc_now() -> dt.datetime:

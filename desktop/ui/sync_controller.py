@@ -19,8 +19,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
+from desktop.core.sync.pack import TeamLibrary
 from desktop.store.team import MirrorState, TeamRepository
-from desktop.sync.gc_pause import release_gradually
+from desktop.sync.gc_pause import CollectorPause, release_gradually
 from desktop.sync.inbox import propose
 from desktop.sync.pull import PullOutcome, apply_outcome, pull
 from desktop.sync.status import SyncState, SyncStatus, retry_delay
@@ -33,15 +34,32 @@ USAGE_UPLOAD_EVERY = dt.timedelta(hours=1)
 
 
 class _Handoff:
-    """Carries a big result from the I/O worker to the DB worker through the UI thread, which only ever
-    holds this box: whoever takes the value is the one to free it (50,000 phrases take ~100 ms to free)."""
+    """Carries a pulled library from the I/O worker to the DB worker through the UI thread, which only ever
+    holds this box: the DB worker takes it, stores it and frees it in batches (freeing 50,000 phrases at
+    once would hold the interpreter lock for tens of ms), then ends the collector pause (see gc_pause)."""
 
-    def __init__(self, value: Any) -> None:
-        self._value = value
+    def __init__(self, library: TeamLibrary | None, pause: CollectorPause | None) -> None:
+        self._library = library
+        self._pause = pause
 
-    def take(self) -> Any:
-        value, self._value = self._value, None
-        return value
+    @property
+    def library(self) -> TeamLibrary | None:
+        return self._library
+
+    def release(self) -> None:
+        library, self._library = self._library, None
+        phrases = list(library.phrases) if library is not None else []
+        del library  # now `phrases` holds the last references
+        release_gradually(phrases)
+        self.end()
+
+    def end(self) -> None:
+        self._library = None
+        if self._pause is not None:
+            self._pause.end()
+
+    def __del__(self) -> None:  # dropped unused (a stale result, a destroyed owner): never leave the pause on
+        self.end()
 
 
 class _Runner(Protocol):
@@ -196,7 +214,8 @@ class SyncController(QObject):
 
         def fetch() -> tuple[PullOutcome, _Handoff]:
             outcome = self._pull(folder, mirror, configured, trust)
-            return dataclasses.replace(outcome, library=None), _Handoff(outcome.library)
+            handoff = _Handoff(outcome.library, outcome.collector_pause)
+            return dataclasses.replace(outcome, library=None, collector_pause=None), handoff
 
         self._runner.io(fetch, lambda result: self._on_pulled(attempt, *result),
                         lambda error: self._on_failed(attempt, error), owner=self)
@@ -204,19 +223,17 @@ class SyncController(QObject):
     def _on_pulled(self, attempt: int, outcome: PullOutcome, library: _Handoff) -> None:
         if attempt != self._attempt or not self._watchdog.isActive():
             self._in_flight = False  # a hung call finally returned after its watchdog: its news is stale
+            library.end()
             self._schedule()
             return
         self._watchdog.stop()
         now = self._clock()
 
         def apply(ctx: Any) -> SyncStatus:
-            taken = library.take()
-            status = apply_outcome(self._team_of(ctx), dataclasses.replace(outcome, library=taken), now)
-            # The last references: a big library is freed here on the DB worker, a batch at a time.
-            phrases = list(taken.phrases) if taken is not None else []
-            del taken
-            release_gradually(phrases)
-            return status
+            try:
+                return apply_outcome(self._team_of(ctx), dataclasses.replace(outcome, library=library.library), now)
+            finally:
+                library.release()  # freed here on the DB worker, a batch at a time
 
         self._runner.db(apply, self._on_applied, lambda error: self._on_failed(attempt, error), owner=self)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
-from desktop.sync.gc_pause import collector_paused
+from desktop.sync.gc_pause import CollectorPause
 from desktop.sync.status import SyncState, SyncStatus, retry_delay
 
 NOON = dt.datetime(2026, 11, 23, 4, 0, tzinfo=dt.UTC)
@@ -38,16 +38,35 @@ def test_offline_retries_back_off_and_everything_else_keeps_the_interval():
 
 def test_the_collector_pause_nests_across_holders_and_restores_the_previous_state():
     assert gc.isenabled()
-    with collector_paused():
+    with CollectorPause():
         assert not gc.isenabled()
-        with collector_paused():
-            assert not gc.isenabled()
+        second = CollectorPause()
         assert not gc.isenabled()
+        second.end()
+        second.end()  # idempotent: one holder cannot end another's pause
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    CollectorPause()  # dropped without end(): garbage collection of the holder ends it
     assert gc.isenabled()
     gc.disable()
     try:
-        with collector_paused():
+        with CollectorPause():
             pass
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_a_sync_leaves_the_collector_on_whatever_happened(tmp_path, signing_key, make_library, team):
+    from desktop.sync.publish import publish
+    from desktop.sync.pull import pull, sync_once
+
+    share = tmp_path / "share"
+    publish(share, make_library(50), signing_key, "主管")
+    assert sync_once(share, team, trust=signing_key.public.fingerprint).ok
+    assert gc.isenabled()
+    publish(share, make_library(60), signing_key, "主管")
+    outcome = pull(share, team.mirror_state())
+    assert outcome.library is not None and not gc.isenabled()  # paused until the library is stored and freed
+    del outcome
+    assert gc.isenabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def test_first_sync_asks_to_confirm_the_key_then_follows_the_share(qtbot, tmp_pa
     with qtbot.waitSignal(controller.library_updated) as updated:
         controller.trust(KEY.public.fingerprint)
     assert updated.args == [1]
+    assert gc.isenabled()  # the collector pause of the big-library path ended
     assert controller.status.text().startswith("团队库 v1")
     assert controller.next_poll_ms == 60_000
     with qtbot.assertNotEmitted(controller.library_updated):
@@ -108,6 +110,7 @@ def test_a_hanging_share_never_blocks_the_ui_and_never_stacks_calls(qtbot, tmp_p
         release.set()
         qtbot.waitUntil(lambda: not controller.busy)
         assert len(calls) == 1
+        assert gc.isenabled()
         controller.sync_now()
         qtbot.waitUntil(lambda: not controller.busy)
         assert len(calls) == 2
