@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
         folder = Path(args.folder) if args.folder else team_folder_path(services.settings, services.paths)
         publisher = args.publisher or services.settings.get("agent_name") or getpass.getuser()
         try:
-            result = publish(folder, library, key, publisher, expected_version=args.expect_version)
+            result = publish(folder, library, key, publisher, expected_version=args.expect_version,
+                             known_version=team.mirror_state().applied_version)
         except PublishConflictError as error:
             print(error)
             return 7

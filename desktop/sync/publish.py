@@ -93,13 +93,16 @@ def publish(
     publisher: str,
     *,
     expected_version: int | None = None,
+    known_version: int | None = None,
     step: StepHook = no_step,
     now: Callable[[], dt.datetime] | None = None,
     delays: Sequence[float] = RENAME_DELAYS,
     stale_lock_after: float = STALE_LOCK_SECONDS,
 ) -> PublishResult:
     """Publish `library` as the next version. `expected_version`: the version the lead edited against;
-    if the share has moved past it, refuse rather than overwrite someone else's changes."""
+    if the share has moved past it, refuse rather than overwrite someone else's changes. `known_version`:
+    the newest version the lead's Kuaida has seen, so a wiped or new share continues the numbering
+    (agents refuse versions older than their own)."""
     folder = TeamFolder(folder_path)
     folder.root.mkdir(parents=True, exist_ok=True)
     folder.packs.mkdir(exist_ok=True)
@@ -109,7 +112,7 @@ def publish(
         previous = start.library_version if start else 0
         if expected_version is not None and start is not None and previous != expected_version:
             raise PublishConflictError(f"团队库已被更新到 v{previous}，请先同步并检查改动后再发布")
-        version = previous + 1
+        version = max(previous, known_version or 0) + 1
         pack = encode_pack(library, version)
         manifest = build_manifest(pack, version, key, publisher, now() if now else None)
         pack_path = folder.root / manifest.pack

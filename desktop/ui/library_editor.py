@@ -640,7 +640,8 @@ class LibraryEditor(QMainWindow):
         publisher = str(self._settings.get("agent_name") or "") or getpass.getuser()
         self.publish_action.setEnabled(False)
         self.status_reported.emit(self.tr("正在发布…"))
-        self._runner.io(lambda: publish(folder, library, key, publisher, expected_version=expected),
+        self._runner.io(lambda: publish(folder, library, key, publisher, expected_version=expected,
+                                        known_version=expected),
                         lambda result: self._on_published(library, result), self._on_publish_failed, owner=self)
 
     def _on_published(self, library: TeamLibrary, result: PublishResult) -> None:

@@ -191,3 +191,16 @@ def test_publishing_prunes_old_packs_and_stale_temporary_files_only(tmp_path, si
     assert [name[:7] for name in packs] == ["v000003", "v000004", "v000005", "v000006", "v000007"]
     assert not old_temp.exists() and fresh_temp.exists()
     assert sync_once(share, team, trust=signing_key.public.fingerprint).local_version == 7
+
+
+def test_a_lead_republishing_to_a_wiped_share_continues_the_numbering(tmp_path, signing_key, make_library, team):
+    import shutil
+
+    share = tmp_path / "share"
+    publish(share, make_library(1), signing_key, "主管")
+    publish(share, make_library(2), signing_key, "主管")
+    assert sync_once(share, team, trust=signing_key.public.fingerprint).local_version == 2
+    shutil.rmtree(share)  # a new server, a wiped cloud folder
+    result = publish(share, make_library(3), signing_key, "主管", known_version=2)
+    assert result.manifest.library_version == 3
+    assert sync_once(share, team).local_version == 3
