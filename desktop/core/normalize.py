@@ -19,7 +19,7 @@ _LONG_NUMBER = re.compile(r"(?:订单编号|订单号|运单号|快递单号|物
 _PRODUCT_ID = re.compile(r"\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[a-z]{1,4}\d{5,}\b")
 # Chat clients send their own emoticons as bracketed names: [微笑], [捂脸], /:^_^
 _CHAT_EMOTICON = re.compile(r"\[[\u4e00-\u9fff a-z]{1,6}\]|/:[^\s\u4e00-\u9fff]{1,4}")
-# "1.8米" must survive the separators below; the way buyers also write it keeps it one token.
+# "1.8米" must not split at the dot: written 1点8, as buyers also say it, it stays one token.
 _DECIMAL = re.compile(r"(\d)\.(\d)")
 # Letters, digits and CJK characters carry meaning; punctuation, symbols and emoji only separate clauses.
 _SEPARATORS = re.compile(r"[\W_]+")
