@@ -16,6 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--publisher", metavar="NAME", help="发布人（默认：设置中的客服昵称或登录名）")
     parser.add_argument("--expect-version", type=int, metavar="N",
                         help="只在共享文件夹当前为 vN 时发布，避免覆盖他人刚发布的版本")
+    parser.add_argument("--new-key", action="store_true",
+                        help="换用新的团队密钥发布（所有客服需要重新确认指纹）")
     parser.set_defaults(handler=run)
 
 
@@ -37,6 +39,11 @@ def run(args: argparse.Namespace) -> int:
             key = load_signing_key(Path(args.key))
         except KeyFileError as error:
             print(error)
+            return 4
+        pinned = team.pinned_key()
+        if pinned is not None and pinned != key.public and not args.new_key:
+            print(f"这把私钥（指纹 {key.public.fingerprint}）不是团队正在使用的密钥（指纹 {pinned.fingerprint}），"
+                  "客服会拒绝它发布的版本。确实要换用新密钥时加 --new-key。")
             return 4
         library = team.library()
         if args.library:

@@ -60,7 +60,7 @@ from desktop.core.sync.draft import (
     words_from_text,
     words_to_text,
 )
-from desktop.core.sync.keys import KeyFileError, SigningKey, load_signing_key
+from desktop.core.sync.keys import KeyFileError, PublicKey, SigningKey, load_signing_key
 from desktop.core.sync.pack import TeamLibrary
 from desktop.core.templates import render
 from desktop.store.team import TeamRepository
@@ -285,6 +285,7 @@ class LibraryEditor(QMainWindow):
         self._folder = folder
         self._team_of = team_of
         self._key: SigningKey | None = None
+        self._team_key: PublicKey | None = None  # the key this PC's copy was verified with
         self._published = TeamLibrary()
         self._base_version: int | None = None
         self.draft = LibraryDraft(TeamLibrary())
@@ -446,18 +447,20 @@ class LibraryEditor(QMainWindow):
     def load(self) -> None:
         """Read the local mirror (what was last published) as the starting draft, then proposals and usage."""
 
-        def read(ctx: Any) -> tuple[TeamLibrary, int | None]:
+        def read(ctx: Any) -> tuple[TeamLibrary, int | None, PublicKey | None]:
             team = self._team_of(ctx)
-            return team.library(), team.mirror_state().applied_version
+            mirror = team.mirror_state()
+            return team.library(), mirror.applied_version, mirror.pinned_key
 
         self._runner.db(read, self._on_library_loaded, self._on_task_failed, owner=self)
         self.load_proposals()
         self.load_usage()
 
-    def _on_library_loaded(self, result: tuple[TeamLibrary, int | None]) -> None:
-        library, version = result
+    def _on_library_loaded(self, result: tuple[TeamLibrary, int | None, PublicKey | None]) -> None:
+        library, version, team_key = result
         self._published = library
         self._base_version = version
+        self._team_key = team_key
         self._set_draft(LibraryDraft(library))
         self.status_reported.emit(self.tr("已载入团队库 v{0}，{1} 条短语").format(version or 0, len(library.phrases)))
 
@@ -602,6 +605,10 @@ class LibraryEditor(QMainWindow):
         """Check, confirm and start publishing. False when something blocked it (the reason is reported)."""
         if self._key is None:
             self.status_reported.emit(self.tr("只有持有团队私钥的主管可以发布"))
+            return False
+        if self._team_key is not None and self._key.public != self._team_key:
+            message = self.tr("这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本")
+            self.status_reported.emit(message.format(self._key.public.fingerprint))
             return False
         problems = self.draft.problems()
         if problems:

@@ -73,7 +73,11 @@ def test_sync_exit_codes_say_what_happened(tmp_path, keys, capsys):
 
     other = tmp_path / "other-keys"
     write_key_pair(other, SigningKey.generate())
-    _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key", str(other / "team.key"))
+    code, out = _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key",
+                     str(other / "team.key"))
+    assert code == 4 and "--new-key" in out
+    _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key", str(other / "team.key"),
+         "--new-key")
     code, out = _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share))
     assert code == 4 and "已拒绝更新" in out and "使用本地副本 v1" in out
 

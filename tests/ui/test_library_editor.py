@@ -190,3 +190,11 @@ def test_team_settings_are_checked_then_published_with_the_library(editor, share
     assert [w.word for w in agent.sensitive_words()] == ["秒杀价"]
     assert agent.pinned_ids(dt.date(2026, 12, 3)) == ["t-1"]
     agent.db.close()
+
+
+def test_a_key_that_is_not_the_teams_cannot_publish(editor):
+    editor.set_signing_key(SigningKey.generate())
+    editor.add_phrase()
+    assert editor.publish() is False
+    assert "不是团队正在使用的密钥" in editor.statusBar().currentMessage()
+    assert editor.confirmations == []
