@@ -1,9 +1,10 @@
 # Shared set-up for scripts/run and scripts/test: Debian packages (installed only when missing) and the
 # project's virtual environment in .venv (re-installed only when pyproject.toml changed). Sourced, not run.
 
-# Qt's xcb platform plugin and fonts, needed to show the window at all.
+# Qt's xcb platform plugin and fonts (CJK; colour emoji, which replies often end with), needed to show the window.
 RUN_PACKAGES=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
-  libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-noto-cjk)
+  libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-noto-cjk
+  fonts-noto-color-emoji)
 # The end-to-end tests: a virtual screen, a window manager, a real editor, X tools to drive them. For the
 # installer (tests/installer): wixl and msitools build and read the MSI, wine64 runs its msiexec (install,
 # upgrade, uninstall: ~12 s to install, ~1 min of tests), osslsigncode and xsltproc check signing and the

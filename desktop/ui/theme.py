@@ -117,7 +117,11 @@ def style_sheet(theme: Theme, font_px: int = 13) -> str:
     QLabel[role="hint"] {{ color: {t.success}; font-weight: 600; }}
     QLabel[role="empty-title"] {{ font-weight: 600; }}
     QWidget#statusLine {{ border-top: 1px solid {t.border}; }}
-    QWidget#statusLine QLabel {{ font-size: {max(10, font_px - 2)}px; }}
+    QWidget#statusLine QLabel, QWidget#statusLine QAbstractButton {{ font-size: {max(10, font_px - 2)}px; }}
+    QWidget#statusLine QPushButton, QWidget#statusLine QToolButton {{
+        border: none; background: transparent; color: {t.muted}; padding: 0 2px;
+    }}
+    QWidget#statusLine QPushButton:hover, QWidget#statusLine QToolButton:hover {{ color: {t.accent}; }}
     QScrollBar:vertical {{ background: transparent; width: 8px; margin: 2px 0 2px 0; }}
     QScrollBar::handle:vertical {{ background: {t.border}; border-radius: 4px; min-height: 32px; }}
     QScrollBar::handle:vertical:hover {{ background: {t.muted}; }}
