@@ -198,3 +198,9 @@ def test_a_key_that_is_not_the_teams_cannot_publish(editor):
     assert editor.publish() is False
     assert "不是团队正在使用的密钥" in editor.statusBar().currentMessage()
     assert editor.confirmations == []
+
+
+def test_the_draft_model_passes_the_model_tester(qtmodeltester, editor):
+    editor.add_phrase()
+    qtmodeltester.check(editor.model, force_py=True)
+    qtmodeltester.check(editor.proxy, force_py=True)
