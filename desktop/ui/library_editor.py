@@ -643,11 +643,11 @@ class LibraryEditor(QMainWindow):
     def _start_publish(self) -> None:
         key, library, expected = self._key, self.draft.library(), self._base_version
         assert key is not None
-        folder = self._folder()
+        folder = self._folder  # resolved on the I/O worker
         publisher = str(self._settings.get("agent_name") or "") or getpass.getuser()
         self.publish_action.setEnabled(False)
         self.status_reported.emit(self.tr("正在发布…"))
-        self._runner.io(lambda: publish(folder, library, key, publisher, expected_version=expected,
+        self._runner.io(lambda: publish(folder(), library, key, publisher, expected_version=expected,
                                         known_version=expected),
                         lambda result: self._on_published(library, result), self._on_publish_failed, owner=self)
 
@@ -681,8 +681,8 @@ class LibraryEditor(QMainWindow):
 
     # proposals --------------------------------------------------------------------------------------
     def load_proposals(self) -> None:
-        folder = self._folder()
-        self._runner.io(lambda: list_proposals(folder), self._on_proposals_loaded, self._on_task_failed, owner=self)
+        folder = self._folder
+        self._runner.io(lambda: list_proposals(folder()), self._on_proposals_loaded, self._on_task_failed, owner=self)
 
     def _on_proposals_loaded(self, result: tuple[list[Proposal], int]) -> None:
         self.proposals, _skipped = result
@@ -714,13 +714,13 @@ class LibraryEditor(QMainWindow):
         proposal = self.proposals.pop(row)
         self.proposal_list.takeItem(row)
         self.tabs.setTabText(2, self.tr("客服建议 ({0})").format(len(self.proposals)))
-        folder = self._folder()
-        self._runner.io(lambda: remove_proposal(folder, proposal.id), on_error=self._on_task_failed, owner=self)
+        folder = self._folder
+        self._runner.io(lambda: remove_proposal(folder(), proposal.id), on_error=self._on_task_failed, owner=self)
 
     # usage ------------------------------------------------------------------------------------------
     def load_usage(self) -> None:
-        folder = self._folder()
-        self._runner.io(lambda: read_team_usage(folder), self._on_usage_loaded, self._on_task_failed, owner=self)
+        folder = self._folder
+        self._runner.io(lambda: read_team_usage(folder()), self._on_usage_loaded, self._on_task_failed, owner=self)
 
     def _on_usage_loaded(self, usage: TeamUsage) -> None:
         self.usage = usage

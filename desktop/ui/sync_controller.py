@@ -167,12 +167,12 @@ class SyncController(QObject):
 
     def propose(self, phrase: Phrase, note: str = "") -> None:
         """Offer a personal phrase to the team: one new file in the share's inbox, written off the UI thread."""
-        folder = self._folder()
+        folder = self._folder  # resolved on the I/O worker: even a local stand-in folder is disk work
         agent_name = str(self._settings.get("agent_name") or "")
         self._runner.db(
             lambda ctx: self._team_of(ctx).agent_id(),
             lambda agent_id: self._runner.io(
-                lambda: propose(folder, phrase, agent_id, agent_name, note),
+                lambda: propose(folder(), phrase, agent_id, agent_name, note),
                 lambda _id: self.proposal_finished.emit(True, self.tr("已提交给主管审核")),
                 lambda error: self.proposal_finished.emit(False, self.tr("提交失败：共享文件夹不可用")),
                 owner=self,
@@ -185,7 +185,7 @@ class SyncController(QObject):
         if self._stopped or (self._usage_written_at is not None and now - self._usage_written_at < USAGE_UPLOAD_EVERY):
             return
         self._usage_written_at = now
-        folder = self._folder()
+        folder = self._folder
 
         def gather(ctx: Any) -> tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]]:
             team = self._team_of(ctx)
@@ -193,7 +193,7 @@ class SyncController(QObject):
 
         def upload(rows: tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]]) -> None:
             if not self._stopped:
-                self._runner.io(lambda: write_usage(folder, *rows), on_error=self._on_usage_failed, owner=self)
+                self._runner.io(lambda: write_usage(folder(), *rows), on_error=self._on_usage_failed, owner=self)
 
         self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)
 
@@ -207,13 +207,13 @@ class SyncController(QObject):
             self.status_changed.emit(status)
 
     def _on_mirror_loaded(self, attempt: int, mirror: MirrorState) -> None:
-        folder = self._folder()
+        folder = self._folder
         configured = str(self._settings.get("team_key") or "")
         trust = self._trust
         self._watchdog.start()
 
         def fetch() -> tuple[PullOutcome, _Handoff]:
-            outcome = self._pull(folder, mirror, configured, trust)
+            outcome = self._pull(folder(), mirror, configured, trust)
             handoff = _Handoff(outcome.library, outcome.collector_pause)
             return dataclasses.replace(outcome, library=None, collector_pause=None), handoff
 
