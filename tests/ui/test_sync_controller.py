@@ -193,3 +193,25 @@ def test_a_proposal_to_an_unreachable_share_is_reported(qtbot, tmp_path, store):
         controller.propose(Phrase(id="p-1", text="好", source="personal"))
     assert finished.args[0] is False
     controller.stop()
+
+
+def test_a_real_runner_pulls_on_the_io_pool_and_applies_on_the_db_worker(qtbot, tmp_path):
+    from desktop.store.database import open_store
+
+    share = tmp_path / "share"
+    big = TeamLibrary(tuple(Phrase(id=f"t-{i}", text=f"第 {i} 条", source="team") for i in range(3000)))
+    publish(share, big, KEY, "主管")
+    runner = TaskRunner(db_factory=lambda: open_store(tmp_path / "agent" / "kuaida.sqlite3"))
+    controller = SyncController(runner, FakeSettings(team_key=KEY.public.text), lambda: share, timeout_ms=60_000)
+    try:
+        with qtbot.waitSignal(controller.library_updated, timeout=60_000) as updated:
+            controller.sync_now()
+        assert updated.args == [1]
+        qtbot.waitUntil(lambda: not controller.busy)
+        assert gc.isenabled()
+        counted = []
+        runner.db(lambda store: store.db["phrases"].count, counted.append)
+        qtbot.waitUntil(lambda: counted == [3000])
+    finally:
+        controller.stop()
+        runner.shutdown()
