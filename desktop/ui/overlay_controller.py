@@ -33,6 +33,7 @@ HINT_MS = 4000
 # After a search the chat client gets the focus back asynchronously (the window manager does it); paste
 # once our window has lost the focus, or after this long at the latest.
 FOCUS_RETURN_MS = 400
+FOCUS_SETTLE_MS = 120
 TEMPLATE_KEYS = ("agent_name", "shop_name")
 HOTKEY_KEYS = ("hotkey_search", "hotkey_pick_prefix")
 
@@ -147,8 +148,12 @@ class OverlayController(QObject):
 
     # choosing --------------------------------------------------------------------------------------
     def choose_number(self, number: int) -> None:
-        """Pick reply `number` (1–9) of the list now shown, as the hotkeys pick:1..pick:9 do."""
-        if self.panel.showing_list() and 1 <= number <= min(MAX_NUMBERED, self.shown_model().rowCount()):
+        """Pick reply `number` (1–9) of the list now shown, as the hotkeys pick:1..pick:9 do.
+
+        Nothing happens while the window is hidden: the agent cannot see what would be pasted.
+        """
+        count = min(MAX_NUMBERED, self.shown_model().rowCount())
+        if self.window.isVisible() and self.panel.showing_list() and 1 <= number <= count:
             self.choose_row(number - 1)
 
     def choose_row(self, row: int) -> None:
@@ -198,18 +203,16 @@ class OverlayController(QObject):
         self.runner.db(lambda services: services.phrases.record_use(phrase_id, features), owner=self)
 
     def _paste_after_focus_returns(self, request: PasteRequest) -> None:
-        self._pending_paste = request
-        if self._our_window_has_focus():
-            self._focus_timer.start()
-        else:
-            self._flush_pending_paste()
+        """Paste once the chat client has the focus again (the window manager gives it back asynchronously).
 
-    def _our_window_has_focus(self) -> bool:
-        focused = QGuiApplication.focusWindow()
-        return focused is not None and focused is self.window.windowHandle()
+        While one of our windows still has the focus we wait for it to lose it (or FOCUS_RETURN_MS at
+        most); when none has, the hand-back is already under way and FOCUS_SETTLE_MS lets it land.
+        """
+        self._pending_paste = request
+        self._focus_timer.start(FOCUS_SETTLE_MS if QGuiApplication.focusWindow() is None else FOCUS_RETURN_MS)
 
     def _on_app_focus_window_changed(self, window: QWindow | None) -> None:
-        if self._pending_paste is not None and (window is None or window is not self.window.windowHandle()):
+        if self._pending_paste is not None and window is None:  # another application has the focus now
             self._flush_pending_paste()
 
     def _flush_pending_paste(self) -> None:

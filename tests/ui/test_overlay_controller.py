@@ -173,9 +173,12 @@ def test_pausing_stops_suggestions_and_says_so(overlay: Overlay) -> None:
     assert not overlay.clipboard.is_paused()
 
 
-def test_show_hotkey_toggles_the_window(overlay: Overlay) -> None:
+def test_show_hotkey_toggles_the_window_and_a_hidden_window_pastes_nothing(overlay: Overlay) -> None:
+    overlay.copy("什么时候发货")
     overlay.hotkeys.press("show")
     assert not overlay.window.isVisible()
+    overlay.hotkeys.press("pick:1")
+    assert overlay.paster.requests == []
     overlay.hotkeys.press("show")
     assert overlay.window.isVisible()
 
