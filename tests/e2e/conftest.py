@@ -51,12 +51,9 @@ class Desktop:
     env: dict[str, str]
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
-    def run(self, *args: str, input_text: str | None = None, check: bool = True) -> str:
-        result = subprocess.run(
-            args, env=self.env, input=input_text.encode() if input_text is not None else None,
-            capture_output=True, timeout=DEADLINE_SECONDS, check=False,
-        )
-        if check and result.returncode != 0:
+    def run(self, *args: str) -> str:
+        result = subprocess.run(args, env=self.env, capture_output=True, timeout=DEADLINE_SECONDS, check=False)
+        if result.returncode != 0:
             raise AssertionError(f"{' '.join(args)} failed: {result.stderr.decode(errors='replace').strip()}")
         return result.stdout.decode(errors="replace")
 
@@ -177,9 +174,6 @@ class Editor:
     def focus(self) -> None:
         self.desktop.run("xdotool", "windowactivate", "--sync", str(self.window))
         wait_for(lambda: self.desktop.active_window() == self.window, "the editor to have the focus")
-
-    def keys(self, *keys: str) -> None:
-        self.desktop.run("xdotool", "key", "--clearmodifiers", "--window", str(self.window), *keys)
 
     def type_keys_to_focus(self, *keys: str) -> None:
         """Keys to whatever has the focus, as a person pressing them would (XTest, no target window)."""
