@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,32 +19,40 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Library:
-    """An engine and the phrases it was built from (hidden team phrases left out), swapped in as one."""
+    """An engine and the phrases it was built from (hidden team phrases left out), swapped in as one,
+    with what the synced team library adds: its sensitive words (in `find_sensitive`) and today's campaign."""
 
     engine: SuggestionEngine
     phrases: list[Phrase]
     find_sensitive: SensitiveFinder
+    promotion: str = ""  # the team's active campaign, fills {活动} unless the agent set one
 
     def groups(self) -> list[str]:
         return sorted({p.group for p in self.phrases})
 
 
-def sensitive_finder() -> SensitiveFinder:
-    """The word list's `find`; without a readable list the replies still come, just unmarked (and logged)."""
+def sensitive_finder(team_words: Iterable[tuple[str, str]] = ()) -> SensitiveFinder:
+    """The word list's `find` (bundled + the team's words); without a readable list the replies still
+    come, just unmarked (and logged)."""
     try:
         from desktop.core.sensitive import SensitiveWords
 
-        return SensitiveWords.default().find
+        return SensitiveWords.with_team(team_words).find
     except (ImportError, OSError, ValueError) as error:
         log.warning("sensitive-word check unavailable: %s", error)
         return no_sensitive_words
 
 
 def load_library(services: Services) -> Library:
-    """Runs on the DB worker: read the phrases, build the index (the slow part), load the word list."""
-    from desktop.services import build_engine
+    """Runs on the DB worker: read the phrases and the team extras, build the index (the slow part)."""
+    from desktop.store.team import TeamRepository
 
-    return Library(build_engine(services.phrases), services.phrases.all(include_hidden=False), sensitive_finder())
+    team = TeamRepository(services.store.db)
+    phrases = services.phrases.all(include_hidden=False)
+    engine = SuggestionEngine(phrases, services.phrases.learned_picks(), pinned_ids=team.pinned_ids())
+    words = [(w.word, w.category) for w in team.sensitive_words()]
+    promotion = team.active_promotion()
+    return Library(engine, phrases, sensitive_finder(words), promotion.name if promotion else "")
 
 
 def then_reload(change: Callable[[Services], object]) -> Callable[[Services], Library]:

@@ -34,7 +34,7 @@ HINT_MS = 4000
 # once our window has lost the focus, or after this long at the latest.
 FOCUS_RETURN_MS = 400
 FOCUS_SETTLE_MS = 120
-TEMPLATE_KEYS = ("agent_name", "shop_name")
+TEMPLATE_KEYS = ("agent_name", "shop_name", "campaign")
 HOTKEY_KEYS = ("hotkey_search", "hotkey_pick_prefix")
 
 
@@ -113,6 +113,7 @@ class OverlayController(QObject):
     def set_library(self, library: Library) -> None:
         self.library = library
         for model in (self.suggestion_model, self.library_model):
+            model.set_renderer(self._render)  # today's campaign may have changed with the library
             model.set_sensitive_finder(library.find_sensitive)
         self.library_model.set_phrases(library.phrases)
         if self.searching:
@@ -141,7 +142,9 @@ class OverlayController(QObject):
         self.panel.show_model(self.suggestion_model, EmptyKind.NO_MATCH if self.message else EmptyKind.WAITING)
 
     def _render(self, text: str) -> str:
-        return render(text, {"客服": self.settings.get("agent_name"), "店铺": self.settings.get("shop_name")})
+        campaign = str(self.settings.get("campaign")) or (self.library.promotion if self.library else "")
+        values = {"客服": self.settings.get("agent_name"), "店铺": self.settings.get("shop_name"), "活动": campaign}
+        return render(text, values)
 
     def shown_model(self) -> QAbstractItemModel:
         return self.search_proxy if self.searching else self.suggestion_model

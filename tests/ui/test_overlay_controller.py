@@ -254,3 +254,32 @@ def test_a_stub_library_can_replace_the_current_one(overlay: Overlay) -> None:
     engine = StubEngine(PHRASES, {"什么时候发货": ["t-gift"]})
     overlay.controller.set_library(Library(engine, list(PHRASES), find_wechat))  # type: ignore[arg-type]
     assert overlay.shown_texts() == [GIFT.text]
+
+
+def test_the_synced_team_library_adds_sensitive_words_the_campaign_and_the_pinned_phrase(overlay: Overlay) -> None:
+    import datetime as dt
+
+    from desktop.core.sync.keys import SigningKey
+    from desktop.core.sync.pack import Featured, Promotion, SensitiveWord, TeamLibrary
+    from desktop.store.team import TeamRepository
+
+    today = dt.date.today()
+    sale = Phrase("t-sale", "亲，[{活动}期间，]全店满199减20哦～", "议价优惠", source="team")
+    team = TeamLibrary(
+        phrases=(SHIP, GIFT, sale),
+        sensitive_words=(SensitiveWord("包邮到家", "承诺"),),
+        promotions=(Promotion("双12", today - dt.timedelta(days=1), today + dt.timedelta(days=1)),),
+        featured=Featured(GIFT.id, "羊毛围巾", today, today),
+    )
+    TeamRepository(overlay.services.store.db).apply(team, 3, "0" * 64, SigningKey.generate().public)
+    library = load_library(overlay.services)
+    assert library.promotion == "双12"
+    assert library.engine.pinned_ids == (GIFT.id,)
+    assert [(h.start, h.end) for h in library.find_sensitive("亲，包邮到家哦")] == [(2, 6)]
+
+    overlay.controller.set_library(library)
+    model = overlay.controller.library_model
+    row = next(r for r in range(model.rowCount()) if model.phrase(r).id == "t-sale")
+    assert model.rendered_text(row) == "亲，双12期间，全店满199减20哦～"
+    overlay.settings.set("campaign", "年货节")  # the agent's own setting wins over the team's campaign
+    assert model.rendered_text(row) == "亲，年货节期间，全店满199减20哦～"
