@@ -14,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 
-from desktop.core.phrases import Phrase
+from desktop.core.phrases import Phrase, intent_ids
 from desktop.core.templates import render
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, PasteOutcome, Paster, PasteRequest
+from desktop.store.team import TeamRepository
 from desktop.ui import confirm
 from desktop.ui.empty_state import EmptyKind
 from desktop.ui.focus import FocusReturn
@@ -139,7 +140,18 @@ class OverlayController(QObject):
             return
         suggestions = self.library.engine.suggest(self.message, top=MAX_NUMBERED) if self.message else []
         self.suggestion_model.set_suggestions(suggestions)
+        if self.message and not suggestions:
+            self._record_no_match()
         self.panel.show_model(self.suggestion_model, EmptyKind.NO_MATCH if self.message else EmptyKind.WAITING)
+
+    def _record_no_match(self) -> None:
+        """Count, per buyer intent the engine recognised (ids only, never text), a message nothing fitted:
+        the team lead sees these in the shared usage stats and writes the missing phrases."""
+        known = intent_ids()
+        detected = [f for f in self.library.engine.features(self.message) if f in known] if self.library else []
+        if detected:
+            self.runner.db(lambda services: [TeamRepository(services.store.db).record_no_match(i) for i in detected],
+                           owner=self)
 
     def _render(self, text: str) -> str:
         campaign = str(self.settings.get("campaign")) or (self.library.promotion if self.library else "")

@@ -283,3 +283,12 @@ def test_the_synced_team_library_adds_sensitive_words_the_campaign_and_the_pinne
     assert model.rendered_text(row) == "亲，双12期间，全店满199减20哦～"
     overlay.settings.set("campaign", "年货节")  # the agent's own setting wins over the team's campaign
     assert model.rendered_text(row) == "亲，年货节期间，全店满199减20哦～"
+
+
+def test_a_recognised_question_with_no_fitting_phrase_is_counted_by_intent(overlay: Overlay) -> None:
+    from desktop.store.team import TeamRepository
+
+    overlay.engine.features = lambda message: ["ab12", "ship_time"]  # type: ignore[method-assign]
+    overlay.copy("这条消息没有合适的回复")
+    counted = TeamRepository(overlay.services.store.db).no_match_by_day()
+    assert [(intent, uses) for intent, _day, uses in counted] == [("ship_time", 1)]
