@@ -111,13 +111,16 @@ class IntentLexicon:
         """Intent -> evidence. Cues inside a longer cue of another intent are dropped. Patterns add on top: they
         see the form of a question (when + ship), which the words alone do not; overlapping patterns of one
         intent count once."""
-        totals = _evidence(_outermost(self._matches(normalized)))
+        matches = _outermost(self._matches(normalized))
+        totals = _evidence(matches)
         found = []
         for pattern in self.patterns:
             if match := pattern.regex.search(normalized):
                 cue = Cue(pattern.intent, pattern.weight, pattern.regex.pattern)
                 found.append(_Match(match.start(), match.end(), cue))
-        for intent, weight in _evidence(found).items():  # two patterns seeing the same words count once
+        # A pattern inside a longer cue of another intent is hidden like a cue (差价能退吗 is not a return);
+        # two patterns seeing the same words count once.
+        for intent, weight in _evidence([m for m in found if not _hidden(m, matches)]).items():
             totals[intent] += weight
         return dict(totals)
 
@@ -182,22 +185,18 @@ def _outermost(matches: list[_Match]) -> list[_Match]:
     longer text is a cue of both intents, neither side loses its inner cues."""
     if len(matches) < 2:
         return matches
-    kept = []
-    for m in matches:
-        length = m.end - m.start
-        hidden = False
-        for o in matches:
-            if o.end - o.start <= length or o.start > m.start or o.end < m.end or o.cue.intent == m.cue.intent:
-                continue
-            defended = any(
-                p.cue.intent == m.cue.intent and p.start <= o.start and o.end <= p.end for p in matches
-            )
-            if not defended:
-                hidden = True
-                break
-        if not hidden:
-            kept.append(m)
-    return kept
+    return [m for m in matches if not _hidden(m, matches)]
+
+
+def _hidden(m: _Match, matches: list[_Match]) -> bool:
+    """Whether a longer match of another intent covers `m`, with no match of `m`'s intent covering that one."""
+    length = m.end - m.start
+    for o in matches:
+        if o.end - o.start <= length or o.start > m.start or o.end < m.end or o.cue.intent == m.cue.intent:
+            continue
+        if not any(p.cue.intent == m.cue.intent and p.start <= o.start and o.end <= p.end for p in matches):
+            return True
+    return False
 
 
 class _HomophoneIndex:

@@ -448,3 +448,19 @@ def test_every_question_in_a_message_is_covered(engine: SuggestionEngine, messag
     got = intents_of(engine.suggest(message, top=3))
     assert all(any(intent in g for g in got) for intent in wanted), got
 
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("差价能退吗", "price_protect"),  # not a return: the object decides
+        ("多久到账", "refund"),  # not a delivery time
+        ("没收到发票", "invoice"),  # not a lost parcel
+        ("优惠券怎么用", "promotion"),  # not a how-to
+        ("质量问题", "defect_damage"),  # not a question about quality
+    ],
+)
+def test_a_longer_cue_of_another_intent_hides_the_words_inside_it(
+    engine: SuggestionEngine, message: str, intent: str
+) -> None:
+    assert intent in engine.suggest(message)[0].phrase.intents
