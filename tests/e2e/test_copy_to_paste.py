@@ -6,6 +6,9 @@ with Ctrl+V, and mousepad must keep the focus throughout.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from desktop.core.default_library import load_default_library
@@ -94,3 +97,21 @@ def test_search_takes_the_focus_only_while_typing_and_hands_it_back(desktop, edi
     reply = desktop.clipboard()
     text = editor.wait_for_saved_text(lambda saved: bool(reply) and saved.strip() == reply.strip(), "the reply")
     assert text.strip() in library_replies()
+
+
+def test_a_password_managers_secret_copy_is_ignored(desktop, kuaida, tmp_path):
+    before = kuaida.state()["copied"]
+    owner_log = tmp_path / "owner.log"
+    owner = desktop.start(sys.executable, str(Path(__file__).with_name("clipboard_owner.py")), "hunter2-不是买家消息",
+                          env={**desktop.env, "QT_QPA_PLATFORM": "xcb"}, log=owner_log)
+    try:
+        # Once Kuaida has fetched the mark, it has made its decision about this copy.
+        desktop.wait_for(lambda: "served x-kde-passwordManagerHint" in owner_log.read_text(),
+                         "Kuaida to look at the secret mark", details=lambda: owner_log.read_text())
+        desktop.set_clipboard(SHIPPING_QUESTION)  # an ordinary copy after it
+        desktop.wait_for(lambda: kuaida.state()["copied"] > before, "Kuaida to report the ordinary copy")
+        assert kuaida.state()["copied"] == before + 1  # the ordinary one only
+        assert "served text/plain" not in owner_log.read_text()  # the secret text itself was never even read
+    finally:
+        owner.terminate()
+        owner.wait(timeout=10)
