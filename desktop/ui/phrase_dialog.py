@@ -37,6 +37,7 @@ class PhraseDialog(QDialog):
         self.text_edit = QPlainTextEdit(base.text, self)
         self.text_edit.setPlaceholderText(self.tr("回复内容，可用 {买家}、{客服}、{店铺} 等变量"))
         self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMaximumHeight(110)
         self.group_box = QComboBox(self)
         self.group_box.setEditable(True)
         self.group_box.addItems(sorted({*groups, UNGROUPED}))

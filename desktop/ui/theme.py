@@ -93,11 +93,11 @@ def palette(theme: Theme) -> QPalette:
 def style_sheet(theme: Theme, font_px: int = 13) -> str:
     t = theme
     return f"""
-    QLineEdit, QPlainTextEdit, QSpinBox, QComboBox, QKeySequenceEdit QLineEdit {{
+    QLineEdit, QPlainTextEdit {{
         background: {t.surface}; border: 1px solid {t.border}; border-radius: 6px; padding: 4px 8px;
     }}
     QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {t.accent}; }}
-    QListView {{ background: transparent; border: none; outline: none; }}
+    QListView#suggestionList {{ background: transparent; border: none; outline: none; }}
     QTabWidget::pane {{ border: none; }}
     QTabBar::tab {{
         background: transparent; color: {t.muted}; padding: 5px 12px; border: none;
