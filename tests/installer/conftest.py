@@ -7,12 +7,14 @@ them while iterating on something else).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -20,6 +22,14 @@ import desktop
 
 ROOT = Path(__file__).resolve().parents[2]
 BUMPED_VERSION = "99.0.0"
+
+
+def installer_module(name: str) -> ModuleType:
+    """A helper script of installer/ (not a package: the spec and build scripts run them from there)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "installer" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -11,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import installer_module
 
 pytestmark = pytest.mark.installer
 
@@ -51,11 +52,8 @@ def test_bundle_ships_the_resources_as_files(installer_build) -> None:
 
 
 def _qt_libraries(bundle: Path) -> set[str]:
-    names = set()
-    for path in bundle.rglob("*"):
-        if match := re.match(r"^(?:lib)?Qt6([A-Za-z0-9]+?)(?:\.so|\.dll|\.dylib)", path.name):
-            names.add(match.group(1))
-    return names
+    qt_part = installer_module("qt_trim").qt_part
+    return {part[1] for path in bundle.rglob("*") if (part := qt_part(path.name)) and part[0] == "lib"}
 
 
 def test_only_the_qt_libraries_kuaida_uses_are_bundled(installer_build) -> None:
@@ -103,8 +101,6 @@ def test_other_qt_bindings_and_tkinter_are_excluded(installer_build) -> None:
 
 
 def test_checked_in_icon_matches_the_app_icon_pngs() -> None:
-    spec = importlib.util.spec_from_file_location("make_icon", ROOT / "installer" / "make_icon.py")
-    make_icon = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_icon)
+    make_icon = installer_module("make_icon")
     expected = make_icon.ico_bytes(make_icon.icon_pngs())
     assert (ROOT / "installer" / "kuaida.ico").read_bytes() == expected, "run installer/make_icon.py"

@@ -6,13 +6,14 @@ upgrade and downgrade handling, shortcut), not a Windows installation; the Windo
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from desktop.platform.machine_config import INSTALLER_KEY, REGISTRY_NAMES
+
+from .conftest import installer_module
 
 pytestmark = pytest.mark.installer
 
@@ -144,15 +145,8 @@ def test_start_menu_shortcut_starts_the_windowed_executable(installer_build) -> 
     assert key_file["FileName"].split("|")[-1] == "Kuaida.exe"
 
 
-def _wixl_postbuild():
-    spec = importlib.util.spec_from_file_location("wixl_postbuild", ROOT / "installer" / "wixl_postbuild.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_what_wixl_cannot_compile_is_read_from_the_wxs() -> None:
-    module = _wixl_postbuild()
+    module = installer_module("wixl_postbuild")
     wxs = ROOT / "installer" / "kuaida.wxs"
     conditions = module.component_conditions(wxs)
     assert conditions["SharedFolderValue"] == "SHAREDFOLDER"

@@ -3,23 +3,13 @@ Windows version resource; fast, no build needed."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-INSTALLER = Path(__file__).resolve().parents[2] / "installer"
+from .conftest import installer_module
 
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, INSTALLER / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-qt_trim = _load("qt_trim")
+qt_trim = installer_module("qt_trim")
 
 
 @pytest.mark.parametrize(("dest", "platform", "kept"), [
@@ -96,7 +86,7 @@ def test_libraries_only_removed_plugins_used_are_pruned_with_chains_and_symlinks
 def test_windows_version_resource_comes_from_the_project_version(tmp_path: Path) -> None:
     import desktop
 
-    version_resource = _load("version_resource")
+    version_resource = installer_module("version_resource")
     assert version_resource.four_part("1.2.3.dev1") == "1.2.3.0"
     path = version_resource.write_version_file(tmp_path / "version_info.txt", desktop.__version__)
     numbers = version_resource.four_part(desktop.__version__)
