@@ -11,7 +11,6 @@ import logging
 import os
 import sys
 import time
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -38,6 +37,8 @@ GEOMETRY_SAVE_MS = 1500
 
 
 def app_icon() -> QIcon:
+    from importlib import resources
+
     icon = QIcon()
     folder = resources.files("desktop.resources").joinpath("icons")
     for size in ICON_SIZES:
@@ -105,9 +106,8 @@ class Application(QObject):
         self.settings = SettingsBridge(open_settings(paths), self)
         self.appearance = Appearance(qt_app, self.settings, parent=self)
         self.appearance.apply()
-        self.icon = app_icon()
-        qt_app.setWindowIcon(self.icon)
-        self.window = OverlayWindow(self.icon)
+        self.icon = QIcon()  # loaded just after the first paint: reading and decoding it is not free
+        self.window = OverlayWindow()
         place_window(self.window, self.settings)
         self._closed = False
         self.controller = None
@@ -149,6 +149,9 @@ class Application(QObject):
         settings = self.settings.settings
         paths = self.paths
         self.runner = TaskRunner(db_factory=lambda: open_services(paths, settings))
+        self.icon = app_icon()
+        self.qt_app.setWindowIcon(self.icon)
+        self.window.setWindowIcon(self.icon)
         self.tray = TrayIcon(self.icon, self)
         self.platform = create_platform(settings, tray=self.tray.icon, parent=self)
         self.controller = OverlayController(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -29,6 +28,8 @@ class Translations:
         self.language = "zh_CN"
         if language not in LANGUAGES or language == "zh_CN":
             return language == "zh_CN"
+        from importlib import resources  # only when a translation is needed: it costs start-up time
+
         data = resources.files("desktop.resources").joinpath(f"i18n/kuaida_{language}.qm")
         translator = QTranslator(self._app)
         qm = data.read_bytes() if data.is_file() else b""
