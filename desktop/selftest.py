@@ -14,9 +14,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from desktop import __version__
+
+if TYPE_CHECKING:  # imported for real inside the checks: a failing import is a check's answer
+    from desktop.core.phrases import Phrase
+    from desktop.store.database import Store
+    from desktop.store.phrases import PhraseRepository
 
 # A message of our own (not from any evaluation data) that the bundled library must answer.
 SAMPLE_MESSAGE = "请问今天下单什么时候发货？"
@@ -34,6 +39,9 @@ class SelfTest:
 
     def __init__(self) -> None:
         self.results: list[CheckResult] = []
+        self.library: list[Phrase] = []
+        self.store: Store | None = None
+        self.phrases: PhraseRepository | None = None
         self.reply = ""
 
     def run(self) -> bool:
@@ -83,6 +91,8 @@ class SelfTest:
         from desktop.core.templates import render
         from desktop.services import build_engine
 
+        if self.phrases is None:
+            raise RuntimeError("存储检查没有运行")
         suggestions = build_engine(self.phrases).suggest(SAMPLE_MESSAGE, top=3)
         if not suggestions:
             raise RuntimeError("默认短语库没有给出建议")
@@ -125,9 +135,8 @@ class SelfTest:
         return f"Qt {pyside_version} {app.platformName()}"
 
     def _close_store(self) -> None:
-        store: Any = getattr(self, "store", None)
-        if store is not None:
-            store.close()
+        if self.store is not None:
+            self.store.close()
             self.store = None
 
     # reporting -------------------------------------------------------------------------------------
