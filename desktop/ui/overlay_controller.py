@@ -337,6 +337,8 @@ class OverlayController(QObject):
         elif key in HOTKEY_KEYS:
             self._update_hotkey_hints()
             self._update_status()
+        elif key == "language":  # the translator is already swapped (Appearance subscribed first)
+            self._update_status()
 
     # quick add, edit, delete, hide -----------------------------------------------------------------
     def add_phrase(self) -> None:

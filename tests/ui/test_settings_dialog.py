@@ -108,3 +108,18 @@ def test_an_unknown_language_keeps_chinese() -> None:
     translations = Translations(QApplication.instance())
     assert not translations.apply("fr")
     assert translations.language == "zh_CN"
+
+
+def test_switching_the_language_retranslates_the_status_line_too(qtbot, overlay) -> None:
+    app = QApplication.instance()
+    appearance = Appearance(app, overlay.settings, [])
+    overlay.controller.settings.changed.disconnect(overlay.controller._on_settings_changed)
+    # reconnected after Appearance, as the app orders them
+    overlay.controller.settings.changed.connect(overlay.controller._on_settings_changed)
+    try:
+        overlay.settings.set("language", "en")
+        assert overlay.window.status_label.text() == "Alt+1…9 paste · Alt+S search"
+        qtbot.waitUntil(lambda: overlay.window.add_button.text() == "＋ New")
+    finally:
+        overlay.settings.set("language", "zh_CN")
+        appearance.translations.apply("zh_CN")
