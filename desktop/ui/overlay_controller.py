@@ -96,7 +96,6 @@ class OverlayController(QObject):
         self.panel.delete_phrase_requested.connect(self._on_panel_delete_phrase_requested)
         self.panel.hide_phrase_requested.connect(self._on_panel_hide_phrase_requested)
         self.panel.copy_phrase_requested.connect(self._on_panel_copy_phrase_requested)
-        window.add_phrase_requested.connect(self.add_phrase)
         window.pause_toggled.connect(self.set_paused)
         window.settings_requested.connect(self.settings_requested)
         QGuiApplication.instance().focusWindowChanged.connect(self._on_app_focus_window_changed)

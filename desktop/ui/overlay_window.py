@@ -28,7 +28,6 @@ OVERLAY_FLAGS = (
 
 class OverlayWindow(QWidget):
     hide_requested = Signal()  # the window's close button hides it; quitting is the tray's job
-    add_phrase_requested = Signal()
     settings_requested = Signal()
     pause_toggled = Signal(bool)
     visibility_changed = Signal(bool)
@@ -57,7 +56,6 @@ class OverlayWindow(QWidget):
         self.tabs.tabBar().setDrawBase(False)
         self.tabs.addTab(self._placeholder, "")
 
-        self.add_button = self._tool_button(self.add_phrase_requested.emit)
         self.pause_button = self._tool_button(None)
         self.pause_button.setCheckable(True)
         self.pause_button.toggled.connect(self.pause_toggled)
@@ -66,7 +64,7 @@ class OverlayWindow(QWidget):
         corner_layout = QHBoxLayout(corner)
         corner_layout.setContentsMargins(0, 0, 6, 0)
         corner_layout.setSpacing(2)
-        for button in (self.add_button, self.pause_button, self.settings_button):
+        for button in (self.pause_button, self.settings_button):
             corner_layout.addWidget(button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
@@ -204,8 +202,6 @@ class OverlayWindow(QWidget):
         self.tabs.setTabText(0, self.tr("建议"))
         if self._suggestions is None:
             self._placeholder.setText(self.tr("正在加载短语库…"))
-        self.add_button.setText(self.tr("＋ 新建"))
-        self.add_button.setToolTip(self.tr("把剪贴板里的文字存为我的短语"))
         paused = self.pause_button.isChecked()
         self.pause_button.setText(self.tr("继续") if paused else self.tr("暂停"))
         self.pause_button.setToolTip(self.tr("已暂停监听剪贴板") if paused else self.tr("暂停监听剪贴板"))

@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
-from PySide6.QtWidgets import QLabel, QListView, QMenu, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.empty_state import EmptyKind, EmptyState
 from desktop.ui.reply_delegate import ReplyDelegate
@@ -56,6 +65,10 @@ class SuggestionPanel(QWidget):
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.hide()
         self.search_box = SearchBox(self)
+        self.add_button = QToolButton(self)  # beside the search: find a phrase, or add the one you need
+        self.add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.add_button.clicked.connect(self.add_phrase_requested)
         self.list_view = ReplyListView(self)
         self.list_view.setObjectName("suggestionList")
         self.delegate = ReplyDelegate(self.list_view)
@@ -69,7 +82,11 @@ class SuggestionPanel(QWidget):
         layout.setContentsMargins(10, 8, 10, 4)
         layout.setSpacing(8)
         layout.addWidget(self.message_label)
-        layout.addWidget(self.search_box)
+        search_row = QHBoxLayout()
+        search_row.setSpacing(4)
+        search_row.addWidget(self.search_box, 1)
+        search_row.addWidget(self.add_button)
+        layout.addLayout(search_row)
         layout.addWidget(self._stack, 1)
 
         self.list_view.clicked.connect(self._on_list_view_clicked)
@@ -111,6 +128,8 @@ class SuggestionPanel(QWidget):
 
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("搜索：文字、快捷编码或拼音首字母"))
+        self.add_button.setText(self.tr("＋ 新建"))
+        self.add_button.setToolTip(self.tr("把剪贴板里的文字存为我的短语"))
         self.delegate.personal_label = self.tr("我的")
         self.delegate.sensitive_label = self.tr("敏感词")
         self.empty_state.retranslate()

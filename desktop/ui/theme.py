@@ -100,7 +100,7 @@ def style_sheet(theme: Theme, font_px: int = 13) -> str:
     QListView#suggestionList {{ background: transparent; border: none; outline: none; }}
     QTabWidget::pane {{ border: none; }}
     QTabBar::tab {{
-        background: transparent; color: {t.muted}; padding: 5px 12px; border: none;
+        background: transparent; color: {t.muted}; padding: 5px 10px; border: none;
         border-bottom: 2px solid transparent;
     }}
     QTabBar::tab:selected {{ color: {t.text}; border-bottom-color: {t.accent}; font-weight: 600; }}

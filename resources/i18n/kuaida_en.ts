@@ -640,32 +640,32 @@
 <context>
     <name>OverlayController</name>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="127" />
+        <location filename="../../desktop/ui/overlay_controller.py" line="126" />
         <source>短语库打开失败：%1</source>
         <translation>Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="241" />
+        <location filename="../../desktop/ui/overlay_controller.py" line="240" />
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="243" />
+        <location filename="../../desktop/ui/overlay_controller.py" line="242" />
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="313" />
+        <location filename="../../desktop/ui/overlay_controller.py" line="312" />
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="317" />
+        <location filename="../../desktop/ui/overlay_controller.py" line="316" />
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="320" />
+        <location filename="../../desktop/ui/overlay_controller.py" line="319" />
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -673,48 +673,46 @@
 <context>
     <name>OverlayWindow</name>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="109" />
-        <location filename="../../desktop/ui/overlay_window.py" line="204" />
+        <location filename="../../desktop/ui/overlay_window.py" line="107" />
+        <location filename="../../desktop/ui/overlay_window.py" line="202" />
         <source>建议</source>
-        <translation>Suggestions</translation>
+        <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="206" />
+        <location filename="../../desktop/ui/overlay_window.py" line="204" />
         <source>正在加载短语库…</source>
         <translation>Loading the phrase library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="207" />
         <source>＋ 新建</source>
-        <translation>＋ New</translation>
+        <translation type="vanished">＋ New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="208" />
         <source>把剪贴板里的文字存为我的短语</source>
-        <translation>Save the copied text as one of my phrases</translation>
+        <translation type="vanished">Save the copied text as one of my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="210" />
+        <location filename="../../desktop/ui/overlay_window.py" line="206" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="210" />
+        <location filename="../../desktop/ui/overlay_window.py" line="206" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="211" />
+        <location filename="../../desktop/ui/overlay_window.py" line="207" />
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="211" />
+        <location filename="../../desktop/ui/overlay_window.py" line="207" />
         <source>暂停监听剪贴板</source>
         <translation>Pause clipboard watching</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="212" />
+        <location filename="../../desktop/ui/overlay_window.py" line="208" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -963,12 +961,12 @@
     <message>
         <location filename="../../desktop/ui/reminders_feature.py" line="39" />
         <source>催付</source>
-        <translation>Reminders</translation>
+        <translation>Remind</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reminders_feature.py" line="40" />
         <source>客户</source>
-        <translation>Customers</translation>
+        <translation>Buyers</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reminders_feature.py" line="45" />
@@ -1011,7 +1009,7 @@
     <message>
         <location filename="../../desktop/ui/reminders_panel.py" line="157" />
         <source>催付</source>
-        <translation>Reminders</translation>
+        <translation>Remind</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reminders_panel.py" line="158" />
@@ -1041,7 +1039,7 @@
     <message>
         <location filename="../../desktop/ui/reminders_panel.py" line="164" />
         <source>客户</source>
-        <translation>Customers</translation>
+        <translation>Buyer</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reminders_panel.py" line="165" />
@@ -1272,42 +1270,52 @@ Import today's orders with ⋯ at the top right, or copy an order number to add 
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="113" />
+        <location filename="../../desktop/ui/suggestion_panel.py" line="130" />
         <source>搜索：文字、快捷编码或拼音首字母</source>
-        <translation>Search: text, shortcut code or pinyin initials</translation>
+        <translation>Search text, code, pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="114" />
+        <location filename="../../desktop/ui/suggestion_panel.py" line="131" />
+        <source>＋ 新建</source>
+        <translation>＋ New</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="132" />
+        <source>把剪贴板里的文字存为我的短语</source>
+        <translation>Save the copied text as one of my phrases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="133" />
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="115" />
+        <location filename="../../desktop/ui/suggestion_panel.py" line="134" />
         <source>敏感词</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="127" />
+        <location filename="../../desktop/ui/suggestion_panel.py" line="146" />
         <source>买家：</source>
         <translation>Buyer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="150" />
+        <location filename="../../desktop/ui/suggestion_panel.py" line="169" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="150" />
+        <location filename="../../desktop/ui/suggestion_panel.py" line="169" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="152" />
+        <location filename="../../desktop/ui/suggestion_panel.py" line="171" />
         <source>复制为我的短语…</source>
         <translation>Copy to my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="153" />
+        <location filename="../../desktop/ui/suggestion_panel.py" line="172" />
         <source>不再推荐此团队短语</source>
         <translation>Stop suggesting this team phrase</translation>
     </message>

@@ -212,7 +212,7 @@ def test_quick_add_saves_a_personal_phrase_and_swaps_in_a_new_engine(overlay: Ov
 
     overlay.controller.edit_phrase = edit
     old_engine = overlay.controller.library.engine
-    overlay.window.add_button.click()
+    overlay.window.suggestions.add_button.click()
     assert seen == [(None, "亲，这款有现货，今天就能发出～")]
     assert overlay.services.phrases.get("p-new") is not None
     assert overlay.controller.library.engine is not old_engine

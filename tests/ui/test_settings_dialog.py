@@ -96,8 +96,8 @@ def test_english_translation_loads_and_the_window_follows_a_language_switch(qtbo
     qtbot.addWidget(window)
     try:
         assert translations.apply("en")
-        assert QCoreApplication.translate("OverlayWindow", "建议") == "Suggestions"
-        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Suggestions")
+        assert QCoreApplication.translate("OverlayWindow", "建议") == "Replies"
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Replies")
         assert translations.apply("zh_CN")
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "建议")
     finally:
@@ -119,7 +119,7 @@ def test_switching_the_language_retranslates_the_status_line_too(qtbot, overlay)
     try:
         overlay.settings.set("language", "en")
         assert overlay.window.status_label.text() == "Alt+1…9 paste · Alt+S search"
-        qtbot.waitUntil(lambda: overlay.window.add_button.text() == "＋ New")
+        qtbot.waitUntil(lambda: overlay.window.suggestions.add_button.text() == "＋ New")
     finally:
         overlay.settings.set("language", "zh_CN")
         appearance.translations.apply("zh_CN")
