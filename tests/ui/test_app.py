@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import shiboken6
@@ -32,6 +33,9 @@ def test_start_paints_first_then_loads_the_library_and_suggests(qtbot, kuaida_ho
         QGuiApplication.clipboard().setText("请问什么时候发货？")
         qtbot.waitUntil(panel.showing_list)
         assert panel.list_view.model().rowCount() >= 1
+        qt_modules = {name for name in sys.modules if name.startswith("PySide6.Qt")}
+        allowed = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtTest"}  # QtTest: pytest-qt's
+        assert qt_modules <= allowed
     finally:
         app.close()
         shiboken6.delete(app)
