@@ -81,6 +81,8 @@ def test_copy_suggest_paste_flow_at_debug_level_logs_no_message_or_reply(qtbot, 
         controller = OverlayController(window, SettingsBridge(services.settings), ImmediateTaskRunner(services),
                                        clipboard, paster, hotkeys)
         controller.set_library(load_library(services))
+        window.show()
+        qtbot.waitExposed(window)
         clipboard.copy(BUYER_MESSAGE)
         hotkeys.press("pick:1")
         assert paster.texts, "the flow must have pasted a reply for the check to mean anything"
