@@ -3,11 +3,13 @@ a focus hand-back that only records, and a synchronous task runner, wired the wa
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 from desktop.core.engine import Suggestion
 from desktop.core.phrases import Phrase
@@ -115,7 +117,7 @@ class Overlay:
 
 
 @pytest.fixture
-def overlay(qtbot, services: Services, settings: SettingsBridge) -> Overlay:
+def overlay(qtbot, services: Services, settings: SettingsBridge) -> Iterator[Overlay]:
     window = OverlayWindow()
     qtbot.addWidget(window)
     clipboard, paster, hotkeys, focus = FakeClipboardWatcher(), FakePaster(), FakeHotkeys(), RecordingFocus()
@@ -129,4 +131,8 @@ def overlay(qtbot, services: Services, settings: SettingsBridge) -> Overlay:
     controller.set_library(Library(engine, list(PHRASES), find_wechat))  # type: ignore[arg-type]
     window.show()
     qtbot.waitExposed(window)
-    return Overlay(window, controller, clipboard, paster, hotkeys, focus, engine, services, settings)
+    yield Overlay(window, controller, clipboard, paster, hotkeys, focus, engine, services, settings)
+    # Delete the controller (and the models it owns) now, while its window still exists, rather than
+    # whenever the garbage collector gets to it in some later test: destruction order stays the app's.
+    shiboken6.delete(controller)
+    gc.collect()
