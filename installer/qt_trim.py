@@ -11,15 +11,16 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-# Qt modules Kuaida uses. Add one here when the code starts importing it (the bundle's --self-test and
-# tests/installer catch a missing one).
-QT_MODULES = frozenset({"Core", "Gui", "Widgets", "Network", "Svg", "DBus"})
+# Qt modules Kuaida uses (the app imports only QtCore, QtGui, QtWidgets: tests/ui checks it); Svg stays for
+# the SVG icon and image plugins, DBus because Qt Gui links it on Linux. Add one here when the code starts
+# importing it (the bundle's --self-test and tests/installer catch a missing one).
+QT_MODULES = frozenset({"Core", "Gui", "Widgets", "Svg", "DBus"})
 # Per-platform Qt glue the kept modules need at run time: xcb and Wayland on Linux, nothing on Windows.
 QT_PLATFORM_LIBRARIES = {"linux": frozenset({"XcbQpa", "WaylandClient"})}
 # Plugin folders worth shipping, and within them the plugins that are not needed.
 QT_PLUGIN_DIRS = frozenset({
     "platforms", "platformthemes", "platforminputcontexts", "imageformats", "iconengines", "styles",
-    "tls", "networkinformation", "wayland-shell-integration", "wayland-decoration-client",
+    "wayland-shell-integration", "wayland-decoration-client",
 })
 QT_PLUGINS_DROPPED = re.compile(
     r"(qeglfs|qlinuxfb|qminimalegl|qvnc|qvkkhrdisplay|qdirect2d|qpdf|qtvirtualkeyboard|qicns|qtga|qtiff|qwbmp"
@@ -37,7 +38,7 @@ EXCLUDED_MODULES = (
     "PyQt5", "PyQt6", "PySide2", "qtpy", "tkinter", "_tkinter", "IPython", "matplotlib", "numpy",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtPdf", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
     "PySide6.QtPrintSupport", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtUiTools", "PySide6.QtDesigner",
-    "PySide6.QtHelp", "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtQuickWidgets",
+    "PySide6.QtHelp", "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtQuickWidgets", "PySide6.QtNetwork",
 )
 
 

@@ -16,7 +16,7 @@ from .conftest import installer_module
 pytestmark = pytest.mark.installer
 
 ROOT = Path(__file__).resolve().parents[2]
-KEPT_QT_LIBRARIES = {"Core", "Gui", "Widgets", "Network", "Svg", "DBus", "XcbQpa", "WaylandClient"}
+KEPT_QT_LIBRARIES = {"Core", "Gui", "Widgets", "Svg", "DBus", "XcbQpa", "WaylandClient"}
 FOREIGN_BINDINGS = re.compile(r"^(PyQt5|PyQt6|PySide2|qtpy|tkinter|_tkinter)(\.|$)")
 
 

@@ -17,6 +17,8 @@ qt_trim = installer_module("qt_trim")
     ("libQt6Widgets.so.6", "linux", True),
     ("PySide6/Qt/lib/libQt6XcbQpa.so.6", "linux", True),
     ("PySide6/Qt/lib/libQt6Quick.so.6", "linux", False),
+    ("PySide6/Qt/lib/libQt6Network.so.6", "linux", False),
+    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", "linux", False),
     ("libQt6Pdf.so.6", "linux", False),
     ("PySide6/Qt/plugins/platforms/libqxcb.so", "linux", True),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", "linux", True),
