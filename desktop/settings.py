@@ -1,9 +1,10 @@
 """Settings, declared once (key, type, default, description), layered as IT expects.
 
-Lookup order: machine policy (Group Policy, `HKLM\\Software\\Policies\\Kuaida`) → values the installer
-wrote (`HKLM\\Software\\Kuaida`) → the agent's own choices (`settings.json` in the data folder) → the
-default. A key set by policy, or by the installer with LOCKSETTINGS=1, is locked: the UI shows it
-greyed out and `set` refuses it. No Qt here; the UI wraps `subscribe` in a Qt signal.
+Lookup order: machine policy (Group Policy, `HKLM\\Software\\Policies\\Kuaida`) → the agent's own choices
+(`settings.json` in the data folder) → values the installer wrote (`HKLM\\Software\\Kuaida`, presets) →
+the default. With LOCKSETTINGS=1 the installer's values rank above the agent's. A key set by policy, or by
+the installer with LOCKSETTINGS=1, is locked: the UI shows it greyed out and `set` refuses it.
+No Qt here; the UI wraps `subscribe` in a Qt signal.
 """
 
 from __future__ import annotations
@@ -93,9 +94,15 @@ class Settings:
         self._user: dict[str, Any] = self._load_user()
         self._listeners: list[Callable[[str, Any], None]] = []
 
+    def _layers(self) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+        """Strongest first. Installer values are presets the agent may change, unless LOCKSETTINGS=1."""
+        if self.lock_installer_values:
+            return (("policy", self.policy), ("installer", self.installer), ("user", self._user))
+        return (("policy", self.policy), ("user", self._user), ("installer", self.installer))
+
     def get(self, key: str) -> Any:
         setting = BY_KEY[key]
-        for layer in (self.policy, self.installer, self._user):
+        for _name, layer in self._layers():
             if key in layer:
                 try:
                     return coerce(setting, layer[key])
@@ -104,7 +111,7 @@ class Settings:
         return setting.default
 
     def source(self, key: str) -> str:
-        for name, layer in (("policy", self.policy), ("installer", self.installer), ("user", self._user)):
+        for name, layer in self._layers():
             if key in layer:
                 return name
         return "default"
