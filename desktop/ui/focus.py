@@ -30,8 +30,17 @@ class FocusReturn:
 class WindowsFocusReturn(FocusReturn):
     def __init__(self) -> None:
         import ctypes
+        from ctypes import wintypes
 
-        self._user32: Any = ctypes.windll.user32  # type: ignore[attr-defined]
+        user32: Any = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
+        # Declared so a 64-bit HWND is never cut to a C int.
+        user32.GetForegroundWindow.restype = wintypes.HWND
+        user32.GetForegroundWindow.argtypes = []
+        user32.SetForegroundWindow.argtypes = [wintypes.HWND]
+        user32.SetForegroundWindow.restype = wintypes.BOOL
+        user32.IsWindow.argtypes = [wintypes.HWND]
+        user32.IsWindow.restype = wintypes.BOOL
+        self._user32 = user32
         self._previous = 0
 
     def remember(self) -> None:
