@@ -123,7 +123,7 @@ class Application(QObject):
         self.reminders = None
         self.first_paint = FirstPaint(self.window)
         self.first_paint.painted.connect(self._on_first_paint_painted)
-        self.window.hide_requested.connect(self.window.hide)
+        self.window.hide_requested.connect(self._on_window_hide_requested)
         # Remember the window's place soon after the agent moves it, not only on a clean quit (log-off, kill).
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
@@ -258,6 +258,15 @@ class Application(QObject):
     def _refresh_hotkey_errors(self) -> None:
         if self.controller is not None and self.platform is not None:
             self.controller.set_hotkey_errors(self.platform.hotkey_errors)
+
+    def _on_window_hide_requested(self) -> None:
+        # Hidden, the window comes back from the tray; where there is no tray, closing it quits instead.
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if self.tray is not None and QSystemTrayIcon.isSystemTrayAvailable():
+            self.window.hide()
+        else:
+            self.qt_app.quit()
 
     def _on_app_about_to_quit(self) -> None:
         self.close()
