@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -142,6 +143,7 @@ def test_before_the_library_is_loaded_the_list_says_it_is_loading(qtbot, setting
         controller.load_library()  # the real engine, built from the store
     assert controller.library is not None
     assert {p.id for p in controller.library.phrases} == {p.id for p in PHRASES}
+    shiboken6.delete(controller)  # now, not in some later test's garbage collection
 
 
 def test_sensitive_reply_asks_before_pasting(qtbot, overlay: Overlay) -> None:
@@ -191,9 +193,10 @@ def test_hotkeys_unavailable_is_shown_in_the_status_line(qtbot, settings, servic
 
     window = OverlayWindow()
     qtbot.addWidget(window)
-    OverlayController(window, settings, ImmediateTaskRunner(services), FakeClipboardWatcher(), FakePaster(),
-                      FakeHotkeys(reason="当前系统不支持全局热键"))
+    controller = OverlayController(window, settings, ImmediateTaskRunner(services), FakeClipboardWatcher(),
+                                   FakePaster(), FakeHotkeys(reason="当前系统不支持全局热键"))
     assert window.status_label.text() == "当前系统不支持全局热键"
+    shiboken6.delete(controller)
 
 
 def test_changing_the_agent_name_re_renders_the_shown_replies(overlay: Overlay) -> None:
