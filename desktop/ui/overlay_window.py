@@ -27,7 +27,7 @@ OVERLAY_FLAGS = (
 
 
 class OverlayWindow(QWidget):
-    hide_requested = Signal()  # the window's close button hides it; quitting is the tray's job
+    hide_requested = Signal()  # its close button: the app hides it to the tray, or quits where there is none
     settings_requested = Signal()
     pause_toggled = Signal(bool)
     visibility_changed = Signal(bool)
