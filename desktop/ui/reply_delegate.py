@@ -6,7 +6,14 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF,
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.ui.reply_model import GroupRole, NumberRole, RenderedTextRole, SensitiveSpansRole, SourceRole
+from desktop.ui.reply_model import (
+    GroupRole,
+    NumberRole,
+    PhraseRole,
+    RenderedTextRole,
+    SensitiveSpansRole,
+    SourceRole,
+)
 from desktop.ui.theme import LIGHT, Theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -147,7 +154,11 @@ class ReplyDelegate(QStyledItemDelegate):
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
             right = chip.left() - 4
         painter.setPen(theme.color("muted"))
-        group = metrics.elidedText(index.data(GroupRole) or "", Qt.TextElideMode.ElideRight, right - left)
+        phrase = index.data(PhraseRole)
+        header_text = index.data(GroupRole) or ""
+        if phrase is not None and phrase.code:  # the shortcut code too: agents learn the codes they use
+            header_text += f" · {phrase.code}"
+        group = metrics.elidedText(header_text, Qt.TextElideMode.ElideRight, right - left)
         painter.drawText(QRectF(left, header.top(), right - left, header.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, group)
 
