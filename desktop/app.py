@@ -111,7 +111,7 @@ class Application(QObject):
         self.appearance = Appearance(qt_app, self.settings, parent=self)
         self.appearance.apply()
         self.icon = QIcon()  # loaded just after the first paint: reading and decoding it is not free
-        self.window = OverlayWindow()
+        self.window = OverlayWindow(deferred=True)
         place_window(self.window, self.settings)
         self._closed = False
         self.controller = None
@@ -151,6 +151,7 @@ class Application(QObject):
         from desktop.ui.tasks import TaskRunner
         from desktop.ui.tray import TrayIcon
 
+        self.window.build()
         self.appearance.add_delegate(self.window.suggestions.delegate)  # builds the 建议 panel
         settings = self.settings.settings
         paths = self.paths

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QMoveEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton
+
     from desktop.ui.suggestion_panel import SuggestionPanel
 
 DEFAULT_SIZE = (360, 560)
@@ -33,7 +35,9 @@ class OverlayWindow(QWidget):
     visibility_changed = Signal(bool)
     geometry_changed = Signal()  # moved or resized by the agent (or docked)
 
-    def __init__(self, icon: QIcon | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, icon: QIcon | None = None, parent: QWidget | None = None, *, deferred: bool = False) -> None:
+        """`deferred`: show only a loading line until `build()` (the app calls it right after the first paint:
+        the tabs, buttons and status line, and their Qt classes, are most of the window's start-up cost)."""
         super().__init__(parent, OVERLAY_FLAGS)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -43,14 +47,30 @@ class OverlayWindow(QWidget):
         self.setMinimumSize(*MIN_SIZE)
         self.resize(*DEFAULT_SIZE)
         self.dock_edge = ""
-
+        self._built = False
         self._suggestions: SuggestionPanel | None = None
-        # Until the suggestion panel is built (just after the first paint, see `suggestions`) its tab shows
-        # only this line: the panel's widgets and their Qt classes cost more start-up time than the rest.
+        # Until the suggestion panel is built (see `suggestions`) its place shows only this line.
         self._placeholder = QLabel(self)
         self._placeholder.setProperty("role", "muted")
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tabs = QTabWidget(self)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 4, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self._placeholder, 1)
+        if deferred:
+            self._placeholder.setText(self.tr("正在加载短语库…"))
+        else:
+            self.build()
+
+    def build(self) -> None:
+        """Create the tabs, header buttons and status line (once)."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtWidgets import QHBoxLayout, QTabWidget
+
+        self._layout.removeWidget(self._placeholder)
+        self.tabs: QTabWidget = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setDrawBase(False)
@@ -74,20 +94,19 @@ class OverlayWindow(QWidget):
         self.status_label.setProperty("role", "muted")
         status_line = QWidget(self)
         status_line.setObjectName("statusLine")
-        self._status_layout = QHBoxLayout(status_line)
+        self._status_layout: QHBoxLayout = QHBoxLayout(status_line)
         self._status_layout.setContentsMargins(10, 4, 10, 5)
         self._status_layout.setSpacing(10)
         self._status_layout.addWidget(self.hint_label)
         self._status_layout.addWidget(self.status_label, 1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(status_line)
+        self._layout.addWidget(self.tabs, 1)
+        self._layout.addWidget(status_line)
         self.retranslate()
 
     def _tool_button(self, on_click: object) -> QToolButton:
+        from PySide6.QtWidgets import QToolButton
+
         button = QToolButton(self)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -101,6 +120,7 @@ class OverlayWindow(QWidget):
         if self._suggestions is None:
             from desktop.ui.suggestion_panel import SuggestionPanel
 
+            self.build()
             self._suggestions = SuggestionPanel(self)
             current = self.tabs.currentIndex()
             self.tabs.removeTab(0)
@@ -199,6 +219,9 @@ class OverlayWindow(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        if not self._built:
+            self._placeholder.setText(self.tr("正在加载短语库…"))
+            return
         self.tabs.setTabText(0, self.tr("建议"))
         if self._suggestions is None:
             self._placeholder.setText(self.tr("正在加载短语库…"))
