@@ -11,6 +11,7 @@ from desktop.paths import Paths
 from desktop.settings import Settings
 from desktop.store.database import Store, open_store
 from desktop.store.phrases import PhraseRepository
+from desktop.store.team import TeamRepository
 
 
 @dataclass
@@ -39,13 +40,19 @@ def open_services(data_dir: str | os.PathLike[str] | None = None) -> Services:
 
 
 def ensure_default_library(phrases: PhraseRepository) -> None:
-    """A new store starts with the bundled library as its team library, until a team library is synced."""
-    if phrases.count("team") == 0:
+    """A new store starts with the bundled library as its team library, until a team library is synced.
+
+    Once one has been applied the team's phrases are the lead's, even none at all: an empty published
+    library must not bring the bundled one back at the next start.
+    """
+    if phrases.count("team") == 0 and TeamRepository(phrases.db).mirror_state().applied_version is None:
         phrases.replace_source("team", load_default_library())
 
 
 def build_engine(phrases: PhraseRepository) -> SuggestionEngine:
-    return SuggestionEngine(phrases.all(include_hidden=False), phrases.learned_picks())
+    """The engine the window builds too, with the team's featured phrase pinned (`kuaida suggest` = the window)."""
+    pinned = TeamRepository(phrases.db).pinned_ids()
+    return SuggestionEngine(phrases.all(include_hidden=False), phrases.learned_picks(), pinned_ids=pinned)
 
 
 def template_values(settings: Settings) -> dict[str, str]:
