@@ -217,7 +217,8 @@ class Application(QObject):
 
         self.reminders = RemindersFeature(
             self.window, self.runner, self.settings, self.platform.clipboard, self.platform.paster,
-            self.platform.notifier, focus=self.controller.focus, tray=self.tray, parent=self,
+            self.platform.notifier, focus=self.controller.focus, tray=self.tray,
+            paste_text=self.controller.paste_text, parent=self,
         )
         self.reminders.start()
 

@@ -55,6 +55,8 @@ class SyncStatus:
         match self.state:
             case SyncState.UPDATED | SyncState.UNCHANGED:
                 return f"团队库 v{self.local_version}{when}"
+            case SyncState.EMPTY if self.local_version is None:
+                return "团队库：使用内置短语库"  # the usual first state of a new team, not a problem
             case SyncState.EMPTY:
                 return f"共享文件夹中还没有团队库 · 使用{self._local()}"
             case SyncState.OFFLINE:

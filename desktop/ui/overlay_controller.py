@@ -175,8 +175,18 @@ class OverlayController(QObject):
         if not 0 <= row < model.rowCount():
             return
         phrase: Phrase = self._phrase_at(model, row)
-        text = self._rendered_at(model, row)
-        spans = self._spans_at(model, row)
+        if self._paste_checked(self._rendered_at(model, row), self._spans_at(model, row)):
+            self._record_pick(phrase)
+            self.reply_chosen.emit(phrase)
+
+    def paste_text(self, text: str) -> bool:
+        """Paste a reply made elsewhere (a 催付 text) exactly as a chosen suggestion is pasted, asking first
+        when it holds a sensitive word. False when the agent cancelled."""
+        finder = self.library.find_sensitive if self.library is not None else None
+        spans = [(hit.start, hit.end) for hit in finder(text)] if finder is not None else []
+        return self._paste_checked(text, spans)
+
+    def _paste_checked(self, text: str, spans: list[tuple[int, int]]) -> bool:
         took_focus = self.searching  # searching, or a question below, moved the focus to us
         if spans:
             if not took_focus:
@@ -185,7 +195,7 @@ class OverlayController(QObject):
             if not self.confirm_sensitive(self.window, [text[start:end] for start, end in spans]):
                 if not self.searching:
                     self.focus.restore()
-                return
+                return False
         if self.searching:
             self.end_search(restore_focus=True)
         elif took_focus:
@@ -195,8 +205,7 @@ class OverlayController(QObject):
             self._paste_after_focus_returns(request)
         else:
             self.paster.paste(request)
-        self._record_pick(phrase)
-        self.reply_chosen.emit(phrase)
+        return True
 
     def _phrase_at(self, model: QAbstractItemModel, row: int) -> Phrase:
         return self.search_proxy.phrase(row) if model is self.search_proxy else self.suggestion_model.phrase(row)

@@ -94,6 +94,7 @@ class OverlayWindow(QWidget):
         self.status_label.setProperty("role", "muted")
         status_line = QWidget(self)
         status_line.setObjectName("statusLine")
+        self._status_line = status_line
         self._status_layout: QHBoxLayout = QHBoxLayout(status_line)
         self._status_layout.setContentsMargins(10, 4, 10, 5)
         self._status_layout.setSpacing(10)
@@ -133,6 +134,12 @@ class OverlayWindow(QWidget):
     def add_panel(self, widget: QWidget, title: str) -> int:
         """Add a tab (e.g. 催付 or 客户) after 建议; returns its index. Keep its widgets NoFocus."""
         return self.tabs.addTab(widget, title)
+
+    def add_card(self, widget: QWidget) -> None:
+        """Add a card (e.g. the customer card on copy) between the tabs and the status line, seen on every tab.
+        Cards added later sit below earlier ones. Keep its buttons NoFocus."""
+        self.build()
+        self._layout.insertWidget(self._layout.indexOf(self._status_line), widget)
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Add a widget (e.g. the team-sync status) at the right end of the status line."""

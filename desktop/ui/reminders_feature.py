@@ -3,9 +3,10 @@ the composition root already has (task runner, clipboard, paster, notifier, tray
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 
 from desktop.platform.interfaces import ClipboardWatcher, Notifier, Paster, PasteRequest
@@ -17,32 +18,35 @@ from desktop.ui.overlay_window import OverlayWindow
 from desktop.ui.qsettings_bridge import SettingsBridge
 from desktop.ui.reminders_panel import RemindersPanel
 
-# Between the tabs and the status line of the overlay's vertical layout.
-CARD_LAYOUT_POSITION = 1
-
 
 class RemindersFeature(QObject):
     def __init__(self, window: OverlayWindow, runner: Any, settings: SettingsBridge, clipboard: ClipboardWatcher,
                  paster: Paster, notifier: Notifier | None, *, focus: FocusReturn | None = None,
-                 tray: Any = None, parent: QObject | None = None) -> None:
+                 tray: Any = None, paste_text: Callable[[str], object] | None = None,
+                 parent: QObject | None = None) -> None:
+        """`paste_text`: how a 催付 text is pasted; the app passes OverlayController.paste_text, so it gets the
+        same sensitive-word question and focus handling as a suggestion (without it: straight to `paster`)."""
         super().__init__(parent)
         self.window = window
         self.runner = runner
         self.settings = settings
         self.paster = paster
+        self._paste_text = paste_text
         self.focus = focus or FocusReturn()
         self._keyboard_depth = 0
 
         self.reminders = RemindersPanel(runner, settings, notifier, parent=window)
         self.customers = CustomersPanel(runner, settings, parent=window)
         self.card = CustomerCard(runner, settings, window)
-        self.reminders_tab = window.add_panel(self.reminders, self.tr("催付"))
-        self.customers_tab = window.add_panel(self.customers, self.tr("客户"))
-        window.layout().insertWidget(CARD_LAYOUT_POSITION, self.card)
+        self.reminders_tab = window.add_panel(self.reminders, "")
+        self.customers_tab = window.add_panel(self.customers, "")
+        window.add_card(self.card)
         self.handover = HandoverNotice(runner, settings, parent=self)
         self._show_note_box = self.handover.show_note  # the notice's own message box, given the keyboard
         self.handover.show_note = self._show_handover_note
-        self.end_of_shift_action = QAction(self.tr("日清…"), self)
+        self.end_of_shift_action = QAction(self)
+        self.retranslate()
+        window.installEventFilter(self)  # the window hears of a language switch; our texts follow it
         self.end_of_shift_action.triggered.connect(self.show_end_of_shift)
         if tray is not None and hasattr(tray, "add_action"):
             tray.add_action(self.end_of_shift_action)
@@ -64,6 +68,16 @@ class RemindersFeature(QObject):
         self.customers.refresh()
         QTimer.singleShot(0, self.handover.check)
 
+    def retranslate(self) -> None:
+        self.window.tabs.setTabText(self.reminders_tab, self.tr("催付"))
+        self.window.tabs.setTabText(self.customers_tab, self.tr("客户"))
+        self.end_of_shift_action.setText(self.tr("日清…"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
     # navigation ------------------------------------------------------------------------------------
     def show_reminders(self) -> None:
         self.window.show()
@@ -80,7 +94,10 @@ class RemindersFeature(QObject):
 
     # pasting: the same Paster the suggestions use, so focus and clipboard behave the same -------------
     def _on_reminders_reply_requested(self, text: str) -> None:
-        self.paster.paste(PasteRequest(text, restore_clipboard=bool(self.settings.get("restore_clipboard"))))
+        if self._paste_text is not None:
+            self._paste_text(text)
+        else:
+            self.paster.paste(PasteRequest(text, restore_clipboard=bool(self.settings.get("restore_clipboard"))))
 
     # the keyboard is borrowed from the chat client only while a dialog or the search box needs it ----
     def _on_keyboard_requested(self, wanted: bool) -> None:

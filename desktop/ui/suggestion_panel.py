@@ -70,7 +70,7 @@ class SuggestionPanel(QWidget):
         self.add_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.add_button.clicked.connect(self.add_phrase_requested)
         self.list_view = ReplyListView(self)
-        self.list_view.setObjectName("suggestionList")
+        self.list_view.setObjectName("suggestions")  # the e2e probe finds the list by it
         self.delegate = ReplyDelegate(self.list_view)
         self.list_view.setItemDelegate(self.delegate)
         self.empty_state = EmptyState(self)

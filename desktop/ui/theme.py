@@ -97,7 +97,7 @@ def style_sheet(theme: Theme, font_px: int = 13) -> str:
         background: {t.surface}; border: 1px solid {t.border}; border-radius: 6px; padding: 4px 8px;
     }}
     QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {t.accent}; }}
-    QListView#suggestionList {{ background: transparent; border: none; outline: none; }}
+    QListView#suggestions {{ background: transparent; border: none; outline: none; }}
     QTabWidget::pane {{ border: none; }}
     QTabBar::tab {{
         background: transparent; color: {t.muted}; padding: 5px 10px; border: none;

@@ -295,3 +295,14 @@ def test_a_recognised_question_with_no_fitting_phrase_is_counted_by_intent(overl
     overlay.copy("这条消息没有合适的回复")
     counted = TeamRepository(overlay.services.store.db).no_match_by_day()
     assert [(intent, uses) for intent, _day, uses in counted] == [("ship_time", 1)]
+
+
+def test_paste_text_asks_about_sensitive_words_like_a_suggestion(qtbot, overlay: Overlay) -> None:
+    asked: list[list[str]] = []
+    overlay.controller.confirm_sensitive = lambda _parent, words: asked.append(words) or False
+    assert not overlay.controller.paste_text("亲，加微信给您优惠")
+    assert asked == [["微信"]] and overlay.paster.requests == []
+    assert overlay.focus.calls == ["remember", "restore"]
+    assert overlay.controller.paste_text("亲，记得付款哦")  # nothing to ask: pasted at once, focus untouched
+    assert overlay.paster.texts == ["亲，记得付款哦"]
+    assert overlay.focus.calls == ["remember", "restore"]

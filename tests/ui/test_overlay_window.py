@@ -97,3 +97,18 @@ def test_closing_the_window_asks_to_hide_it_instead_of_quitting(qtbot) -> None:
     window.show()
     with qtbot.waitSignal(window.hide_requested):
         window.close()
+
+
+def test_a_card_sits_between_the_tabs_and_the_status_line(qtbot) -> None:
+    window = make_window(qtbot)
+    card = QLabel("客户卡片")
+    window.add_card(card)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.tabs.geometry().bottom() <= card.geometry().top()
+    assert card.geometry().bottom() <= window.status_label.parentWidget().geometry().top()
+
+
+def test_the_suggestion_list_is_named_for_the_e2e_probe(qtbot) -> None:
+    window = make_window(qtbot)
+    assert window.suggestions.list_view.objectName() == "suggestions"

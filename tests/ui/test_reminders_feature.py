@@ -59,3 +59,35 @@ def test_copy_card_remind_and_paste(qtbot, services: Services, settings: Setting
     feature.customers.keyboard_requested.emit(True)
     feature.customers.keyboard_requested.emit(False)
     assert focus.calls == ["remember", "restore"]
+
+
+def test_a_reminder_text_goes_through_the_overlays_checked_paste(qtbot, services: Services,
+                                                                 settings: SettingsBridge) -> None:
+    window = OverlayWindow()
+    qtbot.addWidget(window)
+    paster, checked = FakePaster(), []
+    feature = RemindersFeature(window, ImmediateTaskRunner(services), settings, FakeClipboardWatcher(), paster,
+                               None, paste_text=checked.append)
+    feature.reminders.reply_requested.emit("亲，加微信再付款也行")
+    assert checked == ["亲，加微信再付款也行"]
+    assert paster.texts == []  # the controller's paste_text decides (and asks about 微信), not the raw Paster
+
+
+def test_the_tab_titles_follow_a_language_switch(qtbot, services: Services, settings: SettingsBridge) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import Translations
+
+    window = OverlayWindow()
+    qtbot.addWidget(window)
+    feature = RemindersFeature(window, ImmediateTaskRunner(services), settings, FakeClipboardWatcher(), FakePaster(),
+                               None)
+    assert window.tabs.tabText(feature.reminders_tab) == "催付"
+    translations = Translations(QApplication.instance())
+    try:
+        assert translations.apply("en")
+        qtbot.waitUntil(lambda: window.tabs.tabText(feature.reminders_tab) != "催付")
+        assert window.tabs.tabText(feature.customers_tab) != "客户"
+    finally:
+        translations.apply("zh_CN")
+    qtbot.waitUntil(lambda: window.tabs.tabText(feature.reminders_tab) == "催付")
