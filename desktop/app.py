@@ -118,6 +118,7 @@ class Application(QObject):
         self.platform = None
         self.runner = None
         self.tray = None
+        self.store_guard = None
         self.sync = None
         self.library_editor = None
         self.reminders = None
@@ -148,6 +149,7 @@ class Application(QObject):
         from desktop.platform.factory import create_platform
         from desktop.ui.focus import create_focus_return
         from desktop.ui.overlay_controller import OverlayController
+        from desktop.ui.store_guard import RestartableRunner, StoreGuard
         from desktop.ui.tasks import TaskRunner
         from desktop.ui.tray import TrayIcon
 
@@ -155,7 +157,10 @@ class Application(QObject):
         self.appearance.add_delegate(self.window.suggestions.delegate)  # builds the 建议 panel
         settings = self.settings.settings
         paths = self.paths
-        self.runner = TaskRunner(db_factory=lambda: open_services(paths, settings))
+        # Restartable: after a backup is restored over a damaged store, a fresh DB worker opens it.
+        self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings)))
+        self.store_guard = StoreGuard(self.runner, paths, self.window, parent=self)
+        self.store_guard.restored.connect(self._on_store_guard_restored)
         self.icon = app_icon()
         self.qt_app.setWindowIcon(self.icon)
         self.window.setWindowIcon(self.icon)
@@ -179,6 +184,7 @@ class Application(QObject):
         self._start_team_sync()
         self._start_reminders()
         self._start_diagnostics()
+        self.store_guard.start()  # after the others queued their first DB jobs: they fail the same way
         self.tray.show()
 
     def _start_team_sync(self) -> None:
@@ -229,6 +235,12 @@ class Application(QObject):
         self.diagnostics = DiagnosticsExport(self.paths, self.settings.settings, self.runner, self.platform.notifier,
                                              parent=self)
         self.tray.add_action(self.diagnostics.action)
+
+    def _on_store_guard_restored(self) -> None:
+        """A backup is in place and the DB worker has reopened the store: load everything again."""
+        self.controller.load_library()
+        self.reminders.start()
+        self.sync.sync_now()
 
     def _on_sync_library_updated(self, _version: int) -> None:
         if self.controller is not None:
@@ -290,6 +302,8 @@ class Application(QObject):
             self.tray.close()
         if self.sync is not None:
             self.sync.stop()
+        if self.store_guard is not None:
+            self.store_guard.stop()
         if self.library_editor is not None:
             shiboken6.delete(self.library_editor)
         if self.runner is not None:

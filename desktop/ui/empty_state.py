@@ -13,6 +13,7 @@ class EmptyKind(Enum):
     WAITING = "waiting"  # no message copied yet
     NO_MATCH = "no_match"  # a message, but no phrase fits
     NO_HITS = "no_hits"  # a search found nothing
+    UNAVAILABLE = "unavailable"  # the local store could not be opened (the status line says why)
 
 
 class EmptyState(QWidget):
@@ -77,6 +78,9 @@ class EmptyState(QWidget):
                 self.tr("在聊天窗口选中买家的消息按 Ctrl+C，这里就会给出回复建议；按 %1 直接粘贴第 1 条。")
                 .replace("%1", self.hotkeys["pick"])
             )
+        elif kind is EmptyKind.UNAVAILABLE:
+            self._title.setText(self.tr("短语库暂时不可用"))
+            self._body.setText(self.tr("本地数据库没有打开，原因见下方状态栏。"))
         elif kind is EmptyKind.NO_MATCH:
             self._title.setText(self.tr("没有合适的短语"))
             self._body.setText(self.tr("可以搜索短语库；这类问题常遇到的话，把你的回复存为新短语，下次就会推荐。"))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QWindow
 from desktop.core.phrases import Phrase, intent_ids
 from desktop.core.templates import render
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, PasteOutcome, Paster, PasteRequest
+from desktop.store.database import NewerStoreError, StoreError
 from desktop.store.team import TeamRepository
 from desktop.ui import confirm
 from desktop.ui.empty_state import EmptyKind
@@ -65,6 +66,8 @@ class OverlayController(QObject):
         self.library: Library | None = None
         self.message = ""  # the last copied text; shown elided, never logged
         self.searching = False
+        self._load_failed = False  # the library could not be loaded (the store did not open)
+        self._load_problem: tuple[str, str] | None = None  # (status line, its tooltip) while that lasts
         self._pending_paste: PasteRequest | None = None
 
         self.suggestion_model = ReplyListModel(self._render, parent=self)
@@ -108,10 +111,16 @@ class OverlayController(QObject):
     # loading ---------------------------------------------------------------------------------------
     def load_library(self) -> None:
         """Open the library on the DB worker; until it arrives the list says 正在加载短语库…"""
+        self._load_failed = False
+        if self.library is None:
+            self.panel.show_model(self.suggestion_model, EmptyKind.LOADING)
         self.runner.db(load_library, self.set_library, self._on_library_failed, owner=self)
 
     def set_library(self, library: Library) -> None:
         self.library = library
+        if self._load_problem is not None:
+            self._load_problem = None
+            self._update_status()
         for model in (self.suggestion_model, self.library_model):
             model.set_renderer(self._render)  # today's campaign may have changed with the library
             model.set_sensitive_finder(library.find_sensitive)
@@ -123,7 +132,22 @@ class OverlayController(QObject):
         self.library_loaded.emit()
 
     def _on_library_failed(self, error: BaseException) -> None:
-        self.window.set_status(self.tr("短语库打开失败：%1").replace("%1", str(error)))
+        """The status line says it in a few words (the full text is its tooltip; the app's StoreGuard explains
+        a store that cannot be opened in a message box)."""
+        if isinstance(error, NewerStoreError):
+            short = self.tr("请升级快答：本地数据库来自更新的版本")
+        elif isinstance(error, StoreError):
+            short = self.tr("本地数据库无法打开")
+        else:
+            short = self.tr("短语库打开失败")
+        if self.library is None:
+            self._load_failed = True
+            self._load_problem = (short, str(error))  # kept on the status line until a library loads
+            self._update_status()
+            if not self.searching:
+                self.panel.show_model(self.suggestion_model, EmptyKind.UNAVAILABLE)
+        else:  # a change could not be saved; the loaded library stays
+            self.window.set_status(short, detail=str(error))
 
     # suggestions -----------------------------------------------------------------------------------
     def _on_clipboard_message_copied(self, text: str) -> None:
@@ -135,7 +159,8 @@ class OverlayController(QObject):
 
     def _show_suggestions(self) -> None:
         if self.library is None:
-            self.panel.show_model(self.suggestion_model, EmptyKind.LOADING)
+            self.panel.show_model(self.suggestion_model, EmptyKind.UNAVAILABLE if self._load_failed
+                                  else EmptyKind.LOADING)
             return
         suggestions = self.library.engine.suggest(self.message, top=MAX_NUMBERED) if self.message else []
         self.suggestion_model.set_suggestions(suggestions)
@@ -317,7 +342,9 @@ class OverlayController(QObject):
         self._update_status()
 
     def _update_status(self) -> None:
-        if self.clipboard.is_paused():
+        if self._load_problem is not None:
+            self.window.set_status(*self._load_problem)
+        elif self.clipboard.is_paused():
             self.window.set_status(self.tr("已暂停监听剪贴板"))
         elif reason := self.hotkeys.unavailable_reason():
             self.window.set_status(reason)

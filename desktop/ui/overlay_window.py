@@ -67,7 +67,7 @@ class OverlayWindow(QWidget):
         if self._built:
             return
         self._built = True
-        from PySide6.QtWidgets import QHBoxLayout, QTabWidget
+        from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QTabWidget
 
         self._layout.removeWidget(self._placeholder)
         self.tabs: QTabWidget = QTabWidget(self)
@@ -92,6 +92,8 @@ class OverlayWindow(QWidget):
         self.hint_label.setProperty("role", "hint")
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "muted")
+        # A long status (a hotkey problem, a store error) is cut at the window's edge, never widens the window.
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         status_line = QWidget(self)
         status_line.setObjectName("statusLine")
         self._status_line = status_line
@@ -150,8 +152,10 @@ class OverlayWindow(QWidget):
         """A short confirmation (已复制, 已粘贴); the controller clears it."""
         self.hint_label.setText(text)
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, text: str, detail: str = "") -> None:
+        """A few words on the status line; `detail` (e.g. which backup to restore) shows on hover."""
         self.status_label.setText(text)
+        self.status_label.setToolTip(detail)
 
     def set_paused(self, paused: bool) -> None:
         self.pause_button.blockSignals(True)
