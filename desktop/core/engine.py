@@ -37,7 +37,9 @@ SURE = 2.0
 # A second intent this sure (a full hint word), but below SPEAK, takes the last of three or more places:
 # it covers a half-worded second question.
 HINT = 1.0
-# Greetings and thanks only matter when the message asks nothing else.
+# Greetings and thanks only matter when the message asks nothing else: beside one, a question this sure (a
+# hint word) is what the buyer wants answered.
+GREETED_QUESTION = HINT
 SOCIAL_INTENTS = frozenset({"greeting", "thanks_bye"})
 PRODUCT_INTENTS = frozenset({"stock", "size_spec", "material_quality", "authenticity", "recommend", "promotion"})
 # The library's own keywords are hints for the intents of the phrases that list them; a keyword of three
@@ -171,13 +173,7 @@ class SuggestionEngine:
                 if intent not in SOCIAL_INTENTS:
                     scores[intent] = max(scores.get(intent, 0.0), score)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
-        # "你好，什么时候发货" asks about shipping; "真的很感谢" only thanks: a greeting or a thanks goes when
-        # a question beside it is sure, or stronger.
-        best_question = max((s for i, s in ranked if i not in SOCIAL_INTENTS and s >= SPEAK), default=0.0)
-        if best_question >= SURE:
-            ranked = [(i, s) for i, s in ranked if i not in SOCIAL_INTENTS]
-        else:
-            ranked = [(i, s) for i, s in ranked if i not in SOCIAL_INTENTS or s > best_question]
+        ranked = _social_gives_way(ranked)
         return _Reading(frozenset(bigrams(text)), [(i, s) for i, s in ranked if s >= HINT])
 
     def features(self, message: str) -> list[str]:
@@ -260,6 +256,23 @@ class SuggestionEngine:
         for feature in features:
             self._learned[feature][phrase_id] = self._learned[feature].get(phrase_id, 0.0) + 1.0
         return features
+
+
+def _social_gives_way(ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A greeting or thanks beside a question yields to it. "你好，请问有XL码吗" asks about the size: the greeting
+    only opens it, so even a hint word there is the question and speaks, and the greeting keeps at most the
+    last place (none beside a sure question, whose answers open with 亲 anyway). Thanks close a chat ("已经退
+    了，谢谢您"), so they yield only to a sure question."""
+    questions = [(i, s) for i, s in ranked if i not in SOCIAL_INTENTS]
+    social = [(i, s) for i, s in ranked if i in SOCIAL_INTENTS and s >= SPEAK]
+    best = questions[0][1] if questions else 0.0
+    yielding = [i for i, _ in social if best >= (GREETED_QUESTION if i == "greeting" else SPEAK)]
+    if not yielding:
+        return ranked
+    questions[0] = (questions[0][0], max(best, SPEAK))
+    tail = [(i, HINT) for i in yielding[:1] if best < SPEAK]
+    kept = [(i, s) for i, s in social if i not in yielding]  # thanks beside a greeted hint: after the question
+    return [*questions, *kept, *tail]
 
 
 def _features(reading: _Reading) -> list[str]:

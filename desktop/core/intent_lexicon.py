@@ -118,9 +118,10 @@ class IntentLexicon:
             if match := pattern.regex.search(normalized):
                 cue = Cue(pattern.intent, pattern.weight, pattern.regex.pattern)
                 found.append(_Match(match.start(), match.end(), cue))
-        # A pattern inside a longer cue of another intent is hidden like a cue (差价能退吗 is not a return);
-        # two patterns seeing the same words count once.
-        for intent, weight in _evidence([m for m in found if not _hidden(m, matches)]).items():
+        # A pattern inside a cue of another intent is hidden like a cue (差价能退吗 is not a return), and so is
+        # one spanning just that cue's words (有人吗 is a greeting, not 有X吗 about stock): the cue is the
+        # specific word, the pattern a general form. Two patterns seeing the same words count once.
+        for intent, weight in _evidence([m for m in found if not _hidden(m, matches, ties=True)]).items():
             totals[intent] += weight
         return dict(totals)
 
@@ -188,9 +189,10 @@ def _outermost(matches: list[_Match]) -> list[_Match]:
     return [m for m in matches if not _hidden(m, matches)]
 
 
-def _hidden(m: _Match, matches: list[_Match]) -> bool:
-    """Whether a longer match of another intent covers `m`, with no match of `m`'s intent covering that one."""
-    length = m.end - m.start
+def _hidden(m: _Match, matches: list[_Match], ties: bool = False) -> bool:
+    """Whether a longer match of another intent (with `ties`, one as long) covers `m`, with no match of `m`'s
+    intent covering that one."""
+    length = m.end - m.start - ties
     for o in matches:
         if o.end - o.start <= length or o.start > m.start or o.end < m.end or o.cue.intent == m.cue.intent:
             continue

@@ -505,3 +505,84 @@ def test_a_longer_cue_of_another_intent_hides_the_words_inside_it(
     engine: SuggestionEngine, message: str, intent: str
 ) -> None:
     assert intent in engine.suggest(message)[0].phrase.intents
+
+
+# A greeting opening a question: the question's answers take the top places, the greeting at most the last.
+GREETED_QUESTIONS = [
+    ("你好，请问有XL码吗", {"size_spec", "stock"}),
+    ("亲 在不在 我想问下这个鞋子偏码吗", {"size_spec"}),
+    ("在吗 这个裤子有没有XL码的", {"size_spec", "stock"}),
+    ("在吗 什么时候能发货呀", {"ship_time"}),
+    ("您好 这个包不包邮", {"shipping_fee"}),
+    ("哈喽 我的快递到哪了", {"logistics"}),
+    ("亲在吗 能便宜点不", {"bargain"}),
+    ("有人吗 收到的杯子是破的", {"defect_damage"}),
+    ("你好 可以开票吗", {"invoice"}),
+    ("在不在 这个怎么安装", {"usage_install"}),
+    ("您好 请问有赠品吗", {"gift"}),
+    ("在吗 我想退货", {"return_exchange"}),
+    ("老板在吗 有没有白色", {"stock"}),  # a weak signal (有没有 + a colour) still beats the greeting
+    ("亲 请问还有吗", {"stock"}),
+]
+
+
+@pytest.mark.parametrize(("message", "wanted"), GREETED_QUESTIONS)
+def test_a_greeting_gives_way_to_the_question_beside_it(
+    engine: SuggestionEngine, message: str, wanted: set[str]
+) -> None:
+    got = intents_of(engine.suggest(message, top=3))
+    assert got and got[0] & wanted, got
+    greetings = [i for i, g in enumerate(got) if "greeting" in g]
+    assert greetings in ([], [len(got) - 1]), got
+
+
+def test_a_greeting_beside_a_weak_question_keeps_the_last_place(engine: SuggestionEngine) -> None:
+    got = intents_of(engine.suggest("在吗 这个有没有白色", top=3))
+    assert got[0] == {"stock"} and got[-1] == {"greeting"}
+
+
+def test_a_greeting_beside_a_sure_question_is_left_out(engine: SuggestionEngine) -> None:
+    assert all("greeting" not in g for g in intents_of(engine.suggest("你好 什么时候发货", top=5)))
+
+
+def test_a_greeting_alone_or_with_chatter_is_still_a_greeting(engine: SuggestionEngine) -> None:
+    assert intents_of(engine.suggest("你好 请问在吗"))[0] == {"greeting"}
+    assert intents_of(engine.suggest("有人吗"))[0] == {"greeting"}  # 有X吗 is about stock, 有人吗 is not
+
+
+def test_thanks_give_way_only_to_a_sure_question(engine: SuggestionEngine) -> None:
+    assert intents_of(engine.suggest("谢谢 那什么时候发货"))[0] == {"ship_time"}
+    assert intents_of(engine.suggest("真的很感谢"))[0] == {"thanks_bye"}  # 真的 only stresses the thanks
+
+
+def test_default_library_answers_a_greeted_size_question_with_product_replies() -> None:
+    engine = SuggestionEngine(load_default_library())
+    for message in ("你好，请问有XL码吗", "亲 在不在 我想问下这个鞋子偏码吗", "在吗 这个裤子有没有XL码的"):
+        got = intents_of(engine.suggest(message, top=3))
+        assert got[0] & {"size_spec", "stock"}, (message, got)
+        assert sum("greeting" in g for g in got) <= 1, (message, got)
+
+
+# General size vocabulary: letter sizes, runs small or large, one size up, height and weight, shoe sizes.
+SIZE_WORDINGS = [
+    "S码和M码差多少", "m码适合多重的", "拍L还是XL", "平时穿L的 这件拍L可以吗", "xxl腰围多少", "3XL能穿到多少斤",
+    "这款偏码吗", "尺码偏不偏", "鞋子码数准吗", "是正码吗", "要不要拍大一码", "需要拍小一号吗", "脚胖的要大半码吗",
+    "160/100斤穿什么码", "我一米六五 一百斤 选多大", "165cm 55kg 穿哪个码", "平时穿38 这个拍几码", "37码脚长多少",
+    "穿39的选哪个", "小一码会不会挤脚", "微胖穿什么码好", "m还是l",
+]
+
+
+@pytest.mark.parametrize("message", SIZE_WORDINGS)
+def test_size_questions_are_understood(engine: SuggestionEngine, message: str) -> None:
+    got = intents_of(engine.suggest(message))
+    assert got and "size_spec" in got[0], got
+
+
+@pytest.mark.parametrize("message", ["XL的还有吗", "2xl有没有", "38码还有货吗", "M码没了吗"])
+def test_asking_whether_a_size_is_left_is_about_stock(engine: SuggestionEngine, message: str) -> None:
+    got = intents_of(engine.suggest(message))
+    assert got and "stock" in got[0], got
+
+
+def test_a_size_change_after_delivery_is_still_an_exchange(engine: SuggestionEngine) -> None:
+    assert intents_of(engine.suggest("小了 能换大一号吗"))[0] == {"return_exchange"}
