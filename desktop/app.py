@@ -119,6 +119,7 @@ class Application(QObject):
         self.runner = None
         self.tray = None
         self.store_guard = None
+        self.phrase_files = None
         self.sync = None
         self.library_editor = None
         self.reminders = None
@@ -183,6 +184,7 @@ class Application(QObject):
         self.settings.changed.connect(self._on_settings_changed)
         self._start_team_sync()
         self._start_reminders()
+        self._start_phrase_files()
         self._start_diagnostics()
         self.store_guard.start()  # after the others queued their first DB jobs: they fail the same way
         self.tray.show()
@@ -228,6 +230,15 @@ class Application(QObject):
         )
         self.reminders.start()
 
+    def _start_phrase_files(self) -> None:
+        """导入短语… / 导出短语… in the tray: personal phrases to and from Qianniu/Excel files."""
+        from desktop.ui.phrase_files import PhraseFiles
+
+        self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self)
+        for action in self.phrase_files.actions:
+            self.tray.add_action(action)
+        self.phrase_files.library_changed.connect(self.controller.load_library)  # rebuild the engine
+
     def _start_diagnostics(self) -> None:
         """导出诊断信息 in the tray: a zip of logs and configuration on the desktop, for IT."""
         from desktop.ui.diagnostics_export import DiagnosticsExport
@@ -268,6 +279,8 @@ class Application(QObject):
             QTimer.singleShot(0, self._refresh_hotkey_errors)
         elif key == "dock_edge":
             self.window.dock(str(self.settings.get("dock_edge")))
+        elif key == "language" and self.phrase_files is not None:
+            self.phrase_files.retranslate()
 
     def _refresh_hotkey_errors(self) -> None:
         if self.controller is not None and self.platform is not None:
