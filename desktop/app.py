@@ -201,6 +201,8 @@ class Application(QObject):
             self.tray.add_action(action)
         self.window.add_status_widget(SyncStatusButton(self.sync, self.window))
         self.sync.library_updated.connect(self._on_sync_library_updated)
+        self.controller.proposal_requested.connect(self.sync.propose)  # 推荐给团队 on a personal phrase
+        self.sync.proposal_finished.connect(self._on_sync_proposal_finished)
         editor_action = QAction(self.tr("团队短语库…"), self)
         editor_action.triggered.connect(self.show_library_editor)
         self.tray.add_action(editor_action)
@@ -252,6 +254,10 @@ class Application(QObject):
         self.controller.load_library()
         self.reminders.start()
         self.sync.sync_now()
+
+    def _on_sync_proposal_finished(self, _sent: bool, message: str) -> None:
+        if self.controller is not None:
+            self.controller.show_hint(message)
 
     def _on_sync_library_updated(self, _version: int) -> None:
         if self.controller is not None:

@@ -1,11 +1,12 @@
-"""Small yes/no questions the overlay asks (pasting a reply with sensitive words, deleting a phrase)."""
+"""Small questions the overlay asks (pasting a reply with sensitive words, deleting a phrase, a note for a
+phrase offered to the team)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 # Literal QCoreApplication.translate("confirm", ...) calls, not a wrapper, so pyside6-lupdate finds the texts.
 
@@ -35,3 +36,14 @@ def ask_delete_phrase(parent: QWidget | None) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_proposal_note(parent: QWidget | None) -> str | None:
+    """A note for the team lead with a phrase offered to the team; None when the agent cancelled."""
+    note, ok = QInputDialog.getText(
+        parent,
+        QCoreApplication.translate("confirm", "推荐给团队"),
+        QCoreApplication.translate("confirm", "这条短语会交给主管审核，通过后全组都能用。\n给主管的说明（可不填）："),
+        QLineEdit.EchoMode.Normal,
+    )
+    return note.strip() if ok else None

@@ -44,6 +44,7 @@ class OverlayController(QObject):
     reply_chosen = Signal(object)  # the Phrase the agent picked, after the paste was requested
     library_loaded = Signal()
     settings_requested = Signal()
+    proposal_requested = Signal(object, str)  # a personal Phrase to offer the team, the agent's note
 
     def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Any, clipboard: ClipboardWatcher,
                  paster: Paster, hotkeys: HotkeyService, *, focus: FocusReturn | None = None,
@@ -61,6 +62,7 @@ class OverlayController(QObject):
         # Replaceable in tests: the questions asked before a risky paste or a delete.
         self.confirm_sensitive: Callable[[Any, list[str]], bool] = confirm.ask_paste_sensitive
         self.confirm_delete: Callable[[Any], bool] = confirm.ask_delete_phrase
+        self.ask_proposal_note: Callable[[Any], str | None] = confirm.ask_proposal_note
         self.edit_phrase: Callable[[Phrase | None, str], Phrase | None] = self._run_phrase_dialog
 
         self.library: Library | None = None
@@ -99,6 +101,7 @@ class OverlayController(QObject):
         self.panel.delete_phrase_requested.connect(self._on_panel_delete_phrase_requested)
         self.panel.hide_phrase_requested.connect(self._on_panel_hide_phrase_requested)
         self.panel.copy_phrase_requested.connect(self._on_panel_copy_phrase_requested)
+        self.panel.propose_phrase_requested.connect(self._on_panel_propose_phrase_requested)
         window.pause_toggled.connect(self.set_paused)
         window.settings_requested.connect(self.settings_requested)
         QGuiApplication.instance().focusWindowChanged.connect(self._on_app_focus_window_changed)
@@ -271,9 +274,13 @@ class OverlayController(QObject):
 
     def _on_paster_pasted(self, outcome: object) -> None:
         if outcome == PasteOutcome.COPIED:
-            self.window.show_hint(self.tr("已复制，在聊天窗口按 Ctrl+V 粘贴"))
+            self.show_hint(self.tr("已复制，在聊天窗口按 Ctrl+V 粘贴"))
         else:
-            self.window.show_hint(self.tr("已粘贴，检查后按 Enter 发送"))
+            self.show_hint(self.tr("已粘贴，检查后按 Enter 发送"))
+
+    def show_hint(self, text: str) -> None:
+        """A short line beside the status (已粘贴, 已提交给主管审核) that clears itself after a few seconds."""
+        self.window.show_hint(text)
         self._hint_timer.start()
 
     def _on_hint_timer_timeout(self) -> None:
@@ -406,6 +413,15 @@ class OverlayController(QObject):
     def _on_panel_hide_phrase_requested(self, phrase: Phrase) -> None:
         self.runner.db(then_reload(lambda services: services.phrases.set_hidden(phrase.id, True)),
                        self.set_library, self._on_library_failed, owner=self)
+
+    def _on_panel_propose_phrase_requested(self, phrase: Phrase) -> None:
+        """推荐给团队: ask for an optional note, then `proposal_requested` (the app hands it to the sync)."""
+        self.end_search(restore_focus=False)
+        self.focus.remember()
+        note = self.ask_proposal_note(self.window)
+        self.focus.restore()
+        if note is not None:
+            self.proposal_requested.emit(phrase, note)
 
     def _run_phrase_dialog(self, original: Phrase | None, text: str) -> Phrase | None:
         groups = self.library.groups() if self.library else []

@@ -56,6 +56,7 @@ class SuggestionPanel(QWidget):
     delete_phrase_requested = Signal(object)
     hide_phrase_requested = Signal(object)
     copy_phrase_requested = Signal(object)  # a team phrase to copy into a personal one
+    propose_phrase_requested = Signal(object)  # a personal phrase to offer the team lead (推荐给团队)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,7 +167,9 @@ class SuggestionPanel(QWidget):
         phrase: Phrase = index.data(PhraseRole)
         menu = QMenu(self)
         if phrase.source == "personal":
-            actions = [(self.tr("编辑…"), self.edit_phrase_requested), (self.tr("删除"), self.delete_phrase_requested)]
+            actions = [(self.tr("编辑…"), self.edit_phrase_requested),
+                       (self.tr("推荐给团队…"), self.propose_phrase_requested),
+                       (self.tr("删除"), self.delete_phrase_requested)]
         else:
             actions = [(self.tr("复制为我的短语…"), self.copy_phrase_requested),
                        (self.tr("不再推荐此团队短语"), self.hide_phrase_requested)]

@@ -41,3 +41,25 @@ def test_start_paints_first_then_loads_the_library_and_suggests(qtbot, kuaida_ho
         shiboken6.delete(app)
     saved = Settings(Paths(kuaida_home).settings_file)
     assert saved.get("window_geometry")  # the window's place is remembered for the next start
+
+
+def test_the_app_wires_proposals_and_phrase_files_into_the_window_and_tray(qtbot, kuaida_home: Path) -> None:
+    from desktop.core.phrases import Phrase
+
+    app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
+    try:
+        with qtbot.waitSignal(app.first_paint.painted):
+            app.show()
+        qtbot.waitUntil(lambda: app.controller.library is not None)
+        texts = [action.text() for action in app.tray.menu.actions()]
+        assert "导入短语…" in texts and "导出短语…" in texts
+        app.controller.ask_proposal_note = lambda _parent: "常用"
+        mine = Phrase("p-offer", "亲，这款有运费险哦", "我的", source="personal")
+        with qtbot.waitSignal(app.sync.proposal_finished, timeout=20000) as finished:
+            app.window.suggestions.propose_phrase_requested.emit(mine)
+        assert finished.args[0] is True
+        assert app.window.hint_label.text() == finished.args[1]
+        assert list((kuaida_home / "team-share" / "inbox").glob("*.json"))
+    finally:
+        app.close()
+        shiboken6.delete(app)

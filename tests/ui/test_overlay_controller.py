@@ -306,3 +306,15 @@ def test_paste_text_asks_about_sensitive_words_like_a_suggestion(qtbot, overlay:
     assert overlay.controller.paste_text("亲，记得付款哦")  # nothing to ask: pasted at once, focus untouched
     assert overlay.paster.texts == ["亲，记得付款哦"]
     assert overlay.focus.calls == ["remember", "restore"]
+
+
+def test_offering_a_personal_phrase_to_the_team_asks_for_a_note_then_requests_the_proposal(
+        qtbot, overlay: Overlay) -> None:
+    answers: list[str | None] = [None, "买家常问运费险"]
+    overlay.controller.ask_proposal_note = lambda _parent: answers.pop(0)
+    with qtbot.assertNotEmitted(overlay.controller.proposal_requested):
+        overlay.window.suggestions.propose_phrase_requested.emit(MINE)  # cancelled
+    with qtbot.waitSignal(overlay.controller.proposal_requested) as sent:
+        overlay.window.suggestions.propose_phrase_requested.emit(MINE)
+    assert sent.args == [MINE, "买家常问运费险"]
+    assert overlay.focus.calls == ["remember", "restore"] * 2  # the note box borrowed the keyboard, gave it back
