@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -137,11 +138,108 @@ def test_xlsx_cells_come_back_as_exact_strings(tmp_path: Path) -> None:
     table = read_table(path)
     assert table.encoding == "xlsx"
     assert table.rows[0].cells == ("2930123456789012345", "12.5", "2024-05-01 09:30:00", "", "0.0000001")
-    assert table.rows[1].cells == ("293012345678901", "8", "2024-05-02 00:00:00", "亲\n第二行", "TRUE")
+    # A date-only cell reads as the date Excel shows, in ISO form.
+    assert table.rows[1].cells == ("293012345678901", "8", "2024-05-02", "亲\n第二行", "TRUE")
+
+
+def _write_xlsx(path: Path, rows_xml: str, number_formats: dict[int, str] | None = None) -> Path:
+    """A minimal .xlsx written by hand, as a back-office generator (not Excel) writes it: inline strings,
+    numbers with all their digits, formulas with cached values, Chinese built-in date formats."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package_rel = "http://schemas.openxmlformats.org/package/2006/relationships"
+    formats = number_formats or {}
+    custom = "".join(f'<numFmt numFmtId="{i}" formatCode="{code}"/>' for i, code in formats.items() if code)
+    styles = (f'<styleSheet xmlns="{main}"><numFmts count="{len(formats)}">{custom}</numFmts>'
+              f'<cellXfs count="{len(formats) + 1}"><xf numFmtId="0"/>'
+              + "".join(f'<xf numFmtId="{i}"/>' for i in formats) + "</cellXfs></styleSheet>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'))
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{package_rel}"><Relationship Id="rId1" '
+                         f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                         '<sheet name="订单" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", (
+            f'<Relationships xmlns="{package_rel}">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/></Relationships>'))
+        archive.writestr("xl/styles.xml", styles)
+        archive.writestr("xl/worksheets/sheet1.xml",
+                         f'<worksheet xmlns="{main}"><sheetData>{rows_xml}</sheetData></worksheet>')
+    return path
+
+
+def _text(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def test_generated_xlsx_cells_come_back_as_excel_shows_them(tmp_path: Path) -> None:
+    # Style 1: built-in 31 (yyyy"年"m"月"d"日", Chinese Excel); style 2: a custom date and time.
+    literal = '="2930123456789012345"'
+    path = _write_xlsx(tmp_path / "export.xlsx", (
+        f'<row r="1">{_text("A1", "订单编号")}{_text("B1", "时间")}{_text("C1", "金额")}{_text("D1", "备注")}</row>'
+        f'<row r="2">{_text("A2", literal)}<c r="B2" s="1"><v>45000</v></c>'
+        '<c r="C2"><f>10+2.5</f><v>12.5</v></c><c r="D2" t="str"><f>"0012"</f><v>0012</v></c></row>'
+        '<row r="3"><c r="A3"><v>3.56123456789012E+18</v></c><c r="B3" s="2"><v>45000.5</v></c>'
+        '<c r="C3"><v>-0</v></c><c r="D3" t="inlineStr"><is><r><t>富</t></r><r><t>文本</t></r></is></c></row>'),
+        {31: "", 176: "yyyy/m/d h:mm"})
+    table = read_table(path)
+    assert table.rows[0].cells == ("2930123456789012345", "2023-03-15", "12.5", "0012")
+    # A number Excel already rounded to 15 digits reads as Excel shows it; the order importer rejects it.
+    assert table.rows[1].cells == ("3561234567890120000", "2023-03-15 12:00:00", "0", "富文本")
+
+
+def test_a_number_with_more_digits_than_a_float_keeps_is_read_whole(tmp_path: Path) -> None:
+    # A generator (not Excel) may write a 19-digit order number as a number: every digit must survive.
+    path = _write_xlsx(tmp_path / "export.xlsx", (
+        f'<row r="1">{_text("A1", "订单编号")}{_text("B1", "金额")}</row>'
+        '<row r="2"><c r="A2"><v>3561234567890123456</v></c><c r="B2"><v>12.5</v></c></row>'))
+    assert read_table(path).rows[0].cells == ("3561234567890123456", "12.5")
+
+
+def test_xlsx_rows_keep_excel_numbers_below_blank_rows_and_columns(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["C4"], sheet["D4"] = "订单编号", "买家会员名"
+    sheet["C6"], sheet["D6"] = "2930123456789012345", "小明"
+    path = tmp_path / "offset.xlsx"
+    workbook.save(path)
+    table = read_table(path, header_contains=["订单编号"])
+    assert table.header_row == 4
+    assert table.column("订单编号") == 2
+    assert [(row.number, row.cells[2:4]) for row in table.rows] == [(6, ("2930123456789012345", "小明"))]
+
+
+def test_broken_xlsx_files_are_refused_with_a_clear_message(tmp_path: Path) -> None:
+    good = tmp_path / "good.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["快捷编码", "快捷短语"])
+    workbook.save(good)
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    bad_xml = _write_xlsx(tmp_path / "bad_xml.xlsx", '<row r="1"><c r="A1" t="inlineStr"><is><t>快捷')
+    # An encrypted workbook is an OLE container, not a zip.
+    encrypted = tmp_path / "encrypted.xlsx"
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024))
+    for path in (cut, bad_xml, encrypted):
+        with pytest.raises(TabularError, match=r"不是完整的 \.xlsx"):
+            read_table(path)
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    with pytest.raises(TabularError, match="文件夹"):
+        read_table(folder)
 
 
 def test_cell_text_never_uses_an_exponent() -> None:
     assert cell_text(1.23456789012346e18) == "1234567890123460000"
+    assert cell_text(-0.0) == "0"
     assert cell_text(2.5e-8) == "0.000000025"
     assert cell_text(dt.time(8, 30)) == "08:30:00"
     assert cell_text('="0012"') == "0012"
