@@ -128,10 +128,14 @@ class IntentLexicon:
     def homophone_scores(self, normalized: str) -> dict[str, float]:
         """Like `scores`, but matching cues of 3+ characters by pinyin, for messages typed with wrong characters.
 
-        At least one character must be the cue's own: a typo swaps a character, it rarely swaps them all."""
+        At least one character must be the cue's own: a typo swaps a character, it rarely swaps them all. Words
+        written as a cue of another intent are no typo: 知道了 says "understood", not 只到了 (only part came)."""
+        exact = self._matches(normalized)
         # 发货, 发或 and 法货 all sound "fa huo": one place in the message counts once per intent.
         best: dict[tuple[int, int, str], float] = {}
         for match in _outermost(self._homophones.matches(normalized)):
+            if _hidden(match, exact, ties=True):
+                continue
             key = (match.start, match.end, match.cue.intent)
             best[key] = max(best.get(key, 0.0), match.cue.weight)
         totals: dict[str, float] = defaultdict(float)

@@ -586,3 +586,30 @@ def test_asking_whether_a_size_is_left_is_about_stock(engine: SuggestionEngine, 
 
 def test_a_size_change_after_delivery_is_still_an_exchange(engine: SuggestionEngine) -> None:
     assert intents_of(engine.suggest("小了 能换大一号吗"))[0] == {"return_exchange"}
+
+
+# Everyday wordings added in the greeting round (written for these tests, one kind of wording each).
+EVERYDAY_WORDINGS = [
+    ("这个颜色还能拍吗", "stock"),
+    ("下一批什么时候到", "stock"),
+    ("这价能再让让吗", "bargain"),
+    ("今天有啥优惠没", "promotion"),
+    ("付完款多久给发", "ship_time"),
+    ("拍下几天内发", "ship_time"),
+    ("穿着扎不扎人", "material_quality"),
+    ("这件外套会不会很闷", "material_quality"),
+    ("这俩差在哪", "recommend"),
+    ("快递放哪了 我没找到", "logistics"),
+]
+
+
+@pytest.mark.parametrize(("message", "intent"), EVERYDAY_WORDINGS)
+def test_everyday_wordings_are_understood(engine: SuggestionEngine, message: str, intent: str) -> None:
+    got = intents_of(engine.suggest(message))
+    assert got and intent in got[0], got
+
+
+def test_a_word_written_as_a_cue_is_not_read_as_a_homophone_typo(engine: SuggestionEngine) -> None:
+    # 知道了 sounds like 只到了 (only part arrived), but it is written as the thanks cue it is.
+    assert intents_of(engine.suggest("行 知道了"))[0] == {"thanks_bye"}
+    assert intents_of(engine.suggest("你们这个保休多久"))[0] == {"warranty_repair"}  # a real typo still is one
