@@ -1,7 +1,8 @@
 """A state file for the end-to-end tests, written only when KUAIDA_E2E_PROBE names it.
 
 One JSON object: whether the window is visible and where, how many suggestions it lists and the centres
-of the first nine rows (relative to the window, as `xdotool mousemove --window` takes them), and counters
+of the first nine rows and of the search field (relative to the window, as `xdotool mousemove --window`
+takes them), and counters
 of copies seen, hotkeys pressed, pastes done and times any Kuaida window took the focus. Never any text.
 It looks at the widget tree rather than asking the overlay, so the overlay needs no test hooks; it polls
 (only in this test mode) because no single signal says "painted".
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 
 if TYPE_CHECKING:
     from desktop.platform.factory import PlatformServices
@@ -92,7 +93,17 @@ def _window_state() -> dict[str, Any]:
         "window": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
         "suggestions": count,
         "rows": rows,
+        "search": _search_centre(window),
     }
+
+
+def _search_centre(window: QWidget) -> list[int] | None:
+    """The centre of the visible search field (object name "search"), relative to the window, to click it."""
+    field = next((f for f in window.findChildren(QLineEdit, "search") if f.isVisible()), None)
+    if field is None:
+        return None
+    centre = field.mapTo(window, field.rect().center())
+    return [centre.x(), centre.y()]
 
 
 def _suggestion_view(window: QWidget) -> QAbstractItemView | None:

@@ -18,6 +18,7 @@ class SearchBox(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setClearButtonEnabled(True)
+        self.setObjectName("search")  # the e2e probe reports where it is, for a real click
         # Only an explicit click or the search hotkey may focus it: Tab or a stray click elsewhere must not.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 

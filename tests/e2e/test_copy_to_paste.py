@@ -115,3 +115,22 @@ def test_a_password_managers_secret_copy_is_ignored(desktop, kuaida, tmp_path):
     finally:
         owner.terminate()
         owner.wait(timeout=10)
+
+
+def test_clicking_the_search_box_then_enter_pastes_and_hands_the_focus_back(desktop, editor, kuaida):
+    editor.clear()
+    before = kuaida.state()
+    window = kuaida.window()
+    x, y = desktop.wait_for(lambda: kuaida.state().get("search"), "the search box's place in the probe")
+    desktop.run("xdotool", "mousemove", "--window", str(window), str(x), str(y), "click", "1")
+    desktop.wait_for(lambda: desktop.active_window() == window, "the Kuaida window to take the focus for search")
+    desktop.run("xdotool", "type", "--delay", "20", "xsnfh")  # pinyin initials of 小时内发货
+    desktop.wait_for(lambda: kuaida.state().get("suggestions", 0) > 0, "search results")
+    desktop.run("xdotool", "key", "Return")
+    state = desktop.wait_for(lambda: (s := kuaida.state()).get("pasted", 0) > before["pasted"] and s, "the paste")
+    assert state["outcome"] == "pasted"
+    desktop.wait_for(lambda: desktop.active_window() == editor.window, "the focus back in mousepad")
+    reply = desktop.clipboard()
+    text = editor.wait_for_saved_text(lambda saved: bool(reply) and saved.strip() == reply.strip(), "the reply")
+    assert text.strip() in library_replies()
+    assert desktop.active_window() == editor.window
