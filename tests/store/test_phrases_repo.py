@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,40 @@ def test_replace_source_keeps_usage_of_surviving_phrases(repo: PhraseRepository)
     assert [p.text for p in repo.all()] == ["一（新）"]
     assert repo.uses_by_day() == [("t-1", "2024-05-01", 1)]
     assert repo.learned_picks() == [("发货", "t-1", 1.0)]
+
+
+def test_replace_source_writes_rows_while_the_phrases_are_still_coming(repo: PhraseRepository) -> None:
+    repo.replace_source("team", [Phrase(id="old", text="旧", source="team")])
+    seen_in_store: list[int] = []
+
+    def pack() -> Iterator[Phrase]:
+        for i in range(1000):
+            if i == 600:  # inside the transaction, on the same connection: earlier batches are written
+                seen_in_store.append(repo.db.execute("select count(*) from phrases where id != 'old'").fetchone()[0])
+            yield Phrase(id=f"t-{i}", text=f"短语{i}", source="team")
+
+    repo.replace_source("team", pack())
+    assert 0 < seen_in_store[0] <= 600  # streamed, not collected first
+    assert [p.id for p in repo.all()] == [f"t-{i}" for i in range(1000)]
+
+
+def test_replace_source_is_one_transaction_when_the_phrases_fail_midway(repo: PhraseRepository) -> None:
+    repo.replace_source("team", [Phrase(id="t-1", text="一", source="team")])
+
+    def broken_pack() -> Iterator[Phrase]:
+        for i in range(500):
+            yield Phrase(id=f"n-{i}", text=f"新{i}", source="team")
+        raise ValueError("pack cut short")
+
+    with pytest.raises(ValueError, match="cut short"):
+        repo.replace_source("team", broken_pack())
+    assert [(p.id, p.text) for p in repo.all()] == [("t-1", "一")]
+
+
+def test_replace_source_with_nothing_empties_only_that_source(repo: PhraseRepository) -> None:
+    repo.save_all([Phrase(id="t-1", text="一", source="team"), Phrase(id="p-1", text="我的", source="personal")])
+    repo.replace_source("team", iter(()))
+    assert [p.id for p in repo.all()] == ["p-1"]
 
 
 def test_usage_never_rewrites_the_phrase(repo: PhraseRepository) -> None:
