@@ -600,6 +600,9 @@ EVERYDAY_WORDINGS = [
     ("这件外套会不会很闷", "material_quality"),
     ("这俩差在哪", "recommend"),
     ("快递放哪了 我没找到", "logistics"),
+    ("我要的是黑色 发来的是白色", "wrong_missing"),  # two clauses: what was bought, what came
+    ("你好 我买的是m码 发来的是l码", "wrong_missing"),  # sizes named, but the question is the wrong item
+    ("在吗 你们回复好慢", "complaint"),
 ]
 
 
@@ -613,3 +616,9 @@ def test_a_word_written_as_a_cue_is_not_read_as_a_homophone_typo(engine: Suggest
     # 知道了 sounds like 只到了 (only part arrived), but it is written as the thanks cue it is.
     assert intents_of(engine.suggest("行 知道了"))[0] == {"thanks_bye"}
     assert intents_of(engine.suggest("你们这个保休多久"))[0] == {"warranty_repair"}  # a real typo still is one
+
+
+@pytest.mark.parametrize("message", ["你好 我是昨天下单的", "你好 麻烦看下订单", "在吗 那个"])
+def test_a_greeting_with_only_context_beside_it_stays_a_greeting(engine: SuggestionEngine, message: str) -> None:
+    # 下单, 订单 are context for many questions, not a hint of one: the greeting is all the message says yet.
+    assert intents_of(engine.suggest(message))[0] == {"greeting"}
