@@ -42,3 +42,18 @@ def test_bigrams_stay_inside_a_clause() -> None:
 
 def test_single_character_clause_is_kept() -> None:
     assert bigrams("在") == {"在"}
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("160/100斤穿什么码", "160 100斤穿什么码"),  # height/weight shorthand: two numbers, one clause each
+        ("ＸＸＬ還有嗎", "xxl还有吗"),
+        ("尺码S-2XL", "尺码s 2xl"),  # a size range is not a product id
+        ("L/XL都行", "l xl都行"),
+        ("37.5码", "37点5码"),  # half shoe sizes stay one number
+        ("一米六五 一百斤", "一米六五 一百斤"),
+    ],
+)
+def test_size_wordings_survive_normalising(message: str, expected: str) -> None:
+    assert normalize(message) == expected
