@@ -11,7 +11,8 @@ Interface contract (other parts rely on it; keep it stable):
   (its top intent is one of PRODUCT_INTENTS), never otherwise, so it cannot crowd out answers to 物流 or 退款.
 
 How it ranks: normalise (normalize.py) → score intents with the cue lexicon plus the library's keywords
-(intent_lexicon.py) → stay silent below SPEAK → rank each detected intent's phrases by word overlap with the
+(intent_lexicon.py) → let a greeting or thanks give way to a question beside it (after 你好/在吗 even a hint
+word is the question) → stay silent below SPEAK → rank each detected intent's phrases by word overlap with the
 message and by what the agent picked for similar messages → interleave the intents that are each sure enough
 (two questions in one line get both answered) and give a weaker second intent the last place.
 """
