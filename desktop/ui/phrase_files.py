@@ -31,12 +31,12 @@ class ExportFormat:
 
 def export_formats() -> dict[str, ExportFormat]:
     """File-dialog filter → what to write. Translated at call time (the language may have changed)."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # written out in full below, so pyside6-lupdate finds the texts
     return {
-        tr("PhraseFiles", "千牛格式 CSV（可导入千牛/旺旺）(*.csv)"): ExportFormat("qianniu", "utf-8", ".csv"),
-        tr("PhraseFiles", "千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)"): ExportFormat("qianniu", "gbk", ".csv"),
-        tr("PhraseFiles", "快答完整格式 CSV（含意图、关键词）(*.csv)"): ExportFormat("full", "utf-8", ".csv"),
-        tr("PhraseFiles", "Excel 工作簿 (*.xlsx)"): ExportFormat("full", "utf-8", ".xlsx"),
+        translate("PhraseFiles", "千牛格式 CSV（可导入千牛/旺旺）(*.csv)"): ExportFormat("qianniu", "utf-8", ".csv"),
+        translate("PhraseFiles", "千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)"): ExportFormat("qianniu", "gbk", ".csv"),
+        translate("PhraseFiles", "快答完整格式 CSV（含意图、关键词）(*.csv)"): ExportFormat("full", "utf-8", ".csv"),
+        translate("PhraseFiles", "Excel 工作簿 (*.xlsx)"): ExportFormat("full", "utf-8", ".xlsx"),
     }
 
 
