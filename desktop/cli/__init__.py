@@ -1,7 +1,8 @@
 """The `kuaida` command. With no sub-command it opens the window; each sub-command lives in its own module.
 
 A sub-command module exposes `register(subparsers)`, which adds its parser and sets `handler` to a
-function `(args) -> int` (the exit code). Add new modules to `COMMAND_MODULES`.
+function `(args) -> int` (the exit code). Add new modules to `COMMAND_MODULES`. Every sub-command parser,
+nested ones too, takes the shared options (`--data-dir`) itself: modules must not add them again.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from desktop import __version__
 
@@ -28,12 +30,35 @@ COMMAND_MODULES = (
 )
 
 
+def _shared_options(default: object) -> argparse.ArgumentParser:
+    """Options taken before or after the sub-command: `kuaida --data-dir D library list` and
+    `kuaida library list --data-dir D`. Parents share their action objects, so the top level and the
+    sub-commands each get their own copy: the sub-commands' default is SUPPRESS, so a sub-command parser
+    that was not given the option leaves the value parsed before the sub-command alone."""
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="数据文件夹（默认：$KUAIDA_HOME 或系统的用户数据目录）")
+    return shared
+
+
+_SHARED_OPTIONS = _shared_options(default=argparse.SUPPRESS)
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A sub-command's parser, with the shared options as a parent. Nested sub-commands (`library import`)
+    get it too: argparse builds them with the class of the parser they hang from."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["parents"] = [*kwargs.get("parents", ()), _SHARED_OPTIONS]
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kuaida", description="快答 Kuaida：客服快捷回复助手")
+    parser = argparse.ArgumentParser(prog="kuaida", description="快答 Kuaida：客服快捷回复助手",
+                                     parents=[_shared_options(default=None)])
     parser.add_argument("--version", action="version", version=f"kuaida {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认：$KUAIDA_HOME 或系统的用户数据目录）")
     parser.add_argument("--self-test", action="store_true", help="无界面自检，供 IT 与 CI 使用")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
@@ -69,8 +94,7 @@ def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
     Parsed without importing every sub-command module: those imports (store, engine, orders, ...) would
     delay the window's first paint by several hundred milliseconds.
     """
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--data-dir")
+    parser = argparse.ArgumentParser(add_help=False, parents=[_shared_options(default=None)])
     known, rest = parser.parse_known_args(argv)
     return None if rest else known
 

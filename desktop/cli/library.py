@@ -48,10 +48,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="每条短语输出一行 JSON")
     listing.set_defaults(handler=run_list)
 
-    # Accept `kuaida library import F --data-dir D` as well as `kuaida --data-dir D library import F`.
-    for sub in (importing, exporting, listing):
-        sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-
 
 def run_import(args: argparse.Namespace) -> int:
     try:

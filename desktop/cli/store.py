@@ -23,8 +23,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restoring.add_argument("backup", nargs="?", metavar="BACKUP", help="备份文件（默认：最近一个完好的备份）")
     restoring.add_argument("--force", action="store_true", help="数据库完好时也替换（会丢失备份之后的改动）")
     restoring.set_defaults(handler=run_restore)
-    for sub in (checking, restoring):
-        sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def run_check(args: argparse.Namespace) -> int:
