@@ -23,7 +23,7 @@ import hashlib
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.core.intent_lexicon import Cue, IntentLexicon, keyword_cues, neutral_words
@@ -174,7 +174,7 @@ class SuggestionEngine:
                 if intent not in SOCIAL_INTENTS:
                     scores[intent] = max(scores.get(intent, 0.0), score)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
-        ranked = _social_gives_way(ranked)
+        ranked = _social_gives_way(ranked, self._by_intent.keys())
         return _Reading(frozenset(bigrams(text)), [(i, s) for i, s in ranked if s >= HINT])
 
     def features(self, message: str) -> list[str]:
@@ -259,12 +259,13 @@ class SuggestionEngine:
         return features
 
 
-def _social_gives_way(ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def _social_gives_way(ranked: list[tuple[str, float]], answerable: Collection[str]) -> list[tuple[str, float]]:
     """A greeting or thanks beside a question yields to it. "你好，请问有XL码吗" asks about the size: the greeting
     only opens it, so even a hint word there is the question and speaks, and the greeting keeps at most the
     last place (none beside a sure question, whose answers open with 亲 anyway). Thanks close a chat ("已经退
-    了，谢谢您"), so they yield only to a sure question."""
-    questions = [(i, s) for i, s in ranked if i not in SOCIAL_INTENTS]
+    了，谢谢您"), so they yield only to a sure question. Only questions the library can answer count: a greeting
+    is better than nothing."""
+    questions = [(i, s) for i, s in ranked if i not in SOCIAL_INTENTS and i in answerable]
     social = [(i, s) for i, s in ranked if i in SOCIAL_INTENTS and s >= SPEAK]
     best = questions[0][1] if questions else 0.0
     yielding = [i for i, _ in social if best >= (GREETED_QUESTION if i == "greeting" else SPEAK)]

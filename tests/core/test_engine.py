@@ -622,3 +622,8 @@ def test_a_word_written_as_a_cue_is_not_read_as_a_homophone_typo(engine: Suggest
 def test_a_greeting_with_only_context_beside_it_stays_a_greeting(engine: SuggestionEngine, message: str) -> None:
     # 下单, 订单 are context for many questions, not a hint of one: the greeting is all the message says yet.
     assert intents_of(engine.suggest(message))[0] == {"greeting"}
+
+
+def test_a_greeting_stays_when_the_library_cannot_answer_the_question_beside_it() -> None:
+    engine = SuggestionEngine([p for p in library() if "stock" not in p.intents])
+    assert intents_of(engine.suggest("在吗 这个有没有白色"))[0] == {"greeting"}
