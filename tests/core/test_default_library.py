@@ -15,6 +15,7 @@ from importlib import resources
 import pytest
 
 from desktop.core.default_library import COLUMNS, load_default_library
+from desktop.core.engine import SuggestionEngine
 from desktop.core.phrases import MAX_INTENTS, intent_ids, validate
 from desktop.core.sensitive import SensitiveWords
 from desktop.core.templates import VARIABLES, render, variables_in
@@ -38,6 +39,9 @@ _EMPTY_PAIR = re.compile(r"（）|\(\)|【】|「」|『』|《》|“”|\[\]")
 # A bare variable that may be empty must sit beside punctuation, or after a word that still reads whole
 # without it ("我是客服{客服}" → "我是客服"); otherwise wrap it in an optional segment [..{变量}..].
 _CARRIERS = ("亲爱的", "客服", "光临", "新款")
+# Library keywords become cues for their phrase's intents, so a word buyers use about anything pushes that
+# intent everywhere (万一 is not hesitation, 两件 not bargaining). Each was once a default keyword.
+GENERIC_KEYWORDS = {"怎么处理", "处理一下", "不要了", "万一", "两件", "好不好", "真的吗", "还有一个"}
 
 
 def _raw_rows() -> list[dict[str, str]]:
@@ -179,3 +183,36 @@ def test_a_bare_optional_variable_sits_where_it_can_vanish():
             before, after = text[: match.start()], text[match.end() :]
             beside_punct = (not before or before[-1] in _PUNCT) or (not after or after[0] in _PUNCT + "～")
             assert beside_punct or before.endswith(_CARRIERS), (phrase.id, match.group(0))
+
+
+def test_keywords_are_specific_to_their_intent():
+    used = {keyword for phrase in PHRASES for keyword in phrase.keywords}
+    assert used & GENERIC_KEYWORDS == set()
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [("这个订单不要了，帮我取消", "cancel_order"), ("这款质量好不好啊", "material_quality"),
+     ("是真货吗", "authenticity"), ("万一不合适怎么办", "hesitation"), ("出了问题你们得给个交代", "complaint"),
+     ("退款进度到哪一步了", "refund"),
+     ("另一个包裹怎么还没到", "wrong_missing"), ("第二件半价还有吗", "promotion")],
+)
+def test_the_specific_keywords_lead_to_their_intent(message: str, intent: str):
+    suggestions = SuggestionEngine(PHRASES).suggest(message, 3)
+    assert any(intent in s.phrase.intents for s in suggestions), [s.phrase.id for s in suggestions]
+
+
+# Around ordering and paying, where the agent-initiated 引导下单 and 催付 phrases could wrongly appear.
+ORDERING_MESSAGES = (
+    "怎么下单", "我想买这个", "拍下了", "现在拍什么时候发", "可以直接拍吗", "下单了", "付款了", "帮我备注一下",
+    "这个还有货吗", "喜欢，就要这个了", "尺码确认好了，直接拍吗", "拍两件能便宜吗", "怎么付款", "地址核对一下",
+)
+
+
+def test_phrases_without_intents_are_not_suggested_for_buyer_messages():
+    engine = SuggestionEngine(PHRASES)
+    without_intents = {p.id for p in PHRASES if not p.intents}
+    assert {"d-guide_order-1", "d-guide_order-2"} <= without_intents
+    surfaced = {m: [s.phrase.id for s in engine.suggest(m, 9) if s.phrase.id in without_intents]
+                for m in ORDERING_MESSAGES}
+    assert {m: ids for m, ids in surfaced.items() if ids} == {}
