@@ -603,6 +603,26 @@ EVERYDAY_WORDINGS = [
     ("我要的是黑色 发来的是白色", "wrong_missing"),  # two clauses: what was bought, what came
     ("你好 我买的是m码 发来的是l码", "wrong_missing"),  # sizes named, but the question is the wrong item
     ("在吗 你们回复好慢", "complaint"),
+    # short, terse wordings (a second set)
+    ("这个月还会上吗", "stock"),
+    ("亏本卖我吧 哈哈", "bargain"),
+    ("现在下单有没有折扣", "promotion"),
+    ("降价能补我吗", "price_protect"),
+    ("一箱多少瓶", "size_spec"),
+    ("宽多少", "size_spec"),
+    ("掉不掉毛", "material_quality"),  # a question about the fabric, not a complaint that it sheds
+    ("有没有更便宜的款", "recommend"),
+    ("电子票在哪看", "invoice"),
+    ("可以微信付款吗", "payment"),
+    ("付款的时候显示异常", "payment"),
+    ("我想再加一件", "order_change"),
+    ("收货地址能换吗", "order_change"),
+    ("拍重了 退一单", "cancel_order"),
+    ("还没发就别发了", "cancel_order"),
+    ("我比较一下再来", "hesitation"),
+    ("那我等着 拜", "thanks_bye"),
+    ("怎么一直显示运输中", "logistics"),
+    ("应该是运输中摔坏了", "defect_damage"),  # in transit is where it broke, not the question
 ]
 
 
