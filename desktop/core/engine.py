@@ -50,6 +50,9 @@ LONG_KEYWORD = 3
 # Ranking inside an intent: share of message bigrams found in the phrase (in a keyword they count more) ...
 OVERLAP_WEIGHT = 0.3
 KEYWORD_OVERLAP = 2.0
+# ... and, about equal otherwise, a phrase written for the intent (listed first) before one that also touches it:
+# 有XL码吗 wants the stock answer, not the shipping phrase that mentions 现货 on the side.
+SECONDARY_INTENT = 0.01
 # ... and what the agent picked before: one pick for the same message adds LEARNED_WEIGHT / LEARNED_SATURATION.
 LEARNED_WEIGHT = 1.0
 LEARNED_SATURATION = 2.0
@@ -230,7 +233,8 @@ class SuggestionEngine:
                 return -1.0
             lexical = OVERLAP_WEIGHT * min(1.0, overlap.get(index, 0.0) / denominator)
             order = -0.001 * position.get(index, top + 1)
-            return confidence + lexical + learned.get(phrase.id, 0.0) + order
+            secondary = SECONDARY_INTENT if self._intents[index][0] != intent else 0.0
+            return confidence + lexical + learned.get(phrase.id, 0.0) + order - secondary
 
         best = heapq.nlargest(top, ((score(i), i) for i in candidates))
         return [Suggestion(self.phrases[i], round(s, 4)) for s, i in best if s >= 0]

@@ -647,3 +647,10 @@ def test_a_greeting_with_only_context_beside_it_stays_a_greeting(engine: Suggest
 def test_a_greeting_stays_when_the_library_cannot_answer_the_question_beside_it() -> None:
     engine = SuggestionEngine([p for p in library() if "stock" not in p.intents])
     assert intents_of(engine.suggest("在吗 这个有没有白色"))[0] == {"greeting"}
+
+
+def test_a_phrase_written_for_the_intent_comes_before_one_that_touches_it_on_the_side() -> None:
+    both = Phrase("ship-and-stock", "发货回复", group="发货", intents=("ship_time", "stock"))
+    stock = Phrase("stock-only", "库存回复", group="库存", intents=("stock",))
+    got = SuggestionEngine([both, stock]).suggest("这个还有货吗", top=2)
+    assert [s.phrase.id for s in got] == ["stock-only", "ship-and-stock"]
