@@ -81,7 +81,7 @@ class CustomersPanel(QWidget):
         details_layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
         splitter.addWidget(details)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(10, 8, 10, 6)  # the 建议 tab's margins: tabs line up when switched
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.retranslate()
@@ -91,6 +91,7 @@ class CustomersPanel(QWidget):
         self.search_box.setPlaceholderText(self.tr("搜索昵称、标签、备注"))
         self.starred_box.setText(self.tr("只看亮星"))
         self.edit_button.setText(self.tr("编辑…"))
+        self.details_view.setPlaceholderText(self.tr("选中一位客户查看详情"))
 
     @property
     def zone(self) -> dt.tzinfo:

@@ -129,7 +129,7 @@ class RemindersPanel(QWidget):
                        self.customer_button):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(10, 8, 10, 6)  # the 建议 tab's margins
         layout.addLayout(top)
         layout.addWidget(self.list_view, 1)
         layout.addWidget(self.empty_label, 1)

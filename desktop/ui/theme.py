@@ -107,6 +107,7 @@ def style_sheet(theme: Theme, font_px: int = 13) -> str:
     QToolButton {{ border: none; border-radius: 6px; padding: 3px; color: {t.muted}; }}
     QToolButton:hover {{ background: {t.surface_hover}; color: {t.text}; }}
     QToolButton:checked {{ color: {t.accent}; }}
+    QToolButton::menu-indicator {{ image: none; width: 0; }}  /* ⋯ says "more" already; no arrow under it */
     QPushButton {{
         background: {t.surface}; border: 1px solid {t.border}; border-radius: 6px; padding: 5px 14px;
     }}
@@ -116,6 +117,11 @@ def style_sheet(theme: Theme, font_px: int = 13) -> str:
     QLabel[role="message"] {{ background: {t.badge}; border-radius: 8px; padding: 6px 10px; }}
     QLabel[role="hint"] {{ color: {t.success}; font-weight: 600; }}
     QLabel[role="empty-title"] {{ font-weight: 600; }}
+    QFrame#customerCard {{
+        background: {t.surface}; border: 1px solid {t.border}; border-left: 3px solid {t.accent};
+        border-radius: 8px; margin: 2px 10px 6px 10px;
+    }}
+    QFrame#customerCard QPushButton {{ padding: 3px 10px; }}
     QWidget#statusLine {{ border-top: 1px solid {t.border}; }}
     QWidget#statusLine QLabel, QWidget#statusLine QAbstractButton {{ font-size: {max(10, font_px - 2)}px; }}
     QWidget#statusLine QPushButton, QWidget#statusLine QToolButton {{

@@ -131,8 +131,7 @@ def test_before_the_library_is_loaded_the_list_says_it_is_loading(qtbot, setting
     from desktop.ui.overlay_window import OverlayWindow
     from desktop.ui.tasks import ImmediateTaskRunner
 
-    window = OverlayWindow()
-    qtbot.addWidget(window)
+    window = OverlayWindow()  # deleted by hand below, before the controller
     clipboard = FakeClipboardWatcher()
     controller = OverlayController(window, settings, ImmediateTaskRunner(services), clipboard, FakePaster(),
                                    FakeHotkeys())
@@ -143,7 +142,10 @@ def test_before_the_library_is_loaded_the_list_says_it_is_loading(qtbot, setting
         controller.load_library()  # the real engine, built from the store
     assert controller.library is not None
     assert {p.id for p in controller.library.phrases} == {p.id for p in PHRASES}
-    shiboken6.delete(controller)  # now, not in some later test's garbage collection
+    # Now, not in some later test's garbage collection; the window first, as the app does (its list shows
+    # the controller's models: the other way round the view selects in a model already gone).
+    shiboken6.delete(window)
+    shiboken6.delete(controller)
 
 
 def test_sensitive_reply_asks_before_pasting(qtbot, overlay: Overlay) -> None:
