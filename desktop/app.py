@@ -162,6 +162,7 @@ class Application(QObject):
         self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings)))
         self.store_guard = StoreGuard(self.runner, paths, self.window, parent=self)
         self.store_guard.restored.connect(self._on_store_guard_restored)
+        self.store_guard.store_failed.connect(self._on_store_guard_store_failed)
         self.icon = app_icon()
         self.qt_app.setWindowIcon(self.icon)
         self.window.setWindowIcon(self.icon)
@@ -199,7 +200,8 @@ class Application(QObject):
         self.sync_actions = SyncActions(self.sync, self)
         for action in self.sync_actions.actions:
             self.tray.add_action(action)
-        self.window.add_status_widget(SyncStatusButton(self.sync, self.window))
+        self.sync_status = SyncStatusButton(self.sync, self.window)
+        self.window.add_status_widget(self.sync_status)
         self.sync.library_updated.connect(self._on_sync_library_updated)
         self.controller.proposal_requested.connect(self.sync.propose)  # 推荐给团队 on a personal phrase
         self.sync.proposal_finished.connect(self._on_sync_proposal_finished)
@@ -249,8 +251,13 @@ class Application(QObject):
                                              parent=self)
         self.tray.add_action(self.diagnostics.action)
 
+    def _on_store_guard_store_failed(self, _error: object) -> None:
+        # The sync cannot reach the local mirror either; its "离线" would point at the wrong problem.
+        self.sync_status.hide()
+
     def _on_store_guard_restored(self) -> None:
         """A backup is in place and the DB worker has reopened the store: load everything again."""
+        self.sync_status.show()
         self.controller.load_library()
         self.reminders.start()
         self.sync.sync_now()

@@ -45,9 +45,10 @@ class RestartableRunner:
 
 
 class StoreGuard(QObject):
-    """`start()` checks that the DB worker opened the store; `restored` fires once a backup is in place and
-    the worker has reopened it (reload what the window shows)."""
+    """`start()` checks that the DB worker opened the store; `store_failed(StoreError)` when it did not;
+    `restored` once a backup is in place and the worker has reopened it (reload what the window shows)."""
 
+    store_failed = Signal(object)
     restored = Signal()
 
     def __init__(self, runner: RestartableRunner, paths: Paths, window: QWidget | None = None, *,
@@ -81,6 +82,7 @@ class StoreGuard(QObject):
     def _on_store_failed(self, error: BaseException) -> None:
         if not isinstance(error, StoreError):
             return
+        self.store_failed.emit(error)
         if error.backup is not None and not isinstance(error, NewerStoreError):
             if ask_restore_backup(self._window, error):
                 self.restore(error.backup)

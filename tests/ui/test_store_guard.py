@@ -63,6 +63,7 @@ def test_a_damaged_store_offers_the_backup_and_loads_again_after_restoring(qtbot
         assert SAVED.id in {p.id for p in app.controller.library.phrases}
         assert list(kuaida_home.rglob(f"{paths.database.name}.damaged-*"))  # the damaged file is kept
         assert "数据库" not in app.window.status_label.text()
+        assert not app.sync_status.isHidden()
     finally:
         stop(app)
 
@@ -85,6 +86,7 @@ def test_a_store_from_a_newer_kuaida_says_upgrade_and_the_window_keeps_running(q
         panel = app.window.suggestions
         qtbot.waitUntil(lambda: panel.empty_state.kind is EmptyKind.UNAVAILABLE)
         assert "请升级快答" in app.window.status_label.text()
+        assert app.sync_status.isHidden()  # not a misleading 离线 beside it
         QApplication.clipboard().setText("请问什么时候发货？")  # still no crash, no hang, no suggestions
         qtbot.waitUntil(lambda: app.controller.message != "")
         assert panel.empty_state.kind is EmptyKind.UNAVAILABLE
