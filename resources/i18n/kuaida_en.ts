@@ -4,47 +4,47 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="69"/>
+        <location filename="../../desktop/ui/customer_card.py" line="71"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="70"/>
+        <location filename="../../desktop/ui/customer_card.py" line="72"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="96"/>
+        <location filename="../../desktop/ui/customer_card.py" line="98"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="100"/>
+        <location filename="../../desktop/ui/customer_card.py" line="102"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="116"/>
+        <location filename="../../desktop/ui/customer_card.py" line="118"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="120"/>
+        <location filename="../../desktop/ui/customer_card.py" line="122"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="124"/>
+        <location filename="../../desktop/ui/customer_card.py" line="126"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="126"/>
+        <location filename="../../desktop/ui/customer_card.py" line="128"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="128"/>
+        <location filename="../../desktop/ui/customer_card.py" line="130"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -120,37 +120,42 @@
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="134"/>
+        <location filename="../../desktop/ui/customers_panel.py" line="94"/>
+        <source>选中一位客户查看详情</source>
+        <translation>Select a buyer to see the details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers_panel.py" line="135"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="137"/>
+        <location filename="../../desktop/ui/customers_panel.py" line="138"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="139"/>
+        <location filename="../../desktop/ui/customers_panel.py" line="140"/>
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="144"/>
+        <location filename="../../desktop/ui/customers_panel.py" line="145"/>
         <source>待办承诺：</source>
         <translation>Open promises: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="150"/>
+        <location filename="../../desktop/ui/customers_panel.py" line="151"/>
         <source>订单：</source>
         <translation>Orders: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="154"/>
+        <location filename="../../desktop/ui/customers_panel.py" line="155"/>
         <source>催付记录：</source>
         <translation>Reminders sent: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="157"/>
+        <location filename="../../desktop/ui/customers_panel.py" line="158"/>
         <source>当前催付：</source>
         <translation>Current reminder: </translation>
     </message>
@@ -1404,43 +1409,43 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>StoreGuard</name>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="97"/>
+        <location filename="../../desktop/ui/store_guard.py" line="99"/>
         <source>恢复备份失败：%1。请退出快答后运行 kuaida store restore。</source>
         <translation>Restoring the backup failed: %1. Quit Kuaida and run kuaida store restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="106"/>
-        <location filename="../../desktop/ui/store_guard.py" line="124"/>
+        <location filename="../../desktop/ui/store_guard.py" line="108"/>
+        <location filename="../../desktop/ui/store_guard.py" line="126"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="108"/>
+        <location filename="../../desktop/ui/store_guard.py" line="110"/>
         <source>恢复后，备份之后的改动会丢失；损坏的文件会保留在旁边，供 IT 检查。</source>
         <translation>Changes made after the backup will be lost; the damaged file is kept beside it for IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="110"/>
+        <location filename="../../desktop/ui/store_guard.py" line="112"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="111"/>
+        <location filename="../../desktop/ui/store_guard.py" line="113"/>
         <source>暂不恢复</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="122"/>
+        <location filename="../../desktop/ui/store_guard.py" line="124"/>
         <source>请升级快答</source>
         <translation>Please upgrade Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="126"/>
+        <location filename="../../desktop/ui/store_guard.py" line="128"/>
         <source>快答会继续运行，但暂时不能使用短语库。</source>
         <translation>Kuaida keeps running, but without the phrase library for now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="127"/>
+        <location filename="../../desktop/ui/store_guard.py" line="129"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
