@@ -221,13 +221,29 @@ def _read_xlsx(path: Path) -> list[list[str]]:
                           if sheet.typ == SheetTypeEnum.WorkSheet), None)
             if index is None:
                 raise TabularError(f"{path.name} 里没有工作表。")
-            values = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)  # keeps row numbers
+            sheet = workbook.get_sheet_by_index(index)
+            if sheet.end is None:
+                return []
+            # Row by row, not to_python(): that builds every cell in one call holding the interpreter lock
+            # (~50 ms for 10,000 orders, ~120 ms for 50,000 phrases), which would freeze the window.
+            rows = [[_calamine_cell_text(value) for value in row] for row in sheet.iter_rows()]
     except CalamineError as error:
         raise _broken_xlsx(path.name) from error
-    try:
-        return [[_calamine_cell_text(value) for value in row] for row in values]
     except _DigitsBeyondFloatError:
         return _read_xlsx_exact_numbers(data, path.name)
+    return _pad_to_a1(rows, sheet.end)
+
+
+def _pad_to_a1(rows: list[list[str]], end: tuple[int, int]) -> list[list[str]]:
+    """Put back the blank rows and columns before the data, so row numbers are the ones Excel shows.
+
+    The sheet's last cell (0-based) tells how many came before what the reader yielded, whichever of them
+    it skips."""
+    last_row, last_column = end
+    blank_columns = last_column + 1 - (len(rows[0]) if rows else 0)
+    if blank_columns > 0:
+        rows = [[""] * blank_columns + row for row in rows]
+    return [[] for _ in range(last_row + 1 - len(rows))] + rows
 
 
 def _calamine_cell_text(value: object) -> str:

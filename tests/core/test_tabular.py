@@ -217,6 +217,13 @@ def test_xlsx_rows_keep_excel_numbers_below_blank_rows_and_columns(tmp_path: Pat
     assert [(row.number, row.cells[2:4]) for row in table.rows] == [(6, ("2930123456789012345", "小明"))]
 
 
+def test_an_empty_xlsx_sheet_is_reported_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.xlsx"
+    Workbook().save(path)
+    with pytest.raises(TabularError, match="空"):
+        read_table(path)
+
+
 def test_broken_xlsx_files_are_refused_with_a_clear_message(tmp_path: Path) -> None:
     good = tmp_path / "good.xlsx"
     workbook = Workbook()
