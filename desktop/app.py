@@ -277,7 +277,8 @@ class Application(QObject):
         if self.platform is not None:
             problem = self.platform.hotkeys.unavailable_reason() or "；".join(
                 sorted(set(self.platform.hotkey_errors.values())))
-        dialog = SettingsDialog(self.settings, problem or None)
+        actions = self.phrase_files.actions if self.phrase_files is not None else []
+        dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions)
         focus = self.controller.focus if self.controller is not None else None
         if focus is not None:
             focus.remember()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,7 +31,8 @@ PICK_PREFIXES = ("Alt", "Ctrl+Alt", "Ctrl+Shift", "Alt+Shift")
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: SettingsBridge, hotkey_problem: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, phrase_actions: Sequence[QAction] = ()) -> None:
+        """`phrase_actions`: the tray's 导入短语… / 导出短语…, offered here too as buttons under 我的短语."""
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("快答设置"))
@@ -67,6 +70,16 @@ class SettingsDialog(QDialog):
         for title, form in ((self.tr("回复"), general), (self.tr("外观"), look), (self.tr("热键"), keys)):
             box = QGroupBox(title, self)
             box.setLayout(form)
+            layout.addWidget(box)
+        if phrase_actions:
+            box = QGroupBox(self.tr("我的短语"), self)
+            row = QHBoxLayout(box)
+            for action in phrase_actions:
+                button = QPushButton(action.text(), box)
+                button.setToolTip(action.toolTip())
+                button.clicked.connect(action.trigger)
+                row.addWidget(button)
+            row.addStretch(1)
             layout.addWidget(box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))

@@ -1276,132 +1276,137 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="38"/>
         <source>快答设置</source>
         <translation>Kuaida settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="43"/>
         <source>客服昵称 {客服}</source>
         <translation>Agent name {客服}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
         <source>店铺名称 {店铺}</source>
         <translation>Shop name {店铺}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="45"/>
         <source>选择回复后</source>
         <translation>After choosing a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
         <source>复制并粘贴到聊天窗口</source>
         <translation>Copy and paste into the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
         <source>只复制</source>
         <translation>Copy only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
         <source>粘贴后恢复原来的剪贴板</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
         <source>监听剪贴板并给出建议</source>
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="51"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="59"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <source>我的短语</source>
+        <translation>My phrases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>

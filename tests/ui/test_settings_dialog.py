@@ -123,3 +123,18 @@ def test_switching_the_language_retranslates_the_status_line_too(qtbot, overlay)
     finally:
         overlay.settings.set("language", "zh_CN")
         appearance.translations.apply("zh_CN")
+
+
+def test_my_phrases_can_be_imported_and_exported_from_settings_too(qtbot, settings: SettingsBridge) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QPushButton
+
+    triggered: list[str] = []
+    actions = [QAction("导入短语…"), QAction("导出短语…")]
+    for action in actions:
+        action.triggered.connect(lambda _checked=False, a=action: triggered.append(a.text()))
+    dialog = SettingsDialog(settings, phrase_actions=actions)
+    qtbot.addWidget(dialog)
+    buttons = {b.text(): b for b in dialog.findChildren(QPushButton)}
+    buttons["导出短语…"].click()
+    assert triggered == ["导出短语…"]
