@@ -41,7 +41,10 @@ _EMPTY_PAIR = re.compile(r"（）|\(\)|【】|「」|『』|《》|“”|\[\]")
 _CARRIERS = ("亲爱的", "客服", "光临", "新款")
 # Library keywords become cues for their phrase's intents, so a word buyers use about anything pushes that
 # intent everywhere (万一 is not hesitation, 两件 not bargaining). Each was once a default keyword.
-GENERIC_KEYWORDS = {"怎么处理", "处理一下", "不要了", "万一", "两件", "好不好", "真的吗", "还有一个"}
+GENERIC_KEYWORDS = {
+    "怎么处理", "处理一下", "不要了", "万一", "两件", "好不好", "真的吗", "还有一个",
+    "想要", "可以选吗", "要求", "可以",
+}
 
 
 def _raw_rows() -> list[dict[str, str]]:
