@@ -51,6 +51,7 @@ class SelfTest:
                 ("store", lambda: self._check_store(Path(folder))),
                 ("suggest", self._check_suggestion),
                 ("text", self._check_text_tools),
+                ("files", lambda: self._check_spreadsheets(Path(folder))),
                 ("qt", self._check_qt_render),
             ]
             try:
@@ -113,6 +114,17 @@ class SelfTest:
         if not SensitiveWords.default().find("加微信返现"):
             raise RuntimeError("敏感词表没有生效")
         return "繁简转换、拼音、敏感词"
+
+    def _check_spreadsheets(self, folder: Path) -> str:
+        # Phrase and order imports read .xlsx with python-calamine and exports write it with openpyxl:
+        # both are compiled or data-heavy packages a frozen build can miss.
+        from desktop.core.library_io import export_library, read_library
+
+        path = folder / "selftest.xlsx"
+        export_library(path, self.library[:3], layout="full")
+        if len(read_library(path).rows) != min(3, len(self.library)):
+            raise RuntimeError("Excel 文件读写结果不一致")
+        return "Excel 读写"
 
     def _check_qt_render(self) -> str:
         # The offscreen platform needs no display, so the check means the same on a locked-down PC and CI.
