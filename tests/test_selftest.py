@@ -19,7 +19,7 @@ def test_self_test_passes_in_process(qapp, kuaida_home: Path) -> None:
     line = out.getvalue()
     assert line.count("\n") == 1
     assert line.startswith("kuaida ") and "self-test passed" in line
-    for step in ("resources ok", "store ok", "suggest ok", "text ok", "qt ok"):
+    for step in ("resources ok", "store ok", "suggest ok", "text ok", "files ok", "qt ok"):
         assert step in line
     assert not kuaida_home.exists(), "the self-test must leave the agent's data folder alone"
 
