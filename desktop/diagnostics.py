@@ -149,13 +149,16 @@ def collect_report(paths: Paths, settings: Settings, timeout: float = SHARE_TIME
                    check: Callable[[str], None] = _list_folder) -> dict[str, Any]:
     """Everything doctor prints; blocking (the share probe waits up to `timeout`): the UI runs it on I/O."""
     folder, stand_in = shared_folder(settings, paths)
+    share = {**asdict(probe_folder(folder, timeout, check)), "local_stand_in": stand_in}
+    if stand_in and not share["reachable"] and not Path(folder).exists():
+        share["detail"] = "尚未创建（快答窗口第一次启动时创建）"
     return {
         "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "versions": versions(),
         "paths": locations(paths),
         "settings": configuration(settings),
         "installer_locks_values": settings.lock_installer_values,
-        "shared_folder": {**asdict(probe_folder(folder, timeout, check)), "local_stand_in": stand_in},
+        "shared_folder": share,
         "store": store_health(paths),
     }
 
