@@ -101,6 +101,11 @@ class Desktop:
                 process.wait(timeout=10)
 
 
+def _in_ci() -> bool:
+    """CI services set CI=true; .ci/run sets it too."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
 def _missing_tools() -> list[str]:
     return [tool for tool in TOOLS if shutil.which(tool) is None]
 
@@ -141,7 +146,10 @@ def e2e_root() -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def desktop(e2e_root: Path) -> Iterator[Desktop]:
     if missing := _missing_tools():
-        pytest.skip(f"end-to-end tools missing: {', '.join(missing)} (scripts/setup.sh installs them)")
+        message = f"end-to-end tools missing: {', '.join(missing)} (scripts/setup.sh installs them)"
+        if _in_ci():
+            pytest.fail(message)  # CI must run them: a skip there would pass a build nobody tested end to end
+        pytest.skip(message)
     tmp = e2e_root / "desktop"
     tmp.mkdir()
     xvfb, display = _start_xvfb(tmp)

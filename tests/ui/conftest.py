@@ -132,7 +132,9 @@ def overlay(qtbot, services: Services, settings: SettingsBridge) -> Iterator[Ove
     window.show()
     qtbot.waitExposed(window)
     yield Overlay(window, controller, clipboard, paster, hotkeys, focus, engine, services, settings)
-    # Delete the controller (and the models it owns) now, while its window still exists, rather than
-    # whenever the garbage collector gets to it in some later test: destruction order stays the app's.
+    # Delete both now, in the app's order (Application.close: the window before the models it shows; the
+    # other way round the list view warns about selecting in a deleted model), rather than whenever the
+    # garbage collector or a later test's event loop gets to them.
+    shiboken6.delete(window)
     shiboken6.delete(controller)
     gc.collect()
