@@ -123,6 +123,7 @@ class Application(QObject):
         self.sync = None
         self.library_editor = None
         self.reminders = None
+        self.gc_guard = None
         self.first_paint = FirstPaint(self.window)
         self.first_paint.painted.connect(self._on_first_paint_painted)
         self.window.hide_requested.connect(self._on_window_hide_requested)
@@ -149,6 +150,7 @@ class Application(QObject):
     def _start_services(self) -> None:
         from desktop.platform.factory import create_platform
         from desktop.ui.focus import create_focus_return
+        from desktop.ui.gc_guard import GuiThreadCollector
         from desktop.ui.overlay_controller import OverlayController
         from desktop.ui.store_guard import RestartableRunner, StoreGuard
         from desktop.ui.tasks import TaskRunner
@@ -156,6 +158,8 @@ class Application(QObject):
 
         self.window.build()
         self.appearance.add_delegate(self.window.suggestions.delegate)  # builds the 建议 panel
+        # Before the workers start: from now on only the GUI thread runs the cyclic garbage collector.
+        self.gc_guard = GuiThreadCollector(self)
         settings = self.settings.settings
         paths = self.paths
         # Restartable: after a backup is restored over a damaged store, a fresh DB worker opens it.
@@ -335,6 +339,8 @@ class Application(QObject):
             shiboken6.delete(self.library_editor)
         if self.runner is not None:
             self.runner.shutdown()
+        if self.gc_guard is not None:
+            self.gc_guard.stop()
         shiboken6.delete(self.window)
 
 

@@ -199,12 +199,14 @@ def _wait_for_finishing_threads(threads: list[threading.Thread]) -> list[threadi
 
 @pytest.fixture(autouse=True)
 def no_leaks(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fail a test that leaves a Python thread, a running QTimer, a pending single shot or a top-level widget.
+    """Fail a test that leaves a Python thread, a running QTimer, a pending single shot, a top-level widget or
+    the garbage collector switched off.
 
     Runs after every other fixture of the test has been torn down (it is set up first), so objects the
     test's fixtures clean up are gone by then.
     """
     threads_before = set(threading.enumerate())
+    collector_was_on = gc.isenabled()
     ledger = _install_timer_ledger()
     if ledger is not None:
         ledger.reset()
@@ -222,6 +224,9 @@ def no_leaks(request: pytest.FixtureRequest) -> Iterator[None]:
             _clear_clipboard()
         problems += _leaked_widgets(widgets_before)
         problems += _running_timers(ledger or _ledger)
+    if collector_was_on and not gc.isenabled():  # a CollectorPause never ended, an app never closed
+        problems.append("the garbage collector is still switched off")
+        gc.enable()
     threads = [t for t in threading.enumerate() if t not in threads_before
                and not isinstance(t, threading._DummyThread)]  # Qt's own threads calling into Python
     problems += [f"thread {t.name!r} ({type(t).__qualname__}, target {_thread_target(t)}) is still running"

@@ -50,6 +50,11 @@ class CollectorPause:
         self.end()
 
 
+def paused() -> bool:
+    """Whether a pause is held: desktop/ui/gc_guard.py, which collects on the GUI thread, waits for its end."""
+    return _holders > 0
+
+
 def release_gradually(items: list[Any], batch: int = 2000) -> None:
     """Drop the last references to many objects in small batches: freeing 50,000 phrases in one go is one
     long deallocation cascade that holds the interpreter lock, so the UI thread would wait for all of it."""
