@@ -19,8 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests are deterministic like every other test: the same examples on every run (a failure found
+# while exploring is a new fixed example, not a red CI for someone else), and no per-example deadline,
+# which is a timed assertion that a loaded CI machine fails at random.
+hypothesis_settings.register_profile("kuaida", derandomize=True, deadline=None, database=None)
+hypothesis_settings.load_profile("kuaida")
 
 # A thread that is merely finishing (a pool worker told to stop) gets this long to end before it counts as
 # leaked. A bound on a join, not a timed assertion: a healthy thread ends in microseconds.
