@@ -1,4 +1,5 @@
-"""Every test runs with its own data folder, and must leave no thread, running QTimer or top-level widget behind.
+"""Every test runs with its own data folder, must leave no thread, running QTimer or top-level widget behind,
+and fails on a Qt warning in its teardown too.
 
 The leak check follows napari: what a test starts, it stops before it ends. Anything left over would run, or
 be destroyed by the garbage collector, in the middle of some later test, where it crashes at random.
@@ -37,6 +38,7 @@ THREAD_EXIT_SECONDS = 10.0
 # MSIs (each build.sh run allows itself 20 minutes), the end-to-end tests start X, a window manager, an
 # editor and Kuaida (each step allows itself a minute).
 SLOW_MARKER_TIMEOUTS = {"installer": 3000, "e2e": 300}
+_CALL_FAILED = pytest.StashKey[bool]()
 
 
 @pytest.fixture(autouse=True)
@@ -65,9 +67,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if report.when == "call":
         item.stash[_CALL_FAILED] = report.failed
     return report
-
-
-_CALL_FAILED = pytest.StashKey[bool]()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
