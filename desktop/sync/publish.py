@@ -76,7 +76,9 @@ def _lock_is_stale(folder: TeamFolder, stale_after: float) -> bool:
     try:
         return now is not None and now - folder.lock.stat().st_mtime >= stale_after
     except FileNotFoundError:
-        return True  # released meanwhile
+        # Released meanwhile, and perhaps already taken again by its holder or someone else: breaking it now
+        # would delete that fresh lock and let two publishers both write the same next version.
+        return False
 
 
 def _lock_holder(folder: TeamFolder) -> str:
