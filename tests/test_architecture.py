@@ -1,4 +1,4 @@
-"""The pure core and the storage layer never import Qt, so they stay fast to test and usable from the CLI."""
+"""The pure core, the storage layer and the share I/O never import Qt: fast to test and usable from the CLI."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import desktop
 
 PACKAGE = Path(desktop.__file__).parent
-PURE_PACKAGES = ("core", "store")
+PURE_PACKAGES = ("core", "store", "sync")
 
 
 def test_core_and_store_sources_do_not_mention_qt() -> None:
