@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.paths import Paths
-from desktop.settings import Settings
+from desktop.settings import Settings, open_settings
 from desktop.ui.appearance import Appearance
 from desktop.ui.overlay_window import OverlayWindow
 from desktop.ui.qsettings_bridge import SettingsBridge
@@ -49,24 +49,12 @@ def app_icon() -> QIcon:
     return icon
 
 
-def open_settings(paths: Paths) -> Settings:
-    # Not desktop.services.open_settings: importing that module pulls in the store and the engine, which
-    # belong on the DB worker after the first paint.
-    from desktop.platform.machine_config import read_installer_values, read_policy
-
-    return Settings(paths.settings_file, policy=read_policy(), installer=read_installer_values())
-
-
 def open_services(paths: Paths, settings: Settings) -> Services:
-    """Runs on the DB worker thread, which owns the SQLite connection from then on."""
-    from desktop.services import Services, ensure_default_library
-    from desktop.store.database import open_store
-    from desktop.store.phrases import PhraseRepository
+    """Runs on the DB worker thread. Imported here, not at the top: the store and the engine are loaded
+    on that worker after the first paint, not before it."""
+    from desktop.services import open_services as open_store_services
 
-    store = open_store(paths.database, backup_dir=paths.backups)
-    phrases = PhraseRepository(store.db)
-    ensure_default_library(phrases)
-    return Services(paths, settings, store, phrases)
+    return open_store_services(paths=paths, settings=settings)
 
 
 class FirstPaint(QObject):

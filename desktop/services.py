@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from desktop.core.default_library import load_default_library
 from desktop.core.engine import SuggestionEngine
 from desktop.paths import Paths
-from desktop.settings import Settings
+from desktop.settings import Settings, open_settings
 from desktop.store.database import Store, open_store
 from desktop.store.phrases import PhraseRepository
 from desktop.store.team import TeamRepository
@@ -25,18 +25,16 @@ class Services:
         self.store.close()
 
 
-def open_settings(paths: Paths) -> Settings:
-    from desktop.platform.machine_config import read_installer_values, read_policy
-
-    return Settings(paths.settings_file, policy=read_policy(), installer=read_installer_values())
-
-
-def open_services(data_dir: str | os.PathLike[str] | None = None) -> Services:
-    paths = Paths.resolve(data_dir).ensure()
+def open_services(
+    data_dir: str | os.PathLike[str] | None = None, *, paths: Paths | None = None, settings: Settings | None = None
+) -> Services:
+    """Open the store (migrated, checked, backed up) with the library in place. The window passes the paths
+    and settings it already holds and calls this on its DB worker, which then owns the connection."""
+    paths = (paths or Paths.resolve(data_dir)).ensure()
     store = open_store(paths.database, backup_dir=paths.backups)
     phrases = PhraseRepository(store.db)
     ensure_default_library(phrases)
-    return Services(paths, open_settings(paths), store, phrases)
+    return Services(paths, settings or open_settings(paths), store, phrases)
 
 
 def ensure_default_library(phrases: PhraseRepository) -> None:

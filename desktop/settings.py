@@ -14,7 +14,10 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.paths import Paths
 
 log = logging.getLogger(__name__)
 
@@ -158,3 +161,10 @@ class Settings:
 def _upgrade(values: dict[str, Any], version: int) -> dict[str, Any]:
     """Versioned upgrades of the user's settings file; each step takes version N to N+1."""
     return values
+
+
+def open_settings(paths: Paths) -> Settings:
+    """The agent's settings with IT's layers read from this machine (Group Policy, the installer's values)."""
+    from desktop.platform.machine_config import read_installer_values, read_policy
+
+    return Settings(paths.settings_file, policy=read_policy(), installer=read_installer_values())

@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.services import open_settings
+    from desktop.settings import open_settings
 
     paths = Paths.resolve(args.data_dir)  # not ensure(): looking must not create the data folder
     report = collect_report(paths, open_settings(paths), timeout=args.timeout)

@@ -56,7 +56,7 @@ def test_settings_locked_by_policy_are_disabled_with_a_reason(qtbot, kuaida_home
     policy = tmp_path / "policy.json"
     policy.write_text(json.dumps({"shop_name": "官方旗舰店", "paste_mode": "copy"}), encoding="utf-8")
     monkeypatch.setenv("KUAIDA_POLICY_FILE", str(policy))
-    from desktop.app import open_settings
+    from desktop.settings import open_settings
 
     settings = SettingsBridge(open_settings(Paths(kuaida_home)))
     dialog = make_dialog(qtbot, settings)
