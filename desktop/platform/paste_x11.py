@@ -35,7 +35,11 @@ class X11Keyboard:
             raise OSError("the keyboard map has no Control or V key")
 
     def modifiers_held(self) -> bool:
-        # queryKeyboardModifiers asks the X server (QueryPointer), so it sees keys held in other windows too.
+        # Any key still down counts, not only modifiers: while the hotkey's own key (the 1 of Alt+1) is down,
+        # the XGrabKey grab is active and a Ctrl+V sent then goes to Kuaida, not the chat client. Releasing
+        # Alt before 1 is common. QueryKeymap asks the X server, so it sees keys held in other windows too.
+        if any(self._display.query_keymap()):
+            return True
         return bool(QGuiApplication.queryKeyboardModifiers() & _MODIFIERS)
 
     def mask_menu_key(self) -> None:
