@@ -11,6 +11,8 @@ from desktop.core.phrases import UNGROUPED, Phrase
 # The rich CSV layout: Qianniu's three columns first, then ours. `kuaida library export` writes the same.
 COLUMNS = ("快捷编码", "快捷短语", "快捷短语分组", "意图", "关键词", "编号")
 LIST_SEPARATOR = "|"
+# Every bundled phrase's id starts so (resources/library/default.csv, column 编号); a shop's own phrases never do.
+BUNDLED_ID_PREFIX = "d-"
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -26,3 +28,8 @@ def load_default_library() -> list[Phrase]:
         )
         for row in csv.DictReader(io.StringIO(text))
     ]
+
+
+def is_bundled(phrase: Phrase) -> bool:
+    """Whether the phrase is one of Kuaida's bundled defaults rather than the shop's own (team or personal)."""
+    return phrase.id.startswith(BUNDLED_ID_PREFIX)
