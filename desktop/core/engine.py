@@ -26,9 +26,10 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from desktop.core.intent_inference import infer_phrase_intents
 from desktop.core.intent_lexicon import Cue, IntentLexicon, keyword_cues, neutral_words
 from desktop.core.normalize import bigrams, normalize
-from desktop.core.phrases import Phrase, intents
+from desktop.core.phrases import Phrase
 from desktop.core.search import PhraseSearch
 
 # Intent evidence needed before the engine speaks: a strong cue (2), or two hints (1 each), never one hint.
@@ -124,19 +125,11 @@ class SuggestionEngine:
 
     def _infer_intents(self, phrase: Phrase) -> tuple[str, ...]:
         """For an imported phrase without intents: what its group and keywords say, if they say it clearly."""
-        by_name = {i.name_zh: i.id for i in intents()}
-        if phrase.group in by_name:
-            return (by_name[phrase.group],)
-        scores: dict[str, float] = defaultdict(float)
-        for piece in (phrase.group, *phrase.keywords):  # scored one by one: groups and keywords repeat a lot
-            for intent, score in self._piece_scores(piece).items():
-                scores[intent] += score
-        sure = [(s, i) for i, s in scores.items() if s >= SPEAK and i not in SOCIAL_INTENTS]
-        return (max(sure)[1],) if sure else ()
+        return infer_phrase_intents(phrase, self._normalized_piece_scores)
 
-    def _piece_scores(self, piece: str) -> dict[str, float]:
+    def _normalized_piece_scores(self, piece: str) -> dict[str, float]:
         if piece not in self._piece_cache:
-            self._piece_cache[piece] = self._lexicon.scores(normalize(piece))
+            self._piece_cache[piece] = self._lexicon.scores(piece)
         return self._piece_cache[piece]
 
     def _build_postings(self, texts: list[str]) -> dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]:
