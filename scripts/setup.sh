@@ -24,8 +24,16 @@ ensure_debian_packages() {
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "Installing Debian packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  local log
+  log="$(mktemp -t kuaida-apt.XXXXXX.log)"
+  # apt and debconf talk a lot; the log is shown only when something failed.
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+        --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "error: installing Debian packages failed (full log: $log)" >&2
+    return 1
+  fi
+  rm -f "$log"
 }
 
 ensure_venv() {
@@ -35,8 +43,15 @@ ensure_venv() {
     python3 -m venv .venv
   fi
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[$extras]"
+    echo "Installing Python packages into .venv ($extras)…"
+    # pip and the build backend print pages of notices; one line here, the log only when something failed.
+    local log=".venv/pip-install.log"
+    if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e ".[$extras]"; } \
+        >"$log" 2>&1; then
+      tail -n 30 "$log" >&2
+      echo "error: installing Python packages failed (full log: $log)" >&2
+      return 1
+    fi
     touch "$stamp"
   fi
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -82,10 +83,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.store.database import StoreError
 
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a reader that went away shows here, inside the handler below, not at exit
+        return code
     except StoreError as error:  # a damaged or newer store: say which backup to restore, not a traceback
         print(error, file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """`kuaida library list | head`: the reader closed the pipe. Stop quietly, as Unix tools do.
+
+    Python would still try to flush stdout at exit and print a second BrokenPipeError, so stdout is pointed
+    at the null device first (the recipe in the `signal` module's documentation).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141 if os.name == "posix" else 1  # 128 + SIGPIPE, what a shell reports for a tool killed by it
 
 
 def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
