@@ -3,6 +3,9 @@
 A lock file created with O_EXCL keeps two leads from interleaving; the manifest read at the start is read
 again just before the manifest is replaced, so even a publisher that ignores the lock cannot silently
 overwrite a newer library. The loser gets PublishConflictError and is told to retry.
+
+Every agent can write to the share, so the manifest found there counts only when the team key signed it;
+otherwise the next version follows the lead's own record (a forged "v999999999999" moves nothing).
 """
 
 from __future__ import annotations
@@ -17,8 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.sync.canonical import sha256_hex
-from desktop.core.sync.keys import SigningKey
-from desktop.core.sync.manifest import MAX_MANIFEST_BYTES, PACK_NAME, Manifest, build_manifest, decode_manifest
+from desktop.core.sync.keys import PublicKey, SigningKey
+from desktop.core.sync.manifest import (
+    MAX_LIBRARY_VERSION,
+    MAX_MANIFEST_BYTES,
+    PACK_NAME,
+    Manifest,
+    build_manifest,
+    decode_manifest,
+    is_valid_version,
+    verify_manifest,
+)
 from desktop.core.sync.pack import PackError, TeamLibrary, encode_pack
 from desktop.sync.atomic import RENAME_DELAYS, StepHook, is_temporary, no_step, write_atomic, write_durably
 from desktop.sync.folder import TeamFolder, read_limited
@@ -28,7 +40,11 @@ STALE_TEMP_SECONDS = 60 * 60
 KEPT_VERSIONS = 5  # a reader that saw a slightly older manifest still finds its pack
 
 
-class PublishConflictError(RuntimeError):
+class PublishRefusedError(RuntimeError):
+    """Publishing cannot go ahead; the message says why and what to do."""
+
+
+class PublishConflictError(PublishRefusedError):
     """Someone else is publishing or has just published; the message says what to do."""
 
 
@@ -36,6 +52,9 @@ class PublishConflictError(RuntimeError):
 class PublishResult:
     manifest: Manifest
     previous_version: int
+    # A manifest was on the share but not signed by the team key (forged, damaged, another key): it was
+    # ignored and has now been replaced.
+    replaced_untrusted: bool = False
 
 
 def current_manifest(folder: TeamFolder) -> tuple[bytes, Manifest | None]:
@@ -48,6 +67,19 @@ def current_manifest(folder: TeamFolder) -> tuple[bytes, Manifest | None]:
         return data, decode_manifest(data)
     except PackError:
         return data, None  # a damaged manifest is replaced by the next good publish
+
+
+def signed_by(manifest: Manifest | None, keys: Sequence[PublicKey]) -> Manifest | None:
+    """`manifest` when one of `keys` signed it, else None: anything else on the share is anyone's writing."""
+    if manifest is None:
+        return None
+    for key in keys:
+        try:
+            verify_manifest(manifest, key)
+        except PackError:
+            continue
+        return manifest
+    return None
 
 
 @contextlib.contextmanager
@@ -100,21 +132,27 @@ def publish(
     now: Callable[[], dt.datetime] | None = None,
     delays: Sequence[float] = RENAME_DELAYS,
     stale_lock_after: float = STALE_LOCK_SECONDS,
+    trusted: Sequence[PublicKey] = (),
 ) -> PublishResult:
     """Publish `library` as the next version. `expected_version`: the version the lead edited against;
     if the share has moved past it, refuse rather than overwrite someone else's changes. `known_version`:
     the newest version the lead's Kuaida has seen, so a wiped or new share continues the numbering
-    (agents refuse versions older than their own)."""
+    (agents refuse versions older than their own). The share's manifest counts only when signed by `key`
+    or one of `trusted` (the team key pinned before a key change)."""
     folder = TeamFolder(folder_path)
     folder.root.mkdir(parents=True, exist_ok=True)
     folder.packs.mkdir(exist_ok=True)
     with publish_lock(folder, publisher, stale_lock_after):
         step("lock")
-        start_bytes, start = current_manifest(folder)
+        start_bytes, found = current_manifest(folder)
+        start = signed_by(found, (key.public, *trusted))
         previous = start.library_version if start else 0
         if expected_version is not None and start is not None and previous != expected_version:
             raise PublishConflictError(f"团队库已被更新到 v{previous}，请先同步并检查改动后再发布")
         version = max(previous, known_version or 0) + 1
+        if not is_valid_version(version):
+            raise PublishRefusedError(f"团队库版本 v{version} 超出范围（最大 v{MAX_LIBRARY_VERSION}），"
+                                      "本机记录的版本号有误，请联系技术支持")
         pack = encode_pack(library, version)
         manifest = build_manifest(pack, version, key, publisher, now() if now else None)
         pack_path = folder.root / manifest.pack
@@ -124,7 +162,7 @@ def publish(
             raise PublishConflictError("发布期间团队库被他人更新，请同步后重试")
         write_atomic(folder.manifest, manifest.to_bytes(), step=step, delays=delays)
         prune(folder, version)
-    return PublishResult(manifest, previous)
+    return PublishResult(manifest, previous, replaced_untrusted=bool(start_bytes) and start is None)
 
 
 def prune(folder: TeamFolder, current_version: int, keep: int = KEPT_VERSIONS) -> list[str]:

@@ -66,7 +66,7 @@ from desktop.core.templates import render
 from desktop.store.team import TeamRepository
 from desktop.sync.inbox import Proposal, list_proposals, remove_proposal
 from desktop.sync.library_file import read_library_file
-from desktop.sync.publish import PublishConflictError, PublishResult, publish
+from desktop.sync.publish import PublishRefusedError, PublishResult, publish
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.sync_controller import services_team
 
@@ -642,13 +642,14 @@ class LibraryEditor(QMainWindow):
 
     def _start_publish(self) -> None:
         key, library, expected = self._key, self.draft.library(), self._base_version
+        trusted = (self._team_key,) if self._team_key is not None else ()
         assert key is not None
         folder = self._folder  # resolved on the I/O worker
         publisher = str(self._settings.get("agent_name") or "") or getpass.getuser()
         self.publish_action.setEnabled(False)
         self.status_reported.emit(self.tr("正在发布…"))
         self._runner.io(lambda: publish(folder(), library, key, publisher, expected_version=expected,
-                                        known_version=expected),
+                                        known_version=expected, trusted=trusted),
                         lambda result: self._on_published(library, result), self._on_publish_failed, owner=self)
 
     def _on_published(self, library: TeamLibrary, result: PublishResult) -> None:
@@ -669,7 +670,7 @@ class LibraryEditor(QMainWindow):
 
     def _on_publish_failed(self, error: BaseException) -> None:
         self.publish_action.setEnabled(True)
-        if isinstance(error, PublishConflictError):
+        if isinstance(error, PublishRefusedError):
             self.status_reported.emit(str(error))
         else:
             self.status_reported.emit(self.tr("发布失败：共享文件夹无法写入"))
