@@ -15,7 +15,7 @@ from desktop.core.phrases import UNGROUPED, Phrase
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.pack import MAX_SHORT, MAX_TEXT, PackError
 from desktop.sync.atomic import write_atomic
-from desktop.sync.folder import TeamFolder, is_safe_name, read_limited
+from desktop.sync.folder import TeamFolder, is_link, is_safe_name, read_limited
 
 PROPOSAL_KIND = "kuaida-team-proposal"
 MAX_PROPOSAL_BYTES = 64 * 1024
@@ -87,5 +87,8 @@ def remove_proposal(folder_path: Path, proposal_id: str) -> None:
     name = f"{proposal_id}.json"
     if not is_safe_name(name):
         raise ValueError("无效的建议编号")
-    (TeamFolder(folder_path).inbox / name).unlink(missing_ok=True)
+    inbox = TeamFolder(folder_path).inbox
+    if is_link(inbox):  # a linked inbox leads to someone else's files: delete nothing there
+        return
+    (inbox / name).unlink(missing_ok=True)
 

@@ -32,8 +32,8 @@ from desktop.core.sync.manifest import (
     verify_manifest,
 )
 from desktop.core.sync.pack import PackError, TeamLibrary, encode_pack
-from desktop.sync.atomic import RENAME_DELAYS, StepHook, is_temporary, no_step, write_atomic, write_durably
-from desktop.sync.folder import TeamFolder, read_limited
+from desktop.sync.atomic import RENAME_DELAYS, StepHook, is_own_temporary, no_step, write_atomic, write_durably
+from desktop.sync.folder import TeamFolder, is_link, read_limited
 
 STALE_LOCK_SECONDS = 15 * 60
 STALE_TEMP_SECONDS = 60 * 60
@@ -167,28 +167,43 @@ def publish(
 
 def prune(folder: TeamFolder, current_version: int, keep: int = KEPT_VERSIONS) -> list[str]:
     """Remove packs more than `keep` versions old and temporary files left by crashed writers over an hour
-    ago (by the share's clock). Best effort: a file held open elsewhere stays until the next publish."""
+    ago (by the share's clock). Only names Kuaida itself writes, only regular files, never through a link:
+    everyone can write to the share, and what is not ours is not ours to delete. Best effort: a file held
+    open elsewhere stays until the next publish."""
     removed = []
     now = _share_now(folder)
-    candidates = [*folder.packs.iterdir(), *folder.root.iterdir(), *_subfolder_entries(folder)]
-    for path in candidates:
-        match = PACK_NAME.fullmatch(f"packs/{path.name}") if path.parent == folder.packs else None
-        too_old = match is not None and int(match.group(1)) <= current_version - keep
-        try:
-            stale = is_temporary(path.name) and now is not None and now - path.stat().st_mtime > STALE_TEMP_SECONDS
-            if (too_old or stale) and path.is_file() and not path.is_symlink():
-                path.unlink()
-                removed.append(path.name)
-        except OSError:
-            continue
+    for directory in (folder.root, folder.packs, folder.inbox, folder.stats):
+        # The root is the configured share (a mapped path may well be a link); its subfolders must not be.
+        for entry in _own_regular_files(directory, subfolder=directory != folder.root):
+            match = PACK_NAME.fullmatch(f"packs/{entry.name}") if directory == folder.packs else None
+            too_old = match is not None and int(match.group(1)) <= current_version - keep
+            try:
+                stale = is_own_temporary(entry.name) and now is not None and \
+                    now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
+                if too_old or stale:
+                    Path(entry.path).unlink()
+                    removed.append(entry.name)
+            except OSError:
+                continue
     return removed
 
 
-def _subfolder_entries(folder: TeamFolder) -> list[Path]:
-    found: list[Path] = []
-    for sub in (folder.inbox, folder.stats):
-        if sub.is_dir():
-            found.extend(p for p in sub.iterdir() if is_temporary(p.name))
+def _own_regular_files(directory: Path, *, subfolder: bool, limit: int = 20_000) -> list[os.DirEntry[str]]:
+    """Regular files (not links) with our names in `directory`, none in a subfolder that is itself a link;
+    at most `limit` entries looked at."""
+    if subfolder and is_link(directory):
+        return []
+    found: list[os.DirEntry[str]] = []
+    try:
+        with os.scandir(directory) as entries:
+            for count, entry in enumerate(entries):
+                if count >= limit:
+                    break
+                if entry.is_file(follow_symlinks=False) and (is_own_temporary(entry.name) or
+                                                             PACK_NAME.fullmatch(f"packs/{entry.name}")):
+                    found.append(entry)
+    except OSError:
+        return []
     return found
 
 

@@ -11,6 +11,7 @@ import pytest
 from desktop.core.phrases import Phrase
 from desktop.core.sync.keys import SigningKey
 from desktop.store.team import TeamRepository
+from desktop.sync.atomic import temp_name_for
 from desktop.sync.folder import TeamFolder
 from desktop.sync.publish import PublishConflictError, publish, publish_lock
 from desktop.sync.pull import sync_once
@@ -180,8 +181,8 @@ def test_publishing_prunes_old_packs_and_stale_temporary_files_only(tmp_path, si
 
     share = tmp_path / "share"
     publish(share, make_library(1), signing_key, "主管")
-    old_temp = share / "packs" / ".v000009-0000.json.dead.partial"
-    fresh_temp = share / ".manifest.json.fresh.partial"
+    old_temp = temp_name_for(share / "packs" / "v000009-0123456789abcdef.json")
+    fresh_temp = temp_name_for(share / "manifest.json")
     old_temp.write_bytes(b"left by a crash")
     fresh_temp.write_bytes(b"being written right now")
     os.utime(old_temp, (1_000_000_000, 1_000_000_000))
