@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import stat
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from desktop.sync.atomic import RENAME_DELAYS, StepHook, is_own_temporary, no_st
 from desktop.sync.folder import TeamFolder, is_link, read_limited
 
 STALE_LOCK_SECONDS = 15 * 60
+MAX_HOLDER_CHARS = 30
 STALE_TEMP_SECONDS = 60 * 60
 KEPT_VERSIONS = 5  # a reader that saw a slightly older manifest still finds its pack
 
@@ -89,10 +91,14 @@ def publish_lock(folder: TeamFolder, publisher: str, stale_after: float = STALE_
         try:
             fd = os.open(folder.lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
+            if _is_foreign_lock(folder):
+                raise PublishRefusedError("共享文件夹中的 publish.lock 不是快答的锁文件（是文件夹或链接），"
+                                          "请确认无人在发布后删除它，再发布") from None
             if attempt == 0 and _lock_is_stale(folder, stale_after):
                 folder.lock.unlink(missing_ok=True)
                 continue
-            raise PublishConflictError(f"另一位主管正在发布（{_lock_holder(folder)}），请稍后重试") from None
+            raise PublishConflictError(f"另一位主管正在发布（锁文件写明：{_lock_holder(folder)}，未经验证），"
+                                       "请稍后重试") from None
         with os.fdopen(fd, "wb") as out:
             out.write(body)
         break
@@ -102,11 +108,21 @@ def publish_lock(folder: TeamFolder, publisher: str, stale_after: float = STALE_
         folder.lock.unlink(missing_ok=True)
 
 
+def _is_foreign_lock(folder: TeamFolder) -> bool:
+    """A folder or link named publish.lock is nothing Kuaida made: never break it, never call it a publisher."""
+    try:
+        return not stat.S_ISREG(os.lstat(folder.lock).st_mode)
+    except FileNotFoundError:
+        return False
+
+
 def _lock_is_stale(folder: TeamFolder, stale_after: float) -> bool:
-    """Compare the lock's age with a probe written now: both times come from the share's clock, not ours."""
+    """Compare the lock's age with a probe written now: both times come from the share's clock, not ours.
+    A lock dated further ahead than `stale_after` is stale too: no publish in progress can have written it,
+    and anyone can set a file's date, so "years ahead" must not block publishing for ever."""
     now = _share_now(folder)
     try:
-        return now is not None and now - folder.lock.stat().st_mtime >= stale_after
+        return now is not None and abs(now - folder.lock.stat().st_mtime) >= stale_after
     except FileNotFoundError:
         # Released meanwhile, and perhaps already taken again by its holder or someone else: breaking it now
         # would delete that fresh lock and let two publishers both write the same next version.
@@ -114,10 +130,12 @@ def _lock_is_stale(folder: TeamFolder, stale_after: float) -> bool:
 
 
 def _lock_holder(folder: TeamFolder) -> str:
+    """The publisher the lock names: anyone's text, so short, printable and shown as unverified."""
     try:
-        return str(json.loads(read_limited(folder.lock, 4096)).get("publisher", "?"))[:50]
-    except (OSError, ValueError, AttributeError):
+        named = str(json.loads(read_limited(folder.lock, 4096)).get("publisher", "?"))
+    except (OSError, ValueError, AttributeError, RecursionError):
         return "?"
+    return "".join(ch for ch in named if ch.isprintable())[:MAX_HOLDER_CHARS].strip() or "?"
 
 
 def publish(

@@ -389,8 +389,13 @@ class LibraryEditor(QMainWindow):
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, refresh):
             buttons.addWidget(button)
+        # Anyone with the share can write a proposal under any name: say so, and say what was left out.
+        self.proposals_note = QLabel(page)
+        self.proposals_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.proposals_note.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(self.proposal_list)
+        layout.addWidget(self.proposals_note)
         layout.addLayout(buttons)
         return page
 
@@ -406,6 +411,7 @@ class LibraryEditor(QMainWindow):
             table.setColumnWidth(0, 260)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.usage_label = QLabel(page)
+        self.usage_label.setTextFormat(Qt.TextFormat.PlainText)
         refresh = QPushButton(self.tr("刷新"), page)
         refresh.clicked.connect(self.load_usage)
         tables = QHBoxLayout()
@@ -686,7 +692,11 @@ class LibraryEditor(QMainWindow):
         self._runner.io(lambda: list_proposals(folder()), self._on_proposals_loaded, self._on_task_failed, owner=self)
 
     def _on_proposals_loaded(self, result: tuple[list[Proposal], int]) -> None:
-        self.proposals, _skipped = result
+        self.proposals, skipped = result
+        note = self.tr("建议由客服写入共享文件夹，署名未经验证。")
+        if skipped:
+            note += self.tr("另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。").format(skipped)
+        self.proposals_note.setText(note)
         self.proposal_list.clear()
         for proposal in self.proposals:
             who = proposal.agent or self.tr("客服")
@@ -730,7 +740,10 @@ class LibraryEditor(QMainWindow):
         self._fill(self.most_table, [(texts.get(pid, pid), n) for pid, n in usage.most_used(20) if pid in texts])
         self._fill(self.least_table, [(texts[pid], n) for pid, n in usage.least_used(texts, 20)])
         self._fill(self.no_match_table, [(names.get(i, i), n) for i, n in usage.no_match.most_common(20)])
-        self.usage_label.setText(self.tr("{0} 位客服的统计（只有次数，不含买家信息）").format(usage.agents))
+        text = self.tr("{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）").format(usage.agents)
+        if usage.skipped_files:
+            text += self.tr("；{0} 个统计文件不可信或超出上限，未计入").format(usage.skipped_files)
+        self.usage_label.setText(text)
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[str, int]]) -> None:

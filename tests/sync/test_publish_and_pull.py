@@ -114,10 +114,13 @@ def test_a_lock_left_by_a_dead_publisher_is_broken_by_the_share_clock_not_ours(t
     os.utime(lock, (1_000_000_000, 1_000_000_000))  # written long ago by the share's clock
     assert publish(share, make_library(2), signing_key, "甲").manifest.library_version == 2
     lock.write_text("{}", encoding="utf-8")
-    future = Path(lock).stat().st_mtime + 86400  # a skewed clock on the crashed PC: never "stale" by age
-    os.utime(lock, (future, future))
+    ahead = Path(lock).stat().st_mtime + 600  # a publisher whose clock runs ten minutes fast: still held
+    os.utime(lock, (ahead, ahead))
     with pytest.raises(PublishConflictError):
         publish(share, make_library(3), signing_key, "甲")
+    years_ahead = ahead + 3 * 365 * 86400  # no publish in progress wrote that: it must not block for ever
+    os.utime(lock, (years_ahead, years_ahead))
+    assert publish(share, make_library(3), signing_key, "甲").manifest.library_version == 3
 
 
 def test_clocks_that_disagree_do_not_matter(tmp_path, signing_key, make_library, team):

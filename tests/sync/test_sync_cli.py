@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import stat
 
 import pytest
 
 from desktop.cli import main
-from desktop.core.sync.keys import SigningKey, load_public_key, write_key_pair
+from desktop.core.sync.canonical import canonical_bytes
+from desktop.core.sync.keys import SigningKey, load_public_key, load_signing_key, write_key_pair
 from desktop.sync.folder import TeamFolder
 
 
@@ -82,7 +85,14 @@ def test_sync_exit_codes_say_what_happened(tmp_path, keys, capsys):
     assert code == 4 and "已拒绝更新" in out and "使用本地副本 v1" in out
 
     manifest = TeamFolder(share).manifest
-    manifest.write_bytes(manifest.read_bytes().replace(b'"format":1', b'"format":9'))
+    manifest.write_bytes(manifest.read_bytes().replace(b'"format":1', b'"format":9'))  # by anyone: unsigned
+    code, out = _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share))
+    assert code == 4 and "未经验证" in out
+    raw = json.loads(manifest.read_bytes())
+    raw["public_key"] = load_public_key(keys / "team.pub").text
+    raw.pop("signature")
+    signature = load_signing_key(keys / "team.key").sign(canonical_bytes(raw))
+    manifest.write_bytes(canonical_bytes({**raw, "signature": base64.b64encode(signature).decode("ascii")}))
     code, out = _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share))
     assert code == 5 and "请更新快答" in out
     code, out = _run(capsys, "--data-dir", str(agent), "sync", "status")
