@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -68,6 +67,7 @@ from desktop.sync.inbox import Proposal, list_proposals, remove_proposal
 from desktop.sync.library_file import read_library_file
 from desktop.sync.publish import PublishRefusedError, PublishResult, publish
 from desktop.sync.usage import TeamUsage, read_team_usage
+from desktop.ui.plain_text import as_tooltip, message_box, plain_label
 from desktop.ui.sync_controller import services_team
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ ALL_GROUPS = "__all__"
 
 def _confirm_with_dialog(parent: QWidget) -> Confirm:
     def confirm(title: str, text: str, accept: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box = message_box(QMessageBox.Icon.Question, title, text, parent)  # phrase texts: anyone's writing
         ok = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -120,16 +120,20 @@ class DraftPhraseModel(QAbstractTableModel):
         phrase = self.draft.phrases[index.row()]
         if role == self.PhraseIdRole:
             return phrase.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == 0:
-                return phrase.code
-            if column == 1:
-                return phrase.text if role == Qt.ItemDataRole.ToolTipRole else " ".join(phrase.text.split())
-            if column == 2:
-                return phrase.group
-            return "、".join(self._intent_names.get(i, i) for i in phrase.intents)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(phrase.text.split()) if index.column() == 1 else self._cell(phrase, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:  # a proposal's or a file's text: shown as text, never as HTML
+            return as_tooltip(self._cell(phrase, index.column()))
         return None
+
+    def _cell(self, phrase: Phrase, column: int) -> str:
+        if column == 0:
+            return phrase.code
+        if column == 1:
+            return phrase.text
+        if column == 2:
+            return phrase.group
+        return "、".join(self._intent_names.get(i, i) for i in phrase.intents)
 
     def row_of(self, phrase_id: str) -> int:
         return self.draft.index_of(phrase_id)
@@ -181,10 +185,10 @@ class PhraseForm(QWidget):
                 box.addItem(intent.name_zh, intent.id)
         self.keywords_edit = QLineEdit(self)
         self.keywords_edit.setPlaceholderText(self.tr("用 | 分隔，如 发货|几天到"))
-        self.preview_label = QLabel(self)
+        self.preview_label = plain_label(parent=self)
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warning_label = QLabel(self)
+        self.warning_label = plain_label(parent=self)
         self.warning_label.setWordWrap(True)
         self.warning_label.setProperty("role", "warning")
         self._promotion = ""
@@ -363,7 +367,7 @@ class LibraryEditor(QMainWindow):
         self.featured_end = QLineEdit(page)
         for edit in (self.featured_start, self.featured_end):
             edit.setPlaceholderText("2026-11-16")
-        self.team_problem = QLabel(page)
+        self.team_problem = plain_label(parent=page)
         self.team_problem.setWordWrap(True)
         apply_button = QPushButton(self.tr("应用到草稿"), page)
         apply_button.clicked.connect(self.apply_team_settings)
@@ -390,8 +394,7 @@ class LibraryEditor(QMainWindow):
         for button in (self.accept_button, self.reject_button, refresh):
             buttons.addWidget(button)
         # Anyone with the share can write a proposal under any name: say so, and say what was left out.
-        self.proposals_note = QLabel(page)
-        self.proposals_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.proposals_note = plain_label(parent=page)
         self.proposals_note.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(self.proposal_list)
@@ -410,8 +413,7 @@ class LibraryEditor(QMainWindow):
             table.horizontalHeader().setStretchLastSection(False)
             table.setColumnWidth(0, 260)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.usage_label = QLabel(page)
-        self.usage_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.usage_label = plain_label(parent=page)
         refresh = QPushButton(self.tr("刷新"), page)
         refresh.clicked.connect(self.load_usage)
         tables = QHBoxLayout()
