@@ -35,6 +35,7 @@ hypothesis_settings.load_profile("kuaida")
 FUZZ_EXAMPLES = int(os.environ.get("KUAIDA_FUZZ_EXAMPLES", "40"))
 hypothesis_settings.register_profile(
     "kuaida-fuzz", parent=hypothesis_settings.get_profile("kuaida"), max_examples=FUZZ_EXAMPLES,
+    derandomize=not os.environ.get("KUAIDA_FUZZ_RANDOM"),  # a hunt may explore; pytest --hypothesis-seed replays
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 
