@@ -115,3 +115,17 @@ def test_publish_tells_the_second_lead_to_retry_while_the_lock_is_held(tmp_path,
     TeamFolder(share).lock.write_text('{"publisher": "王主管"}', encoding="utf-8")
     code, out = _run(capsys, "publish", "--folder", str(share), "--key", str(keys / "team.key"))
     assert code == 7 and "王主管" in out and "重试" in out
+
+
+def test_publish_ignores_and_replaces_a_forged_manifest_and_says_so(tmp_path, keys, capsys):
+    share, lead = tmp_path / "share", tmp_path / "lead"
+    key = str(keys / "team.key")
+    assert _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key", key)[0] == 0
+    manifest = TeamFolder(share).manifest
+    raw = json.loads(manifest.read_bytes())
+    digest = raw["pack_sha256"]
+    manifest.write_bytes(canonical_bytes({**raw, "library_version": 999_999_999_999,
+                                          "pack": f"packs/v999999999999-{digest[:16]}.json"}))
+    code, out = _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key", key)
+    assert code == 0 and "已忽略并替换" in out and "v2" in out
+    assert json.loads(manifest.read_bytes())["library_version"] == 2
