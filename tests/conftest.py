@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +30,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # which is a timed assertion that a loaded CI machine fails at random.
 hypothesis_settings.register_profile("kuaida", derandomize=True, deadline=None, database=None)
 hypothesis_settings.load_profile("kuaida")
+# The fuzz harness (tests/test_fuzz_outside_input.py, tests/core/test_sync_properties.py): examples per test,
+# bounded so the whole harness stays well under a minute in CI; raise it locally for a longer hunt.
+FUZZ_EXAMPLES = int(os.environ.get("KUAIDA_FUZZ_EXAMPLES", "40"))
+hypothesis_settings.register_profile(
+    "kuaida-fuzz", parent=hypothesis_settings.get_profile("kuaida"), max_examples=FUZZ_EXAMPLES,
+    derandomize=not os.environ.get("KUAIDA_FUZZ_RANDOM"),  # a hunt may explore; pytest --hypothesis-seed replays
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 
 # A thread that is merely finishing (a pool worker told to stop) gets this long to end before it counts as
 # leaked. A bound on a join, not a timed assertion: a healthy thread ends in microseconds.

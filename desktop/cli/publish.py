@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.services import open_services
     from desktop.store.team import TeamRepository
     from desktop.sync.library_file import LibraryFileError, read_library_file
-    from desktop.sync.publish import PublishConflictError, publish
+    from desktop.sync.publish import PublishConflictError, PublishRefusedError, publish
     from desktop.sync.share import team_folder_path
 
     services = open_services(args.data_dir)
@@ -59,14 +59,20 @@ def run(args: argparse.Namespace) -> int:
         publisher = args.publisher or services.settings.get("agent_name") or getpass.getuser()
         try:
             result = publish(folder, library, key, publisher, expected_version=args.expect_version,
-                             known_version=team.mirror_state().applied_version)
+                             known_version=team.mirror_state().applied_version,
+                             trusted=(pinned,) if pinned is not None else ())
         except PublishConflictError as error:
             print(error)
             return 7
+        except PublishRefusedError as error:
+            print(error)
+            return 4
         except OSError as error:
             print(f"共享文件夹无法写入：{folder}（{error.strerror or error}）")
             return 3
         manifest = result.manifest
+        if result.replaced_untrusted:
+            print("共享文件夹中原有的清单没有团队密钥的有效签名（被改动、损坏或由他人写入），已忽略并替换")
         # The lead's own copy follows at once: it is exactly what was just published.
         team.apply(library, manifest.library_version, sha256_hex(manifest.to_bytes()), key.public)
         print(f"已发布团队库 v{manifest.library_version}（{len(library.phrases)} 条短语）到 {folder}")

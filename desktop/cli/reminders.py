@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from desktop.core.formula_guard import neutralised_rows
 from desktop.core.orders import format_amount
 from desktop.core.reminders import (
     CONVERSION_HEADER,
@@ -80,11 +81,11 @@ def run_stats(args: argparse.Namespace) -> int:
         rows = conversion_rows(OrderRepository(services.store.db, zone).conversion())
         if args.csv:
             with Path(args.csv).open("w", encoding="utf-8-sig", newline="") as handle:
-                csv.writer(handle).writerows([CONVERSION_HEADER, *rows])
+                csv.writer(handle).writerows(neutralised_rows([CONVERSION_HEADER, *rows]))
             print(f"已写入 {args.csv}（{len(rows)} 天）")
             return 0
         writer = csv.writer(sys.stdout)
-        writer.writerows([CONVERSION_HEADER, *rows])
+        writer.writerows(neutralised_rows([CONVERSION_HEADER, *rows]))
         return 0
     finally:
         services.close()

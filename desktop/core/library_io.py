@@ -16,8 +16,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
+from desktop.core import formula_guard
 from desktop.core.default_library import COLUMNS, LIST_SEPARATOR
 from desktop.core.phrases import UNGROUPED, Phrase, Source, intents, new_phrase_id, validate
 from desktop.core.tabular import XLSX_SUFFIXES, Table, TabularError, read_table
@@ -132,7 +133,8 @@ def parse_library(table: Table) -> LibraryFile:
     columns = {name: table.column(name) for name in COLUMNS}
     names = _intent_names()
     for row in table.rows:
-        cells = {name: None if i is None else decode_cell(row.get(i)).strip() for name, i in columns.items()}
+        cells = {name: None if i is None else formula_guard.restore(decode_cell(row.get(i))).strip()
+                 for name, i in columns.items()}
         text, group = cells[TEXT] or "", cells[GROUP]
         intent_cell, keyword_cell = cells[INTENTS], cells[KEYWORDS]
         parsed = LibraryRow(
@@ -241,7 +243,9 @@ def export_library(
     phrases = list(phrases)
     xlsx = path.suffix.lower() in XLSX_SUFFIXES
     report = ExportReport(path, len(phrases))
-    rows = [_export_cells(p, layout, escape=not xlsx and layout == "qianniu") for p in phrases]
+    # Every cell, every layout: a phrase, group or keyword starting with "=" must never run in Excel.
+    rows = formula_guard.neutralised_rows(_export_cells(p, layout, escape=not xlsx and layout == "qianniu")
+                                          for p in phrases)
     headers = list(QIANNIU_COLUMNS if layout == "qianniu" else COLUMNS)
     if xlsx:
         _atomic_write(path, lambda target: _write_xlsx(target, headers, rows))
@@ -296,20 +300,12 @@ def _fit_encoding(cells: list[str], phrase_id: str, codec: str, report: ExportRe
 
 def _write_xlsx(target: Path, headers: list[str], rows: list[list[str]]) -> None:
     from openpyxl import Workbook  # imported here: CSV exports must not pay for openpyxl
-    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("快捷短语")
-    for values in [headers, *rows]:
-        sheet.append([_text_cell(sheet, WriteOnlyCell, v) if v.startswith("=") else v for v in values])
+    for values in [headers, *rows]:  # guarded rows: none starts with "=", which openpyxl stores as a formula
+        sheet.append(values)
     workbook.save(target)
-
-
-def _text_cell(sheet: object, cell_type: Callable[..., Any], value: str) -> Any:
-    """openpyxl would store a string starting with "=" as a formula; a phrase is always text."""
-    cell = cell_type(sheet, value=value)
-    cell.data_type = "s"
-    return cell
 
 
 def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:

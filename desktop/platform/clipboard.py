@@ -95,6 +95,10 @@ class QtClipboardWatcher(ClipboardWatcher):
         mime = self._clipboard.mimeData(QClipboard.Mode.Clipboard)
         if mime is None:
             return ClipboardSnapshot()
+        if is_marked_secret(mime.formats(), lambda name: bytes(mime.data(name).data())):
+            # A password manager's secret: never read it, and never put it back without its mark (it would
+            # outlive the manager's auto-clear). After the paste the reply simply stays on the clipboard.
+            return ClipboardSnapshot()
         return ClipboardSnapshot({
             name: bytes(mime.data(name).data()) for name in mime.formats() if name.startswith(RESTORED_PREFIX)
         })

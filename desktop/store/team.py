@@ -16,6 +16,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from desktop.core.sync.keys import PublicKey
+from desktop.core.sync.manifest import MAX_LIBRARY_VERSION, is_valid_version
 from desktop.core.sync.pack import Featured, Promotion, SensitiveWord, TeamLibrary
 from desktop.store.database import register
 from desktop.store.phrases import PhraseRepository
@@ -117,6 +118,8 @@ class TeamRepository:
     # the mirrored library --------------------------------------------------------------------------
     def apply(self, library: TeamLibrary, version: int, manifest_sha256: str, key: PublicKey) -> ApplyResult:
         """Make the local team library exactly `library`, in one transaction; personal phrases stay as they are."""
+        if not is_valid_version(version):  # the number every later publish continues from
+            raise ValueError(f"团队库版本 v{version} 超出范围（1 – {MAX_LIBRARY_VERSION}）")
         personal = {
             r[0] for r in self.db.execute("select id from phrases where source = 'personal'")
         }

@@ -7,6 +7,7 @@ a growing delay. Temporary names start with "." and end in ".partial": readers i
 from __future__ import annotations
 
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -14,6 +15,8 @@ from pathlib import Path
 
 RENAME_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2)  # about 6 s in all, then the error reaches the user
 PARTIAL_SUFFIX = ".partial"
+# `.<one of our names>.<uuid4 hex>.partial` (temp_name_for) and `.probe-<uuid4 hex>.partial` (publish's clock).
+_OWN_TEMPORARY = re.compile(r"\.(?:[A-Za-z0-9][A-Za-z0-9_\-]{0,100}\.json\.|probe-)[0-9a-f]{32}\.partial")
 
 StepHook = Callable[[str], None]
 
@@ -26,8 +29,10 @@ def temp_name_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.{uuid.uuid4().hex}{PARTIAL_SUFFIX}")
 
 
-def is_temporary(name: str) -> bool:
-    return name.startswith(".") or name.endswith(PARTIAL_SUFFIX)
+def is_own_temporary(name: str) -> bool:
+    """A temporary name Kuaida itself makes (`temp_name_for`, the clock probe): the only files it ever cleans
+    up. `.DS_Store`, an Office lock file or another program's `x.partial` belong to someone else."""
+    return bool(_OWN_TEMPORARY.fullmatch(name))
 
 
 def write_durably(path: Path, data: bytes, *, exclusive: bool = True) -> None:

@@ -20,6 +20,16 @@ def is_safe_name(name: str) -> bool:
     return bool(SAFE_NAME.fullmatch(name)) and not _DEVICE_NAME.fullmatch(name)
 
 
+def is_link(path: Path) -> bool:
+    """A symbolic link or a Windows junction: never followed, so nothing outside the share is read or removed."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    junction = getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", None)
+    return stat.S_ISLNK(info.st_mode) or (junction is not None and getattr(info, "st_reparse_tag", 0) == junction)
+
+
 class ShareOfflineError(OSError):
     """The team folder cannot be reached (cable out, laptop asleep, drive letter missing)."""
 
@@ -60,8 +70,11 @@ class TeamFolder:
             raise ShareOfflineError(f"共享文件夹不可用：{self.root}") from error
 
     def safe_entries(self, folder: Path, limit: int = 5000) -> list[Path]:
-        """Regular files with names we write ourselves; anything else (links, odd names, temp files) is skipped."""
+        """Regular files with names we write ourselves; anything else (links, odd names, temp files) is skipped,
+        and so is a subfolder that is itself a link (it would lead to someone else's files)."""
         found: list[Path] = []
+        if is_link(folder):
+            return found
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:

@@ -2,12 +2,18 @@
 
 No shared file is ever appended to (two agents writing at once over SMB would corrupt it); the lead reads
 the inbox, accepts or rejects, and the decided file is removed.
+
+Anyone can write to the inbox, so listing it is bounded and fair: only names `propose` makes, at most
+`MAX_PER_AGENT` per agent name and `MAX_LISTED` in all, taken in turn from each agent, so thousands of
+files from one flooder cannot hide the others' proposals. What is left out is counted, never read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +21,15 @@ from desktop.core.phrases import UNGROUPED, Phrase
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.pack import MAX_SHORT, MAX_TEXT, PackError
 from desktop.sync.atomic import write_atomic
-from desktop.sync.folder import TeamFolder, is_safe_name, read_limited
+from desktop.sync.folder import TeamFolder, is_link, is_safe_name, read_limited
 
 PROPOSAL_KIND = "kuaida-team-proposal"
 MAX_PROPOSAL_BYTES = 64 * 1024
+MAX_LISTED = 300
+MAX_PER_AGENT = 30
+MAX_SCANNED = 50_000  # names only: cheap, but a share with millions of files must still end
+# What `propose` writes: <utc time>-<agent>-<random>.json
+PROPOSAL_NAME = re.compile(r"(\d{8}T\d{6})-([A-Za-z0-9]{1,16})-[0-9a-f]{8}\.json")
 
 
 @dataclass(frozen=True)
@@ -50,15 +61,34 @@ def propose(folder_path: Path, phrase: Phrase, agent_id: str, agent_name: str = 
 
 
 def list_proposals(folder_path: Path) -> tuple[list[Proposal], int]:
-    """The readable proposals, oldest first, and how many files were skipped as unreadable or foreign."""
+    """The readable proposals, oldest first, and how many files were skipped: unreadable, or beyond the limits."""
     folder = TeamFolder(folder_path)
-    proposals, skipped = [], 0
-    for path in folder.safe_entries(folder.inbox):
+    chosen, left_out = _fair_selection(folder.safe_entries(folder.inbox, limit=MAX_SCANNED))
+    proposals, skipped = [], left_out
+    for path in chosen:
         try:
             proposals.append(_read(path))
-        except (OSError, PackError, KeyError, TypeError, ValueError):
+        except (OSError, PackError, KeyError, TypeError, ValueError, RecursionError):
             skipped += 1
     return proposals, skipped
+
+
+def _fair_selection(paths: list[Path]) -> tuple[list[Path], int]:
+    """Oldest first within each agent, agents in turn; returns the chosen paths by name and how many were not."""
+    by_agent: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:  # sorted by name, so by time within each agent; other names are not ours
+        if match := PROPOSAL_NAME.fullmatch(path.name):
+            by_agent[match.group(2)].append(path)
+    queues = [iter(agent_paths[:MAX_PER_AGENT]) for agent_paths in by_agent.values()]
+    chosen: list[Path] = []
+    while queues and len(chosen) < MAX_LISTED:
+        for queue in list(queues):
+            path = next(queue, None)
+            if path is None:
+                queues.remove(queue)
+            elif len(chosen) < MAX_LISTED:
+                chosen.append(path)
+    return sorted(chosen), len(paths) - len(chosen)
 
 
 def _read(path: Path) -> Proposal:
@@ -87,5 +117,8 @@ def remove_proposal(folder_path: Path, proposal_id: str) -> None:
     name = f"{proposal_id}.json"
     if not is_safe_name(name):
         raise ValueError("无效的建议编号")
-    (TeamFolder(folder_path).inbox / name).unlink(missing_ok=True)
+    inbox = TeamFolder(folder_path).inbox
+    if is_link(inbox):  # a linked inbox leads to someone else's files: delete nothing there
+        return
+    (inbox / name).unlink(missing_ok=True)
 

@@ -6,12 +6,14 @@ DB worker. `sync_once` does both in a row for the command line.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.sync.canonical import sha256_hex
+from desktop.core.sync.canonical import canonical_bytes, parse_json_object, sha256_hex
 from desktop.core.sync.keys import KeyFileError, PublicKey, normalise_fingerprint
 from desktop.core.sync.manifest import (
     MAX_MANIFEST_BYTES,
@@ -50,8 +52,14 @@ class _RefusedError(Exception):
 
 def resolve_trust(manifest: Manifest, mirror: MirrorState, configured: str = "", trust: str = "") -> PublicKey:
     """The key to verify against: IT's setting, else an explicit confirmation, else the pinned key."""
+    return _trusted_key(manifest.public_key, mirror, configured, trust)
+
+
+def _trusted_key(offered_text: object, mirror: MirrorState, configured: str, trust: str) -> PublicKey:
     try:
-        offered = manifest.key
+        if not isinstance(offered_text, str):
+            raise KeyFileError("not a key")
+        offered = PublicKey.from_text(offered_text)
     except KeyFileError as error:
         raise _RefusedError(SyncState.REJECTED, "团队库清单中的公钥无效") from error
     if configured.strip():
@@ -112,7 +120,11 @@ def _pull(folder: TeamFolder, mirror: MirrorState, configured_key: str, trust: s
     # Content, not timestamps: SMB caches file times for seconds, and clocks on PCs disagree.
     if manifest_sha == mirror.manifest_sha256 and not trust and not configured_key:
         return PullOutcome(SyncState.UNCHANGED, manifest_sha256=manifest_sha)
-    manifest = decode_manifest(manifest_bytes)
+    try:
+        manifest = decode_manifest(manifest_bytes)
+    except FormatTooNewError:
+        _require_signed_newer_format(manifest_bytes, mirror, configured_key, trust)
+        raise
     key = resolve_trust(manifest, mirror, configured_key, trust)
     verify_manifest(manifest, key)
     if manifest_sha == mirror.manifest_sha256:
@@ -138,6 +150,23 @@ def _pull(folder: TeamFolder, mirror: MirrorState, configured_key: str, trust: s
         raise
     return PullOutcome(SyncState.UPDATED, manifest=manifest, manifest_sha256=manifest_sha, library=library, key=key,
                        collector_pause=pause)
+
+
+def _require_signed_newer_format(data: bytes, mirror: MirrorState, configured_key: str, trust: str) -> None:
+    """Only the team key may tell agents to update Kuaida: a manifest in a format we cannot read is checked
+    the one way every format is signed (Ed25519 over the canonical JSON of every other field) first.
+    An unsigned "format: 2" written by anyone is refused as such instead of showing 请更新快答."""
+    raw = parse_json_object(data, "团队库清单", PackError)
+    key = _trusted_key(raw.get("public_key"), mirror, configured_key, trust)
+    unverified = _RefusedError(
+        SyncState.REJECTED, "团队库清单自称来自新版快答，但没有团队密钥的有效签名（未经验证，已忽略）")
+    try:
+        signature = base64.b64decode(str(raw.get("signature", "")), validate=True)
+        signed = canonical_bytes({name: value for name, value in raw.items() if name != "signature"})
+    except (binascii.Error, ValueError) as error:
+        raise unverified from error
+    if PublicKey.from_text(str(raw["public_key"])) != key or not key.verify(signature, signed):
+        raise unverified
 
 
 def apply_outcome(team: TeamRepository, outcome: PullOutcome, now: dt.datetime) -> SyncStatus:

@@ -2,6 +2,11 @@
 
 A stats file holds counts only: team phrase id → uses per day, and intent → messages with no fitting
 phrase per day. No buyer text, no customer names, no personal phrases.
+
+Nobody signs these files and every agent can write any of them, so reading is bounded and sceptical: at
+most `MAX_AGENT_FILES` files, the agent inside must be the one the name says, no day in the future, no
+more in a day than one agent can do. A file failing any of that is left out whole and counted as skipped;
+the editor shows the totals as unverified.
 """
 
 from __future__ import annotations
@@ -21,6 +26,10 @@ from desktop.sync.folder import TeamFolder, read_limited
 USAGE_KIND = "kuaida-team-usage"
 KEEP_DAYS = 30
 MAX_USAGE_BYTES = 4 * 1024 * 1024
+MAX_AGENT_FILES = 300  # a large team is dozens of agents; a folder of thousands is a flood, not a team
+# One reply every ten seconds through an eight-hour shift: more uses (or unanswered messages) in one day
+# from one agent is a forged file, not a busy day.
+MAX_DAILY_COUNT = 3000
 AGENT_ID = re.compile(r"[0-9a-f]{8,32}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -65,18 +74,24 @@ def _by_day(rows: Iterable[tuple[str, str, int]], since: str) -> dict[str, dict[
     return days
 
 
-def read_team_usage(folder_path: Path, since: dt.date | None = None) -> TeamUsage:
+def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.date | None = None) -> TeamUsage:
     folder = TeamFolder(folder_path)
     since_text = (since or dt.date.min).isoformat()
+    # Tomorrow still counts: an agent ahead by a time zone or a clock setting is no forger.
+    latest = ((today or dt.date.today()) + dt.timedelta(days=1)).isoformat()
     usage = TeamUsage()
-    for path in folder.safe_entries(folder.stats):
+    paths = folder.safe_entries(folder.stats, limit=MAX_AGENT_FILES + 1)
+    if len(paths) > MAX_AGENT_FILES:
+        usage.skipped_files += 1  # at least one more than any team has: the rest is not even looked at
+        paths = paths[:MAX_AGENT_FILES]
+    for path in paths:
         try:
             raw = parse_json_object(read_limited(path, MAX_USAGE_BYTES), "统计文件", PackError)
-            if raw.get("kind") != USAGE_KIND or not AGENT_ID.fullmatch(str(raw.get("agent", ""))):
+            if raw.get("kind") != USAGE_KIND or raw.get("agent") != path.stem or not AGENT_ID.fullmatch(path.stem):
                 raise PackError("不是快答的统计文件")
-            uses = _counts(raw.get("uses"), since_text, PHRASE_ID)
-            no_match = _counts(raw.get("no_match"), since_text, re.compile(r"[a-z_]{1,40}"))
-        except (OSError, PackError):
+            uses = _counts(raw.get("uses"), since_text, latest, PHRASE_ID)
+            no_match = _counts(raw.get("no_match"), since_text, latest, re.compile(r"[a-z_]{1,40}"))
+        except (OSError, PackError, RecursionError):
             usage.skipped_files += 1
             continue
         usage.uses.update(uses)
@@ -85,18 +100,21 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None) -> TeamUsag
     return usage
 
 
-def _counts(days: object, since: str, key_pattern: re.Pattern[str]) -> Counter[str]:
+def _counts(days: object, since: str, latest: str, key_pattern: re.Pattern[str]) -> Counter[str]:
     if not isinstance(days, dict):
         raise PackError("统计文件格式不对")
     total: Counter[str] = Counter()
     for day, counts in days.items():
-        if not isinstance(day, str) or not _DAY.fullmatch(day) or not isinstance(counts, dict):
+        if not isinstance(day, str) or not _DAY.fullmatch(day) or not isinstance(counts, dict) or day > latest:
             raise PackError("统计文件格式不对")
-        if day < since:
-            continue
+        day_total = 0
         for key, count in counts.items():
             if not key_pattern.fullmatch(key) or not isinstance(count, int) or isinstance(count, bool) or \
-                    not 0 <= count < 1_000_000:
+                    count < 0:
                 raise PackError("统计文件格式不对")
-            total[key] += count
+            day_total += count
+            if day_total > MAX_DAILY_COUNT:
+                raise PackError("统计文件中的次数不可信")
+            if day >= since:
+                total[key] += count
     return total

@@ -8,18 +8,18 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from desktop.ui.plain_text import ask_yes_no, message_box
+
 # Literal QCoreApplication.translate("confirm", ...) calls, not a wrapper, so pyside6-lupdate finds the texts.
 
 
 def ask_paste_sensitive(parent: QWidget | None, words: Sequence[str]) -> bool:
     """True when the agent still wants to paste a reply containing `words` (platform-rule words, not buyer data)."""
     listed = "、".join(dict.fromkeys(words))
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("confirm", "回复含敏感词"))
-    box.setText(QCoreApplication.translate("confirm", "这条回复包含平台可能处罚的词：%1").replace("%1", listed))
-    box.setInformativeText(
-        QCoreApplication.translate("confirm", "极限用语、引导站外交易或好评返现都可能被平台处罚。确定要粘贴吗？")
+    box = message_box(
+        QMessageBox.Icon.Warning, QCoreApplication.translate("confirm", "回复含敏感词"),
+        QCoreApplication.translate("confirm", "这条回复包含平台可能处罚的词：%1").replace("%1", listed), parent,
+        QCoreApplication.translate("confirm", "极限用语、引导站外交易或好评返现都可能被平台处罚。确定要粘贴吗？"),
     )
     paste = box.addButton(QCoreApplication.translate("confirm", "仍然粘贴"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("confirm", "取消"), QMessageBox.ButtonRole.RejectRole)
@@ -28,14 +28,11 @@ def ask_paste_sensitive(parent: QWidget | None, words: Sequence[str]) -> bool:
 
 
 def ask_delete_phrase(parent: QWidget | None) -> bool:
-    answer = QMessageBox.question(
+    return ask_yes_no(
         parent,
         QCoreApplication.translate("confirm", "删除短语"),
         QCoreApplication.translate("confirm", "删除这条我的短语？此操作不能撤销。"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_proposal_note(parent: QWidget | None) -> str | None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import zone_from
 from desktop.ui import reminder_jobs as jobs
+from desktop.ui.plain_text import plain_label
 from desktop.ui.qsettings_bridge import SettingsBridge
 
 NOTE_CHARS = 40
@@ -33,12 +34,12 @@ class CustomerCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.star_label = QLabel(self)
-        self.name_label = QLabel(self)
+        self.star_label = plain_label(parent=self)
+        self.name_label = plain_label(parent=self)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.tags_label = QLabel(self)
+        self.tags_label = plain_label(parent=self)
         self.tags_label.setProperty("role", "muted")
-        self.details_label = QLabel(self)
+        self.details_label = plain_label(parent=self)
         self.details_label.setWordWrap(True)
         self.details_label.setProperty("role", "muted")
         self.remind_button = QPushButton(self)

@@ -4,6 +4,7 @@ editing in a dialog (the overlay itself never takes the keyboard except while se
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -64,6 +65,7 @@ class CustomersPanel(QWidget):
         self.list_view.selectionModel().currentChanged.connect(self._on_list_view_current_changed)
         self.list_view.doubleClicked.connect(lambda _index: self.edit_current())
         self.details_view = QTextBrowser(self)
+        self.details_view.setOpenLinks(False)  # the details are built from escaped text: no link is ours
         self.details_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.edit_button = QPushButton(self)
         self.edit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -128,8 +130,7 @@ class CustomersPanel(QWidget):
         self.details_view.setHtml(self._details_html(details))
 
     def _details_html(self, d: jobs.CustomerDetails) -> str:
-        def esc(text: str) -> str:
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        esc = html.escape  # every value below came from a buyer, an order export or an agent
 
         c = d.customer
         star = STAR_LABELS[c.star] if c.star else self.tr("未亮星")
@@ -145,12 +146,12 @@ class CustomersPanel(QWidget):
             parts.append(self.tr("待办承诺：") + items)
         if d.orders:
             rows = "".join(
-                f"<br>· {o.order_id} · {ORDER_STATUS_LABELS[o.status]}"
+                f"<br>· {esc(o.order_id)} · {ORDER_STATUS_LABELS[o.status]}"
                 f"{' · ¥' + format_amount(o.amount) if o.amount is not None else ''} · {o.created_at:%m-%d %H:%M}"
                 for o in d.orders[:MAX_ORDERS_SHOWN])
             parts.append(self.tr("订单：") + rows)
         if d.history:
-            rows = "".join(f"<br>· {at:%m-%d %H:%M} {EVENT_LABELS.get(kind, kind)} · {order_id}"
+            rows = "".join(f"<br>· {at:%m-%d %H:%M} {esc(EVENT_LABELS.get(kind, kind))} · {esc(order_id)}"
                            for order_id, kind, at in d.history[:MAX_HISTORY_SHOWN])
             parts.append(self.tr("催付记录：") + rows)
         open_reminders = [r for r in d.reminders if r.is_open]

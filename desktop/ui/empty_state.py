@@ -5,7 +5,9 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from desktop.ui.plain_text import plain_label
 
 
 class EmptyKind(Enum):
@@ -25,9 +27,9 @@ class EmptyState(QWidget):
         self.kind = EmptyKind.WAITING
         self.hotkeys = {"search": "Alt+S", "pick": "Alt+1"}
         self.query = ""
-        self._title = QLabel(self)
+        self._title = plain_label(parent=self)
         self._title.setProperty("role", "empty-title")
-        self._body = QLabel(self)
+        self._body = plain_label(parent=self)
         self._body.setProperty("role", "muted")
         self._body.setWordWrap(True)
         for label in (self._title, self._body):

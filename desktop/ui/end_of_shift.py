@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -24,6 +23,7 @@ from desktop.core.orders import format_amount
 from desktop.core.reminders import STATE_LABELS, ReminderPolicy, friendly_time, policy_from, zone_from
 from desktop.ui import reminder_jobs as jobs
 from desktop.ui.nudge_scheduler import utc_now
+from desktop.ui.plain_text import message_box, plain_label
 from desktop.ui.qsettings_bridge import SettingsBridge
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -43,7 +43,7 @@ class EndOfShiftDialog(QDialog):
         self.zone = zone_from(settings.get)
         self.policy: ReminderPolicy = policy_from(settings.get)
         self.setWindowTitle(self.tr("日清：交接前检查"))
-        self.summary_label = QLabel(self)
+        self.summary_label = plain_label(parent=self)
         self.summary_label.setWordWrap(True)
         self.promise_list = QListWidget(self)
         self.reminder_list = QListWidget(self)
@@ -55,11 +55,11 @@ class EndOfShiftDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
-        layout.addWidget(QLabel(self.tr("待办承诺（勾选表示已完成）"), self))
+        layout.addWidget(plain_label(self.tr("待办承诺（勾选表示已完成）"), self))
         layout.addWidget(self.promise_list, 1)
-        layout.addWidget(QLabel(self.tr("待催付订单"), self))
+        layout.addWidget(plain_label(self.tr("待催付订单"), self))
         layout.addWidget(self.reminder_list, 1)
-        layout.addWidget(QLabel(self.tr("交接备注"), self))
+        layout.addWidget(plain_label(self.tr("交接备注"), self))
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
         self.snapshot: jobs.ShiftSnapshot | None = None
@@ -150,7 +150,7 @@ class HandoverNotice(QObject):
         self.runner.db(lambda services: jobs.mark_handover_read(services, zone, note_id, now), owner=self)
 
     def _show_note(self, text: str, written_at: dt.datetime) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("上一班的交接"),
+        box = message_box(QMessageBox.Icon.Information, self.tr("上一班的交接"),
                           self.tr("%1 写的交接：").replace("%1", f"{written_at:%m-%d %H:%M}") + "\n\n" + text)
         box.exec()
         box.deleteLater()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -66,8 +65,9 @@ from desktop.core.templates import render
 from desktop.store.team import TeamRepository
 from desktop.sync.inbox import Proposal, list_proposals, remove_proposal
 from desktop.sync.library_file import read_library_file
-from desktop.sync.publish import PublishConflictError, PublishResult, publish
+from desktop.sync.publish import PublishRefusedError, PublishResult, publish
 from desktop.sync.usage import TeamUsage, read_team_usage
+from desktop.ui.plain_text import as_tooltip, message_box, plain_label
 from desktop.ui.sync_controller import services_team
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ ALL_GROUPS = "__all__"
 
 def _confirm_with_dialog(parent: QWidget) -> Confirm:
     def confirm(title: str, text: str, accept: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box = message_box(QMessageBox.Icon.Question, title, text, parent)  # phrase texts: anyone's writing
         ok = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -120,16 +120,20 @@ class DraftPhraseModel(QAbstractTableModel):
         phrase = self.draft.phrases[index.row()]
         if role == self.PhraseIdRole:
             return phrase.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == 0:
-                return phrase.code
-            if column == 1:
-                return phrase.text if role == Qt.ItemDataRole.ToolTipRole else " ".join(phrase.text.split())
-            if column == 2:
-                return phrase.group
-            return "、".join(self._intent_names.get(i, i) for i in phrase.intents)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(phrase.text.split()) if index.column() == 1 else self._cell(phrase, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:  # a proposal's or a file's text: shown as text, never as HTML
+            return as_tooltip(self._cell(phrase, index.column()))
         return None
+
+    def _cell(self, phrase: Phrase, column: int) -> str:
+        if column == 0:
+            return phrase.code
+        if column == 1:
+            return phrase.text
+        if column == 2:
+            return phrase.group
+        return "、".join(self._intent_names.get(i, i) for i in phrase.intents)
 
     def row_of(self, phrase_id: str) -> int:
         return self.draft.index_of(phrase_id)
@@ -181,10 +185,10 @@ class PhraseForm(QWidget):
                 box.addItem(intent.name_zh, intent.id)
         self.keywords_edit = QLineEdit(self)
         self.keywords_edit.setPlaceholderText(self.tr("用 | 分隔，如 发货|几天到"))
-        self.preview_label = QLabel(self)
+        self.preview_label = plain_label(parent=self)
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warning_label = QLabel(self)
+        self.warning_label = plain_label(parent=self)
         self.warning_label.setWordWrap(True)
         self.warning_label.setProperty("role", "warning")
         self._promotion = ""
@@ -363,7 +367,7 @@ class LibraryEditor(QMainWindow):
         self.featured_end = QLineEdit(page)
         for edit in (self.featured_start, self.featured_end):
             edit.setPlaceholderText("2026-11-16")
-        self.team_problem = QLabel(page)
+        self.team_problem = plain_label(parent=page)
         self.team_problem.setWordWrap(True)
         apply_button = QPushButton(self.tr("应用到草稿"), page)
         apply_button.clicked.connect(self.apply_team_settings)
@@ -389,8 +393,12 @@ class LibraryEditor(QMainWindow):
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, refresh):
             buttons.addWidget(button)
+        # Anyone with the share can write a proposal under any name: say so, and say what was left out.
+        self.proposals_note = plain_label(parent=page)
+        self.proposals_note.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(self.proposal_list)
+        layout.addWidget(self.proposals_note)
         layout.addLayout(buttons)
         return page
 
@@ -405,7 +413,7 @@ class LibraryEditor(QMainWindow):
             table.horizontalHeader().setStretchLastSection(False)
             table.setColumnWidth(0, 260)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.usage_label = QLabel(page)
+        self.usage_label = plain_label(parent=page)
         refresh = QPushButton(self.tr("刷新"), page)
         refresh.clicked.connect(self.load_usage)
         tables = QHBoxLayout()
@@ -642,13 +650,14 @@ class LibraryEditor(QMainWindow):
 
     def _start_publish(self) -> None:
         key, library, expected = self._key, self.draft.library(), self._base_version
+        trusted = (self._team_key,) if self._team_key is not None else ()
         assert key is not None
         folder = self._folder  # resolved on the I/O worker
         publisher = str(self._settings.get("agent_name") or "") or getpass.getuser()
         self.publish_action.setEnabled(False)
         self.status_reported.emit(self.tr("正在发布…"))
         self._runner.io(lambda: publish(folder(), library, key, publisher, expected_version=expected,
-                                        known_version=expected),
+                                        known_version=expected, trusted=trusted),
                         lambda result: self._on_published(library, result), self._on_publish_failed, owner=self)
 
     def _on_published(self, library: TeamLibrary, result: PublishResult) -> None:
@@ -669,7 +678,7 @@ class LibraryEditor(QMainWindow):
 
     def _on_publish_failed(self, error: BaseException) -> None:
         self.publish_action.setEnabled(True)
-        if isinstance(error, PublishConflictError):
+        if isinstance(error, PublishRefusedError):
             self.status_reported.emit(str(error))
         else:
             self.status_reported.emit(self.tr("发布失败：共享文件夹无法写入"))
@@ -685,7 +694,11 @@ class LibraryEditor(QMainWindow):
         self._runner.io(lambda: list_proposals(folder()), self._on_proposals_loaded, self._on_task_failed, owner=self)
 
     def _on_proposals_loaded(self, result: tuple[list[Proposal], int]) -> None:
-        self.proposals, _skipped = result
+        self.proposals, skipped = result
+        note = self.tr("建议由客服写入共享文件夹，署名未经验证。")
+        if skipped:
+            note += self.tr("另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。").format(skipped)
+        self.proposals_note.setText(note)
         self.proposal_list.clear()
         for proposal in self.proposals:
             who = proposal.agent or self.tr("客服")
@@ -729,7 +742,10 @@ class LibraryEditor(QMainWindow):
         self._fill(self.most_table, [(texts.get(pid, pid), n) for pid, n in usage.most_used(20) if pid in texts])
         self._fill(self.least_table, [(texts[pid], n) for pid, n in usage.least_used(texts, 20)])
         self._fill(self.no_match_table, [(names.get(i, i), n) for i, n in usage.no_match.most_common(20)])
-        self.usage_label.setText(self.tr("{0} 位客服的统计（只有次数，不含买家信息）").format(usage.agents))
+        text = self.tr("{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）").format(usage.agents)
+        if usage.skipped_files:
+            text += self.tr("；{0} 个统计文件不可信或超出上限，未计入").format(usage.skipped_files)
+        self.usage_label.setText(text)
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[str, int]]) -> None:

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from desktop.core.clipboard_ids import platform_of
 from desktop.core.orders import CellError, Order, OrderStatus, amount_from_cell, localize, order_id_from_cell
+from desktop.ui.plain_text import plain_label
 
 
 class OrderDialog(QDialog):
@@ -36,7 +36,7 @@ class OrderDialog(QDialog):
         self.time_edit.setCalendarPopup(True)
         self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.time_edit.setDateTime(QDateTime(now.astimezone(zone).replace(tzinfo=None)))
-        self.error_label = QLabel(self)
+        self.error_label = plain_label(parent=self)
         self.error_label.setProperty("role", "error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._on_buttons_accepted)

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QMoveEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.ui.plain_text import as_tooltip, plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton
@@ -50,7 +52,7 @@ class OverlayWindow(QWidget):
         self._built = False
         self._suggestions: SuggestionPanel | None = None
         # Until the suggestion panel is built (see `suggestions`) its place shows only this line.
-        self._placeholder = QLabel(self)
+        self._placeholder = plain_label(parent=self)
         self._placeholder.setProperty("role", "muted")
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout = QVBoxLayout(self)
@@ -88,9 +90,9 @@ class OverlayWindow(QWidget):
             corner_layout.addWidget(button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
-        self.hint_label = QLabel(self)
+        self.hint_label = plain_label(parent=self)
         self.hint_label.setProperty("role", "hint")
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(parent=self)
         self.status_label.setProperty("role", "muted")
         # A long status (a hotkey problem, a store error) is cut at the window's edge, never widens the window.
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -155,7 +157,7 @@ class OverlayWindow(QWidget):
     def set_status(self, text: str, detail: str = "") -> None:
         """A few words on the status line; `detail` (e.g. which backup to restore) shows on hover."""
         self.status_label.setText(text)
-        self.status_label.setToolTip(detail)
+        self.status_label.setToolTip(as_tooltip(detail))
 
     def set_paused(self, paused: bool) -> None:
         self.pause_button.blockSignals(True)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.phrases import MAX_INTENTS, UNGROUPED, Phrase, intents, new_phrase_id, validate
+from desktop.ui.plain_text import plain_label
 
 
 class PhraseDialog(QDialog):
@@ -52,7 +52,7 @@ class PhraseDialog(QDialog):
             item.setToolTip(intent.description)
             item.setCheckState(Qt.CheckState.Checked if intent.id in base.intents else Qt.CheckState.Unchecked)
         self.intent_list.itemChanged.connect(self._on_intent_list_item_changed)
-        self.problem_label = QLabel(self)
+        self.problem_label = plain_label(parent=self)
         self.problem_label.setProperty("role", "muted")
         self.problem_label.setWordWrap(True)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.core.library_io import ExportReport, ImportPlan, Layout, export_library, read_library
 from desktop.ui.focus import FocusReturn
+from desktop.ui.plain_text import message_box
 
 log = logging.getLogger(__name__)
 
@@ -152,10 +153,7 @@ class PhraseFiles(QObject):
         return path, fmt
 
     def _show_box(self, title: str, text: str, details: str) -> None:
-        box = QMessageBox(self._parent_widget)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(title)
-        box.setText(text)
+        box = message_box(QMessageBox.Icon.Information, title, text, self._parent_widget)
         if details.count("\n") < SHOWN_INLINE:
             box.setInformativeText(details)
         else:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.clipboard_ids import IdKind, find_ids
 from desktop.core.customers import Customer, CustomerIndex, CustomerMatch, Promise, find_customer_in_text
+from desktop.core.formula_guard import neutralised_rows
 from desktop.core.orders import Order, OrderFile
 from desktop.core.phrases import Phrase
 from desktop.core.reminders import (
@@ -96,7 +97,7 @@ def open_reminder_for(services: Services, zone: dt.tzinfo, order_id: str) -> Rem
 def export_conversion(services: Services, zone: dt.tzinfo, path: Path) -> int:
     rows = conversion_rows(orders(services, zone).conversion())
     with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel opens it as UTF-8
-        csv.writer(handle).writerows([CONVERSION_HEADER, *rows])
+        csv.writer(handle).writerows(neutralised_rows([CONVERSION_HEADER, *rows]))
     return len(rows)
 
 

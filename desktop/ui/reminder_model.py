@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from desktop.core.orders import format_amount
 from desktop.core.reminders import STATE_LABELS, Reminder, ReminderPolicy, friendly_time, short_title
+from desktop.ui.plain_text import as_tooltip
 
 ReminderRole = Qt.ItemDataRole.UserRole + 1
 OrderIdRole = Qt.ItemDataRole.UserRole + 2
@@ -66,7 +67,7 @@ class ReminderListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r)
+            return as_tooltip(self._tooltip(r))  # order numbers come from a file
         if role == Qt.ItemDataRole.ForegroundRole:
             return DUE_COLOUR if self.policy.is_due(r, self.now) else None
         if role == ReminderRole:

@@ -18,10 +18,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListView,
     QMenu,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -45,6 +43,7 @@ from desktop.platform.interfaces import Notifier
 from desktop.ui import reminder_jobs as jobs
 from desktop.ui.nudge_scheduler import Clock, NudgeScheduler, order_id_of, utc_now
 from desktop.ui.order_dialog import OrderDialog
+from desktop.ui.plain_text import inform, plain_label
 from desktop.ui.qsettings_bridge import SettingsBridge
 from desktop.ui.reminder_model import ReminderListModel
 from desktop.ui.reminder_settings import ReminderSettingsDialog
@@ -86,7 +85,7 @@ class RemindersPanel(QWidget):
             self.scheduler.deadlines_passed.connect(lambda _ids: self.refresh())
             notifier.activated.connect(self._on_notifier_activated)
 
-        self.stats_label = QLabel(self)
+        self.stats_label = plain_label(parent=self)
         self.stats_label.setProperty("role", "muted")
         self.more_button = QToolButton(self)
         self.more_button.setText("⋯")
@@ -107,10 +106,10 @@ class RemindersPanel(QWidget):
         self.list_view.setWordWrap(True)
         self.list_view.setAlternatingRowColors(True)
         self.list_view.doubleClicked.connect(self._on_list_view_double_clicked)
-        self.empty_label = QLabel(self)
+        self.empty_label = plain_label(parent=self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(parent=self)
         self.status_label.setWordWrap(True)
         self.status_label.setProperty("role", "hint")
 
@@ -417,4 +416,4 @@ class RemindersPanel(QWidget):
 
     def _show_message(self, title: str, text: str) -> None:
         with self._keyboard():
-            QMessageBox.information(self, title, text)
+            inform(self, title, text)

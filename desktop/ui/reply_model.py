@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.ui.plain_text import as_tooltip
+
 if TYPE_CHECKING:  # only for hints: the engine's imports must not delay the window's first paint
     from desktop.core.engine import Suggestion
     from desktop.core.phrases import Phrase
@@ -122,7 +124,7 @@ class ReplyListModel(QAbstractListModel):
         if role == ScoreRole:
             return self._scores[row]
         if role == Qt.ItemDataRole.ToolTipRole and phrase.code:
-            return phrase.code
+            return as_tooltip(phrase.code)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QKeySequenceEdit,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.plain_text import plain_label
 from desktop.ui.qsettings_bridge import SettingsBridge
 
 PICK_PREFIXES = ("Alt", "Ctrl+Alt", "Ctrl+Shift", "Alt+Shift")
@@ -61,7 +60,7 @@ class SettingsDialog(QDialog):
         self._combo("hotkey_pick_prefix", keys, self.tr("选第 1–9 条"),
                     [(p, f"{p}+1 … {p}+9") for p in PICK_PREFIXES])
         if hotkey_problem:
-            problem = QLabel(hotkey_problem, self)
+            problem = plain_label(hotkey_problem, self)
             problem.setProperty("role", "muted")
             problem.setWordWrap(True)
             keys.addRow(problem)
@@ -134,7 +133,6 @@ class SettingsDialog(QDialog):
 
     def _add(self, key: str, form: QFormLayout, label: str, editor: QWidget) -> None:
         self.editors[key] = editor
-        caption = QLabel(label, self)
+        caption = plain_label(label, self)
         caption.setBuddy(editor)
-        caption.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(caption, editor)

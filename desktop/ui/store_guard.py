@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.paths import Paths
 from desktop.store.database import NewerStoreError, StoreError, daily_backup, restore_backup
+from desktop.ui.plain_text import message_box
 
 log = logging.getLogger(__name__)
 
@@ -103,12 +104,9 @@ class StoreGuard(QObject):
 # The questions, module functions so tests can replace them; literal translate() calls for pyside6-lupdate.
 def ask_restore_backup(parent: QWidget | None, error: StoreError) -> bool:
     """True when the agent wants `error.backup` put in place of the damaged store."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(QCoreApplication.translate("StoreGuard", "本地数据库无法打开"))
-    box.setText(str(error))
-    box.setInformativeText(QCoreApplication.translate(
-        "StoreGuard", "恢复后，备份之后的改动会丢失；损坏的文件会保留在旁边，供 IT 检查。"))
+    box = message_box(
+        QMessageBox.Icon.Critical, QCoreApplication.translate("StoreGuard", "本地数据库无法打开"), str(error), parent,
+        QCoreApplication.translate("StoreGuard", "恢复后，备份之后的改动会丢失；损坏的文件会保留在旁边，供 IT 检查。"))
     restore = box.addButton(QCoreApplication.translate("StoreGuard", "恢复备份"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("StoreGuard", "暂不恢复"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
@@ -118,14 +116,12 @@ def ask_restore_backup(parent: QWidget | None, error: StoreError) -> bool:
 
 
 def tell_store_problem(parent: QWidget | None, error: StoreError) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
     if isinstance(error, NewerStoreError):
-        box.setWindowTitle(QCoreApplication.translate("StoreGuard", "请升级快答"))
+        title = QCoreApplication.translate("StoreGuard", "请升级快答")
     else:
-        box.setWindowTitle(QCoreApplication.translate("StoreGuard", "本地数据库无法打开"))
-    box.setText(str(error))
-    box.setInformativeText(QCoreApplication.translate("StoreGuard", "快答会继续运行，但暂时不能使用短语库。"))
+        title = QCoreApplication.translate("StoreGuard", "本地数据库无法打开")
+    box = message_box(QMessageBox.Icon.Critical, title, str(error), parent,
+                      QCoreApplication.translate("StoreGuard", "快答会继续运行，但暂时不能使用短语库。"))
     box.addButton(QCoreApplication.translate("StoreGuard", "知道了"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
     box.deleteLater()

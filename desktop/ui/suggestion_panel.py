@@ -8,7 +8,6 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListView,
     QMenu,
     QStackedWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.empty_state import EmptyKind, EmptyState
+from desktop.ui.plain_text import plain_label
 from desktop.ui.reply_delegate import ReplyDelegate
 from desktop.ui.reply_model import PhraseRole
 from desktop.ui.search_box import SearchBox
@@ -61,9 +61,8 @@ class SuggestionPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._message_text = ""
-        self.message_label = QLabel(self)
+        self.message_label = plain_label(parent=self)
         self.message_label.setProperty("role", "message")
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.hide()
         self.search_box = SearchBox(self)
         self.add_button = QToolButton(self)  # beside the search: find a phrase, or add the one you need

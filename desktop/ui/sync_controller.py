@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
 from desktop.core.sync.pack import TeamLibrary
@@ -26,6 +26,7 @@ from desktop.sync.inbox import propose
 from desktop.sync.pull import PullOutcome, apply_outcome, pull
 from desktop.sync.status import SyncState, SyncStatus, retry_delay
 from desktop.sync.usage import write_usage
+from desktop.ui.plain_text import as_tooltip, ask_yes_no
 
 log = logging.getLogger(__name__)
 
@@ -303,7 +304,7 @@ class SyncActions(QObject):
             self._fingerprint = ""
         self.status_action.setEnabled(bool(self._fingerprint))
         self.status_action.setText(self.tr("确认团队密钥…") if self._fingerprint else status.text())
-        self.status_action.setToolTip(status.reason)
+        self.status_action.setToolTip(as_tooltip(status.reason))
 
     def _on_controller_trust_requested(self, fingerprint: str) -> None:
         self._fingerprint = fingerprint
@@ -318,8 +319,7 @@ def confirm_fingerprint(parent: QWidget | None, fingerprint: str) -> bool:
     """Ask the agent to compare the key's fingerprint with the one the team lead gave out."""
     title = QCoreApplication.translate("SyncActions", "确认团队密钥")
     question = QCoreApplication.translate("SyncActions", "请向主管核对团队密钥的指纹，一致时才点“是”：\n\n{0}")
-    answer = QMessageBox.question(parent, title, question.format(fingerprint))
-    return answer == QMessageBox.StandardButton.Yes
+    return ask_yes_no(parent, title, question.format(fingerprint))
 
 
 class SyncStatusButton(QToolButton):
@@ -336,4 +336,5 @@ class SyncStatusButton(QToolButton):
     def _on_controller_status_changed(self, status: SyncStatus) -> None:
         full = status.text()
         self.setText(full.split(" · ")[0] if status.ok else full.split("：")[0].split(" · ")[0])
-        self.setToolTip(full + ("\n" + status.reason if status.reason else "") + "\n" + self.tr("点击立即同步"))
+        detail = full + ("\n" + status.reason if status.reason else "") + "\n" + self.tr("点击立即同步")
+        self.setToolTip(as_tooltip(detail))

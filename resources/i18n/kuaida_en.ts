@@ -587,8 +587,23 @@
     </message>
     <message>
         <location filename="../../desktop/ui/library_editor.py" line="732"/>
-        <source>{0} 位客服的统计（只有次数，不含买家信息）</source>
-        <translation>Statistics of {0} agents (counts only, no buyer data)</translation>
+        <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
+        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="746"/>
+        <source>；{0} 个统计文件不可信或超出上限，未计入</source>
+        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="698"/>
+        <source>建议由客服写入共享文件夹，署名未经验证。</source>
+        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="700"/>
+        <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
+        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,12 @@
-"""Property tests of the pack and manifest parsers: no input crashes them, none passes verification unsigned."""
+"""Property tests of the pack and manifest parsers: no input crashes them, none passes verification unsigned.
+Part of the fuzz harness (tests/test_fuzz_outside_input.py): the same bounded "kuaida-fuzz" profile."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.phrases import Phrase
@@ -16,6 +17,7 @@ from desktop.core.sync.pack import PackError, TeamLibrary, decode_pack, encode_p
 KEY = SigningKey.generate()
 PACK = encode_pack(TeamLibrary((Phrase(id="t-1", text="亲，在的呢", source="team"),)), 1)
 MANIFEST = build_manifest(PACK, 1, KEY, "主管").to_bytes()
+FUZZ = settings(settings.get_profile("kuaida-fuzz"))
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
@@ -32,6 +34,7 @@ def _manifest_like(draw_fields: dict) -> bytes:
     return json.dumps(base, ensure_ascii=False).encode()
 
 
+@FUZZ
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes_never_crash_the_parsers_or_verify(data):
     try:
@@ -49,8 +52,8 @@ def test_arbitrary_bytes_never_crash_the_parsers_or_verify(data):
         decode_pack(data)
 
 
+@FUZZ
 @given(st.dictionaries(st.sampled_from(MANIFEST_FIELDS), json_values, min_size=1, max_size=4))
-@settings(suppress_health_check=[HealthCheck.too_slow])
 def test_a_signed_manifest_with_any_fields_replaced_never_verifies(fields):
     data = _manifest_like(fields)
     if json.loads(data) == json.loads(MANIFEST):
@@ -62,6 +65,7 @@ def test_a_signed_manifest_with_any_fields_replaced_never_verifies(fields):
     raise AssertionError(f"edited manifest verified: {fields}")
 
 
+@FUZZ
 @given(st.integers(min_value=0, max_value=len(MANIFEST) - 1), st.integers(min_value=1, max_value=255))
 def test_any_single_byte_change_of_a_signed_manifest_is_refused(position, xor):
     data = bytearray(MANIFEST)
@@ -73,6 +77,7 @@ def test_any_single_byte_change_of_a_signed_manifest_is_refused(position, xor):
     raise AssertionError("tampered manifest verified")
 
 
+@FUZZ
 @given(st.integers(min_value=0, max_value=len(PACK) - 1), st.integers(min_value=1, max_value=255))
 def test_any_single_byte_change_of_a_pack_fails_its_hash(position, xor):
     data = bytearray(PACK)
@@ -85,6 +90,7 @@ def test_any_single_byte_change_of_a_pack_fails_its_hash(position, xor):
     raise AssertionError("tampered pack passed")
 
 
+@FUZZ
 @given(st.dictionaries(st.sampled_from(["kind", "format", "library_version", "phrase_count", "sensitive_words",
                                         "promotions", "featured"]), json_values, max_size=5),
        st.lists(st.dictionaries(st.sampled_from(["id", "text", "group", "code", "intents", "keywords"]),
@@ -103,6 +109,7 @@ def test_pack_like_json_lines_either_parse_or_raise_pack_error(fields, phrases):
 phrase_texts = st.text(min_size=1, max_size=50).filter(lambda t: t.strip())
 
 
+@FUZZ
 @given(st.lists(st.tuples(st.from_regex(r"[A-Za-z0-9_.\-]{1,20}", fullmatch=True), phrase_texts,
                           st.text(max_size=10)), max_size=8, unique_by=lambda t: t[0]))
 def test_any_valid_library_round_trips(rows):

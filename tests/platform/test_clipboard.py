@@ -154,6 +154,24 @@ def test_snapshot_and_restore_bring_back_the_text_without_reporting_it(clipboard
     assert copied == [MESSAGE]
 
 
+@pytest.mark.parametrize(
+    "marks",
+    [
+        {"x-kde-passwordManagerHint": b"secret"},
+        {WINDOWS_MIME.format("ExcludeClipboardContentFromMonitorProcessing"): b"\0\0\0\0"},
+        {WINDOWS_MIME.format("CanIncludeInClipboardHistory"): struct.pack("<I", 0)},
+        {"application/x-qt-mime-type-name;value=\"org.nspasteboard.ConcealedType\"": b""},
+    ],
+)
+def test_secret_marked_content_is_never_snapshotted_nor_restored(clipboard, watcher, marks):
+    put_formats(clipboard, "hunter2-password", marks)
+    snapshot = watcher.snapshot()
+    assert snapshot == ClipboardSnapshot()  # nothing of the secret was read or kept
+    watcher.write("亲，已经为您备注好啦")
+    watcher.restore(snapshot)
+    assert clipboard.text() == "亲，已经为您备注好啦"
+
+
 def test_restoring_an_empty_snapshot_keeps_the_reply(clipboard, watcher):
     watcher.write("好的")
     watcher.restore(ClipboardSnapshot())

@@ -11,6 +11,7 @@ import pytest
 from desktop.core.phrases import Phrase
 from desktop.core.sync.keys import SigningKey
 from desktop.store.team import TeamRepository
+from desktop.sync.atomic import temp_name_for
 from desktop.sync.folder import TeamFolder
 from desktop.sync.publish import PublishConflictError, publish, publish_lock
 from desktop.sync.pull import sync_once
@@ -113,10 +114,13 @@ def test_a_lock_left_by_a_dead_publisher_is_broken_by_the_share_clock_not_ours(t
     os.utime(lock, (1_000_000_000, 1_000_000_000))  # written long ago by the share's clock
     assert publish(share, make_library(2), signing_key, "甲").manifest.library_version == 2
     lock.write_text("{}", encoding="utf-8")
-    future = Path(lock).stat().st_mtime + 86400  # a skewed clock on the crashed PC: never "stale" by age
-    os.utime(lock, (future, future))
+    ahead = Path(lock).stat().st_mtime + 600  # a publisher whose clock runs ten minutes fast: still held
+    os.utime(lock, (ahead, ahead))
     with pytest.raises(PublishConflictError):
         publish(share, make_library(3), signing_key, "甲")
+    years_ahead = ahead + 3 * 365 * 86400  # no publish in progress wrote that: it must not block for ever
+    os.utime(lock, (years_ahead, years_ahead))
+    assert publish(share, make_library(3), signing_key, "甲").manifest.library_version == 3
 
 
 def test_clocks_that_disagree_do_not_matter(tmp_path, signing_key, make_library, team):
@@ -180,8 +184,8 @@ def test_publishing_prunes_old_packs_and_stale_temporary_files_only(tmp_path, si
 
     share = tmp_path / "share"
     publish(share, make_library(1), signing_key, "主管")
-    old_temp = share / "packs" / ".v000009-0000.json.dead.partial"
-    fresh_temp = share / ".manifest.json.fresh.partial"
+    old_temp = temp_name_for(share / "packs" / "v000009-0123456789abcdef.json")
+    fresh_temp = temp_name_for(share / "manifest.json")
     old_temp.write_bytes(b"left by a crash")
     fresh_temp.write_bytes(b"being written right now")
     os.utime(old_temp, (1_000_000_000, 1_000_000_000))

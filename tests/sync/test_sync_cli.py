@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import stat
 
 import pytest
 
 from desktop.cli import main
-from desktop.core.sync.keys import SigningKey, load_public_key, write_key_pair
+from desktop.core.sync.canonical import canonical_bytes
+from desktop.core.sync.keys import SigningKey, load_public_key, load_signing_key, write_key_pair
 from desktop.sync.folder import TeamFolder
 
 
@@ -82,7 +85,14 @@ def test_sync_exit_codes_say_what_happened(tmp_path, keys, capsys):
     assert code == 4 and "已拒绝更新" in out and "使用本地副本 v1" in out
 
     manifest = TeamFolder(share).manifest
-    manifest.write_bytes(manifest.read_bytes().replace(b'"format":1', b'"format":9'))
+    manifest.write_bytes(manifest.read_bytes().replace(b'"format":1', b'"format":9'))  # by anyone: unsigned
+    code, out = _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share))
+    assert code == 4 and "未经验证" in out
+    raw = json.loads(manifest.read_bytes())
+    raw["public_key"] = load_public_key(keys / "team.pub").text
+    raw.pop("signature")
+    signature = load_signing_key(keys / "team.key").sign(canonical_bytes(raw))
+    manifest.write_bytes(canonical_bytes({**raw, "signature": base64.b64encode(signature).decode("ascii")}))
     code, out = _run(capsys, "--data-dir", str(agent), "sync", "--folder", str(share))
     assert code == 5 and "请更新快答" in out
     code, out = _run(capsys, "--data-dir", str(agent), "sync", "status")
@@ -105,3 +115,17 @@ def test_publish_tells_the_second_lead_to_retry_while_the_lock_is_held(tmp_path,
     TeamFolder(share).lock.write_text('{"publisher": "王主管"}', encoding="utf-8")
     code, out = _run(capsys, "publish", "--folder", str(share), "--key", str(keys / "team.key"))
     assert code == 7 and "王主管" in out and "重试" in out
+
+
+def test_publish_ignores_and_replaces_a_forged_manifest_and_says_so(tmp_path, keys, capsys):
+    share, lead = tmp_path / "share", tmp_path / "lead"
+    key = str(keys / "team.key")
+    assert _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key", key)[0] == 0
+    manifest = TeamFolder(share).manifest
+    raw = json.loads(manifest.read_bytes())
+    digest = raw["pack_sha256"]
+    manifest.write_bytes(canonical_bytes({**raw, "library_version": 999_999_999_999,
+                                          "pack": f"packs/v999999999999-{digest[:16]}.json"}))
+    code, out = _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key", key)
+    assert code == 0 and "已忽略并替换" in out and "v2" in out
+    assert json.loads(manifest.read_bytes())["library_version"] == 2

@@ -172,6 +172,18 @@ def test_team_usage_shows_most_and_least_used_phrases_and_intents_without_matche
     assert editor.usage_label.text().startswith("1 位客服")
 
 
+def test_proposals_and_usage_say_they_are_unverified_and_what_was_left_out(editor, share):
+    propose(share, Phrase(id="", text="亲，在的"), "aaaaaaaaaaaaaaaa", "小美")
+    (share / "inbox" / "junk-name.json").write_text("{}", encoding="utf-8")
+    (share / "stats").mkdir()
+    (share / "stats" / "bbbbbbbbbbbbbbbb.json").write_text('{"kind": "kuaida-team-usage", "agent": "x"}',
+                                                           encoding="utf-8")
+    editor.load_proposals()
+    editor.load_usage()
+    assert "未经验证" in editor.proposals_note.text() and "另有 1 个文件未显示" in editor.proposals_note.text()
+    assert "未经验证" in editor.usage_label.text() and "1 个统计文件不可信" in editor.usage_label.text()
+
+
 def test_team_settings_are_checked_then_published_with_the_library(editor, share):
     editor.set_signing_key(KEY)
     editor.promotions_edit.setPlainText("双12 | 2026-12-01 | 2026-12-12 | 满199减20；送赠品")

@@ -20,11 +20,22 @@ MANIFEST_KIND = "kuaida-team-manifest"
 MANIFEST_NAME = "manifest.json"
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_PACK_BYTES = 512 * 1024 * 1024
+# The highest version any Kuaida publishes or accepts. The pack-name rule below is built from it, so a
+# version that passes one rule always passes the other (a 13-digit version would be published and then
+# refused by every agent for its name).
+MAX_LIBRARY_VERSION = 999_999_999_999
+_VERSION_DIGITS = len(str(MAX_LIBRARY_VERSION))
 # The only pack names a manifest may point at: no separators, no "..", nothing a share could misread.
-PACK_NAME = re.compile(r"packs/v(\d{6,12})-([0-9a-f]{16})\.json")
+PACK_NAME = re.compile(rf"packs/v(\d{{6,{_VERSION_DIGITS}}})-([0-9a-f]{{16}})\.json")
+
+
+def is_valid_version(library_version: int) -> bool:
+    return 1 <= library_version <= MAX_LIBRARY_VERSION
 
 
 def pack_name(library_version: int, pack_sha256: str) -> str:
+    if not is_valid_version(library_version):
+        raise ValueError(f"团队库版本 v{library_version} 超出范围（1 – {MAX_LIBRARY_VERSION}）")
     return f"packs/v{library_version:06d}-{pack_sha256[:16]}.json"
 
 
@@ -82,6 +93,8 @@ def decode_manifest(data: bytes) -> Manifest:
             raise PackError(f"团队库清单字段 {name} 格式不对")
         fields[name] = value
     manifest = Manifest(**fields)
+    if not is_valid_version(manifest.library_version):
+        raise PackError("团队库清单的版本号无效")
     match = PACK_NAME.fullmatch(manifest.pack)
     if match is None or int(match.group(1)) != manifest.library_version or \
             not manifest.pack_sha256.startswith(match.group(2)):
