@@ -189,6 +189,24 @@
     </message>
 </context>
 <context>
+    <name>DraftPhraseModel</name>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="148"/>
+        <source>推断：%1</source>
+        <translation>Inferred: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="150"/>
+        <source>（未确认，选中后可确认或改正）</source>
+        <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="152"/>
+        <source>（无，不会被推荐）</source>
+        <translation>(none: never suggested)</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <location filename="../../desktop/ui/empty_state.py" line="70"/>
@@ -315,278 +333,313 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="281"/>
-        <location filename="../../desktop/ui/library_editor.py" line="432"/>
+        <location filename="../../desktop/ui/library_editor.py" line="345"/>
+        <location filename="../../desktop/ui/library_editor.py" line="509"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="318"/>
+        <location filename="../../desktop/ui/library_editor.py" line="391"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="319"/>
+        <location filename="../../desktop/ui/library_editor.py" line="392"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="320"/>
+        <location filename="../../desktop/ui/library_editor.py" line="393"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="321"/>
+        <location filename="../../desktop/ui/library_editor.py" line="394"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="333"/>
+        <location filename="../../desktop/ui/library_editor.py" line="406"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="336"/>
+        <location filename="../../desktop/ui/library_editor.py" line="409"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="337"/>
+        <location filename="../../desktop/ui/library_editor.py" line="410"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="338"/>
+        <location filename="../../desktop/ui/library_editor.py" line="411"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="339"/>
+        <location filename="../../desktop/ui/library_editor.py" line="412"/>
+        <source>确认全部推断意图</source>
+        <translation>Confirm all inferred intents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="413"/>
+        <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
+        <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="414"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="340"/>
+        <location filename="../../desktop/ui/library_editor.py" line="415"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="341"/>
-        <location filename="../../desktop/ui/library_editor.py" line="634"/>
+        <location filename="../../desktop/ui/library_editor.py" line="416"/>
+        <location filename="../../desktop/ui/library_editor.py" line="743"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="357"/>
+        <location filename="../../desktop/ui/library_editor.py" line="434"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
         <translation>One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="359"/>
+        <location filename="../../desktop/ui/library_editor.py" line="436"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="368"/>
+        <location filename="../../desktop/ui/library_editor.py" line="445"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="371"/>
+        <location filename="../../desktop/ui/library_editor.py" line="448"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="372"/>
+        <location filename="../../desktop/ui/library_editor.py" line="449"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="373"/>
+        <location filename="../../desktop/ui/library_editor.py" line="450"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="374"/>
+        <location filename="../../desktop/ui/library_editor.py" line="451"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="375"/>
+        <location filename="../../desktop/ui/library_editor.py" line="452"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="376"/>
+        <location filename="../../desktop/ui/library_editor.py" line="453"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="383"/>
+        <location filename="../../desktop/ui/library_editor.py" line="460"/>
         <source>采纳（加入草稿后可编辑）</source>
         <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="384"/>
+        <location filename="../../desktop/ui/library_editor.py" line="461"/>
         <source>不采纳</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="385"/>
-        <location filename="../../desktop/ui/library_editor.py" line="409"/>
+        <location filename="../../desktop/ui/library_editor.py" line="462"/>
+        <location filename="../../desktop/ui/library_editor.py" line="486"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="432"/>
+        <location filename="../../desktop/ui/library_editor.py" line="509"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="435"/>
+        <location filename="../../desktop/ui/library_editor.py" line="512"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="435"/>
+        <location filename="../../desktop/ui/library_editor.py" line="512"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="465"/>
+        <location filename="../../desktop/ui/library_editor.py" line="542"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="487"/>
+        <location filename="../../desktop/ui/library_editor.py" line="564"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="515"/>
+        <location filename="../../desktop/ui/library_editor.py" line="592"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="548"/>
+        <location filename="../../desktop/ui/library_editor.py" line="630"/>
+        <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
+        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="643"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="569"/>
+        <location filename="../../desktop/ui/library_editor.py" line="664"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="575"/>
+        <location filename="../../desktop/ui/library_editor.py" line="670"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="575"/>
+        <location filename="../../desktop/ui/library_editor.py" line="670"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="592"/>
+        <location filename="../../desktop/ui/library_editor.py" line="691"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="593"/>
+        <location filename="../../desktop/ui/library_editor.py" line="695"/>
+        <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
+        <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="696"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="600"/>
+        <location filename="../../desktop/ui/library_editor.py" line="700"/>
+        <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
+        <translation>The imported library does not hold Kuaida's {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop's terms). Keep the bundled phrases?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="702"/>
+        <source>快答自带的默认短语</source>
+        <translation>Kuaida's bundled phrases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="702"/>
+        <source>保留默认短语</source>
+        <translation>Keep bundled phrases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="709"/>
         <source>将要发布的改动</source>
         <translation>Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="601"/>
+        <location filename="../../desktop/ui/library_editor.py" line="710"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="607"/>
+        <location filename="../../desktop/ui/library_editor.py" line="716"/>
         <source>只有持有团队私钥的主管可以发布</source>
         <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="610"/>
+        <location filename="../../desktop/ui/library_editor.py" line="719"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
         <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="616"/>
+        <location filename="../../desktop/ui/library_editor.py" line="725"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
         <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="624"/>
+        <location filename="../../desktop/ui/library_editor.py" line="733"/>
         <source>短语含敏感词</source>
         <translation>Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="625"/>
+        <location filename="../../desktop/ui/library_editor.py" line="734"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
         <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="626"/>
+        <location filename="../../desktop/ui/library_editor.py" line="735"/>
         <source>仍然发布</source>
         <translation>Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="630"/>
+        <location filename="../../desktop/ui/library_editor.py" line="739"/>
         <source>未发布：请先修改含敏感词的短语</source>
         <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="633"/>
+        <location filename="../../desktop/ui/library_editor.py" line="742"/>
         <source>发布团队库</source>
         <translation>Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="649"/>
+        <location filename="../../desktop/ui/library_editor.py" line="758"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="667"/>
+        <location filename="../../desktop/ui/library_editor.py" line="776"/>
         <source>已发布团队库 v{0}</source>
         <translation>Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="675"/>
+        <location filename="../../desktop/ui/library_editor.py" line="784"/>
         <source>发布失败：共享文件夹无法写入</source>
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="679"/>
+        <location filename="../../desktop/ui/library_editor.py" line="788"/>
         <source>操作失败：{0}</source>
         <translation>Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="691"/>
+        <location filename="../../desktop/ui/library_editor.py" line="800"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="694"/>
-        <location filename="../../desktop/ui/library_editor.py" line="716"/>
+        <location filename="../../desktop/ui/library_editor.py" line="803"/>
+        <location filename="../../desktop/ui/library_editor.py" line="825"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="728"/>
+        <location filename="../../desktop/ui/library_editor.py" line="837"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="732"/>
+        <location filename="../../desktop/ui/library_editor.py" line="841"/>
         <source>{0} 位客服的统计（只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (counts only, no buyer data)</translation>
     </message>
@@ -660,42 +713,52 @@
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="141"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="145"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="143"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="147"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="145"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="149"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="277"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="178"/>
+        <source>复制的记录里没有买家消息</source>
+        <translation>No buyer message in the copied chat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overlay_controller.py" line="179"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overlay_controller.py" line="295"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="279"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="297"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="355"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="373"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="359"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="377"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="362"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="380"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -752,159 +815,219 @@
 <context>
     <name>PhraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="41"/>
         <source>编辑我的短语</source>
         <translation>Edit my phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="41"/>
         <source>新建我的短语</source>
         <translation>New phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="45"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="53"/>
         <source>如 fh1，在搜索框输入即可找到</source>
         <translation>e.g. fh1; type it in the search box to find the phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="65"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="66"/>
+        <source>采用推断的适用问题；也可以在上面直接勾选</source>
+        <translation>Use the inferred buyer questions; or tick others above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="74"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="75"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="76"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="77"/>
         <source>适用问题（最多 %1 个）</source>
         <translation>Buyer questions (at most %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="84"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="85"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="102"/>
+        <source>推断：%1（未确认）</source>
+        <translation>Inferred: %1 (not confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="104"/>
+        <source>未选适用问题：这条短语只能搜索，不会按买家消息推荐</source>
+        <translation>No buyer question chosen: this phrase is found by search only, never suggested</translation>
     </message>
 </context>
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="36"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="45"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="37"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="46"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="38"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="47"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="39"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="48"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="70"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="81"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="71"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="82"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="72"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="83"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="73"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="84"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="89"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="107"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="90"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="108"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="91"/>
-        <location filename="../../desktop/ui/phrase_files.py" line="96"/>
-        <location filename="../../desktop/ui/phrase_files.py" line="137"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="110"/>
+        <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
+        <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_files.py" line="113"/>
+        <source>推断：%1	%2</source>
+        <translation>Inferred: %1	%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_files.py" line="115"/>
+        <source>没有适用问题	%1</source>
+        <translation>No buyer question	%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_files.py" line="116"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="124"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="165"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="95"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="123"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="114"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="142"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="115"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="143"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="118"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="146"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="120"/>
-        <location filename="../../desktop/ui/phrase_files.py" line="124"/>
-        <location filename="../../desktop/ui/phrase_files.py" line="144"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="148"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="152"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="172"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="124"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="152"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="138"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="166"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="143"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="171"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="170"/>
+        <location filename="../../desktop/ui/phrase_files.py" line="184"/>
+        <source>快答自带的默认短语</source>
+        <translation>Kuaida's bundled phrases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_files.py" line="185"/>
+        <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
+        <translation>You have your own phrases now. Keep suggesting Kuaida's bundled phrases too?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_files.py" line="186"/>
+        <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
+        <translation>The bundled phrases' delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop's. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_files.py" line="188"/>
+        <source>只用我们的短语</source>
+        <translation>Only our phrases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_files.py" line="189"/>
+        <source>继续推荐默认短语</source>
+        <translation>Keep the bundled phrases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_files.py" line="212"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
@@ -912,57 +1035,77 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="165"/>
+        <location filename="../../desktop/ui/library_editor.py" line="194"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="168"/>
+        <location filename="../../desktop/ui/library_editor.py" line="197"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="179"/>
+        <location filename="../../desktop/ui/library_editor.py" line="208"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="183"/>
+        <location filename="../../desktop/ui/library_editor.py" line="213"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="214"/>
+        <source>采用推断的意图；也可以在上面直接改选</source>
+        <translation>Use the inferred intents; or choose others above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="218"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="197"/>
+        <location filename="../../desktop/ui/library_editor.py" line="232"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="198"/>
+        <location filename="../../desktop/ui/library_editor.py" line="233"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="199"/>
+        <location filename="../../desktop/ui/library_editor.py" line="234"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="200"/>
+        <location filename="../../desktop/ui/library_editor.py" line="235"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="202"/>
+        <location filename="../../desktop/ui/library_editor.py" line="241"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="203"/>
+        <location filename="../../desktop/ui/library_editor.py" line="242"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="261"/>
+        <location filename="../../desktop/ui/library_editor.py" line="284"/>
+        <source>推断：%1（未确认）</source>
+        <translation>Inferred: %1 (not confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="286"/>
+        <source>没有意图：不会按买家消息推荐，请在上面选择</source>
+        <translation>No intent: never suggested for a buyer message; choose one above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="325"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -1316,97 +1459,102 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
+        <source>有了自己的短语后仍推荐快答默认短语</source>
+        <translation>Keep suggesting Kuaida's bundled phrases after importing our own</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="76"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
