@@ -89,6 +89,8 @@ def _entries(lines: list[str]) -> list[_Entry]:
     """Messages under their headers; [] when no line is a header (text without headers is a message)."""
     entries: list[_Entry] = []
     pending_nick = ""  # a nick line whose stamp is on the next line
+    # Where headers are one line, a stamp alone is a time divider and the line above it a message.
+    two_line_headers = not any(_header_nick(line.strip()) for line in lines)
     for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -106,7 +108,8 @@ def _entries(lines: list[str]) -> list[_Entry]:
         if pending_nick:  # it was a message line after all
             _add_line(entries, pending_nick)
             pending_nick = ""
-        if _next_is_stamp_only(lines, index) and len(line) <= MAX_NICK_CHARS and not _ends_clause(line):
+        if two_line_headers and _next_is_stamp_only(lines, index) and len(line) <= MAX_NICK_CHARS \
+                and not _ends_clause(line):
             pending_nick = line
             continue
         _add_line(entries, line)
@@ -132,6 +135,8 @@ def _add_line(entries: list[_Entry], line: str) -> None:
 
 
 def _header_nick(line: str) -> str | None:
+    if _STAMP_ONLY.match(line):
+        return None  # "2024-05-01 10:21:33" alone: a stamp, not a nick "2024-05-01" with a time
     if _TRANSFER.search(line) and re.search(_TIME, line):
         return ""  # "A --> B 10:21:33": a transfer notice; what follows is nobody's message
     for pattern in _HEADER_PATTERNS:

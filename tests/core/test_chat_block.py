@@ -13,12 +13,21 @@ BUYER = "小猪佩奇2019"
 SELLER = "好物小店:客服小美"
 
 
-def qianniu(*messages: tuple[str, str]) -> str:
+LAYOUTS = {
+    "qianniu": lambda nick, stamp: [f"{nick} {stamp:%Y-%m-%d %H:%M:%S}"],
+    "no space": lambda nick, stamp: [f"{nick}{stamp:%Y-%m-%d %H:%M:%S}"],
+    "two lines": lambda nick, stamp: [nick, f"{stamp:%Y-%m-%d %H:%M:%S}"],
+    "time first": lambda nick, stamp: [f"{stamp:%Y-%m-%d %H:%M:%S} {nick}"],
+    "bracketed": lambda nick, stamp: [f"[{nick}] {stamp:%H:%M}"],
+}
+
+
+def qianniu(*messages: tuple[str, str], layout: str = "qianniu") -> str:
     """A copy as Qianniu writes it: a header (nick and time) above each message, CRLF line ends."""
     start = dt.datetime(2024, 5, 1, 10, 21, 33)
     lines = []
     for n, (nick, text) in enumerate(messages):
-        lines += [f"{nick} {start + dt.timedelta(seconds=17 * n):%Y-%m-%d %H:%M:%S}", text]
+        lines += [*LAYOUTS[layout](nick, start + dt.timedelta(seconds=17 * n)), text]
     return "\r\n".join(lines)
 
 
@@ -66,6 +75,14 @@ def test_other_header_layouts() -> None:
     assert read_copied(parenthesised).question == "多久到"
 
 
+def test_a_time_divider_between_one_line_headers_is_not_a_header() -> None:
+    copied = "\n".join([
+        "小猪佩奇 2024-05-01 10:21:33", "有货吗", "2024-05-01 10:30:00",
+        "小猪佩奇 2024-05-01 10:30:00", "能少点不",
+    ])
+    assert read_copied(copied).question == "有货吗，能少点不"
+
+
 def test_read_marks_recalls_and_transfers_are_not_the_buyer_speaking() -> None:
     copied = "\n".join([
         "小猪佩奇 2024-05-01 10:21:33", "这个能便宜点吗", "已读",
@@ -111,10 +128,11 @@ def test_lines_without_headers_pass_through_unchanged(lines: list[str]) -> None:
     assert read_copied(text) == CopiedMessage(text)
 
 
-@given(st.lists(st.tuples(st.booleans(), _line), min_size=1, max_size=12))
-def test_the_question_is_the_buyers_last_burst_and_never_a_seller_line(chat: list[tuple[bool, str]]) -> None:
+@given(st.lists(st.tuples(st.booleans(), _line), min_size=1, max_size=12), st.sampled_from(sorted(LAYOUTS)))
+def test_the_question_is_the_buyers_last_burst_and_never_a_seller_line(chat: list[tuple[bool, str]],
+                                                                       layout: str) -> None:
     copied = qianniu(*[(BUYER if by_buyer else SELLER, "卖" + text if not by_buyer else text)
-                       for by_buyer, text in chat])
+                       for by_buyer, text in chat], layout=layout)
     read = read_copied(copied)
     assert read.from_block
     if not any(by_buyer for by_buyer, _ in chat):
