@@ -135,7 +135,7 @@ def _add_line(entries: list[_Entry], line: str) -> None:
 
 
 def _header_nick(line: str) -> str | None:
-    if _STAMP_ONLY.match(line):
+    if ":" not in line or _STAMP_ONLY.match(line):
         return None  # "2024-05-01 10:21:33" alone: a stamp, not a nick "2024-05-01" with a time
     if _TRANSFER.search(line) and re.search(_TIME, line):
         return ""  # "A --> B 10:21:33": a transfer notice; what follows is nobody's message
