@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(answer, ensure_ascii=False), flush=True)
         else:
             if read.from_block:
-                print(f"» {read.buyer}：{read.question}" if read.question else "» （复制的记录里没有买家消息）")
+                print(f"» 【{read.buyer}】{read.question}" if read.question else "» （复制的记录里没有买家消息）")
             else:
                 print(f"» {message}")
             if not suggestions:

@@ -171,12 +171,12 @@ class OverlayController(QObject):
         return tuple(str(name) for name in names if name)
 
     def _shown_message(self, read: CopiedMessage) -> str:
-        """The message line shows what was read: from a copied block, the buyer and their question."""
+        """The message line (买家：…) shows what was read: from a copied block, the buyer's nick and question."""
         if not read.from_block:
             return read.question
         if not read.question:
             return self.tr("复制的记录里没有买家消息")
-        return self.tr("%1：%2").replace("%1", read.buyer).replace("%2", read.question)
+        return self.tr("【%1】%2").replace("%1", read.buyer).replace("%2", read.question)
 
     def _show_suggestions(self) -> None:
         if self.library is None:

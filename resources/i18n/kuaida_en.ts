@@ -538,12 +538,12 @@
     <message>
         <location filename="../../desktop/ui/library_editor.py" line="700"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
-        <translation>The imported library does not hold Kuaida's {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop's terms). Keep the bundled phrases?</translation>
+        <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/library_editor.py" line="702"/>
         <source>快答自带的默认短语</source>
-        <translation>Kuaida's bundled phrases</translation>
+        <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/library_editor.py" line="702"/>
@@ -734,8 +734,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/overlay_controller.py" line="179"/>
-        <source>%1：%2</source>
-        <translation>%1: %2</translation>
+        <source>【%1】%2</source>
+        <translation>[%1] %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/overlay_controller.py" line="295"/>
@@ -1004,17 +1004,17 @@
     <message>
         <location filename="../../desktop/ui/phrase_files.py" line="184"/>
         <source>快答自带的默认短语</source>
-        <translation>Kuaida's bundled phrases</translation>
+        <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/phrase_files.py" line="185"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
-        <translation>You have your own phrases now. Keep suggesting Kuaida's bundled phrases too?</translation>
+        <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/phrase_files.py" line="186"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
-        <translation>The bundled phrases' delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop's. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
+        <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/phrase_files.py" line="188"/>
@@ -1461,7 +1461,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="49"/>
         <source>有了自己的短语后仍推荐快答默认短语</source>
-        <translation>Keep suggesting Kuaida's bundled phrases after importing our own</translation>
+        <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="52"/>

@@ -42,5 +42,5 @@ def test_block_reads_all_of_stdin_as_one_copy(tmp_path: Path, capsys, monkeypatc
 def test_the_text_output_names_the_buyer_and_the_question_read(tmp_path: Path, capsys, monkeypatch) -> None:
     assert main(["--data-dir", str(tmp_path), "suggest", BLOCK]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("» 小猪佩奇：什么时候发货\n")
+    assert out.startswith("» 【小猪佩奇】什么时候发货\n")
     assert "  1. " in out

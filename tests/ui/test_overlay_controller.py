@@ -333,7 +333,7 @@ def test_a_copied_block_answers_the_buyers_last_question_and_shows_what_was_read
     assert overlay.controller.message == "什么时候发货"
     assert overlay.controller.buyer == "小猪佩奇"
     assert overlay.shown_texts()[1] == GIFT.text  # the stub answers "什么时候发货" with SHIP, GIFT
-    assert overlay.window.suggestions._message_text == "小猪佩奇：什么时候发货"
+    assert overlay.window.suggestions._message_text == "【小猪佩奇】什么时候发货"
     assert label.isVisible()
     overlay.hotkeys.press("pick:2")
     assert overlay.engine.learned == [("什么时候发货", GIFT.id)]  # learned from the question, not the block
