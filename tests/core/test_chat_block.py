@@ -143,3 +143,20 @@ def test_the_question_is_the_buyers_last_burst_and_never_a_seller_line(chat: lis
     assert read.question.endswith(chat[last_buyer][1])
     assert "卖" not in read.question
     assert len(read.question) <= MAX_QUESTION_CHARS
+
+
+_chat_like = st.lists(
+    st.one_of(_line, st.sampled_from(["小猪佩奇 2024-05-01 10:21:33", "好物小店:小美 10:22:01", "2024-05-01 10:30:00",
+                                      "[tb_1] 10:21", "已读", "小猪佩奇 撤回了一条消息", "", "   "])),
+    max_size=15,
+).map("\n".join)
+
+
+@given(st.one_of(st.text(), _chat_like))
+def test_any_text_is_read_without_error_and_what_is_answered_comes_from_it(text: str) -> None:
+    read = read_copied(text, seller_names=["小美"])
+    if not read.from_block:
+        assert read.question == text
+        return
+    assert set(read.question) - {"，"} <= set(text)  # lines of the text, joined by ，
+    assert read.buyer in text
