@@ -68,6 +68,7 @@ MAX_INTERLEAVED_INTENTS = 3
 # a few milliseconds, not tens.
 MAX_MESSAGE_CHARS = 300
 _VARIABLE = re.compile(r"\{[^{}]*\}")
+FEATURE_DIGEST_BYTES = 6  # per hashed bigram: enough to tell a library's worth of messages apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,8 @@ class SuggestionEngine:
         pinned_ids: Sequence[str] = (),
         feature_key: bytes = b"",
     ) -> None:
-        self._feature_key = feature_key
+        # Keyed once; each bigram hashes a copy (cheaper than re-keying, about as fast as unkeyed hashing).
+        self._feature_hash = hashlib.blake2b(digest_size=FEATURE_DIGEST_BYTES, key=feature_key)
         self.phrases = [p for p in phrases if p.enabled]
         self._by_id = {p.id: i for i, p in enumerate(self.phrases)}
         self.pinned_ids = tuple(pid for pid in pinned_ids if pid in self._by_id)
@@ -180,14 +182,14 @@ class SuggestionEngine:
     def features(self, message: str) -> list[str]:
         """Hashed bigrams of the normalised message and its detected intents: enough to recognise a similar
         message, not to read the original one back."""
-        return _features(self._read(message), self._feature_key)
+        return _features(self._read(message), self._feature_hash)
 
     # suggesting ------------------------------------------------------------------------------------
     def suggest(self, message: str, top: int = 3) -> list[Suggestion]:
         if top <= 0:
             return []
         reading = self._read(message)
-        learned = self._learned_boosts(_features(reading, self._feature_key)) if self._learned else {}
+        learned = self._learned_boosts(_features(reading, self._feature_hash)) if self._learned else {}
         sure = [(i, s) for i, s in reading.intents if s >= SPEAK and i in self._by_intent]
         alone = sorted((b, pid) for pid, b in learned.items() if b >= LEARNED_ALONE)
         if not sure and not alone:
@@ -278,8 +280,12 @@ def _social_gives_way(ranked: list[tuple[str, float]], answerable: Collection[st
     return [*questions, *kept, *tail]
 
 
-def _features(reading: _Reading, key: bytes) -> list[str]:
-    hashed = {"g:" + hashlib.blake2b(g.encode(), digest_size=6, key=key).hexdigest() for g in reading.grams}
+def _features(reading: _Reading, keyed: hashlib.blake2b) -> list[str]:
+    hashed = set()
+    for gram in reading.grams:
+        digest = keyed.copy()
+        digest.update(gram.encode())
+        hashed.add("g:" + digest.hexdigest())
     return sorted(hashed | {"i:" + intent for intent, score in reading.intents if score >= SPEAK})
 
 
