@@ -230,7 +230,7 @@ class Application(QObject):
         """导入短语… / 导出短语… in the tray: personal phrases to and from Qianniu/Excel files."""
         from desktop.ui.phrase_files import PhraseFiles
 
-        self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self)
+        self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self, settings=self.settings)
         for action in self.phrase_files.actions:
             self.tray.add_action(action)
         self.phrase_files.library_changed.connect(self.controller.load_library)  # rebuild the engine

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from desktop.core.default_library import load_default_library
+from desktop.core.default_library import load_default_library, phrases_to_suggest
 from desktop.core.engine import SuggestionEngine
+from desktop.core.phrases import Phrase
 from desktop.paths import Paths
-from desktop.settings import Settings, open_settings
+from desktop.settings import BY_KEY, Settings, open_settings
 from desktop.store.database import Store, open_store
 from desktop.store.phrases import PhraseRepository
 from desktop.store.team import TeamRepository
@@ -47,10 +48,31 @@ def ensure_default_library(phrases: PhraseRepository) -> None:
         phrases.replace_source("team", load_default_library())
 
 
-def build_engine(phrases: PhraseRepository) -> SuggestionEngine:
-    """The engine the window builds too, with the team's featured phrase pinned (`kuaida suggest` = the window)."""
+def engine_phrases(phrases: PhraseRepository, settings: Settings | None = None) -> list[Phrase]:
+    """Which phrases are suggested (hidden ones never; the bundled defaults only until the shop has its own
+    library, unless it keeps them): one decision for `kuaida suggest` and the window (ui/library.py)."""
+    keep = settings.get("keep_bundled_phrases") if settings else BY_KEY["keep_bundled_phrases"].default
+    synced = TeamRepository(phrases.db).mirror_state().applied_version is not None
+    return phrases_to_suggest(phrases.all(include_hidden=False), own_library=phrases.has_own_library(),
+                              keep_bundled=bool(keep), team_synced=synced)
+
+
+def build_engine(
+    phrases: PhraseRepository, settings: Settings | None = None, chosen: list[Phrase] | None = None
+) -> SuggestionEngine:
+    """The engine the window builds too (`kuaida suggest` = the window): the phrases `engine_phrases` chose,
+    what the agent's picks taught it, hashed with this installation's secret, and the team's featured
+    phrase pinned."""
     pinned = TeamRepository(phrases.db).pinned_ids()
-    return SuggestionEngine(phrases.all(include_hidden=False), phrases.learned_picks(), pinned_ids=pinned)
+    return SuggestionEngine(
+        engine_phrases(phrases, settings) if chosen is None else chosen, phrases.learned_picks(),
+        pinned_ids=pinned, feature_key=phrases.learning_key(),
+    )
+
+
+def seller_names(settings: Settings) -> tuple[str, ...]:
+    """Names that mark the seller's own lines in a block copied from the chat client (chat_block)."""
+    return tuple(name for name in (settings.get("agent_name"), settings.get("shop_name")) if name)
 
 
 def template_values(settings: Settings) -> dict[str, str]:

@@ -11,7 +11,9 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from desktop.core.intent_review import IntentReport, intent_names, phrase_line, review_intents
 from desktop.core.library_io import EXPORT_ENCODINGS, LAYOUTS, LibraryFileError, export_library, read_library
+from desktop.settings import SettingLockedError
 from desktop.store.database import StoreError
 
 if TYPE_CHECKING:
@@ -32,6 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importing = commands.add_parser("import", help="从 .csv（UTF-8 / GBK，自动识别）或 .xlsx 导入短语")
     importing.add_argument("file", metavar="FILE")
     importing.add_argument("--source", choices=SOURCES, default="personal", help="导入到个人短语（默认）或团队短语")
+    bundled = importing.add_mutually_exclusive_group()
+    bundled.add_argument("--keep-bundled", dest="keep_bundled", action="store_true", default=None,
+                         help="有了自己的短语库后仍推荐快答自带的默认短语")
+    bundled.add_argument("--drop-bundled", dest="keep_bundled", action="store_false",
+                         help="不再推荐快答自带的默认短语（首次导入的默认做法）")
     importing.set_defaults(handler=run_import)
 
     exporting = commands.add_parser("export", help="导出短语到 .csv 或 .xlsx（按扩展名）")
@@ -59,6 +66,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 2
     try:
         plan = services.phrases.import_library(library, args.source)
+        bundled = _bundled_choice(services, args.keep_bundled)
     except StoreError as error:
         return _fail(f"导入失败：{error}")
     finally:
@@ -68,7 +76,37 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"已导入 {args.file}（{layout}，{encoding}）到{SOURCE_NAMES[args.source]}：{plan.summary()}")
     for issue in plan.skipped:
         print(f"  跳过 {issue}")
+    if plan.added or plan.updated:
+        _print_intents(review_intents([*plan.added, *plan.updated]))
+    if bundled:
+        print(bundled)
     return 0
+
+
+def _print_intents(report: IntentReport) -> None:
+    print(f"意图：本次新增和更新的短语中 {report.summary()}")
+    for phrase, inferred in report.inferred:
+        print(f"  推断 {intent_names(inferred)}\t{phrase_line(phrase)}")
+    if report.without:
+        print("  没有意图的短语不会按买家消息推荐（仍可搜索）；在团队短语库编辑器或“编辑我的短语”里选择适用问题：")
+    for phrase in report.without:
+        print(f"  没有意图\t{phrase_line(phrase)}")
+
+
+def _bundled_choice(services: Services, keep: bool | None) -> str:
+    """Apply --keep-bundled/--drop-bundled (none given: the setting as it is, by default drop) and say what
+    happens to the bundled defaults now that the shop has its own library."""
+    if not services.phrases.has_own_library():
+        return ""
+    note = ""
+    if keep is not None:
+        try:
+            services.settings.set("keep_bundled_phrases", keep)
+        except SettingLockedError:
+            note = "（此设置由管理员锁定，未改变）"
+    if services.settings.get("keep_bundled_phrases"):
+        return f"快答自带的默认短语：继续推荐{note}（不要请加 --drop-bundled）"
+    return f"快答自带的默认短语：不再推荐，只推荐你们自己的短语{note}（仍要推荐请加 --keep-bundled）"
 
 
 def run_export(args: argparse.Namespace) -> int:

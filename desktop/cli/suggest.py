@@ -1,44 +1,65 @@
-"""`kuaida suggest`: rank replies for buyer messages, from the arguments or one per line from stdin."""
+"""`kuaida suggest`: rank replies for buyer messages, from the arguments or one per line from stdin.
+
+An argument may be a block copied from the chat client (headers with nick and time above each message):
+only the buyer's last burst is answered, as in the window. `--block` reads all of stdin as one such copy.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 
+from desktop.core.chat_block import read_copied
 from desktop.core.templates import render
-from desktop.services import build_engine, open_services, template_values
+from desktop.services import build_engine, open_services, seller_names, template_values
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("suggest", help="为买家消息推荐回复")
-    parser.add_argument("messages", nargs="*", metavar="MESSAGE", help="买家消息；不给则从标准输入逐行读取")
+    parser.add_argument("messages", nargs="*", metavar="MESSAGE",
+                        help="买家消息（可以是从聊天窗口复制的多行记录）；不给则从标准输入逐行读取")
     parser.add_argument("--top", type=int, default=3, metavar="N", help="每条消息最多几条建议（默认 3）")
     parser.add_argument("--json", action="store_true", help="每条消息输出一行 JSON")
+    parser.add_argument("--block", action="store_true",
+                        help="把标准输入整体当作一段从聊天窗口复制的记录（只回答买家最后的问题）")
     parser.set_defaults(handler=run)
+
+
+def _inputs(args: argparse.Namespace) -> Iterable[str]:
+    if args.messages:
+        return args.messages
+    if args.block:
+        return [sys.stdin.read()]
+    return (line.rstrip("\r\n") for line in sys.stdin)  # one message a line (../shared/eval/score.py)
 
 
 def run(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
-    engine = build_engine(services.phrases)
+    engine = build_engine(services.phrases, services.settings)
     values = template_values(services.settings)
-    messages = args.messages or (line.rstrip("\r\n") for line in sys.stdin)
-    for message in messages:
-        suggestions = engine.suggest(message, top=args.top)
+    sellers = seller_names(services.settings)
+    for message in _inputs(args):
+        read = read_copied(message, sellers)
+        suggestions = engine.suggest(read.question, top=args.top) if read.question else []
         if args.json:
-            answer = {
-                "message": message,
-                "suggestions": [
-                    {
-                        "id": s.phrase.id, "intents": list(s.phrase.intents), "group": s.phrase.group,
-                        "text": render(s.phrase.text, values), "score": round(s.score, 4),
-                    }
-                    for s in suggestions
-                ],
-            }
+            answer: dict[str, object] = {"message": message}
+            if read.from_block:
+                answer.update(question=read.question, buyer=read.buyer)
+            answer["suggestions"] = [
+                {
+                    "id": s.phrase.id, "intents": list(s.phrase.intents), "group": s.phrase.group,
+                    "text": render(s.phrase.text, values), "score": round(s.score, 4),
+                }
+                for s in suggestions
+            ]
             print(json.dumps(answer, ensure_ascii=False), flush=True)
         else:
-            print(f"» {message}")
+            if read.from_block:
+                print(f"» 【{read.buyer}】{read.question}" if read.question else "» （复制的记录里没有买家消息）")
+            else:
+                print(f"» {message}")
             if not suggestions:
                 print("  （没有合适的短语）")
             for number, s in enumerate(suggestions, start=1):

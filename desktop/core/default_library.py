@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from importlib import resources
 
 from desktop.core.phrases import UNGROUPED, Phrase
@@ -33,3 +34,15 @@ def load_default_library() -> list[Phrase]:
 def is_bundled(phrase: Phrase) -> bool:
     """Whether the phrase is one of Kuaida's bundled defaults rather than the shop's own (team or personal)."""
     return phrase.id.startswith(BUNDLED_ID_PREFIX)
+
+
+def phrases_to_suggest(
+    phrases: Sequence[Phrase], *, own_library: bool, keep_bundled: bool, team_synced: bool
+) -> list[Phrase]:
+    """The phrases the engine gets. Once the shop has a library of its own (`own_library`), the bundled
+    defaults answer with facts the shop may not have (48小时 vs its 24小时, 中通 vs its 韵达), so they stop being
+    suggested, unless the shop keeps them (setting `keep_bundled_phrases`). Bundled phrases in a team library
+    synced from the share stay: the lead kept them when publishing, and that is the shop's choice."""
+    if keep_bundled or not own_library:
+        return list(phrases)
+    return [p for p in phrases if not is_bundled(p) or (team_synced and p.source == "team")]

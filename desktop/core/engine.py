@@ -1,11 +1,13 @@
 """The suggestion engine: which phrases answer the buyer message the agent just copied.
 
 Interface contract (other parts rely on it; keep it stable):
-- `SuggestionEngine(phrases, learned=(), pinned_ids=())` builds its index once; it is immutable afterwards
-  except for `learn`, and safe to build on a worker thread and then use from the UI thread.
+- `SuggestionEngine(phrases, learned=(), pinned_ids=(), feature_key=b"")` builds its index once; it is
+  immutable afterwards except for `learn`, and safe to build on a worker thread and then use from the UI thread.
 - `suggest(message, top)` returns at most `top` suggestions, best first, or [] when nothing fits.
 - `search(query, limit)` finds phrases for a typed query: text, shortcut code, pinyin initials.
-- `features(message)` are the privacy-preserving features `learn` remembers (never the raw text).
+- `features(message)` are the privacy-preserving features `learn` remembers (never the raw text): bigrams
+  hashed with `feature_key`, the installation's secret (PhraseRepository.learning_key), so they cannot be
+  reversed with a dictionary of common characters.
 - `learn(message, phrase_id)` makes that phrase rise for similar messages; returns the features to persist.
 - `pinned_ids`: featured (主推) phrases; the first one takes the top place when the message is about a product
   (its top intent is one of PRODUCT_INTENTS), never otherwise, so it cannot crowd out answers to 物流 or 退款.
@@ -66,6 +68,7 @@ MAX_INTERLEAVED_INTENTS = 3
 # a few milliseconds, not tens.
 MAX_MESSAGE_CHARS = 300
 _VARIABLE = re.compile(r"\{[^{}]*\}")
+FEATURE_DIGEST_BYTES = 6  # per hashed bigram: enough to tell a library's worth of messages apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,10 @@ class SuggestionEngine:
         phrases: Sequence[Phrase],
         learned: Iterable[tuple[str, str, float]] = (),
         pinned_ids: Sequence[str] = (),
+        feature_key: bytes = b"",
     ) -> None:
+        # Keyed once; each bigram hashes a copy (cheaper than re-keying, about as fast as unkeyed hashing).
+        self._feature_hash = hashlib.blake2b(digest_size=FEATURE_DIGEST_BYTES, key=feature_key)
         self.phrases = [p for p in phrases if p.enabled]
         self._by_id = {p.id: i for i, p in enumerate(self.phrases)}
         self.pinned_ids = tuple(pid for pid in pinned_ids if pid in self._by_id)
@@ -176,14 +182,14 @@ class SuggestionEngine:
     def features(self, message: str) -> list[str]:
         """Hashed bigrams of the normalised message and its detected intents: enough to recognise a similar
         message, not to read the original one back."""
-        return _features(self._read(message))
+        return _features(self._read(message), self._feature_hash)
 
     # suggesting ------------------------------------------------------------------------------------
     def suggest(self, message: str, top: int = 3) -> list[Suggestion]:
         if top <= 0:
             return []
         reading = self._read(message)
-        learned = self._learned_boosts(_features(reading)) if self._learned else {}
+        learned = self._learned_boosts(_features(reading, self._feature_hash)) if self._learned else {}
         sure = [(i, s) for i, s in reading.intents if s >= SPEAK and i in self._by_intent]
         alone = sorted((b, pid) for pid, b in learned.items() if b >= LEARNED_ALONE)
         if not sure and not alone:
@@ -274,8 +280,12 @@ def _social_gives_way(ranked: list[tuple[str, float]], answerable: Collection[st
     return [*questions, *kept, *tail]
 
 
-def _features(reading: _Reading) -> list[str]:
-    hashed = {"g:" + hashlib.blake2b(g.encode(), digest_size=6).hexdigest() for g in reading.grams}
+def _features(reading: _Reading, keyed: hashlib.blake2b) -> list[str]:
+    hashed = set()
+    for gram in reading.grams:
+        digest = keyed.copy()
+        digest.update(gram.encode())
+        hashed.add("g:" + digest.hexdigest())
     return sorted(hashed | {"i:" + intent for intent, score in reading.intents if score >= SPEAK})
 
 

@@ -27,6 +27,7 @@ REGISTRY_NAMES = {
     "ShopName": "shop_name",
     "PasteMode": "paste_mode",
     "SyncIntervalSeconds": "sync_interval_seconds",
+    "KeepBundledPhrases": "keep_bundled_phrases",
 }
 
 

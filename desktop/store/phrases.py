@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from desktop.core.default_library import BUNDLED_ID_PREFIX
 from desktop.core.library_io import ImportPlan, LibraryFile, plan_import
 from desktop.core.phrases import Phrase, Source
 from desktop.store.database import StoreError, is_disk_full, register, write_transaction
@@ -34,6 +36,25 @@ def create_phrase_tables(db: sqlite_utils.Database) -> None:
     db["phrase_uses"].create({"phrase_id": str, "day": str, "uses": int}, pk=("phrase_id", "day"))
     db["learned_picks"].create({"feature": str, "phrase_id": str, "weight": float}, pk=("feature", "phrase_id"))
     db["hidden_phrases"].create({"phrase_id": str}, pk="phrase_id")
+
+
+LEARNING_KEY_BYTES = 32
+_LEARNING_KEY = "learning_key"
+_IMPORTED = "library_imported"
+
+
+@migrations()
+def salt_learned_picks(db: sqlite_utils.Database) -> None:
+    """Learned picks are hashed with a secret of this installation from now on (keyed BLAKE2b).
+
+    Unsalted character-pair hashes can be reversed with a dictionary of common characters, so a buyer's
+    phone or address could be read back from them. They cannot be re-hashed (the messages are gone), so
+    they are dropped: picks are relearned. Intent features (`i:…`, ids only) stay. The secret lives in the
+    store, beside what it protects: a restored backup keeps both, and the diagnostics zip holds neither.
+    """
+    db.execute("delete from learned_picks where feature like 'g:%'")
+    db["phrase_state"].create({"key": str, "value": str}, pk="key")
+    db["phrase_state"].insert({"key": _LEARNING_KEY, "value": secrets.token_hex(LEARNING_KEY_BYTES)})
 
 
 def _to_row(phrase: Phrase, position: int) -> dict[str, object]:
@@ -131,11 +152,21 @@ class PhraseRepository:
                     row = _to_row(phrase, 0)
                     del row["position"]  # an updated phrase keeps its place in the list
                     self.db["phrases"].update(phrase.id, row)
+                if plan.added or plan.updated:
+                    self._put_state(_IMPORTED, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         except sqlite3.OperationalError as error:
             if is_disk_full(error):
                 raise StoreError("磁盘空间不足，导入已取消，短语库没有任何改动。请清理磁盘后重试。") from error
             raise
         return plan
+
+    def has_own_library(self) -> bool:
+        """Whether the shop brought a library of its own: a file was imported (`import_library`), or the
+        team library holds phrases that are not the bundled defaults (synced from the lead, or imported)."""
+        if self._state(_IMPORTED) is not None:
+            return True
+        sql = "select 1 from phrases where source = 'team' and substr(id, 1, ?) != ? limit 1"
+        return self.db.execute(sql, [len(BUNDLED_ID_PREFIX), BUNDLED_ID_PREFIX]).fetchone() is not None
 
     def _next_position(self) -> int:
         return (self.db.execute("select max(position) from phrases").fetchone()[0] or 0) + 1
@@ -169,6 +200,18 @@ class PhraseRepository:
 
     def learned_picks(self) -> list[tuple[str, str, float]]:
         return [tuple(r) for r in self.db.execute("select feature, phrase_id, weight from learned_picks")]
+
+    def learning_key(self) -> bytes:
+        """This installation's secret for hashing learned features (`SuggestionEngine(feature_key=…)`)."""
+        return bytes.fromhex(self._state(_LEARNING_KEY) or "")
+
+    # small state -----------------------------------------------------------------------------------
+    def _state(self, key: str) -> str | None:
+        row = self.db.execute("select value from phrase_state where key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def _put_state(self, key: str, value: str) -> None:
+        self.db["phrase_state"].upsert({"key": key, "value": value}, pk="key")
 
     def uses_by_day(self, since: dt.date | None = None) -> list[tuple[str, str, int]]:
         since_text = (since or dt.date.min).isoformat()

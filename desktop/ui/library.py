@@ -45,11 +45,12 @@ def sensitive_finder(team_words: Iterable[tuple[str, str]] = ()) -> SensitiveFin
 
 def load_library(services: Services) -> Library:
     """Runs on the DB worker: read the phrases and the team extras, build the index (the slow part)."""
+    from desktop.services import build_engine, engine_phrases
     from desktop.store.team import TeamRepository
 
     team = TeamRepository(services.store.db)
-    phrases = services.phrases.all(include_hidden=False)
-    engine = SuggestionEngine(phrases, services.phrases.learned_picks(), pinned_ids=team.pinned_ids())
+    phrases = engine_phrases(services.phrases, services.settings)
+    engine = build_engine(services.phrases, services.settings, phrases)
     words = [(w.word, w.category) for w in team.sensitive_words()]
     promotion = team.active_promotion()
     return Library(engine, phrases, sensitive_finder(words), promotion.name if promotion else "")

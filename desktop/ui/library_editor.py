@@ -21,12 +21,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -46,6 +47,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.default_library import is_bundled
+from desktop.core.intent_inference import infer_phrase_intents
+from desktop.core.intent_review import intent_names
 from desktop.core.phrases import UNGROUPED, Phrase, intents
 from desktop.core.sync.diff import LibraryDiff, diff_libraries
 from desktop.core.sync.draft import (
@@ -97,6 +101,16 @@ class DraftPhraseModel(QAbstractTableModel):
         super().__init__(parent)
         self.draft = draft
         self._intent_names = {i.id: i.name_zh for i in intents()}
+        self._inferred: dict[tuple[str, str, tuple[str, ...]], tuple[str, ...]] = {}
+
+    def inferred(self, phrase: Phrase) -> tuple[str, ...]:
+        """What the phrase would be filed under without intents of its own (cached: the table repaints often)."""
+        if phrase.intents:
+            return ()
+        key = (phrase.text, phrase.group, phrase.keywords)
+        if key not in self._inferred:
+            self._inferred[key] = infer_phrase_intents(phrase)
+        return self._inferred[key]
 
     def set_draft(self, draft: LibraryDraft) -> None:
         self.beginResetModel()
@@ -120,20 +134,34 @@ class DraftPhraseModel(QAbstractTableModel):
         phrase = self.draft.phrases[index.row()]
         if role == self.PhraseIdRole:
             return phrase.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return " ".join(phrase.text.split()) if index.column() == 1 else self._cell(phrase, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:  # a proposal's or a file's text: shown as text, never as HTML
-            return as_tooltip(self._cell(phrase, index.column()))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self._cell_text(phrase, index.column(), role)
+            # a proposal's or a file's text: a tooltip shows it as text, never as HTML
+            return as_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole and text else text
+        if index.column() == 3 and not phrase.intents:
+            # Inferred (or missing) intents look provisional: italic, in the palette's muted text colour.
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QPalette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
         return None
 
-    def _cell(self, phrase: Phrase, column: int) -> str:
+    def _cell_text(self, phrase: Phrase, column: int, role: Qt.ItemDataRole) -> str | None:
+        tooltip = role == Qt.ItemDataRole.ToolTipRole
         if column == 0:
             return phrase.code
         if column == 1:
-            return phrase.text
+            return phrase.text if tooltip else " ".join(phrase.text.split())
         if column == 2:
             return phrase.group
-        return "、".join(self._intent_names.get(i, i) for i in phrase.intents)
+        if phrase.intents:
+            return "、".join(self._intent_names.get(i, i) for i in phrase.intents)
+        if inferred := self.inferred(phrase):
+            label = self.tr("推断：%1").replace("%1", intent_names(inferred))
+            return label + self.tr("（未确认，选中后可确认或改正）") if tooltip else label
+        return None if tooltip else self.tr("（无，不会被推荐）")
 
     def row_of(self, phrase_id: str) -> int:
         return self.draft.index_of(phrase_id)
@@ -183,6 +211,12 @@ class PhraseForm(QWidget):
             box.addItem(self.tr("（无）"), "")
             for intent in intents():
                 box.addItem(intent.name_zh, intent.id)
+        self.inferred_label = plain_label(parent=self)
+        self.inferred_label.setProperty("role", "muted")
+        self.confirm_inferred_button = QPushButton(self.tr("确认"), self)
+        self.confirm_inferred_button.setToolTip(self.tr("采用推断的意图；也可以在上面直接改选"))
+        self.confirm_inferred_button.clicked.connect(self.confirm_inferred)
+        self._inferred: tuple[str, ...] = ()
         self.keywords_edit = QLineEdit(self)
         self.keywords_edit.setPlaceholderText(self.tr("用 | 分隔，如 发货|几天到"))
         self.preview_label = plain_label(parent=self)
@@ -203,6 +237,10 @@ class PhraseForm(QWidget):
         form.addRow(self.tr("快捷编码"), self.code_edit)
         form.addRow(self.tr("意图"), self.intent_boxes[0])
         form.addRow("", self.intent_boxes[1])
+        inferred_row = QHBoxLayout()
+        inferred_row.addWidget(self.inferred_label, 1)
+        inferred_row.addWidget(self.confirm_inferred_button)
+        form.addRow("", inferred_row)
         form.addRow(self.tr("关键词"), self.keywords_edit)
         form.addRow(self.tr("预览"), self.preview_label)
         form.addRow("", self.warning_label)
@@ -239,6 +277,30 @@ class PhraseForm(QWidget):
         self.keywords_edit.setText("|".join(phrase.keywords))
         self._loading = False
         self._refresh_preview()
+        self._refresh_inferred(phrase)
+
+    def _refresh_inferred(self, phrase: Phrase) -> None:
+        """Without intents of its own, the phrase is filed under what its text, group and keywords suggest:
+        shown as 推断 until the lead confirms it (or picks others above), which stores them."""
+        self._inferred = () if phrase.intents or not phrase.id else infer_phrase_intents(phrase)
+        if self._inferred:
+            self.inferred_label.setText(self.tr("推断：%1（未确认）").replace("%1", intent_names(self._inferred)))
+        elif phrase.id and not phrase.intents:
+            self.inferred_label.setText(self.tr("没有意图：不会按买家消息推荐，请在上面选择"))
+        else:
+            self.inferred_label.setText("")
+        self.inferred_label.setVisible(bool(self.inferred_label.text()))
+        self.confirm_inferred_button.setVisible(bool(self._inferred))
+
+    def confirm_inferred(self) -> None:
+        """Store the inferred intents as the phrase's own (so they are kept, published and survive re-import)."""
+        if not self._inferred:
+            return
+        self._loading = True
+        for box, intent in zip(self.intent_boxes, [*self._inferred, "", ""], strict=False):
+            box.setCurrentIndex(max(0, box.findData(intent)))
+        self._loading = False
+        self._on_field_edited()
 
     def insert_emoji(self, emoji: str) -> None:
         self.text_edit.insertPlainText(emoji)
@@ -257,6 +319,7 @@ class PhraseForm(QWidget):
         }
         self._refresh_preview()
         self.edited.emit(self._phrase_id, changes)
+        self._refresh_inferred(Phrase(id=self._phrase_id, **changes))
 
     def _refresh_preview(self) -> None:
         text = self.text_edit.toPlainText()
@@ -308,15 +371,24 @@ class LibraryEditor(QMainWindow):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(1, 380)
+        # The text takes what is left; code, group and intents (the column the lead reviews after an import)
+        # keep their width, so the intents are never scrolled out of sight on a 1366-pixel screen.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 72), (2, 88), (3, 150)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        self.table.setWordWrap(False)
         self.form = PhraseForm(self)
         editor = QSplitter(self)
         editor.addWidget(self.group_list)
         editor.addWidget(self.table)
         editor.addWidget(self.form)
+        editor.setStretchFactor(0, 0)
         editor.setStretchFactor(1, 3)
         editor.setStretchFactor(2, 2)
+        editor.setSizes([130, 700, 420])
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(editor, self.tr("短语"))
@@ -340,10 +412,13 @@ class LibraryEditor(QMainWindow):
         self.add_action = QAction(self.tr("新增短语"), self)
         self.remove_action = QAction(self.tr("删除短语"), self)
         self.import_action = QAction(self.tr("从 Excel/CSV 导入…"), self)
+        self.confirm_all_action = QAction(self.tr("确认全部推断意图"), self)
+        self.confirm_all_action.setToolTip(self.tr("把没有意图的短语按推断的意图保存（可逐条改正）"))
         self.diff_action = QAction(self.tr("查看改动"), self)
         self.unlock_action = QAction(self.tr("主管模式：打开团队私钥…"), self)
         self.publish_action = QAction(self.tr("发布"), self)
-        for action in (self.add_action, self.remove_action, self.import_action, self.diff_action):
+        for action in (self.add_action, self.remove_action, self.import_action, self.confirm_all_action,
+                       self.diff_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.unlock_action)
@@ -351,6 +426,7 @@ class LibraryEditor(QMainWindow):
         self.add_action.triggered.connect(self.add_phrase)
         self.remove_action.triggered.connect(self.remove_current_phrase)
         self.import_action.triggered.connect(self._on_import_action_triggered)
+        self.confirm_all_action.triggered.connect(self.confirm_all_inferred)
         self.diff_action.triggered.connect(self.show_diff)
         self.unlock_action.triggered.connect(self._on_unlock_action_triggered)
         self.publish_action.triggered.connect(lambda: self.publish())
@@ -548,6 +624,24 @@ class LibraryEditor(QMainWindow):
         phrase_id = current.data(DraftPhraseModel.PhraseIdRole) if current.isValid() else None
         self.form.show_phrase(self.draft.phrases[self.draft.index_of(phrase_id)] if phrase_id else None)
 
+    def confirm_all_inferred(self) -> int:
+        """Store every inferred intent as its phrase's own; phrases nothing can be inferred for are counted."""
+        confirmed = 0
+        for phrase in list(self.draft.phrases):
+            if inferred := self.model.inferred(phrase):
+                self.draft.update(phrase.id, intents=inferred)
+                self.model.phrase_changed(phrase.id)
+                confirmed += 1
+        left = sum(1 for p in self.draft.phrases if not p.intents)
+        self.form.show_phrase(self._current_phrase())
+        message = self.tr("已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择")
+        self.status_reported.emit(message.format(confirmed, left))
+        return confirmed
+
+    def _current_phrase(self) -> Phrase | None:
+        phrase_id = self.current_phrase_id()
+        return self.draft.phrases[self.draft.index_of(phrase_id)] if phrase_id else None
+
     # team settings ----------------------------------------------------------------------------------
     def _refresh_team_tab(self) -> None:
         self.words_edit.setPlainText(words_to_text(self.draft.sensitive_words))
@@ -592,13 +686,27 @@ class LibraryEditor(QMainWindow):
 
     def _on_file_read(self, result: tuple[list[Phrase], list[str]]) -> None:
         phrases, skipped = result
+        imported_ids = {p.id for p in phrases}
+        bundled_left_out = [p for p in self.draft.phrases if is_bundled(p) and p.id not in imported_ids]
+        if bundled_left_out and self._keep_bundled(len(bundled_left_out)):
+            phrases = [*phrases, *bundled_left_out]
         self.model.beginResetModel()
         self.draft.replace_phrases(phrases)
         self.model.endResetModel()
         self._refresh_groups()
         self._refresh_team_tab()
         note = self.tr("，跳过 {0} 行").format(len(skipped)) if skipped else ""
+        without = [p for p in self.draft.phrases if not p.intents]
+        inferred = sum(1 for p in without if self.model.inferred(p))
+        if without:
+            note += self.tr("；{0} 条没有意图（推断出 {1} 条，请确认或改正）").format(len(without), inferred)
         self.status_reported.emit(self.tr("已导入：{0}{1}").format(self.diff().summary(), note))
+
+    def _keep_bundled(self, count: int) -> bool:
+        """Asked after importing the shop's own library over one holding Kuaida's bundled defaults."""
+        text = self.tr("导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语"
+                       "（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？").format(count)
+        return self.confirm(self.tr("快答自带的默认短语"), text, self.tr("保留默认短语"))
 
     def diff(self) -> LibraryDiff:
         return diff_libraries(self._published, self.draft.library())

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 
+from desktop.core.chat_block import CopiedMessage, read_copied
 from desktop.core.phrases import Phrase, intent_ids
 from desktop.core.templates import render
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, PasteOutcome, Paster, PasteRequest
@@ -37,6 +38,7 @@ HINT_MS = 4000
 FOCUS_RETURN_MS = 400
 FOCUS_SETTLE_MS = 120
 TEMPLATE_KEYS = ("agent_name", "shop_name", "campaign")
+LIBRARY_KEYS = ("keep_bundled_phrases",)  # change which phrases are suggested: the engine is rebuilt
 HOTKEY_KEYS = ("hotkey_search", "hotkey_pick_prefix")
 
 
@@ -66,7 +68,9 @@ class OverlayController(QObject):
         self.edit_phrase: Callable[[Phrase | None, str], Phrase | None] = self._run_phrase_dialog
 
         self.library: Library | None = None
-        self.message = ""  # the last copied text; shown elided, never logged
+        self.copied = ""  # the last copied text as copied (＋ 新建 saves it); never logged
+        self.message = ""  # what is answered: the buyer's question read from it (chat_block); shown elided
+        self.buyer = ""  # the buyer's nick when the copy was a block from the chat client, else ""
         self.searching = False
         self._load_failed = False  # the library could not be loaded (the store did not open)
         self._load_problem: tuple[str, str] | None = None  # (status line, its tooltip) while that lasts
@@ -156,9 +160,23 @@ class OverlayController(QObject):
     def _on_clipboard_message_copied(self, text: str) -> None:
         if self.searching:  # copying happened in another window, which has the focus now
             self.end_search(restore_focus=False)
-        self.message = text
-        self.panel.set_message(text)
+        self.copied = text
+        read = read_copied(text, self._seller_names())
+        self.message, self.buyer = read.question, read.buyer
+        self.panel.set_message(self._shown_message(read))
         self._show_suggestions()
+
+    def _seller_names(self) -> tuple[str, ...]:
+        names = (self.settings.get("agent_name"), self.settings.get("shop_name"))
+        return tuple(str(name) for name in names if name)
+
+    def _shown_message(self, read: CopiedMessage) -> str:
+        """The message line (买家：…) shows what was read: from a copied block, the buyer's nick and question."""
+        if not read.from_block:
+            return read.question
+        if not read.question:
+            return self.tr("复制的记录里没有买家消息")
+        return self.tr("【%1】%2").replace("%1", read.buyer).replace("%2", read.question)
 
     def _show_suggestions(self) -> None:
         if self.library is None:
@@ -381,11 +399,13 @@ class OverlayController(QObject):
             self._update_status()
         elif key == "language":  # the translator is already swapped (Appearance subscribed first)
             self._update_status()
+        elif key in LIBRARY_KEYS:
+            self.load_library()
 
     # quick add, edit, delete, hide -----------------------------------------------------------------
     def add_phrase(self) -> None:
         """Save the last copied text (usually the agent's own reply) as a personal phrase."""
-        self._save_from_dialog(None, self.message)
+        self._save_from_dialog(None, self.copied)
 
     def _on_panel_edit_phrase_requested(self, phrase: Phrase) -> None:
         self._save_from_dialog(phrase, phrase.text)

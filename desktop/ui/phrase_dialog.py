@@ -1,4 +1,7 @@
-"""Quick add and edit of a personal phrase: text, group (分组), shortcut code (快捷编码), up to two intents."""
+"""Quick add and edit of a personal phrase: text, group (分组), shortcut code (快捷编码), up to two intents.
+
+With no intent chosen, the intents Kuaida would infer from the text and group are shown as 推断：… with 确认,
+which checks them, so they are saved as the phrase's own."""
 
 from __future__ import annotations
 
@@ -10,14 +13,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.intent_inference import infer_phrase_intents
+from desktop.core.intent_review import intent_names
 from desktop.core.phrases import MAX_INTENTS, UNGROUPED, Phrase, intents, new_phrase_id, validate
 from desktop.ui.plain_text import plain_label
 
@@ -52,6 +59,13 @@ class PhraseDialog(QDialog):
             item.setToolTip(intent.description)
             item.setCheckState(Qt.CheckState.Checked if intent.id in base.intents else Qt.CheckState.Unchecked)
         self.intent_list.itemChanged.connect(self._on_intent_list_item_changed)
+        self.inferred_label = plain_label(parent=self)
+        self.inferred_label.setProperty("role", "muted")
+        self.inferred_label.setWordWrap(True)
+        self.confirm_inferred_button = QPushButton(self.tr("确认"), self)
+        self.confirm_inferred_button.setToolTip(self.tr("采用推断的适用问题；也可以在上面直接勾选"))
+        self.confirm_inferred_button.clicked.connect(self.confirm_inferred)
+        self._inferred: tuple[str, ...] = ()
         self.problem_label = plain_label(parent=self)
         self.problem_label.setProperty("role", "muted")
         self.problem_label.setWordWrap(True)
@@ -61,6 +75,10 @@ class PhraseDialog(QDialog):
         form.addRow(self.tr("分组"), self.group_box)
         form.addRow(self.tr("快捷编码"), self.code_edit)
         form.addRow(self.tr("适用问题（最多 %1 个）").replace("%1", str(MAX_INTENTS)), self.intent_list)
+        inferred_row = QHBoxLayout()
+        inferred_row.addWidget(self.inferred_label, 1)
+        inferred_row.addWidget(self.confirm_inferred_button)
+        form.addRow("", inferred_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
@@ -71,6 +89,31 @@ class PhraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem_label)
         layout.addWidget(buttons)
+        self.text_edit.textChanged.connect(self._refresh_inferred)
+        self.group_box.currentTextChanged.connect(self._refresh_inferred)
+        self._refresh_inferred()
+
+    def _refresh_inferred(self) -> None:
+        chosen = self.chosen_intents()
+        text = self.text_edit.toPlainText().strip()
+        draft = Phrase(id="draft", text=text, group=self.group_box.currentText().strip() or UNGROUPED)
+        self._inferred = () if chosen or not text else infer_phrase_intents(draft)
+        if self._inferred:
+            self.inferred_label.setText(self.tr("推断：%1（未确认）").replace("%1", intent_names(self._inferred)))
+        elif text and not chosen:
+            self.inferred_label.setText(self.tr("未选适用问题：这条短语只能搜索，不会按买家消息推荐"))
+        else:
+            self.inferred_label.setText("")
+        self.inferred_label.setVisible(bool(self.inferred_label.text()))
+        self.confirm_inferred_button.setVisible(bool(self._inferred))
+
+    def confirm_inferred(self) -> None:
+        """Check the inferred intents: saved with the phrase, they are its own from then on."""
+        inferred = self._inferred[:MAX_INTENTS]  # checking an item re-infers (to nothing, once one is chosen)
+        for i in range(self.intent_list.count()):
+            item = self.intent_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in inferred:
+                item.setCheckState(Qt.CheckState.Checked)
 
     def chosen_intents(self) -> tuple[str, ...]:
         items = (self.intent_list.item(i) for i in range(self.intent_list.count()))
@@ -96,6 +139,7 @@ class PhraseDialog(QDialog):
         super().accept()
 
     def _on_intent_list_item_changed(self, _item: QListWidgetItem) -> None:
+        self._refresh_inferred()
         # At most MAX_INTENTS: once that many are checked the others are disabled until one is unchecked.
         full = len(self.chosen_intents()) >= MAX_INTENTS
         self.intent_list.blockSignals(True)  # setFlags emits itemChanged again

@@ -13,14 +13,23 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.core.intent_review import IntentReport, intent_names, phrase_line, review_intents
 from desktop.core.library_io import ExportReport, ImportPlan, Layout, export_library, read_library
 from desktop.ui.focus import FocusReturn
 from desktop.ui.plain_text import message_box
+from desktop.ui.qsettings_bridge import SettingsBridge
 
 log = logging.getLogger(__name__)
 
 SHOWN_ROWS = 20  # skipped rows or GBK losses listed in the box; the rest are counted
 SHOWN_INLINE = 8  # up to this many lines show in the box itself, more behind 显示详细信息
+
+
+@dataclass(frozen=True)
+class Imported:
+    plan: ImportPlan
+    intents: IntentReport  # of the phrases added or updated
+    first_own_library: bool  # this import gave the shop a library of its own: ask about the bundled defaults
 
 
 @dataclass(frozen=True)
@@ -48,15 +57,17 @@ class PhraseFiles(QObject):
     library_changed = Signal()
 
     def __init__(self, runner: Any, focus: FocusReturn | None = None, parent_widget: QWidget | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, settings: SettingsBridge | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._focus = focus or FocusReturn()
         self._parent_widget = parent_widget
+        self._settings = settings
         # Replaceable in tests: the file dialogs and the result box.
         self.choose_import_path: Callable[[], Path | None] = self._ask_import_path
         self.choose_export_path: Callable[[], tuple[Path, ExportFormat] | None] = self._ask_export_path
         self.show_result: Callable[[str, str, str], None] = self._show_box  # title, text, details
+        self.ask_keep_bundled: Callable[[], bool] = self._ask_keep_bundled
         self.import_action = QAction(self)
         self.import_action.triggered.connect(self.ask_import)
         self.export_action = QAction(self)
@@ -81,15 +92,32 @@ class PhraseFiles(QObject):
 
     def import_file(self, path: Path) -> None:
         """Read and merge `path` into the personal phrases on the DB worker: every good row, or nothing."""
-        self._runner.db(lambda services: services.phrases.import_library(read_library(path), "personal"),
-                        lambda plan: self._on_imported(path, plan), self._on_import_failed, owner=self)
+        def job(services: Any) -> Imported:
+            had_own = services.phrases.has_own_library()
+            plan = services.phrases.import_library(read_library(path), "personal")
+            report = review_intents([*plan.added, *plan.updated])
+            return Imported(plan, report, not had_own and services.phrases.has_own_library())
 
-    def _on_imported(self, path: Path, plan: ImportPlan) -> None:
+        self._runner.db(job, lambda imported: self._on_imported(path, imported), self._on_import_failed,
+                        owner=self)
+
+    def _on_imported(self, path: Path, imported: Imported) -> None:
+        plan, intents = imported.plan, imported.intents
         if plan.added or plan.updated:
             self.library_changed.emit()
         text = self.tr("已把 %1 导入到我的短语：%2").replace("%1", path.name).replace("%2", plan.summary())
-        details = _listed([self.tr("跳过 %1").replace("%1", str(issue)) for issue in plan.skipped])
-        self.show_result(self.tr("导入短语"), text, details)
+        lines = [self.tr("跳过 %1").replace("%1", str(issue)) for issue in plan.skipped]
+        if plan.added or plan.updated:
+            text += "\n" + self.tr("其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。").replace(
+                "%1", str(intents.with_intents)).replace("%2", str(len(intents.inferred))).replace(
+                "%3", str(len(intents.without)))
+            lines += [self.tr("推断：%1\t%2").replace("%1", intent_names(ids)).replace("%2", phrase_line(phrase))
+                      for phrase, ids in intents.inferred]
+            lines += [self.tr("没有适用问题\t%1").replace("%1", phrase_line(phrase)) for phrase in intents.without]
+        self.show_result(self.tr("导入短语"), text, _listed(lines))
+        if imported.first_own_library and self._settings is not None and not self._settings.locked(
+                "keep_bundled_phrases"):
+            self._settings.set("keep_bundled_phrases", self.ask_keep_bundled())
 
     def _on_import_failed(self, error: BaseException) -> None:
         log.warning("phrase import failed: %s", type(error).__name__)
@@ -151,6 +179,20 @@ class PhraseFiles(QObject):
         if path.suffix.lower() != fmt.suffix:
             path = path.with_suffix(fmt.suffix)
         return path, fmt
+
+    def _ask_keep_bundled(self) -> bool:
+        """Asked once, after the first import of the shop's own library."""
+        box = message_box(QMessageBox.Icon.Question, self.tr("快答自带的默认短语"),
+                          self.tr("已有你们自己的短语了。还要推荐快答自带的默认短语吗？"), self._parent_widget)
+        box.setInformativeText(self.tr("默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。"
+                                       "不推荐时，只推荐你们自己的短语；以后可在设置里改。"))
+        drop = box.addButton(self.tr("只用我们的短语"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("继续推荐默认短语"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(drop)
+        self._with_keyboard(box.exec)
+        keep = box.clickedButton() is not drop
+        box.deleteLater()
+        return keep
 
     def _show_box(self, title: str, text: str, details: str) -> None:
         box = message_box(QMessageBox.Icon.Information, title, text, self._parent_widget)

@@ -45,6 +45,7 @@ class SettingsDialog(QDialog):
                     [("paste", self.tr("复制并粘贴到聊天窗口")), ("copy", self.tr("只复制"))])
         self._check("restore_clipboard", general, self.tr("粘贴后恢复原来的剪贴板"))
         self._check("watch_clipboard", general, self.tr("监听剪贴板并给出建议"))
+        self._check("keep_bundled_phrases", general, self.tr("有了自己的短语后仍推荐快答默认短语"))
 
         look = QFormLayout()
         self._combo("theme", look, self.tr("主题"),

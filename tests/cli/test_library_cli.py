@@ -188,3 +188,44 @@ def test_data_dir_may_follow_the_library_and_store_actions(tmp_path: Path, capsy
     assert run(capsys, "library", "list", "--data-dir", str(chosen))[0] == 0
     assert run(capsys, "store", "check", "--data-dir", str(chosen))[0] == 0
     assert (chosen / "kuaida.sqlite3").exists()
+
+
+SHOP_LIBRARY = (
+    "快捷编码,快捷短语,快捷短语分组\r\nfh,亲，我们家24小时内发韵达哦,售前\r\nth,亲，七天无理由退换，运费我们出,退换货\r\n"
+)
+
+
+def suggested_ids(capsys: pytest.CaptureFixture[str], home: Path, message: str) -> list[str]:
+    code, out, _ = run(capsys, "--data-dir", str(home), "suggest", "--json", "--top", "9", message)
+    assert code == 0
+    return [s["id"] for s in json.loads(out)["suggestions"]]
+
+
+def test_import_reports_intents_and_lists_phrases_without_any(tmp_path: Path, capsys) -> None:
+    home, file = tmp_path / "home", tmp_path / "shop.csv"
+    file.write_text(SHOP_LIBRARY, encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "import", str(file))
+    assert code == 0
+    assert "1 条有意图（文件中写明 0 条，推断 1 条），1 条没有意图" in out
+    assert "推断 退换货\tth\t[退换货]\t亲，七天无理由退换，运费我们出" in out
+    assert "没有意图\tfh\t[售前]\t亲，我们家24小时内发韵达哦" in out
+
+
+def test_the_first_import_drops_the_bundled_defaults_unless_kept(tmp_path: Path, capsys) -> None:
+    home, file = tmp_path / "home", tmp_path / "shop.csv"
+    file.write_text(SHOP_LIBRARY, encoding="utf-8")
+    assert any(i.startswith("d-") for i in suggested_ids(capsys, home, "可以退换吗"))
+
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "import", str(file))
+    assert code == 0
+    assert "快答自带的默认短语：不再推荐" in out and "--keep-bundled" in out
+    assert suggested_ids(capsys, home, "可以退换吗") == [personal(capsys, home)[1]["id"]]
+
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "import", str(file), "--keep-bundled")
+    assert code == 0
+    assert "快答自带的默认短语：继续推荐" in out
+    assert any(i.startswith("d-") for i in suggested_ids(capsys, home, "可以退换吗"))
+    run(capsys, "--data-dir", str(home), "library", "import", str(file))  # no flag: the choice stays
+    assert any(i.startswith("d-") for i in suggested_ids(capsys, home, "可以退换吗"))
+    run(capsys, "--data-dir", str(home), "library", "import", str(file), "--drop-bundled")
+    assert not any(i.startswith("d-") for i in suggested_ids(capsys, home, "可以退换吗"))

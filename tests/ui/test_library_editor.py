@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from desktop.core.phrases import Phrase
@@ -216,3 +217,98 @@ def test_the_draft_model_passes_the_model_tester(qtmodeltester, editor):
     editor.add_phrase()
     qtmodeltester.check(editor.model, force_py=True)
     qtmodeltester.check(editor.proxy, force_py=True)
+
+
+# inferred intents: shown as 推断, confirmed or corrected by the lead -----------------------------------
+SHOP_EXPORT = "快捷编码,快捷短语,快捷短语分组\nfh,亲，我们家24小时内发韵达哦,发货\nzz,亲，这款是我们家的爆款,常用\n"
+
+
+def _row(editor, phrase_id: str) -> int:
+    return editor.model.row_of(phrase_id)
+
+
+def _intent_cell(editor, phrase_id: str) -> str:
+    return editor.model.index(_row(editor, phrase_id), 3).data()
+
+
+def _imported(editor, tmp_path) -> tuple[str, str]:
+    csv = tmp_path / "shop.csv"
+    csv.write_text(SHOP_EXPORT, encoding="utf-8")
+    editor.import_file(csv)
+    by_code = {p.code: p.id for p in editor.draft.phrases}
+    return by_code["fh"], by_code["zz"]
+
+
+def test_phrases_without_intents_show_the_inferred_ones_marked_as_such(editor, tmp_path):
+    shipping, other = _imported(editor, tmp_path)
+    assert _intent_cell(editor, shipping) == "推断：发货时间"
+    assert editor.model.index(_row(editor, shipping), 3).data(Qt.ItemDataRole.FontRole).italic()
+    assert _intent_cell(editor, other) == "（无，不会被推荐）"
+    assert "2 条没有意图（推断出 1 条，请确认或改正）" in editor.statusBar().currentMessage()
+    assert editor.draft.phrases[_row(editor, shipping)].intents == ()  # shown, not yet stored
+
+    editor.select_phrase(shipping)
+    assert editor.form.inferred_label.text() == "推断：发货时间（未确认）"
+    assert not editor.form.confirm_inferred_button.isHidden()
+    editor.select_phrase(other)
+    assert "没有意图" in editor.form.inferred_label.text()
+    assert editor.form.confirm_inferred_button.isHidden()
+
+
+def test_confirming_stores_the_inferred_intents_which_survive_re_import(editor, tmp_path):
+    shipping, _other = _imported(editor, tmp_path)
+    editor.select_phrase(shipping)
+    editor.form.confirm_inferred_button.click()
+    assert editor.draft.phrases[_row(editor, shipping)].intents == ("ship_time",)
+    assert _intent_cell(editor, shipping) == "发货时间"
+    assert editor.form.confirm_inferred_button.isHidden()
+
+    editor.import_file(tmp_path / "shop.csv")  # the same Qianniu file again: it carries no intents
+    assert editor.draft.phrases[_row(editor, shipping)].intents == ("ship_time",)
+
+
+def test_correcting_an_inferred_intent_stores_the_lead_s_choice(editor, tmp_path):
+    shipping, _other = _imported(editor, tmp_path)
+    editor.select_phrase(shipping)
+    box = editor.form.intent_boxes[0]
+    box.setCurrentIndex(box.findData("logistics"))
+    assert editor.draft.phrases[_row(editor, shipping)].intents == ("logistics",)
+    assert _intent_cell(editor, shipping) == "物流查询"
+
+
+def test_confirm_all_stores_every_inferred_intent_and_counts_the_rest(editor, tmp_path):
+    shipping, other = _imported(editor, tmp_path)
+    assert editor.confirm_all_inferred() == 1
+    assert editor.draft.phrases[_row(editor, shipping)].intents == ("ship_time",)
+    assert editor.draft.phrases[_row(editor, other)].intents == ()
+    assert "1 条没有意图" in editor.statusBar().currentMessage()
+
+
+@pytest.fixture
+def bundled_editor(qtbot, share):
+    """The editor of a lead whose team library is still Kuaida's bundled one."""
+    from desktop.services import ensure_default_library
+
+    store = open_memory_store()
+    ensure_default_library(TeamRepository(store.db).phrases)
+    window = LibraryEditor(ImmediateTaskRunner(store), FakeSettings(), lambda: share)
+    qtbot.addWidget(window)
+    window.load()
+    yield window
+    store.close()
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_importing_the_shops_library_asks_whether_to_keep_the_bundled_defaults(bundled_editor, tmp_path, keep):
+    asked: list[str] = []
+
+    def confirm(title: str, text: str, accept: str) -> bool:
+        asked.append(text)
+        return keep
+
+    bundled_editor.confirm = confirm
+    _imported(bundled_editor, tmp_path)
+    assert len(asked) == 1 and "默认短语" in asked[0]
+    bundled = [p for p in bundled_editor.draft.phrases if p.id.startswith("d-")]
+    assert bool(bundled) is keep
+    assert {"fh", "zz"} <= {p.code for p in bundled_editor.draft.phrases}

@@ -320,3 +320,46 @@ def test_offering_a_personal_phrase_to_the_team_asks_for_a_note_then_requests_th
         overlay.window.suggestions.propose_phrase_requested.emit(MINE)
     assert sent.args == [MINE, "买家常问运费险"]
     assert overlay.focus.calls == ["remember", "restore"] * 2  # the note box borrowed the keyboard, gave it back
+
+
+# a block copied from the chat client -----------------------------------------------------------------
+BLOCK = ("小猪佩奇 2024-05-01 10:21:33\r\n在吗\r\n好物小店:小美 2024-05-01 10:21:40\r\n在的亲\r\n"
+         "小猪佩奇 2024-05-01 10:21:52\r\n什么时候发货")
+
+
+def test_a_copied_block_answers_the_buyers_last_question_and_shows_what_was_read(overlay: Overlay) -> None:
+    overlay.copy(BLOCK)
+    label = overlay.window.suggestions.message_label
+    assert overlay.controller.message == "什么时候发货"
+    assert overlay.controller.buyer == "小猪佩奇"
+    assert overlay.shown_texts()[1] == GIFT.text  # the stub answers "什么时候发货" with SHIP, GIFT
+    assert overlay.window.suggestions._message_text == "【小猪佩奇】什么时候发货"
+    assert label.isVisible()
+    overlay.hotkeys.press("pick:2")
+    assert overlay.engine.learned == [("什么时候发货", GIFT.id)]  # learned from the question, not the block
+
+
+def test_the_agent_name_in_settings_marks_the_sellers_lines(overlay: Overlay) -> None:
+    overlay.settings.set("agent_name", "阿花")
+    overlay.copy("小猪佩奇 2024-05-01 10:21:33\n什么时候发货\n阿花 2024-05-01 10:21:40\n亲，48小时内发")
+    assert (overlay.controller.message, overlay.controller.buyer) == ("什么时候发货", "小猪佩奇")
+
+
+def test_a_block_of_the_sellers_own_lines_suggests_nothing_and_says_why(overlay: Overlay) -> None:
+    overlay.copy("好物小店:小美 2024-05-01 10:21:40\n在的亲\n好物小店:小美 2024-05-01 10:21:50\n请问有什么可以帮您")
+    assert overlay.shown_texts() == []
+    assert "没有买家消息" in overlay.window.suggestions._message_text
+
+
+def test_quick_add_saves_the_text_as_copied_not_the_question_read_from_it(overlay: Overlay) -> None:
+    overlay.copy("亲，这款有现货\n今天就能发出～")
+    seen: list[str] = []
+    overlay.controller.edit_phrase = lambda _original, text: seen.append(text)  # type: ignore[func-returns-value]
+    overlay.window.suggestions.add_button.click()
+    assert seen == ["亲，这款有现货\n今天就能发出～"]
+
+
+def test_changing_the_bundled_phrases_choice_rebuilds_the_library(overlay: Overlay) -> None:
+    before = overlay.controller.library
+    overlay.settings.set("keep_bundled_phrases", True)
+    assert overlay.controller.library is not before

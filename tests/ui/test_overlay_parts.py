@@ -62,6 +62,33 @@ def test_editing_keeps_the_id_and_copying_a_team_phrase_makes_a_new_personal_one
     assert (copied.source, copied.text, copied.group) == ("personal", "亲，团队回复", "发货物流")
 
 
+def test_a_phrase_without_intents_shows_the_inferred_ones_to_confirm(qtbot) -> None:
+    dialog = make_dialog(qtbot, Phrase("p-1", "亲，七天无理由退换哦", "退换货", source="personal"))
+    assert dialog.inferred_label.text() == "推断：退换货（未确认）"
+    assert not dialog.confirm_inferred_button.isHidden()
+    assert dialog.phrase().intents == ()  # shown, not stored until confirmed
+    dialog.confirm_inferred_button.click()
+    assert dialog.phrase().intents == ("return_exchange",)
+    assert dialog.inferred_label.isHidden() and dialog.confirm_inferred_button.isHidden()
+
+
+def test_a_corrected_intent_replaces_the_inference(qtbot) -> None:
+    dialog = make_dialog(qtbot, text="亲，七天无理由退换哦")
+    dialog.group_box.setCurrentText("退换货")
+    assert "推断：退换货" in dialog.inferred_label.text()
+    rows = {dialog.intent_list.item(i).data(Qt.ItemDataRole.UserRole): i for i in range(dialog.intent_list.count())}
+    check_intent(dialog, rows["refund"])
+    assert dialog.phrase().intents == ("refund",)
+    assert dialog.inferred_label.isHidden()
+
+
+def test_nothing_to_infer_says_the_phrase_is_only_found_by_search(qtbot) -> None:
+    dialog = make_dialog(qtbot, text="亲，这款是我们家的爆款")
+    dialog.group_box.setCurrentText("常用")
+    assert "不会按买家消息推荐" in dialog.inferred_label.text()
+    assert dialog.confirm_inferred_button.isHidden()
+
+
 def test_tray_menu_has_the_basics_and_room_for_other_features(qtbot) -> None:
     tray = TrayIcon(QIcon())
     try:

@@ -3,11 +3,19 @@ and an export writes the personal phrases only, saying what GBK could not hold."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from desktop.core.phrases import Phrase
-from desktop.services import Services
+from desktop.paths import Paths
+from desktop.services import Services, ensure_default_library
+from desktop.settings import Settings
+from desktop.store.database import open_memory_store
+from desktop.store.phrases import PhraseRepository
 from desktop.ui.phrase_files import ExportFormat, PhraseFiles
+from desktop.ui.qsettings_bridge import SettingsBridge
 from desktop.ui.tasks import ImmediateTaskRunner
 
 from .conftest import RecordingFocus
@@ -61,3 +69,50 @@ def test_exporting_writes_only_personal_phrases_and_reports_gbk_losses(services:
     assert "48小时" not in written  # team phrases stay out
     (_title, text, details) = shown[0]
     assert "已导出 2 条" in text and "p-emoji" in details and "😊" in details
+
+
+SHOP = "快捷编码,快捷短语,快捷短语分组\r\nth,亲，七天无理由退换,退换货\r\nfh,亲，我们家24小时内发韵达,售前\r\n"
+
+
+@pytest.fixture
+def bundled_only(kuaida_home: Path) -> Iterator[Services]:
+    """A store as a new installation has it: the bundled library only."""
+    store = open_memory_store()
+    phrases = PhraseRepository(store.db)
+    ensure_default_library(phrases)
+    paths = Paths(kuaida_home)
+    yield Services(paths, Settings(paths.settings_file), store, phrases)
+    store.close()
+
+
+def test_the_first_import_of_the_shops_library_reports_intents_and_asks_about_the_bundled_defaults(
+    qtbot, bundled_only: Services, tmp_path: Path, settings
+) -> None:
+    source = tmp_path / "shop.csv"
+    source.write_text(SHOP, encoding="utf-8")
+    files = PhraseFiles(ImmediateTaskRunner(bundled_only), RecordingFocus(), settings=settings)
+    shown: list[tuple[str, str, str]] = []
+    asked: list[str] = []
+    files.show_result = lambda title, text, details: shown.append((title, text, details))
+    files.ask_keep_bundled = lambda: asked.append("keep?") or True  # type: ignore[func-returns-value]
+    files.import_file(source)
+    (_title, text, details) = shown[0]
+    assert "其中 1 条有适用问题（推断 1 条），1 条没有" in text
+    assert "推断：退换货\tth\t[退换货]\t亲，七天无理由退换" in details
+    assert "没有适用问题\tfh\t[售前]\t亲，我们家24小时内发韵达" in details
+    assert asked == ["keep?"] and settings.get("keep_bundled_phrases") is True
+
+    files.import_file(source)  # not the first time: not asked again
+    assert asked == ["keep?"]
+
+
+def test_a_locked_bundled_choice_is_not_asked(qtbot, bundled_only: Services, tmp_path: Path,
+                                              kuaida_home: Path) -> None:
+    locked = SettingsBridge(Settings(Paths(kuaida_home).settings_file, policy={"keep_bundled_phrases": 1}))
+    source = tmp_path / "shop.csv"
+    source.write_text(SHOP, encoding="utf-8")
+    files = PhraseFiles(ImmediateTaskRunner(bundled_only), RecordingFocus(), settings=locked)
+    files.show_result = lambda *_args: None
+    files.ask_keep_bundled = lambda: pytest.fail("a locked setting is not asked about")
+    files.import_file(source)
+    assert locked.get("keep_bundled_phrases") is True

@@ -37,11 +37,13 @@ def test_edits_are_stored_at_once_and_survive_a_restart(qtbot, settings: Setting
     choose(dialog.editors["paste_mode"], "copy")
     dialog.editors["font_size"].setValue(16)
     dialog.editors["restore_clipboard"].setChecked(True)
+    dialog.editors["keep_bundled_phrases"].setChecked(True)
     reopened = Settings(Paths(kuaida_home).settings_file)
     assert reopened.get("agent_name") == "Mei"
     assert reopened.get("paste_mode") == "copy"
     assert reopened.get("font_size") == 16
     assert reopened.get("restore_clipboard") is True
+    assert reopened.get("keep_bundled_phrases") is True
 
 
 def test_changes_are_announced_by_signal(qtbot, settings: SettingsBridge) -> None:

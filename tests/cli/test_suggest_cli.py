@@ -1,0 +1,46 @@
+"""`kuaida suggest`: one message a line on stdin (as ../shared/eval/score.py calls it), copied blocks too."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+BLOCK = ("小猪佩奇 2024-05-01 10:21:33\r\n在吗\r\n好物小店:小美 2024-05-01 10:21:40\r\n在的亲\r\n"
+         "小猪佩奇 2024-05-01 10:21:52\r\n什么时候发货")
+
+
+def suggest(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path, *argv: str,
+            stdin: str = "") -> list[dict]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    assert main(["--data-dir", str(home), "suggest", "--json", *argv]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_stdin_is_one_message_a_line(tmp_path: Path, capsys, monkeypatch) -> None:
+    answers = suggest(capsys, monkeypatch, tmp_path, stdin="什么时候发货\n好的\n小猪佩奇 2024-05-01 10:21:33\n")
+    assert [a["message"] for a in answers] == ["什么时候发货", "好的", "小猪佩奇 2024-05-01 10:21:33"]
+    assert "ship_time" in answers[0]["suggestions"][0]["intents"]
+    assert all("question" not in a for a in answers)
+
+
+def test_an_argument_may_be_a_block_copied_from_the_chat_client(tmp_path: Path, capsys, monkeypatch) -> None:
+    (answer,) = suggest(capsys, monkeypatch, tmp_path, BLOCK)
+    assert (answer["question"], answer["buyer"]) == ("什么时候发货", "小猪佩奇")
+    assert "ship_time" in answer["suggestions"][0]["intents"]
+
+
+def test_block_reads_all_of_stdin_as_one_copy(tmp_path: Path, capsys, monkeypatch) -> None:
+    (answer,) = suggest(capsys, monkeypatch, tmp_path, "--block", stdin=BLOCK)
+    assert answer["question"] == "什么时候发货"
+
+
+def test_the_text_output_names_the_buyer_and_the_question_read(tmp_path: Path, capsys, monkeypatch) -> None:
+    assert main(["--data-dir", str(tmp_path), "suggest", BLOCK]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("» 【小猪佩奇】什么时候发货\n")
+    assert "  1. " in out
