@@ -107,8 +107,9 @@ def open_store(path: Path, *, backup_dir: Path | None = None, check: bool = True
                 raise _damaged(path, backup_dir, store.problems[0])
             if existed and (missing := missing_tables(db)):
                 log.error("store %s lacks %d of its tables", path, len(missing))
-                detail = ("文件里没有快答的数据（空的数据库，或别的程序的文件）" if Migrations.migrations_table in missing
-                          else "缺少数据表：" + "、".join(missing))
+                detail = "缺少数据表：" + "、".join(missing)
+                if Migrations.migrations_table in missing:
+                    detail = "文件里没有快答的数据（空的数据库，或别的程序的文件）"
                 raise _damaged(path, backup_dir, detail)
         migrate(db)
     except (sqlite3.DatabaseError, OSError) as error:
