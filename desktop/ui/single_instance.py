@@ -16,7 +16,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 log = logging.getLogger(__name__)
 
 # The first Kuaida starts listening just after its first paint; a second one started in that moment retries.
-CONNECT_ATTEMPTS = 30
+CONNECT_ATTEMPTS = 50
 CONNECT_RETRY_SECONDS = 0.1
 CONNECT_TIMEOUT_MS = 1000
 SHOW_MESSAGE = b"show\n"
