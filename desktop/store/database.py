@@ -277,10 +277,39 @@ def daily_backup(db: sqlite_utils.Database, backup_dir: Path, today: dt.date | N
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         return None
-    for old in backups(backup_dir)[BACKUPS_KEPT:]:
+    _prune_backups(backup_dir)
+    return target
+
+
+def _prune_backups(backup_dir: Path) -> None:
+    """Keep the newest `BACKUPS_KEPT` backups, and beyond them the fullest older one while every kept backup
+    holds fewer rows: a week of a store that lost its data (a wiped or replaced file) must not rotate out the
+    last copy that still had it."""
+    found = backups(backup_dir)
+    kept, older = found[:BACKUPS_KEPT], found[BACKUPS_KEPT:]
+    if not older:
+        return
+    fullest = max(older, key=_row_count)
+    if _row_count(fullest) > max((_row_count(backup) for backup in kept), default=0):
+        older.remove(fullest)
+    for old in older:
         with contextlib.suppress(OSError):
             old.unlink()
-    return target
+
+
+def _row_count(backup: Path) -> int:
+    """Rows in every table of a backup (0 when it cannot be read): how much agent data it holds."""
+    try:
+        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        db = sqlite_utils.Database(conn)
+        return sum(db.execute(f"select count(*) from [{table}]").fetchone()[0] for table in db.table_names())
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
 
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:

@@ -176,6 +176,26 @@ def test_an_empty_store_is_never_backed_up_over_good_backups(tmp_path: Path) -> 
     empty.close()
 
 
+def test_a_week_of_a_store_that_lost_its_data_keeps_the_last_full_backup(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    start = dt.date(2024, 4, 25)
+    full = memory_store_with_a_phrase()
+    PhraseRepository(full.db).save_all(Phrase(id=f"p-more-{i}", text=f"短语{i}") for i in range(20))
+    for day in range(3):
+        daily_backup(full.db, folder, today=start + dt.timedelta(days=day))
+    full.close()
+    last_full = backups(folder)[0]
+    shrunk = memory_store_with_a_phrase()  # not empty, so backed up: only the rotation can protect the old data
+    for day in range(3, 20):
+        assert daily_backup(shrunk.db, folder, today=start + dt.timedelta(days=day)) is not None
+    shrunk.close()
+    kept = backups(folder)
+    assert len(kept) == 8 and kept[-1] == last_full  # the newest seven, plus the last one that had the data
+    backup_db = sqlite_utils.Database(last_full)
+    assert PhraseRepository(backup_db).count() == 21
+    backup_db.close()
+
+
 def test_the_first_backup_of_a_new_store_is_still_taken(tmp_path: Path) -> None:
     open_store(tmp_path / "kuaida.sqlite3", backup_dir=tmp_path / "backups").close()
     assert len(backups(tmp_path / "backups")) == 1
