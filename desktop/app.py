@@ -7,6 +7,7 @@ worker, which opens the store and builds the suggestion index while the list say
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -353,9 +354,12 @@ def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
     try:
-        lock = InstanceLock.acquire(paths.home)  # held until this process ends
+        lock: InstanceLock | contextlib.nullcontext[None] = InstanceLock.acquire(paths.home)  # until the end
     except LockHeld as held:
         return _second_start(paths, held)
+    except OSError as error:  # a folder we cannot write: the store's own message says so once the window is up
+        print(f"cannot lock the data folder {paths.home}: {error}", file=sys.stderr, flush=True)
+        lock = contextlib.nullcontext()
     with lock:
         qt_app.setApplicationName("Kuaida")
         qt_app.setApplicationDisplayName("快答 Kuaida")

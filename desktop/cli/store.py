@@ -8,6 +8,7 @@ holds the data folder: the window would go on writing to the file renamed away.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -51,10 +52,13 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"没有可用的备份：{args.backup or paths.backups}", file=sys.stderr)
         return 1
     try:
-        lock = InstanceLock.acquire(paths.home)
+        lock: InstanceLock | contextlib.nullcontext[None] = InstanceLock.acquire(paths.home)
     except LockHeld as held:
         print(f"{held}。请先退出快答（托盘 → 退出）再恢复，否则它会继续写入被换下的文件。没有恢复。", file=sys.stderr)
         return 1
+    except OSError as error:  # no lock to be had here (a network drive without locks): as before, trust the user
+        print(f"无法锁定数据文件夹（{error}）。请确认快答已经退出。", file=sys.stderr)
+        lock = contextlib.nullcontext()
     with lock:  # held while the files are swapped: a window started meanwhile is told the folder is busy
         return _restore(args, paths, backup)
 

@@ -39,14 +39,20 @@ class InstanceLock:
 
     @classmethod
     def acquire(cls, folder: Path) -> InstanceLock:
-        """Take the lock of the data folder `folder` without waiting; `LockHeld` when another process has it."""
+        """Take the lock of the data folder `folder` without waiting; `LockHeld` when another process has it.
+
+        Any other `OSError` (a folder that cannot be written, a network drive without locks) is raised as it
+        is: the caller decides whether to go on without the lock."""
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / LOCK_FILE
         # No O_TRUNC: the holder's pid must survive. O_BINARY: Windows would write "\r\n" otherwise.
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
         try:
             _lock(fd)
-        except OSError:
+        except _HELD as error:
+            if not _held(error):
+                os.close(fd)
+                raise
             pid = _read_pid(fd)
             os.close(fd)
             raise LockHeld(path, pid) from None
@@ -102,6 +108,13 @@ def _read_pid(fd: int) -> int | None:
 if sys.platform == "win32":
     import msvcrt
 
+    _HELD: type[OSError] = OSError
+
+    def _held(error: OSError) -> bool:
+        # Windows reports a locking violation as EACCES (Wine as errno 0); a folder that cannot be written
+        # already failed at os.open, so whatever locking() raises means another handle holds the byte.
+        return True
+
     def _lock(fd: int) -> None:
         os.lseek(fd, _LOCKED_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # OSError when another handle holds it
@@ -112,6 +125,11 @@ if sys.platform == "win32":
 
 else:
     import fcntl
+
+    _HELD = BlockingIOError  # EWOULDBLOCK / EAGAIN: another open file holds it
+
+    def _held(error: OSError) -> bool:
+        return isinstance(error, BlockingIOError)
 
     def _lock(fd: int) -> None:
         # flock, not lockf: it belongs to the open file, so a second open in the same process conflicts too

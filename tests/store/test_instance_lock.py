@@ -3,6 +3,7 @@ real processes: a holder in a subprocess says on stdout when it holds the lock, 
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.paths import Paths
+from desktop.store import instance_lock
 from desktop.store.database import backups, open_store
 from desktop.store.instance_lock import InstanceLock, LockHeld, holder
 
@@ -81,3 +83,19 @@ def test_store_restore_refuses_while_a_kuaida_holds_the_folder(
     assert not list(paths.home.glob("*.damaged-*"))  # nothing renamed under the running window
     holder_process.communicate("", timeout=60)
     assert main(["--data-dir", str(paths.home), "store", "restore", "--force"]) == 0
+
+
+def test_a_folder_without_locks_is_not_taken_for_a_running_kuaida(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    def no_locks(_fd: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")  # e.g. a network drive without a lock service
+
+    monkeypatch.setattr(instance_lock, "_lock", no_locks)
+    with pytest.raises(OSError) as raised:
+        InstanceLock.acquire(tmp_path)
+    assert not isinstance(raised.value, LockHeld)
+    paths = Paths(tmp_path / "home").ensure()
+    open_store(paths.database, backup_dir=paths.backups).close()
+    paths.database.write_bytes(b"")  # damaged: restore is what it needs
+    assert main(["--data-dir", str(paths.home), "store", "restore"]) == 0
+    assert "无法锁定数据文件夹" in capsys.readouterr().err
