@@ -7,6 +7,7 @@ worker, which opens the store and builds the suggestion index while the list say
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -125,6 +126,12 @@ class Application(QObject):
 
     def show(self) -> None:
         self.window.show()
+
+    def bring_to_front(self) -> None:
+        """Another start on this data folder: show the window (even hidden to the tray) above the others. It
+        is raised, not activated: the overlay never takes the focus from the chat client."""
+        self.window.show()
+        self.window.raise_()
 
     def _on_first_paint_painted(self) -> None:
         if os.environ.get(FIRST_PAINT_ENV):
@@ -341,14 +348,45 @@ def _setup_logging(paths: Paths) -> None:
 
 
 def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
+    from desktop.store.instance_lock import InstanceLock, LockHeld
+
     paths = Paths.resolve(data_dir).ensure()
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
-    qt_app.setApplicationName("Kuaida")
-    qt_app.setApplicationDisplayName("快答 Kuaida")
-    qt_app.setQuitOnLastWindowClosed(False)  # closing the window hides it; the tray's 退出 quits
-    app = Application(qt_app, paths, after_first_paint=lambda: _setup_logging(paths))
-    app.show()
-    code = qt_app.exec()
-    app.close()
-    return code
+    try:
+        lock: InstanceLock | contextlib.nullcontext[None] = InstanceLock.acquire(paths.home)  # until the end
+    except LockHeld as held:
+        return _second_start(paths, held)
+    except OSError as error:  # a folder we cannot write: the store's own message says so once the window is up
+        print(f"cannot lock the data folder {paths.home}: {error}", file=sys.stderr, flush=True)
+        lock = contextlib.nullcontext()
+    with lock:
+        qt_app.setApplicationName("Kuaida")
+        qt_app.setApplicationDisplayName("快答 Kuaida")
+        qt_app.setQuitOnLastWindowClosed(False)  # closing the window hides it; the tray's 退出 quits
+        app = Application(qt_app, paths, after_first_paint=lambda: _after_first_paint(app, paths))
+        app.show()
+        code = qt_app.exec()
+        app.close()
+        return code
+
+
+def _after_first_paint(app: Application, paths: Paths) -> None:
+    from desktop.ui.single_instance import ActivationServer
+
+    _setup_logging(paths)
+    server = ActivationServer(paths.home, app)  # QtNetwork only now: it is not needed for the first paint
+    server.show_requested.connect(app.bring_to_front)
+    server.start()
+
+
+def _second_start(paths: Paths, held: Exception) -> int:
+    """Another Kuaida holds this data folder: bring it to the front instead of a second tray icon and clipboard
+    watcher writing the same settings file."""
+    from desktop.ui.single_instance import ask_first_instance_to_show
+
+    if ask_first_instance_to_show(paths.home):
+        print(f"快答已在运行，已切换到它的窗口（{paths.home}）。", flush=True)
+        return 0
+    print(f"{held}。请先退出它（托盘 → 退出），或用 --data-dir 指定其他文件夹。", file=sys.stderr, flush=True)
+    return 1

@@ -1,17 +1,20 @@
 """`kuaida store check|restore`: what IT or an agent runs when the local database reports damage.
 
 `check` opens the store as the app would and lists the backups; `restore` puts the newest good backup (or
-the one named) in place of the store, keeping the damaged file beside it. Quit the app first.
+the one named) in place of the store, keeping the damaged file beside it. It refuses while a Kuaida window
+holds the data folder: the window would go on writing to the file renamed away.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
 from desktop.paths import Paths
 from desktop.store.database import NewerStoreError, StoreError, backups, newest_backup, open_store, restore_backup
+from desktop.store.instance_lock import InstanceLock, LockHeld
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,6 +51,19 @@ def run_restore(args: argparse.Namespace) -> int:
     if backup is None or not backup.is_file():
         print(f"没有可用的备份：{args.backup or paths.backups}", file=sys.stderr)
         return 1
+    try:
+        lock: InstanceLock | contextlib.nullcontext[None] = InstanceLock.acquire(paths.home)
+    except LockHeld as held:
+        print(f"{held}。请先退出快答（托盘 → 退出）再恢复，否则它会继续写入被换下的文件。没有恢复。", file=sys.stderr)
+        return 1
+    except OSError as error:  # no lock to be had here (a network drive without locks): as before, trust the user
+        print(f"无法锁定数据文件夹（{error}）。请确认快答已经退出。", file=sys.stderr)
+        lock = contextlib.nullcontext()
+    with lock:  # held while the files are swapped: a window started meanwhile is told the folder is busy
+        return _restore(args, paths, backup)
+
+
+def _restore(args: argparse.Namespace, paths: Paths, backup: Path) -> int:
     if paths.database.exists() and not args.force:
         try:
             open_store(paths.database, backup_dir=None).close()

@@ -92,6 +92,12 @@ def open_store(path: Path, *, backup_dir: Path | None = None, check: bool = True
     db: sqlite_utils.Database | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        existed = path.is_file()
+        if existed and check and path.stat().st_size == 0:
+            # What a power cut during a write can leave. Opening it would create a new, empty store (and the
+            # default library over it): the agent's phrases, orders and customers are in the backups only.
+            log.error("store %s is an empty file", path)
+            raise _damaged(path, backup_dir, "文件是空的，可能是断电或强制关机造成的")
         db = connect(path)
         store = Store(path, db)
         if check:
@@ -99,6 +105,12 @@ def open_store(path: Path, *, backup_dir: Path | None = None, check: bool = True
             if store.problems:
                 log.error("store %s failed its integrity check (%d problems)", path, len(store.problems))
                 raise _damaged(path, backup_dir, store.problems[0])
+            if existed and (missing := missing_tables(db)):
+                log.error("store %s lacks %d of its tables", path, len(missing))
+                detail = "缺少数据表：" + "、".join(missing)
+                if Migrations.migrations_table in missing:
+                    detail = "文件里没有快答的数据（空的数据库，或别的程序的文件）"
+                raise _damaged(path, backup_dir, detail)
         migrate(db)
     except (sqlite3.DatabaseError, OSError) as error:
         if db is not None:
@@ -153,6 +165,56 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
     return [] if rows == [("ok",)] else [str(r[0]) for r in rows]
 
 
+def missing_tables(db: sqlite_utils.Database) -> list[str]:
+    """Tables an existing store should hold but does not: all of them when it has no Kuaida schema at all
+    (an empty or foreign file), else those created by the migrations it records as applied."""
+    present = set(db.table_names())
+    expected = _tables_by_migration()
+    if Migrations.migrations_table not in present:
+        return sorted({Migrations.migrations_table}.union(*expected.values()) - present)
+    applied = db.execute(f"select migration_set, name from [{Migrations.migrations_table}]").fetchall()
+    wanted: set[str] = set()
+    for key in applied:
+        wanted |= expected.get(tuple(key), frozenset())
+    return sorted(wanted - present)
+
+
+def _tables_by_migration() -> dict[tuple[str, str], frozenset[str]]:
+    """For each (migration set, migration) the tables it creates that a current store still has."""
+    key = tuple((name, tuple(m.name for m in s._migrations)) for name, s in _MIGRATION_SETS.items())
+    cached = _TABLES_BY_MIGRATION.get(key)
+    if cached is None:
+        cached = _TABLES_BY_MIGRATION[key] = _replay_migrations()
+    return cached
+
+
+_TABLES_BY_MIGRATION: dict[tuple[object, ...], dict[tuple[str, str], frozenset[str]]] = {}
+
+
+def _replay_migrations() -> dict[tuple[str, str], frozenset[str]]:
+    db = sqlite_utils.Database(memory=True)
+    try:
+        created: dict[tuple[str, str], set[str]] = {}
+        before = set(db.table_names())
+        for migrations in _MIGRATION_SETS.values():
+            for migration in migrations._migrations:
+                migration.fn(db)
+                after = set(db.table_names())
+                created[(migrations.name, migration.name)] = after - before
+                before = after
+        return {key: frozenset(tables & before) for key, tables in created.items()}
+    finally:
+        db.close()
+
+
+def has_content(db: sqlite_utils.Database) -> bool:
+    """Whether any table other than the migration record holds a row (a new or wiped store holds none)."""
+    for table in db.table_names():
+        if table != Migrations.migrations_table and db.execute(f"select 1 from [{table}] limit 1").fetchone():
+            return True
+    return False
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Apply every area's pending migrations; refuse a store that already has migrations we do not know."""
     for migrations in _MIGRATION_SETS.values():
@@ -195,12 +257,16 @@ def is_disk_full(error: BaseException) -> bool:
 def daily_backup(db: sqlite_utils.Database, backup_dir: Path, today: dt.date | None = None) -> Path | None:
     """Keep one consistent copy per day (SQLite's online backup API), the newest `BACKUPS_KEPT` of them.
 
-    Never raises: a read-only or full disk skips the backup (logged) so the app still starts.
+    Never raises: a read-only or full disk skips the backup (logged) so the app still starts. A store without
+    a single row is not backed up once backups exist: a week of such copies would push out the good ones.
     """
     target = backup_dir / f"{BACKUP_PREFIX}{(today or dt.date.today()).isoformat()}{BACKUP_SUFFIX}"
     partial = target.with_suffix(".partial")
     try:
         if target.exists():
+            return None
+        if backups(backup_dir) and not has_content(db):
+            log.warning("daily backup skipped: the store is empty and older backups are kept")
             return None
         backup_dir.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)  # left by a crash during an earlier backup
@@ -211,10 +277,39 @@ def daily_backup(db: sqlite_utils.Database, backup_dir: Path, today: dt.date | N
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         return None
-    for old in backups(backup_dir)[BACKUPS_KEPT:]:
+    _prune_backups(backup_dir)
+    return target
+
+
+def _prune_backups(backup_dir: Path) -> None:
+    """Keep the newest `BACKUPS_KEPT` backups, and beyond them the fullest older one while every kept backup
+    holds fewer rows: a week of a store that lost its data (a wiped or replaced file) must not rotate out the
+    last copy that still had it."""
+    found = backups(backup_dir)
+    kept, older = found[:BACKUPS_KEPT], found[BACKUPS_KEPT:]
+    if not older:
+        return
+    fullest = max(older, key=_row_count)
+    if _row_count(fullest) > max((_row_count(backup) for backup in kept), default=0):
+        older.remove(fullest)
+    for old in older:
         with contextlib.suppress(OSError):
             old.unlink()
-    return target
+
+
+def _row_count(backup: Path) -> int:
+    """Rows in every table of a backup (0 when it cannot be read): how much agent data it holds."""
+    try:
+        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        db = sqlite_utils.Database(conn)
+        return sum(db.execute(f"select count(*) from [{table}]").fetchone()[0] for table in db.table_names())
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
 
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
@@ -233,16 +328,19 @@ def backups(backup_dir: Path) -> list[Path]:
 
 
 def newest_backup(backup_dir: Path) -> Path | None:
-    """The newest backup that passes its own integrity check."""
+    """The newest backup that passes its own integrity check and holds a Kuaida store (not an empty file)."""
     for candidate in backups(backup_dir):
         try:
+            if candidate.stat().st_size == 0:
+                continue
             conn = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
             try:
-                if conn.execute("pragma quick_check").fetchall() == [("ok",)]:
+                if conn.execute("pragma quick_check").fetchall() == [("ok",)] and not missing_tables(
+                        sqlite_utils.Database(conn)):
                     return candidate
             finally:
                 conn.close()
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             continue
     return None
 

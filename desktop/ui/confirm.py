@@ -22,9 +22,14 @@ def ask_paste_sensitive(parent: QWidget | None, words: Sequence[str]) -> bool:
         QCoreApplication.translate("confirm", "极限用语、引导站外交易或好评返现都可能被平台处罚。确定要粘贴吗？"),
     )
     paste = box.addButton(QCoreApplication.translate("confirm", "仍然粘贴"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QCoreApplication.translate("confirm", "取消"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(QCoreApplication.translate("confirm", "取消"), QMessageBox.ButtonRole.RejectRole)
+    # 取消 is the default: an agent pressing Enter twice (once to pick, once to send) must not paste 加微信.
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
     box.exec()
-    return box.clickedButton() is paste
+    chosen = box.clickedButton() is paste
+    box.deleteLater()
+    return chosen
 
 
 def ask_delete_phrase(parent: QWidget | None) -> bool:

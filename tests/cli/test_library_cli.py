@@ -11,7 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.cli import build_parser, main
-from desktop.store.database import backups
+from desktop.core.phrases import Phrase
+from desktop.store.database import backups, daily_backup, open_store
+from desktop.store.phrases import PhraseRepository
 
 QIANNIU_GBK = (
     "快捷编码,快捷短语,快捷短语分组\r\nfh,亲，48小时内发货&#13;请放心&#44;谢谢,发货\r\nzz,   ,空\r\n"
@@ -124,6 +126,24 @@ def test_a_damaged_store_is_named_and_restored_from_its_backup(
     assert run(capsys, "--data-dir", str(home), "store", "check")[0] == 0
     code, _, err = run(capsys, "--data-dir", str(home), "store", "restore")
     assert code == 1 and "--force" in err  # a healthy store is not replaced by accident
+
+
+def test_a_zero_byte_store_is_damage_for_check_and_restore_brings_the_phrases_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "home"
+    store = open_store(home / "kuaida.sqlite3")
+    PhraseRepository(store.db).save(Phrase(id="p-mine", text="亲，这是我自己的短语", source="personal"))
+    backup = daily_backup(store.db, home / "backups")
+    store.close()
+    (home / "kuaida.sqlite3").write_bytes(b"")  # a power cut
+    code, out, _ = run(capsys, "--data-dir", str(home), "store", "check")
+    assert code == 2 and "文件是空的" in out and backup is not None and backup.name in out
+    code, _, err = run(capsys, "--data-dir", str(home), "library", "list")
+    assert code == 2 and "kuaida store restore" in err  # not re-seeded with the default library
+    assert (home / "kuaida.sqlite3").read_bytes() == b""
+    assert run(capsys, "--data-dir", str(home), "store", "restore")[0] == 0  # no --force needed
+    assert [p["id"] for p in personal(capsys, home)] == ["p-mine"]
 
 
 # --data-dir and KUAIDA_HOME ----------------------------------------------------------------------

@@ -34,6 +34,12 @@ def make_store(folder: Path, texts: tuple[str, ...] = ("亲，在的呢",)) -> P
     return folder / "kuaida.sqlite3"
 
 
+def memory_store_with_a_phrase() -> database.Store:
+    store = open_memory_store()
+    PhraseRepository(store.db).save(Phrase(id="p-1", text="亲，在的呢"))
+    return store
+
+
 def test_a_new_store_uses_wal_and_full_sync(tmp_path: Path) -> None:
     store = open_store(tmp_path / "kuaida.sqlite3")
     assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
@@ -118,6 +124,95 @@ def test_a_damaged_store_is_refused_and_left_in_place(tmp_path: Path) -> None:
     assert path.read_bytes() == before  # nothing migrated or backed up on top of the damage
 
 
+def test_a_zero_byte_store_is_damage_and_stays_as_it_was(tmp_path: Path) -> None:
+    path = make_store(tmp_path)
+    good = backups(tmp_path / "backups")[0]
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+    path.write_bytes(b"")  # what a power cut in the middle of a write can leave
+    with pytest.raises(StoreError, match="文件是空的") as raised:
+        open_store(path, backup_dir=tmp_path / "backups")
+    assert raised.value.backup == good
+    assert path.read_bytes() == b""  # not turned into a new store with the default library in it
+    assert not path.with_name(path.name + "-wal").exists()
+
+
+def test_a_database_without_kuaida_tables_is_damage(tmp_path: Path) -> None:
+    path = make_store(tmp_path)
+    path.unlink()
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+    blank = sqlite3.connect(path)
+    blank.execute("pragma user_version = 3")  # a valid SQLite file with no tables at all
+    blank.close()
+    with pytest.raises(StoreError, match="没有快答的数据") as raised:
+        open_store(path, backup_dir=tmp_path / "backups")
+    assert raised.value.backup is not None
+    assert sqlite_utils.Database(path).table_names() == []
+
+
+def test_a_store_that_lost_a_table_is_damage(tmp_path: Path) -> None:
+    path = make_store(tmp_path)
+    db = sqlite_utils.Database(path)
+    db.execute("drop table phrases")
+    db.close()
+    with pytest.raises(StoreError, match="缺少数据表：phrases"):
+        open_store(path, backup_dir=tmp_path / "backups")
+    assert "phrases" not in sqlite_utils.Database(path).table_names()  # not recreated empty
+
+
+def test_an_empty_store_is_never_backed_up_over_good_backups(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    start = dt.date(2024, 4, 25)
+    good = memory_store_with_a_phrase()
+    for day in range(7):
+        daily_backup(good.db, folder, today=start + dt.timedelta(days=day))
+    good.close()
+    before = backups(folder)
+    empty = open_memory_store()
+    for day in range(7, 20):  # two weeks of an empty store
+        assert daily_backup(empty.db, folder, today=start + dt.timedelta(days=day)) is None
+    assert backups(folder) == before
+    empty.close()
+
+
+def test_a_week_of_a_store_that_lost_its_data_keeps_the_last_full_backup(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    start = dt.date(2024, 4, 25)
+    full = memory_store_with_a_phrase()
+    PhraseRepository(full.db).save_all(Phrase(id=f"p-more-{i}", text=f"短语{i}") for i in range(20))
+    for day in range(3):
+        daily_backup(full.db, folder, today=start + dt.timedelta(days=day))
+    full.close()
+    last_full = backups(folder)[0]
+    shrunk = memory_store_with_a_phrase()  # not empty, so backed up: only the rotation can protect the old data
+    for day in range(3, 20):
+        assert daily_backup(shrunk.db, folder, today=start + dt.timedelta(days=day)) is not None
+    shrunk.close()
+    kept = backups(folder)
+    assert len(kept) == 8 and kept[-1] == last_full  # the newest seven, plus the last one that had the data
+    backup_db = sqlite_utils.Database(last_full)
+    assert PhraseRepository(backup_db).count() == 21
+    backup_db.close()
+
+
+def test_the_first_backup_of_a_new_store_is_still_taken(tmp_path: Path) -> None:
+    open_store(tmp_path / "kuaida.sqlite3", backup_dir=tmp_path / "backups").close()
+    assert len(backups(tmp_path / "backups")) == 1
+
+
+def test_newest_backup_skips_an_empty_one(tmp_path: Path) -> None:
+    store = memory_store_with_a_phrase()
+    folder = tmp_path / "backups"
+    older = daily_backup(store.db, folder, today=dt.date(2024, 5, 1))
+    store.close()
+    (folder / "kuaida-2024-05-02.sqlite3").write_bytes(b"")
+    blank = sqlite3.connect(folder / "kuaida-2024-05-03.sqlite3")
+    blank.execute("pragma user_version = 1")
+    blank.close()
+    assert newest_backup(folder) == older
+
+
 def test_without_backups_the_message_says_so(tmp_path: Path) -> None:
     path = make_store(tmp_path, tuple(f"短语{i}" * 40 for i in range(60)))
     damage(path)
@@ -142,7 +237,7 @@ def test_restoring_the_named_backup_brings_the_store_back(tmp_path: Path) -> Non
 
 
 def test_daily_backups_keep_the_newest_seven(tmp_path: Path) -> None:
-    store = open_memory_store()
+    store = memory_store_with_a_phrase()
     folder = tmp_path / "backups"
     start = dt.date(2024, 4, 25)
     for day in range(10):
@@ -179,7 +274,7 @@ def test_a_read_only_backup_location_does_not_stop_start_up(tmp_path: Path) -> N
 
 
 def test_newest_backup_skips_a_damaged_one(tmp_path: Path) -> None:
-    store = open_memory_store()
+    store = memory_store_with_a_phrase()
     folder = tmp_path / "backups"
     older = daily_backup(store.db, folder, today=dt.date(2024, 5, 1))
     newer = daily_backup(store.db, folder, today=dt.date(2024, 5, 2))

@@ -46,13 +46,31 @@ def stop(app: Application) -> None:
     shiboken6.delete(app)
 
 
+def drop_phrase_table(database: Path) -> None:
+    db = sqlite_utils.Database(database)
+    db.execute("drop table phrases")
+    db.close()
+
+
+# A file that is not a database; a zero-byte file (a power cut); a store that lost a table: each is damage,
+# never a reason to start over with an empty store and the default library.
+DAMAGE = {
+    "garbage": lambda database: database.write_bytes(b"not a database " * 400),
+    "zero bytes": lambda database: database.write_bytes(b""),
+    "a table missing": drop_phrase_table,
+}
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
 def test_a_damaged_store_offers_the_backup_and_loads_again_after_restoring(qtbot, kuaida_home: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          kind: str) -> None:
     paths = Paths(kuaida_home).ensure()
     backup = make_store_with_backup(paths)
-    for side in ("-wal", "-shm"):
-        paths.database.with_name(paths.database.name + side).unlink(missing_ok=True)
-    paths.database.write_bytes(b"not a database " * 400)
+    if kind != "a table missing":
+        for side in ("-wal", "-shm"):
+            paths.database.with_name(paths.database.name + side).unlink(missing_ok=True)
+    DAMAGE[kind](paths.database)
     asked: list[StoreError] = []
     monkeypatch.setattr(store_guard, "ask_restore_backup", lambda _parent, error: asked.append(error) or True)
     monkeypatch.setattr(store_guard, "tell_store_problem", lambda _parent, error: pytest.fail(str(error)))
