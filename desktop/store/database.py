@@ -207,10 +207,15 @@ def _replay_migrations() -> dict[tuple[str, str], frozenset[str]]:
         db.close()
 
 
+# Tables a new store fills by itself (the migration record; phrase_state's learning secret): rows there are
+# not the agent's data.
+BOOKKEEPING_TABLES = frozenset({Migrations.migrations_table, "phrase_state"})
+
+
 def has_content(db: sqlite_utils.Database) -> bool:
-    """Whether any table other than the migration record holds a row (a new or wiped store holds none)."""
+    """Whether any table holds a row of the agent's data (a new or wiped store holds none)."""
     for table in db.table_names():
-        if table != Migrations.migrations_table and db.execute(f"select 1 from [{table}] limit 1").fetchone():
+        if table not in BOOKKEEPING_TABLES and db.execute(f"select 1 from [{table}] limit 1").fetchone():
             return True
     return False
 
