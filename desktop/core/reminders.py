@@ -101,8 +101,21 @@ def snooze(reminder: Reminder, until: dt.datetime) -> Reminder:
 
 
 def after(moment: dt.datetime, delta: dt.timedelta) -> dt.datetime:
-    """`moment + delta` as elapsed time, in `moment`'s zone (aware arithmetic in one zone is wall-clock)."""
-    return (moment.astimezone(dt.UTC) + delta).astimezone(moment.tzinfo)
+    """`moment + delta` as elapsed time, in `moment`'s zone (aware arithmetic in one zone is wall-clock).
+
+    Saturates at the ends of the calendar instead of raising: one order stored with a far-future date (or a
+    huge close time) must not take the whole 催付 list down with "date value out of range".
+    """
+    try:
+        return (moment.astimezone(dt.UTC) + delta).astimezone(moment.tzinfo)
+    except OverflowError:
+        edge = _LATEST if delta >= dt.timedelta(0) else _EARLIEST
+        return edge.astimezone(moment.tzinfo)
+
+
+# A day inside the calendar's ends, so that converting it to any zone still fits in a datetime.
+_LATEST = dt.datetime(9999, 12, 30, tzinfo=dt.UTC)
+_EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
