@@ -196,10 +196,11 @@ def test_absurd_amounts_and_far_dates_skip_their_rows_not_the_import(tmp_path: P
 
     book = openpyxl.Workbook()
     sheet = book.active
+    ordered = dt.datetime(2024, 11, 23, 8)
     sheet.append(HEADER)
-    sheet.append(['3561234567890123456', "甲", "***", 1e30, 1e30, "等待买家付款", dt.datetime(2024, 11, 23, 8), "", "t"])
-    sheet.append(['3561234567890124466', "乙", "***", 5, 5, "等待买家付款", dt.datetime(9999, 12, 31), "", "t"])
-    sheet.append(['3561234567890125476', "丙", "***", 5, 5, "等待买家付款", dt.datetime(2024, 11, 23, 8), "", "t"])
+    sheet.append(["3561234567890123456", "甲", "***", 1e30, 1e30, "等待买家付款", ordered, "", "t"])
+    sheet.append(["3561234567890124466", "乙", "***", 5, 5, "等待买家付款", dt.datetime(9999, 12, 31), "", "t"])
+    sheet.append(["3561234567890125476", "丙", "***", 5, 5, "等待买家付款", ordered, "", "t"])
     book.save(tmp_path / "orders.xlsx")
     from_xlsx = read_order_file(tmp_path / "orders.xlsx", SHANGHAI)
     assert [p.row for p in from_xlsx.problems] == [2, 3]
