@@ -21,6 +21,8 @@ from desktop.core.templates import variables_in
 
 REMINDER_GROUP = "催付"
 BUILTIN_VARIABLES = ("问候", "日期")  # templates.render always fills these
+# Platforms close unpaid orders within days; a longer close time is a typo (and settings clamp to it).
+MAX_CLOSE_HOURS = 24 * 30
 
 
 class ReminderState(StrEnum):
@@ -185,12 +187,12 @@ class ReminderPolicy:
 
 
 def parse_platform_hours(text: str) -> dict[str, int]:
-    """`"pdd=24, jd=24"` → {"pdd": 24, "jd": 24}; malformed parts are ignored."""
+    """`"pdd=24, jd=24"` → {"pdd": 24, "jd": 24}; malformed parts are ignored, hours kept within 1–MAX_CLOSE_HOURS."""
     hours: dict[str, int] = {}
     for part in text.replace("，", ",").split(","):
         name, _, value = part.partition("=")
         if name.strip() and value.strip().isdigit():
-            hours[name.strip().lower()] = int(value.strip())
+            hours[name.strip().lower()] = min(max(int(value.strip()), 1), MAX_CLOSE_HOURS)
     return hours
 
 
