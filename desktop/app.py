@@ -35,6 +35,7 @@ ICON_SIZES = (16, 32, 64, 256)
 FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
 HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
 GEOMETRY_SAVE_MS = 1500
+TASK_FAILED_KEY = "task-failed"  # one notification slot: a new failure replaces the last one
 
 
 def app_icon() -> QIcon:
@@ -141,7 +142,7 @@ class Application(QObject):
         from desktop.ui.gc_guard import GuiThreadCollector
         from desktop.ui.overlay_controller import OverlayController
         from desktop.ui.store_guard import RestartableRunner, StoreGuard
-        from desktop.ui.tasks import TaskRunner
+        from desktop.ui.tasks import FailureReporter, TaskRunner
         from desktop.ui.tray import TrayIcon
 
         self.window.build()
@@ -151,7 +152,10 @@ class Application(QObject):
         settings = self.settings.settings
         paths = self.paths
         # Restartable: after a backup is restored over a damaged store, a fresh DB worker opens it.
-        self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings)))
+        # A job that fails without its own handler still tells the agent (status line and a notification).
+        self.failures = FailureReporter(self)
+        self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings),
+                                                           report_failure=self.failures.report))
         self.store_guard = StoreGuard(self.runner, paths, self.window, parent=self)
         self.store_guard.restored.connect(self._on_store_guard_restored)
         self.store_guard.store_failed.connect(self._on_store_guard_store_failed)
@@ -160,6 +164,7 @@ class Application(QObject):
         self.window.setWindowIcon(self.icon)
         self.tray = TrayIcon(self.icon, self)
         self.platform = create_platform(settings, tray=self.tray.icon, parent=self)
+        self.failures.failed.connect(self._on_failures_failed)
         self.controller = OverlayController(
             self.window, self.settings, self.runner, self.platform.clipboard, self.platform.paster,
             self.platform.hotkeys, focus=create_focus_return(), hotkey_errors=self.platform.hotkey_errors,
@@ -181,6 +186,11 @@ class Application(QObject):
         self._start_diagnostics()
         self.store_guard.start()  # after the others queued their first DB jobs: they fail the same way
         self.tray.show()
+
+    def _on_failures_failed(self, message: str) -> None:
+        self.window.show_hint(message)
+        if self.platform is not None:
+            self.platform.notifier.notify(TASK_FAILED_KEY, self.tr("快答：操作没有完成"), message)
 
     def _start_team_sync(self) -> None:
         """Follow the team library on the share: status in the overlay and tray, 立即同步 in the tray."""

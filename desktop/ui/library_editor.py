@@ -63,12 +63,14 @@ from desktop.core.sync.draft import (
 from desktop.core.sync.keys import KeyFileError, PublicKey, SigningKey, load_signing_key
 from desktop.core.sync.pack import TeamLibrary
 from desktop.core.templates import render
+from desktop.failures import failure_message
 from desktop.store.team import TeamRepository
 from desktop.sync.inbox import Proposal, list_proposals, remove_proposal
 from desktop.sync.library_file import read_library_file
 from desktop.sync.publish import PublishConflictError, PublishResult, publish
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.sync_controller import services_team
+from desktop.ui.tasks import PUBLISH_TIMEOUT_MS, SHARE_TIMEOUT_MS, IoTimeoutError
 
 log = logging.getLogger(__name__)
 
@@ -649,7 +651,8 @@ class LibraryEditor(QMainWindow):
         self.status_reported.emit(self.tr("正在发布…"))
         self._runner.io(lambda: publish(folder(), library, key, publisher, expected_version=expected,
                                         known_version=expected),
-                        lambda result: self._on_published(library, result), self._on_publish_failed, owner=self)
+                        lambda result: self._on_published(library, result), self._on_publish_failed, owner=self,
+                        timeout_ms=PUBLISH_TIMEOUT_MS)
 
     def _on_published(self, library: TeamLibrary, result: PublishResult) -> None:
         from desktop.core.sync.canonical import sha256_hex
@@ -669,20 +672,20 @@ class LibraryEditor(QMainWindow):
 
     def _on_publish_failed(self, error: BaseException) -> None:
         self.publish_action.setEnabled(True)
-        if isinstance(error, PublishConflictError):
+        if isinstance(error, PublishConflictError | IoTimeoutError):
             self.status_reported.emit(str(error))
         else:
             self.status_reported.emit(self.tr("发布失败：共享文件夹无法写入"))
 
     def _on_task_failed(self, error: BaseException) -> None:
         log.warning("library editor task failed: %s", type(error).__name__)
-        self.status_reported.emit(str(error) if isinstance(error, ValueError) else self.tr("操作失败：{0}").format(
-            type(error).__name__))
+        self.status_reported.emit(failure_message(error))
 
     # proposals --------------------------------------------------------------------------------------
     def load_proposals(self) -> None:
         folder = self._folder
-        self._runner.io(lambda: list_proposals(folder()), self._on_proposals_loaded, self._on_task_failed, owner=self)
+        self._runner.io(lambda: list_proposals(folder()), self._on_proposals_loaded, self._on_task_failed, owner=self,
+                        timeout_ms=SHARE_TIMEOUT_MS)
 
     def _on_proposals_loaded(self, result: tuple[list[Proposal], int]) -> None:
         self.proposals, _skipped = result
@@ -715,12 +718,14 @@ class LibraryEditor(QMainWindow):
         self.proposal_list.takeItem(row)
         self.tabs.setTabText(2, self.tr("客服建议 ({0})").format(len(self.proposals)))
         folder = self._folder
-        self._runner.io(lambda: remove_proposal(folder(), proposal.id), on_error=self._on_task_failed, owner=self)
+        self._runner.io(lambda: remove_proposal(folder(), proposal.id), on_error=self._on_task_failed, owner=self,
+                        timeout_ms=SHARE_TIMEOUT_MS)
 
     # usage ------------------------------------------------------------------------------------------
     def load_usage(self) -> None:
         folder = self._folder
-        self._runner.io(lambda: read_team_usage(folder()), self._on_usage_loaded, self._on_task_failed, owner=self)
+        self._runner.io(lambda: read_team_usage(folder()), self._on_usage_loaded, self._on_task_failed, owner=self,
+                        timeout_ms=SHARE_TIMEOUT_MS)
 
     def _on_usage_loaded(self, usage: TeamUsage) -> None:
         self.usage = usage

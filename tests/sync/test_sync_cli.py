@@ -105,3 +105,28 @@ def test_publish_tells_the_second_lead_to_retry_while_the_lock_is_held(tmp_path,
     TeamFolder(share).lock.write_text('{"publisher": "王主管"}', encoding="utf-8")
     code, out = _run(capsys, "publish", "--folder", str(share), "--key", str(keys / "team.key"))
     assert code == 7 and "王主管" in out and "重试" in out
+
+
+def test_sync_gives_up_on_a_hanging_share_after_its_timeout(tmp_path, keys, capsys, monkeypatch):
+    """Issue 11 #9: `kuaida sync` used to wait for ever on a share that does not answer."""
+    import threading
+
+    from desktop.sync import pull as pull_module
+
+    release = threading.Event()
+    real_pull = pull_module.pull
+
+    def hanging_pull(*args):
+        release.wait()
+        return real_pull(*args)
+
+    monkeypatch.setattr(pull_module, "pull", hanging_pull)
+    try:
+        code, out = _run(capsys, "--data-dir", str(tmp_path / "agent"), "sync", "--folder", str(tmp_path / "share"),
+                         "--timeout", "0.2")
+        assert code == 3
+        assert "离线" in out and "0.2 秒内没有响应" in out
+        code, out = _run(capsys, "--data-dir", str(tmp_path / "agent"), "sync", "status")
+        assert code == 3
+    finally:
+        release.set()
