@@ -2,7 +2,9 @@
 
 `runner.db(fn, on_done, on_error)` runs `fn(context)` on the DB worker and calls `on_done(result)` on the
 GUI thread; `runner.io(fn, on_done, on_error, timeout_ms=…)` does the same on the I/O pool and returns an
-`IoJob`. An `owner` QObject that is destroyed before the result arrives drops the callback.
+`IoJob`; `runner.compute(fn, on_done, on_error)` runs pure CPU work (search in a very large library) on a
+worker of its own, so neither a busy store nor a hung share delays it. An `owner` QObject that is destroyed
+before the result arrives drops the callback.
 
 Failures: a job without `on_error` goes to the runner's default, `report_failure`, which logs it and tells
 the agent (the app shows the sentence from `desktop.failures` on the status line and as a notification);
@@ -122,7 +124,8 @@ class _IoPool:
     """`size` serving workers, started on demand; an abandoned running job's thread stops counting and a
     replacement starts, as long as no more than `max_stuck` threads are stuck in abandoned calls."""
 
-    def __init__(self, size: int, max_stuck: int) -> None:
+    def __init__(self, size: int, max_stuck: int, name: str = "kuaida-io") -> None:
+        self._name = name
         self._size = size
         self._max_stuck = max_stuck
         self._jobs: queue.SimpleQueue[IoJob | None] = queue.SimpleQueue()
@@ -165,7 +168,7 @@ class _IoPool:
         while (not self._closed and self._serving < self._size
                and self._serving + self._stuck < self._size + self._max_stuck):
             self._serving += 1
-            threading.Thread(target=self._work, name=f"kuaida-io-{next(self._names)}", daemon=True).start()
+            threading.Thread(target=self._work, name=f"{self._name}-{next(self._names)}", daemon=True).start()
 
     def _work(self) -> None:
         while True:
@@ -202,6 +205,7 @@ class TaskRunner:
         self._db_thread = threading.Thread(target=self._db_loop, name="kuaida-db", daemon=True)
         self._db_thread.start()
         self._io = _IoPool(io_workers, max_stuck)
+        self._compute = _IoPool(1, 0, name="kuaida-compute")
         # Deadlines of I/O jobs with a timeout, checked by one GUI-thread timer aimed at the nearest one.
         self._deadlines: list[tuple[float, int, IoJob, Callable[[], None]]] = []
         self._order = itertools.count()
@@ -252,6 +256,18 @@ class TaskRunner:
         self._io.submit(job)
         return job
 
+    def compute(self, fn: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None,
+                owner: QObject | None = None) -> IoJob:
+        """CPU work off the GUI thread, one job at a time; `abandon()` the returned job to drop its result."""
+
+        def finish(job: IoJob, ok: bool, value: Any) -> None:
+            if not job.abandoned:
+                self._deliver(ok, value, on_done, on_error, owner, job)
+
+        job = IoJob(self._compute, fn, finish)
+        self._compute.submit(job)
+        return job
+
     def shutdown(self) -> None:
         """Stop at once: the DB worker finishes its current job, the I/O pool is not waited for."""
         self._deadline_timer.stop()
@@ -259,6 +275,7 @@ class TaskRunner:
         self._db_jobs.put(None)
         self._db_thread.join(timeout=5)
         self._io.shutdown()
+        self._compute.shutdown()
 
     # delivery ------------------------------------------------------------------------------------------
     def _deliver(self, ok: bool, value: Any, on_done: Callback | None, on_error: ErrorCallback | None,
@@ -355,6 +372,11 @@ class ImmediateTaskRunner:
 
     def io(self, fn: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None,
            owner: QObject | None = None, *, timeout_ms: int | None = None) -> _DoneJob:
+        self._run(fn, on_done, on_error)
+        return _DoneJob()
+
+    def compute(self, fn: Callable[[], Any], on_done: Callback | None = None,
+                on_error: ErrorCallback | None = None, owner: QObject | None = None) -> _DoneJob:
         self._run(fn, on_done, on_error)
         return _DoneJob()
 

@@ -349,3 +349,48 @@ def test_search_touches_only_the_hits_however_large_the_library(overlay: Overlay
     shown = overlay.controller.shown_model()
     assert shown.rowCount() == SEARCH_LIMIT
     assert calls < 20 * SEARCH_LIMIT  # the old proxy asked the library model for all 5,000 rows
+
+
+def test_search_runs_off_the_ui_thread_and_only_the_latest_query_counts(overlay: Overlay, monkeypatch) -> None:
+    """Issue 11 #11: a frequent word in a very large library keeps the engine busy for a while, so search
+    runs on the runner's compute worker; keystrokes meanwhile only decide which query runs next."""
+    held: list[tuple[object, object]] = []
+    runner = overlay.controller.runner
+
+    def compute(fn, on_done=None, on_error=None, owner=None):
+        held.append((fn, on_done))
+
+    monkeypatch.setattr(runner, "compute", compute)
+    searched: list[str] = []
+    real_search = overlay.engine.search
+
+    def search(query: str, limit: int = 20):
+        searched.append(query)
+        return real_search(query, limit)
+
+    monkeypatch.setattr(overlay.engine, "search", search)
+    overlay.controller.begin_search()
+    for query in ("y", "yf", "yfx"):
+        overlay.controller._on_panel_query_changed(query)
+    assert len(held) == 1  # one search at a time
+    fn, on_done = held.pop()
+    on_done(fn())  # the first query's hits arrive: stale, so the latest query runs instead
+    assert len(held) == 1 and searched == ["y"]
+    fn, on_done = held.pop()
+    on_done(fn())
+    assert searched == ["y", "yfx"] and held == []
+    assert any("运费险" in text for text in overlay.shown_texts())
+
+
+def test_a_real_runner_searches_on_its_compute_worker(qtbot) -> None:
+    import threading
+
+    from desktop.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    try:
+        with qtbot.waitCallback() as done:
+            runner.compute(lambda: threading.current_thread().name, done)
+        assert done.args[0].startswith("kuaida-compute")
+    finally:
+        runner.shutdown()
