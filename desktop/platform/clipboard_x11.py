@@ -21,14 +21,25 @@ PROBE_TIMEOUT_S = 0.3  # an owner that answers at all answers in a few ms
 
 
 class X11OwnerProbe:
+    """One probe at a time (the watcher waits for each answer). The X connection is kept between probes:
+    opening one costs tens of milliseconds in python-xlib; after a timeout it is dropped, so a late answer
+    cannot be taken for the next probe's."""
+
     def __init__(self, display_name: str | None = None, timeout_s: float = PROBE_TIMEOUT_S) -> None:
         self._display_name = display_name
         self._timeout_s = timeout_s
+        self._lock = threading.Lock()
+        self._connection: Any = None
+        self._window: Any = None
 
     def start(self, done: Callable[[bool], None]) -> None:
         """Ask on a short-lived daemon thread (it ends by itself within the timeout)."""
         threading.Thread(target=lambda: done(self.owner_answers()), name="kuaida-clipboard-probe",
                          daemon=True).start()
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop()
 
     def owner_answers(self) -> bool:
         """True when nobody owns the clipboard or its owner answered in time; False when it did not. A probe
@@ -37,23 +48,36 @@ class X11OwnerProbe:
             from Xlib import X, display
         except ImportError:
             return True
-        try:
-            connection = display.Display(self._display_name)
-        except Exception as error:  # no display, or refused
-            log.info("clipboard probe unavailable: %s", type(error).__name__)
-            return True
-        try:
-            return self._ask(connection, X)
-        finally:
-            connection.close()
+        with self._lock:
+            try:
+                if self._connection is None:
+                    self._connection = display.Display(self._display_name)
+                    self._window = self._connection.screen().root.create_window(0, 0, 1, 1, 0, X.CopyFromParent)
+                answered = self._ask(self._connection, X)
+            except Exception as error:  # no display, refused, or the connection broke
+                log.info("clipboard probe unavailable: %s", type(error).__name__)
+                self._drop()
+                return True
+            if not answered:
+                self._drop()
+            return answered
+
+    def _drop(self) -> None:
+        connection, self._connection, self._window = self._connection, None, None
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception as error:  # already broken: nothing left to release
+                log.debug("closing the probe's X connection: %s", type(error).__name__)
 
     def _ask(self, connection: Any, x: Any) -> bool:
+        while connection.pending_events():  # nothing from an earlier probe may count as this one's answer
+            connection.next_event()
         clipboard = connection.intern_atom("CLIPBOARD")
         if connection.get_selection_owner(clipboard) == x.NONE:
             return True
-        window = connection.screen().root.create_window(0, 0, 1, 1, 0, x.CopyFromParent)
-        window.convert_selection(clipboard, connection.intern_atom("TARGETS"),
-                                 connection.intern_atom("KUAIDA_OWNER_PROBE"), x.CurrentTime)
+        self._window.convert_selection(clipboard, connection.intern_atom("TARGETS"),
+                                       connection.intern_atom("KUAIDA_OWNER_PROBE"), x.CurrentTime)
         connection.flush()
         deadline = time.monotonic() + self._timeout_s
         while True:

@@ -17,11 +17,19 @@ def test_a_silent_owner_is_reported_after_the_short_timeout(desktop) -> None:
         window = silent.screen().root.create_window(0, 0, 1, 1, 0, X.CopyFromParent)
         window.set_selection_owner(silent.intern_atom("CLIPBOARD"), X.CurrentTime)
         silent.sync()
-        assert X11OwnerProbe(desktop.display, timeout_s=0.2).owner_answers() is False
+        probe = X11OwnerProbe(desktop.display, timeout_s=0.2)
+        assert probe.owner_answers() is False
+        probe.close()
     finally:
         silent.close()
 
 
 def test_an_answering_owner_is_reported_as_answering(desktop) -> None:
     desktop.set_clipboard("亲，在的")  # xclip serves it
-    assert X11OwnerProbe(desktop.display).owner_answers() is True
+    probe = X11OwnerProbe(desktop.display)
+    try:
+        assert probe.owner_answers() is True
+        desktop.set_clipboard("亲，在的呢")
+        assert probe.owner_answers() is True  # again, on the connection it kept
+    finally:
+        probe.close()
