@@ -57,3 +57,15 @@ def test_a_new_renderer_re_renders_every_row_and_says_so(qtbot) -> None:
     with qtbot.waitSignal(model.dataChanged):
         model.set_renderer(lambda text: text.replace("{客服}", "阿花"))
     assert "阿花" in model.index(0).data()
+
+
+def test_a_phrase_with_thousands_of_nested_brackets_is_shown(qtmodeltester) -> None:
+    """Issue 11 #7: such a team phrase raised RecursionError inside data() and then crashed the list."""
+    from desktop.core.phrases import Phrase
+    from desktop.core.templates import render
+
+    hostile = Phrase("t-hostile", "亲" + "（" * 1200 + "{买家}" + "）" * 1200 + "您好", "未分组", source="team")
+    model = ReplyListModel(lambda text: render(text, {}))
+    model.set_phrases([hostile, SHIP])
+    qtmodeltester.check(model)
+    assert model.index(0).data() == "亲您好"
