@@ -1,9 +1,11 @@
-"""How long the clipboard watcher holds the UI thread when another X11 app copies text (run by hand).
+"""How long a copy in another X11 app takes to reach the watcher's message_copied (run by hand).
 
-Starts its own Xvfb, lets `xclip` own the clipboard as a chat client would, and times, on the GUI thread,
-QClipboard.dataChanged → message_copied: the watcher's whole read (the owner probe on its own thread, then
-TARGETS and the text fetched from the other process, the secret-mark checks, the size check). Also reports xclip start → message_copied, which
-adds process start-up and is only context. Usage: .venv/bin/python bench/clipboard_read.py [--runs 200]
+Starts its own Xvfb, lets `xclip` own the clipboard as a chat client would, and times
+QClipboard.dataChanged → message_copied: the owner probe (on its own thread, as the app has it on X11),
+then Qt's read on the GUI thread (TARGETS and the text fetched from the other process), the secret-mark
+checks and the size check. `--no-probe` reads as before the probe, for comparison. Also reports xclip
+start → message_copied, which adds process start-up and is only context.
+Usage: .venv/bin/python bench/clipboard_read.py [--runs 200] [--no-probe]
 """
 
 from __future__ import annotations
@@ -94,7 +96,8 @@ def main() -> int:
         xvfb.terminate()
         xvfb.wait()
     print(f"runs: {len(read_ms)}")
-    print(f"dataChanged → message_copied (owner probe off the GUI thread, then Qt's read): p50 {statistics.median(read_ms):.2f} ms, "
+    print("dataChanged → message_copied (owner probe off the GUI thread, then Qt's read): "
+          f"p50 {statistics.median(read_ms):.2f} ms, "
           f"p95 {percentile(read_ms, 0.95):.2f} ms, max {max(read_ms):.2f} ms")
     print(f"xclip started → message_copied (context): p50 {statistics.median(total_ms):.2f} ms, "
           f"p95 {percentile(total_ms, 0.95):.2f} ms")
