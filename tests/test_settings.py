@@ -126,3 +126,19 @@ def test_the_reminder_policy_keeps_per_platform_hours_in_range() -> None:
     from desktop.core.reminders import MAX_CLOSE_HOURS, parse_platform_hours
 
     assert parse_platform_hours("pdd=1000000000, jd=0, tb=24") == {"pdd": MAX_CLOSE_HOURS, "jd": 1, "tb": 24}
+
+
+@pytest.mark.parametrize("content", ["[]", '{"version": "one"}', '{"values": []}',
+                                     '{"version": 1, "values": {"order_close_hours": 1000000000}}'])
+def test_commands_start_and_list_reminders_whatever_the_settings_file_holds(tmp_path: Path, content: str,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11 #16 end to end: each of these once stopped every command (or the 催付 list) from running."""
+    from desktop.cli import main
+    from desktop.paths import Paths
+
+    home = Paths(tmp_path / "home").ensure()
+    home.settings_file.write_text(content, encoding="utf-8")
+    assert main(["--data-dir", str(home.home), "orders", "add", "3561234567890123456", "--buyer", "买家"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(home.home), "reminders", "list", "--json"]) == 0
+    assert "3561234567890123456" in capsys.readouterr().out
