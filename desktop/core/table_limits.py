@@ -36,6 +36,14 @@ _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])" + _ATTRIBUTES + r
 _ANY_TAG = re.compile(rb"<" + _ATTRIBUTES + rb">")
 _ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*')""")
 _REF = re.compile(rb"([A-Za-z]*)([0-9]*)")
+# The fast pass, for sheets whose every cell is written the usual way (Excel, WPS, openpyxl, the
+# back-offices): <c r="B7"> with only the schema's other cell attributes after it. There the cells' own
+# references alone decide the extent (a reader places a cell with a reference there, whatever its row
+# says), and one findall reads them. Any other <c> tag (a second r, which the reader would take instead,
+# no r, a prefix, odd quoting) sends the sheet to the walk below.
+_USUAL_CELL_END = rb"""(?: (?:s|t|cm|vm|ph)="[^"<>]*")*\s*/?>"""
+_USUAL_CELLS = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"' + _USUAL_CELL_END)
+_UNUSUAL_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])(?! r="[A-Z]{1,3}[0-9]{1,7}"' + _USUAL_CELL_END + rb")")
 _WORKSHEET_TYPE = b"/worksheet"
 
 
@@ -97,12 +105,39 @@ def _worksheet_parts(archive: zipfile.ZipFile) -> Iterator[str]:
 
 
 def _sheet_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
-    """The last row and column (1-based) a reader would fill, from row/cell references or, where a
-    reference is missing, from their position; stops counting as soon as a limit is passed."""
+    """The last row and column (1-based) a reader would fill. Where every row and cell carries its
+    reference (Excel, WPS, openpyxl and the back-offices all write them) one pass of findall reads them; a
+    sheet with a tag lacking one is walked tag by tag, positions counted as a reader counts them."""
+    with archive.open(part) as stream:
+        extent = _referenced_extent(stream)
+    if extent is not None:
+        return extent
+    with archive.open(part) as stream:
+        return _walked_extent(stream)
+
+
+def _referenced_extent(stream: IO[bytes]) -> tuple[int, int] | None:
+    """None when some cell is not written the usual way (then only a walk can tell)."""
+    last_row = last_column = 0
+    columns: set[bytes] = set()
+    for segment in _segments(stream):
+        if _UNUSUAL_CELL.search(segment):
+            return None
+        cells = _USUAL_CELLS.findall(segment)
+        columns.update(letters for letters, _digits in cells)
+        last_row = max(last_row, max(map(int, (digits for _letters, digits in cells)), default=0))
+        last_column = max(last_column, max(map(_column_number, columns), default=0))
+        if last_row > MAX_ROWS or last_column > MAX_COLUMNS:
+            break
+    return last_row, last_column
+
+
+def _walked_extent(stream: IO[bytes]) -> tuple[int, int]:
     last_row = last_column = 0
     row = column = 0
-    with archive.open(part) as stream:
-        for tag, attributes in _tags(stream):
+    for segment in _segments(stream):
+        for match in _TAG.finditer(segment):
+            tag, attributes = match.group(1), match.group(2)
             letters, digits = _reference(attributes)
             if tag == b"row":
                 row = int(digits[:9]) if digits else row + 1
@@ -114,39 +149,39 @@ def _sheet_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
                 last_column = max(last_column, column)
             last_row = max(last_row, row)
             if last_row > MAX_ROWS or last_column > MAX_COLUMNS:
-                break
+                return last_row, last_column
     return last_row, last_column
 
 
-def _tags(stream: IO[bytes]) -> Iterator[tuple[bytes, bytes]]:
-    """(name, attributes) of each <row> and <c> start tag, read a chunk at a time: everything before the
-    chunk's last '<' is scanned, the rest carried over to the next chunk."""
+def _segments(stream: IO[bytes]) -> Iterator[bytes]:
+    """The XML a chunk at a time, each piece cut before its last '<' so that no tag straddles two pieces."""
     carry = b""
     while chunk := stream.read(_CHUNK):
         data = carry + chunk
         start = max(data.rfind(b"<"), 0)
-        for match in _TAG.finditer(data, 0, start):
-            yield match.group(1), match.group(2)
+        if start:
+            yield data[:start]
         carry = data[start:]
         if len(carry) > _MAX_TAG_BYTES:
             # A long run of text after a tag (a long cell); a tag that long is no spreadsheet's.
             tag = _ANY_TAG.match(carry)
             if tag is None:
                 raise TableTooLargeError("表格里有一个长得离谱的 XML 标签，不像是正常的 .xlsx 文件。")
-            if match := _TAG.match(carry, 0, tag.end()):
-                yield match.group(1), match.group(2)
+            yield carry[: tag.end()]
             carry = b""
-    for match in _TAG.finditer(carry):
-        yield match.group(1), match.group(2)
+    if carry:
+        yield carry
 
 
 def _reference(attributes: bytes) -> tuple[bytes, bytes]:
-    """The column letters and row digits of the r attribute, or empty ones."""
+    """The column letters and row digits of the r attribute, or empty ones. Of a repeated r the last one
+    counts, as it does for the reader (calamine)."""
+    found = (b"", b"")
     for match in _ATTRIBUTE.finditer(attributes):
         if match.group(1).split(b":")[-1] == b"r":
             ref = _REF.match(match.group(2)[1:-1].strip())
-            return (ref.group(1), ref.group(2)) if ref else (b"", b"")
-    return b"", b""
+            found = (ref.group(1), ref.group(2)) if ref else (b"", b"")
+    return found
 
 
 def _column_number(letters: bytes) -> int:

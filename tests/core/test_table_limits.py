@@ -51,6 +51,10 @@ def test_a_single_cell_at_the_far_corner_is_refused_before_reading(tmp_path: Pat
     [
         # the reference hidden behind a decoy inside another attribute, and '>' inside an attribute value
         f'<row r="1"><c x=\' r="A1" >\' r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>{inline("A300000", "y")}',
+        # a repeated r: the reader takes the last one
+        f'<row r="1"><c r="A1" r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>{inline("A2", "y")}',
+        # single quotes and a tab: not the usual form, so the sheet is walked tag by tag
+        "<row r='1'><c\tr='XFD1' t='inlineStr'><is><t>x</t></is></c></row>",
         # no references at all: 300 cells in one row put the last one in column 300
         "<row>" + '<c t="inlineStr"><is><t>x</t></is></c>' * 300 + "</row>",
         # a row number beyond the limit on the row alone
