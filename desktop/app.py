@@ -351,7 +351,10 @@ def _setup_logging(paths: Paths) -> None:
 
 
 def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
-    paths = Paths.resolve(data_dir).ensure()
+    try:
+        paths = Paths.resolve(data_dir).ensure()
+    except OSError as error:  # a read-only or full data folder: say so in a box, not a traceback nobody sees
+        return _tell_data_folder_unusable(error)
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Kuaida")
@@ -362,3 +365,16 @@ def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
     code = qt_app.exec()
     app.close()
     return code
+
+
+def _tell_data_folder_unusable(error: OSError) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.failures import failure_message
+
+    message = failure_message(error)
+    print(message, file=sys.stderr)
+    if QApplication.instance() is None:
+        QApplication(sys.argv)
+    QMessageBox.critical(None, "快答 Kuaida", message)
+    return 1

@@ -86,3 +86,21 @@ def test_a_background_job_without_a_handler_tells_the_agent(qtbot, kuaida_home: 
     finally:
         app.close()
         shiboken6.delete(app)
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_message_at_start(qapp, tmp_path: Path, monkeypatch,
+                                                                 capsys) -> None:
+    """Issue 11 #17 (a read-only data folder): the window's start used to end in a traceback."""
+    import errno
+
+    from desktop import app as app_module
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    shown: list[str] = []
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical", lambda _parent, _title, text: shown.append(text))
+    assert app_module.run_app(tmp_path / "readonly") == 1
+    assert shown and shown[0].startswith("没有权限写入")
+    assert "没有权限写入" in capsys.readouterr().err
