@@ -78,7 +78,7 @@ def create_platform(
         paused=not settings.get("watch_clipboard"),
         windows=name == "windows",
         sequence_number=_windows_sequence() if name == "windows" else None,
-        owner_probe=_x11_owner_probe() if name == "xcb" else None,
+        owner_probe=_owner_probe(name),
         parent=parent,
     )
     hotkeys = _create_hotkeys(name, wayland_session, parent)
@@ -108,13 +108,20 @@ def _windows_sequence() -> Callable[[], int] | None:
         return None
 
 
-def _x11_owner_probe() -> OwnerProbe | None:
+def _owner_probe(name: str) -> OwnerProbe | None:
+    """Asks the clipboard's owner whether it answers before Qt's blocking read (see desktop/platform/clipboard.py)."""
     try:
-        from desktop.platform.clipboard_x11 import X11OwnerProbe
-    except ImportError as error:
+        if name == "xcb":
+            from desktop.platform.clipboard_x11 import X11OwnerProbe
+
+            return X11OwnerProbe()
+        if name == "windows":
+            from desktop.platform.clipboard_windows import WindowsOwnerProbe
+
+            return WindowsOwnerProbe()
+    except (ImportError, OSError, AttributeError) as error:  # no python-xlib, no user32: Qt's read as before
         log.warning("no clipboard owner probe: %s", error)
-        return None
-    return X11OwnerProbe()
+    return None
 
 
 def _create_hotkeys(name: str, wayland_session: bool, parent: QObject | None) -> HotkeyService:

@@ -279,3 +279,36 @@ def test_changes_during_a_probe_are_read_once_and_only_the_latest(qtbot, clipboa
     qtbot.waitUntil(lambda: not watcher.busy)
     assert len(probe.asked) == 2
     watcher.deleteLater()
+
+
+class FakeUser32:
+    """GetClipboardOwner and SendMessageTimeoutW as user32 answers them for a given owner."""
+
+    def __init__(self, owner: int, answers: bool) -> None:
+        self.owner, self.answers, self.sent = owner, answers, []
+
+    def GetClipboardOwner(self) -> int:
+        return self.owner
+
+    def SendMessageTimeoutW(self, hwnd, message, wparam, lparam, flags, timeout, result) -> int:
+        self.sent.append((hwnd, message, flags, timeout))
+        return 1 if self.answers else 0
+
+
+@pytest.mark.parametrize(
+    ("owner", "answers", "error", "expected"),
+    [
+        (0, False, 0, True),  # nobody owns the clipboard: nothing to wait on
+        (0x1234, True, 0, True),
+        (0x1234, False, 1460, False),  # ERROR_TIMEOUT: the owner's window did not answer in time
+        (0x1234, False, 0, False),  # SMTO_ABORTIFHUNG refused at once: Windows already calls it hung
+        (0x1234, False, 5, True),  # access denied (an elevated owner): inconclusive, Qt reads as before
+    ],
+)
+def test_the_windows_owner_probe_asks_the_owner_window(owner, answers, error, expected) -> None:
+    from desktop.platform.clipboard_windows import SMTO_ABORTIFHUNG, WM_NULL, WindowsOwnerProbe
+
+    user32 = FakeUser32(owner, answers)
+    probe = WindowsOwnerProbe(250, user32=user32, last_error=lambda: error)
+    assert probe.owner_answers() is expected
+    assert user32.sent == ([] if not owner else [(owner, WM_NULL, SMTO_ABORTIFHUNG, 250)])
