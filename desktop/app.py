@@ -36,6 +36,7 @@ ICON_SIZES = (16, 32, 64, 256)
 FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
 HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
 GEOMETRY_SAVE_MS = 1500
+TASK_FAILED_KEY = "task-failed"  # one notification slot: a new failure replaces the last one
 
 
 def app_icon() -> QIcon:
@@ -148,7 +149,7 @@ class Application(QObject):
         from desktop.ui.gc_guard import GuiThreadCollector
         from desktop.ui.overlay_controller import OverlayController
         from desktop.ui.store_guard import RestartableRunner, StoreGuard
-        from desktop.ui.tasks import TaskRunner
+        from desktop.ui.tasks import FailureReporter, TaskRunner
         from desktop.ui.tray import TrayIcon
 
         self.window.build()
@@ -158,7 +159,10 @@ class Application(QObject):
         settings = self.settings.settings
         paths = self.paths
         # Restartable: after a backup is restored over a damaged store, a fresh DB worker opens it.
-        self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings)))
+        # A job that fails without its own handler still tells the agent (status line and a notification).
+        self.failures = FailureReporter(self)
+        self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings),
+                                                           report_failure=self.failures.report))
         self.store_guard = StoreGuard(self.runner, paths, self.window, parent=self)
         self.store_guard.restored.connect(self._on_store_guard_restored)
         self.store_guard.store_failed.connect(self._on_store_guard_store_failed)
@@ -167,6 +171,7 @@ class Application(QObject):
         self.window.setWindowIcon(self.icon)
         self.tray = TrayIcon(self.icon, self)
         self.platform = create_platform(settings, tray=self.tray.icon, parent=self)
+        self.failures.failed.connect(self._on_failures_failed)
         self.controller = OverlayController(
             self.window, self.settings, self.runner, self.platform.clipboard, self.platform.paster,
             self.platform.hotkeys, focus=create_focus_return(), hotkey_errors=self.platform.hotkey_errors,
@@ -188,6 +193,11 @@ class Application(QObject):
         self._start_diagnostics()
         self.store_guard.start()  # after the others queued their first DB jobs: they fail the same way
         self.tray.show()
+
+    def _on_failures_failed(self, message: str) -> None:
+        self.window.show_hint(message)
+        if self.platform is not None:
+            self.platform.notifier.notify(TASK_FAILED_KEY, self.tr("快答：操作没有完成"), message)
 
     def _start_team_sync(self) -> None:
         """Follow the team library on the share: status in the overlay and tray, 立即同步 in the tray."""
@@ -350,7 +360,10 @@ def _setup_logging(paths: Paths) -> None:
 def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
     from desktop.store.instance_lock import InstanceLock, LockHeld
 
-    paths = Paths.resolve(data_dir).ensure()
+    try:
+        paths = Paths.resolve(data_dir).ensure()
+    except OSError as error:  # a read-only or full data folder: say so in a box, not a traceback nobody sees
+        return _tell_data_folder_unusable(error)
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
     try:
@@ -389,4 +402,18 @@ def _second_start(paths: Paths, held: Exception) -> int:
         print(f"快答已在运行，已切换到它的窗口（{paths.home}）。", flush=True)
         return 0
     print(f"{held}。请先退出它（托盘 → 退出），或用 --data-dir 指定其他文件夹。", file=sys.stderr, flush=True)
+    return 1
+
+
+def _tell_data_folder_unusable(error: OSError) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.failures import failure_message
+    from desktop.ui.plain_text import message_box
+
+    message = failure_message(error)
+    print(message, file=sys.stderr)
+    if QApplication.instance() is None:
+        QApplication(sys.argv)
+    message_box(QMessageBox.Icon.Critical, "快答 Kuaida", message).exec()  # an OS error may quote a path
     return 1

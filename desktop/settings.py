@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.core.reminders import MAX_CLOSE_HOURS
+
 if TYPE_CHECKING:
     from desktop.paths import Paths
 
@@ -26,39 +28,46 @@ SETTINGS_VERSION = 1
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting. Every value read from a file, the registry or a caller is checked against its type and
+    `low`/`high` (numbers, clamped), `choices` (words, else the default) or `max_length` (text, cut)."""
+
     key: str
     type: type
     default: Any
     description: str
+    low: int | None = None
+    high: int | None = None
+    choices: tuple[str, ...] = ()
+    max_length: int = 1000
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("agent_name", str, "", "客服昵称，填入 {客服}"),
     Setting("shop_name", str, "", "店铺名称，填入 {店铺}"),
-    Setting("language", str, "zh_CN", "界面语言：zh_CN 或 en"),
-    Setting("theme", str, "system", "主题：system / light / dark"),
-    Setting("font_size", int, 13, "字号（像素）"),
-    Setting("paste_mode", str, "paste", "paste：复制并粘贴到聊天窗口；copy：只复制"),
+    Setting("language", str, "zh_CN", "界面语言：zh_CN 或 en", choices=("zh_CN", "en")),
+    Setting("theme", str, "system", "主题：system / light / dark", choices=("system", "light", "dark")),
+    Setting("font_size", int, 13, "字号（像素）", low=11, high=24),
+    Setting("paste_mode", str, "paste", "paste：复制并粘贴到聊天窗口；copy：只复制", choices=("paste", "copy")),
     Setting("restore_clipboard", bool, False, "粘贴后恢复原来的剪贴板内容"),
     Setting("watch_clipboard", bool, True, "监听剪贴板并给出建议"),
     Setting("hotkey_show", str, "Alt+Q", "显示/隐藏快答"),
     Setting("hotkey_search", str, "Alt+S", "搜索短语"),
     Setting("hotkey_pick_prefix", str, "Alt", "选择第 1–9 条建议的热键修饰键（Alt+1 … Alt+9）"),
-    Setting("max_clipboard_chars", int, 2000, "超过此长度的剪贴板内容不当作买家消息"),
+    Setting("max_clipboard_chars", int, 2000, "超过此长度的剪贴板内容不当作买家消息", low=50, high=100_000),
     Setting("window_geometry", str, "", "窗口位置与大小"),
-    Setting("dock_edge", str, "", "停靠屏幕边缘：left / right / 空"),
+    Setting("dock_edge", str, "", "停靠屏幕边缘：left / right / 空", choices=("", "left", "right")),
     Setting("shared_folder", str, "", "团队共享文件夹（空：使用本地文件夹代替）"),
-    Setting("team_key", str, "", "团队公钥（或其指纹）"),
-    Setting("sync_interval_seconds", int, 60, "检查团队短语库更新的间隔"),
+    Setting("team_key", str, "", "团队公钥（或其指纹）", max_length=10_000),
+    Setting("sync_interval_seconds", int, 60, "检查团队短语库更新的间隔", low=15, high=3600),
     Setting("autostart", bool, False, "开机自动启动"),
-    Setting("order_close_hours", int, 72, "未付款订单自动关闭时间（小时）"),
-    Setting("first_nudge_minutes", int, 30, "下单后多久第一次催付（分钟）"),
-    Setting("last_nudge_minutes", int, 120, "关闭前多久最后一次催付（分钟）"),
+    Setting("order_close_hours", int, 72, "未付款订单自动关闭时间（小时）", low=1, high=MAX_CLOSE_HOURS),
+    Setting("first_nudge_minutes", int, 30, "下单后多久第一次催付（分钟）", low=0, high=24 * 60),
+    Setting("last_nudge_minutes", int, 120, "关闭前多久最后一次催付（分钟）", low=0, high=24 * 60),
     Setting("star_on_remind", bool, True, "催付后自动给买家亮星"),
     Setting("order_close_hours_by_platform", str, "", "各平台自动关闭时间（小时），如 pdd=24, jd=24"),
     Setting("shop_timezone", str, "", "店铺所在时区（IANA 名称，如 Asia/Shanghai；空：本机时区）"),
     Setting("campaign", str, "", "当前活动，填入 {活动}"),
-    Setting("snooze_minutes", int, 30, "催付提醒“稍后”推迟的分钟数"),
+    Setting("snooze_minutes", int, 30, "催付提醒“稍后”推迟的分钟数", low=5, high=24 * 60),
     Setting("keep_bundled_phrases", bool, False, "导入自己的短语库后，仍然推荐快答自带的默认短语"),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
@@ -69,12 +78,44 @@ class SettingLockedError(PermissionError):
 
 
 def coerce(setting: Setting, value: Any) -> Any:
-    """Turn a stored or registry value (often a string or a DWORD) into the setting's type."""
+    """Turn a stored or registry value (often a string or a DWORD) into the setting's type, within its range.
+
+    TypeError/ValueError when it cannot be one (a list, a word for a number, a word not among the choices);
+    a number outside the range is clamped and text too long is cut, both with a logged warning.
+    """
+    if not isinstance(value, str | int | float | bool):
+        raise TypeError(f"{type(value).__name__} is not a value for {setting.key}")
     if setting.type is bool:
         return _as_bool(value)
     if setting.type is int:
-        return int(value)
-    return str(value)
+        number = int(value)
+        low = setting.low if setting.low is not None else number
+        high = setting.high if setting.high is not None else number
+        clamped = min(max(number, low), high)
+        if clamped != number:
+            log.warning("setting %s = %s is outside %s–%s; using %s", setting.key, number, low, high, clamped)
+        return clamped
+    text = str(value)
+    if setting.choices and text not in setting.choices:
+        raise ValueError(f"{setting.key} must be one of {setting.choices}")
+    if len(text) > setting.max_length:
+        log.warning("setting %s is %d characters long; cut to %d", setting.key, len(text), setting.max_length)
+        text = text[: setting.max_length]
+    return text
+
+
+def checked_values(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
+    """The known keys of `values`, each coerced into its type and range; the rest dropped with a warning."""
+    kept: dict[str, Any] = {}
+    for key, value in values.items():
+        setting = BY_KEY.get(key)
+        if setting is None:
+            continue
+        try:
+            kept[key] = coerce(setting, value)
+        except (TypeError, ValueError, OverflowError):
+            log.warning("ignoring a malformed %s value for setting %s", origin, key)
+    return kept
 
 
 def _as_bool(value: Any) -> bool:
@@ -92,8 +133,8 @@ class Settings:
         installer: Mapping[str, Any] | None = None,
     ) -> None:
         self.user_file = user_file
-        self.policy = {k: v for k, v in (policy or {}).items() if k in BY_KEY}
-        self.installer = {k: v for k, v in (installer or {}).items() if k in BY_KEY}
+        self.policy = checked_values(policy or {}, "policy")
+        self.installer = checked_values(installer or {}, "installer")
         self.lock_installer_values = _as_bool((installer or {}).get("lock_settings", False))
         self._user: dict[str, Any] = self._load_user()
         self._listeners: list[Callable[[str, Any], None]] = []
@@ -108,10 +149,7 @@ class Settings:
         setting = BY_KEY[key]
         for _name, layer in self._layers():
             if key in layer:
-                try:
-                    return coerce(setting, layer[key])
-                except (TypeError, ValueError):
-                    log.warning("ignoring a malformed value for setting %s", key)
+                return layer[key]  # checked when the layer was read or set
         return setting.default
 
     def source(self, key: str) -> str:
@@ -139,6 +177,8 @@ class Settings:
         self._listeners.append(listener)
 
     def _load_user(self) -> dict[str, Any]:
+        """The agent's file, each value checked; anything malformed falls back to its default with a warning,
+        so a damaged file never stops a command from starting."""
         if self.user_file is None or not self.user_file.exists():
             return {}
         try:
@@ -146,8 +186,18 @@ class Settings:
         except (OSError, ValueError) as error:
             log.warning("settings file unreadable, using defaults: %s", error)
             return {}
-        values = data.get("values", {}) if isinstance(data, dict) else {}
-        return {k: v for k, v in _upgrade(values, int(data.get("version", 0))).items() if k in BY_KEY}
+        if not isinstance(data, dict):
+            log.warning("settings file holds a %s, not settings; using defaults", type(data).__name__)
+            return {}
+        values = data.get("values", {})
+        if not isinstance(values, dict):
+            log.warning("settings file has no table of values; using defaults")
+            return {}
+        version = data.get("version", 0)
+        if isinstance(version, bool) or not isinstance(version, int):
+            log.warning("settings file version %r is not a number; reading it as version 0", version)
+            version = 0
+        return checked_values(_upgrade(values, version), "user")
 
     def _save_user(self) -> None:
         if self.user_file is None:

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -289,8 +288,6 @@ def test_a_folder_with_every_hostile_file_at_once_still_publishes_and_pulls(tmp_
 @given(json_values | st.fixed_dictionaries({"version": json_values, "values": json_values}) |
        st.fixed_dictionaries({"version": st.just(1), "values": st.dictionaries(
            st.sampled_from([s.key for s in SETTINGS]), json_values, max_size=6)}))
-@pytest.mark.xfail(reason="issue 11 item 16 (malformed settings): fixed on branch redteam-robust; drop this mark "
-                          "when it is merged", strict=False)
 def test_any_settings_file_loads_with_every_value_of_its_type(content):
     with scratch() as home:
         path = home / "settings.json"

@@ -80,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_app
 
         return run_app(args.data_dir)
+    import sqlite3
+
+    from desktop.failures import failure_message
     from desktop.store.database import StoreError
 
     try:
@@ -89,8 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:  # a damaged or newer store: say which backup to restore, not a traceback
         print(error, file=sys.stderr)
         return 2
-    except BrokenPipeError:
+    except BrokenPipeError:  # an OSError too: it must come before the general case below
         return _reader_went_away()
+    except (OSError, sqlite3.Error) as error:  # a full disk, a read-only data folder: a sentence, not a traceback
+        print(failure_message(error), file=sys.stderr)
+        return 1
 
 
 def _reader_went_away() -> int:

@@ -145,20 +145,31 @@ def _rounded_by_excel(text: str) -> bool:
     return text.isdigit() and len(text) >= _EXCEL_DIGITS + 4 and set(text[_EXCEL_DIGITS:]) == {"0"}
 
 
+# No single order costs a hundred million yuan; a bigger number is a broken cell (1e30), not an amount.
+MAX_AMOUNT = Decimal("99999999.99")
+# Order times outside these years are broken cells (9999-12-31); inside them, deadline arithmetic never
+# leaves the range a datetime can hold.
+FIRST_ORDER_YEAR, LAST_ORDER_YEAR = 2000, 2099
+
+
 def amount_from_cell(value: object) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
         raise CellError("金额不是数字")
+    shown = str(value)[:20]
     if isinstance(value, int | float):
-        return Decimal(str(value)).quantize(Decimal("0.01"))
-    text = str(value).strip().replace(",", "").replace("¥", "").replace("￥", "").replace("元", "").strip()
+        text = str(value)
+    else:
+        text = str(value).strip().replace(",", "").replace("¥", "").replace("￥", "").replace("元", "").strip()
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise CellError(f"金额“{str(value)[:20]}”不是数字") from None
+        raise CellError(f"金额“{shown}”不是数字") from None
     if not amount.is_finite() or amount < 0:
-        raise CellError(f"金额“{str(value)[:20]}”不是有效金额")
+        raise CellError(f"金额“{shown}”不是有效金额")
+    if amount > MAX_AMOUNT:
+        raise CellError(f"金额“{shown}”过大，不像是一笔订单的金额")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -184,6 +195,8 @@ def time_from_cell(value: object, zone: dt.tzinfo) -> dt.datetime:
                 continue
         else:
             raise CellError(f"时间“{text[:25]}”无法识别")
+    if not FIRST_ORDER_YEAR <= naive.year <= LAST_ORDER_YEAR:
+        raise CellError(f"时间“{str(value)[:25]}”不在 {FIRST_ORDER_YEAR}–{LAST_ORDER_YEAR} 年之间")
     if naive.tzinfo is not None:
         return naive
     return localize(naive, zone)

@@ -21,6 +21,8 @@ from desktop.core.templates import variables_in
 
 REMINDER_GROUP = "催付"
 BUILTIN_VARIABLES = ("问候", "日期")  # templates.render always fills these
+# Platforms close unpaid orders within days; a longer close time is a typo (and settings clamp to it).
+MAX_CLOSE_HOURS = 24 * 30
 
 
 class ReminderState(StrEnum):
@@ -101,8 +103,21 @@ def snooze(reminder: Reminder, until: dt.datetime) -> Reminder:
 
 
 def after(moment: dt.datetime, delta: dt.timedelta) -> dt.datetime:
-    """`moment + delta` as elapsed time, in `moment`'s zone (aware arithmetic in one zone is wall-clock)."""
-    return (moment.astimezone(dt.UTC) + delta).astimezone(moment.tzinfo)
+    """`moment + delta` as elapsed time, in `moment`'s zone (aware arithmetic in one zone is wall-clock).
+
+    Saturates at the ends of the calendar instead of raising: one order stored with a far-future date (or a
+    huge close time) must not take the whole 催付 list down with "date value out of range".
+    """
+    try:
+        return (moment.astimezone(dt.UTC) + delta).astimezone(moment.tzinfo)
+    except OverflowError:
+        edge = _LATEST if delta >= dt.timedelta(0) else _EARLIEST
+        return edge.astimezone(moment.tzinfo)
+
+
+# A day inside the calendar's ends, so that converting it to any zone still fits in a datetime.
+_LATEST = dt.datetime(9999, 12, 30, tzinfo=dt.UTC)
+_EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -172,12 +187,12 @@ class ReminderPolicy:
 
 
 def parse_platform_hours(text: str) -> dict[str, int]:
-    """`"pdd=24, jd=24"` → {"pdd": 24, "jd": 24}; malformed parts are ignored."""
+    """`"pdd=24, jd=24"` → {"pdd": 24, "jd": 24}; malformed parts are ignored, hours kept within 1–MAX_CLOSE_HOURS."""
     hours: dict[str, int] = {}
     for part in text.replace("，", ",").split(","):
         name, _, value = part.partition("=")
         if name.strip() and value.strip().isdigit():
-            hours[name.strip().lower()] = int(value.strip())
+            hours[name.strip().lower()] = min(max(int(value.strip()), 1), MAX_CLOSE_HOURS)
     return hours
 
 

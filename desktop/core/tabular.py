@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from desktop.core.table_limits import TableTooLargeError, check_cell, check_file_size, check_xlsx
+
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 SUFFIXES = CSV_SUFFIXES + XLSX_SUFFIXES
@@ -82,10 +84,14 @@ def read_table(path: Path | str, *, header_contains: Collection[str] = ()) -> Ta
     if suffix not in SUFFIXES:
         raise TabularError(f"不支持的文件类型：{path.name}。请使用 .csv 或 .xlsx 文件。")
     try:
+        check_file_size(path.stat().st_size, path.name)
         if suffix in XLSX_SUFFIXES:
             raw_rows, encoding = _read_xlsx(path), "xlsx"
         else:
             raw_rows, encoding = _read_csv(path.read_bytes(), path.name)
+        return _to_table(raw_rows, encoding, path.name, header_contains)
+    except TableTooLargeError as error:
+        raise TabularError(str(error)) from error
     except FileNotFoundError as error:
         raise TabularError(f"找不到文件：{path}") from error
     except IsADirectoryError as error:
@@ -94,7 +100,6 @@ def read_table(path: Path | str, *, header_contains: Collection[str] = ()) -> Ta
         raise TabularError(f"没有权限读取文件：{path}（文件是否正在被 Excel 打开？）") from error
     except OSError as error:
         raise TabularError(f"无法读取文件：{path}（{error.strerror or error}）") from error
-    return _to_table(raw_rows, encoding, path.name, header_contains)
 
 
 def clean_header(text: str) -> str:
@@ -117,6 +122,8 @@ def _to_table(
         cells = raw_rows[index]
         if not any(cell.strip() for cell in cells):
             continue  # blank rows still count for the numbering, as in Excel
+        for cell in cells:
+            check_cell(cell, index + 1, name)
         cells = cells + [""] * (len(headers) - len(cells))
         rows.append(Row(index + 1, tuple(cells)))
     return Table(headers, tuple(rows), encoding, header_row=header_index + 1)
@@ -178,6 +185,8 @@ def _read_csv(data: bytes, name: str) -> tuple[list[list[str]], str]:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as error:
+        if "field larger" in str(error):  # the csv module's own limit (128 KiB), far above Excel's 32,767
+            raise TableTooLargeError(f"{name} 里有一个单元格过长，不像是正常导出的表格。") from error
         if "end of data" in str(error):
             raise TabularError(f"{name} 似乎不完整：最后一个带引号的单元格没有结束。请重新导出后再导入。") from error
         # Hand-edited files may carry a stray quote; the lenient reader keeps it as text.
@@ -215,6 +224,13 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum  # the CSV path must not pay
 
     data = path.read_bytes()  # Python's own errors for a missing, locked or unreadable file
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_xlsx(archive, path.name)  # before calamine builds a dense sheet of that size
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
+        if isinstance(error, TableTooLargeError):
+            raise
+        raise _broken_xlsx(path.name) from error
     try:
         with CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
             index = next((i for i, sheet in enumerate(workbook.sheets_metadata)

@@ -17,7 +17,10 @@ from collections.abc import Mapping
 VARIABLES = ("买家", "客服", "店铺", "问候", "日期", "商品", "活动", "金额", "截止时间")
 _NAMES = "|".join(VARIABLES)
 _VARIABLE = re.compile(r"\{(" + _NAMES + r")\}")
-_SEGMENT = re.compile(r"\[([^\[\]\n]*?\{(?:" + _NAMES + r")\}[^\[\]\n]*?)\]")
+# A bracketed run with no nested bracket or line break; it is a segment if it holds a variable. (One
+# unambiguous character class, so the match is linear; the former lazy "…*?{var}…*?" pattern backtracked
+# quadratically on "[" followed by many variables.)
+_BRACKETED = re.compile(r"\[([^\[\]\n]*)\]")
 
 # Where a removed value was; mended once every substitution is done.
 _GAP = "\0"
@@ -25,6 +28,8 @@ _BLANKS = " \t\u3000"
 _PUNCT = "，。！？、；：～…,.!?;:~"
 _ENDS_SENTENCE = "。！？…!?"
 _DANGLES_AT_END = "，、；：,;:"
+_RUN_LOOKBACK = 32
+_RUN_MARKS = _PUNCT + _BLANKS
 _PAIRS = {"（": "）", "(": ")", "【": "】", "「": "」", "『": "』", "《": "》", "“": "”", "[": "]"}
 
 
@@ -49,7 +54,11 @@ def variables_in(text: str) -> list[str]:
 
 
 def render(text: str, values: Mapping[str, str | None], now: dt.datetime | None = None) -> str:
-    """Replace known variables; a variable without a value disappears together with what it leaves dangling."""
+    """Replace known variables; a variable without a value disappears together with what it leaves dangling.
+
+    Runs in time linear in the text and never recurses on it: a phrase comes from the shared folder, so a
+    hostile one (thousands of nested brackets around a variable) must render as fast as an ordinary one.
+    """
     if "{" not in text:
         return text
     filled = builtin_values(now or dt.datetime.now())
@@ -57,45 +66,86 @@ def render(text: str, values: Mapping[str, str | None], now: dt.datetime | None 
 
     def fill_segment(match: re.Match[str]) -> str:
         inner = match.group(1)
-        if all(name in filled for name in _VARIABLE.findall(inner)):
+        names = _VARIABLE.findall(inner)
+        if not names:
+            return match.group(0)  # "[微笑]": an emoticon code, not a segment
+        if all(name in filled for name in names):
             return _VARIABLE.sub(lambda m: filled[m.group(1)], inner)
         return _GAP
 
-    rendered = _SEGMENT.sub(fill_segment, text)
+    rendered = _BRACKETED.sub(fill_segment, text)
     rendered = _VARIABLE.sub(lambda m: filled.get(m.group(1), _GAP), rendered)
     if _GAP not in rendered:
         return rendered
     pieces = rendered.split(_GAP)
-    mended = pieces[0]
+    mended = list(pieces[0])
     for piece in pieces[1:]:
-        mended = _join(mended, piece)
-    return mended
+        _join(mended, piece)
+    return "".join(mended)
 
 
-def _join(left: str, right: str) -> str:
-    """Close the gap a missing value left between `left` and `right` so the sentence still reads."""
-    before, after = left.rstrip(_BLANKS), right.lstrip(_BLANKS)
-    spaced = before != left and after != right
-    # "（{商品}）" with no 商品 leaves an empty pair: drop it, then mend what is around it.
-    if before and after and _PAIRS.get(before[-1]) == after[0]:
-        return _join(before[:-1], after[1:])
-    if not before:
+def _join(left: list[str], right: str) -> None:
+    """Close the gap a missing value left between `left` (mended so far, changed in place) and `right`.
+
+    Works on the end of `left` and an index into `right` so that each character is looked at a bounded
+    number of times: no copies of the text, no recursion however deep the brackets nest.
+    """
+    at = 0
+    while True:
+        blanks_before = _pop_while(left, _BLANKS)
+        ahead = _skip(right, at, _BLANKS)
+        spaced = blanks_before > 0 and ahead > at
+        at = ahead
+        # "（{商品}）" with no 商品 leaves an empty pair: drop it, then mend what is around it.
+        if left and at < len(right) and _PAIRS.get(left[-1]) == right[at]:
+            left.pop()
+            at += 1
+            continue
+        break
+    if not left:
         # Nothing before: punctuation (or a line break) after the gap would open the reply.
-        return after.lstrip(_PUNCT + _BLANKS + "\n")
-    if not after:
-        return before.rstrip(_DANGLES_AT_END + _BLANKS + "\n")
-    if before.endswith("\n"):
-        return before + after.lstrip(_PUNCT + _BLANKS)
-    if after.startswith("\n"):
-        return before.rstrip(_DANGLES_AT_END) + after
-    if before[-1] in _PUNCT and after[0] in _PUNCT:
-        tail = len(before) - len(before.rstrip(_PUNCT + _BLANKS))
-        head = len(after) - len(after.lstrip(_PUNCT + _BLANKS))
-        kept = _stronger(before[len(before) - tail :].strip(_BLANKS), after[:head].strip(_BLANKS))
-        return before[: len(before) - tail] + kept + after[head:]
-    if spaced and before[-1] not in _PUNCT and after[0] not in _PUNCT:
-        return before + " " + after
-    return before + after
+        left.extend(right[_skip(right, at, _PUNCT + _BLANKS + "\n") :])
+        return
+    if at == len(right):
+        _pop_while(left, _DANGLES_AT_END + _BLANKS + "\n")
+        return
+    if left[-1] == "\n":
+        left.extend(right[_skip(right, at, _PUNCT + _BLANKS) :])
+        return
+    if right[at] == "\n":
+        _pop_while(left, _DANGLES_AT_END)
+        left.extend(right[at:])
+        return
+    if left[-1] in _PUNCT and right[at] in _PUNCT:
+        # Only the last few marks count: a longer run is not a sentence, and looking further back at
+        # every gap would make a hostile phrase (a long run, then many gaps) quadratic.
+        tail = 0
+        while tail < min(len(left), _RUN_LOOKBACK) and left[-1 - tail] in _RUN_MARKS:
+            tail += 1
+        left_run = "".join(left[len(left) - tail :])
+        head_end = _skip(right, at, _PUNCT + _BLANKS)
+        kept = _stronger(left_run.strip(_BLANKS), right[at:head_end].strip(_BLANKS))
+        del left[len(left) - tail :]
+        left.extend(kept)
+        left.extend(right[head_end:])
+        return
+    if spaced and left[-1] not in _PUNCT and right[at] not in _PUNCT:
+        left.append(" ")
+    left.extend(right[at:])
+
+
+def _pop_while(chars: list[str], allowed: str) -> int:
+    popped = 0
+    while chars and chars[-1] in allowed:
+        chars.pop()
+        popped += 1
+    return popped
+
+
+def _skip(text: str, at: int, allowed: str) -> int:
+    while at < len(text) and text[at] in allowed:
+        at += 1
+    return at
 
 
 def _stronger(left_run: str, right_run: str) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from desktop.platform.clipboard import QtClipboardWatcher, windows_clipboard_sequence
+from desktop.platform.clipboard import OwnerProbe, QtClipboardWatcher, windows_clipboard_sequence
 from desktop.platform.hotkeys_null import GENERIC_REASON, WAYLAND_REASON, NullHotkeys
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, Notifier, Paster
 from desktop.platform.keys import bindings_from_settings
@@ -78,6 +78,7 @@ def create_platform(
         paused=not settings.get("watch_clipboard"),
         windows=name == "windows",
         sequence_number=_windows_sequence() if name == "windows" else None,
+        owner_probe=_owner_probe(name),
         parent=parent,
     )
     hotkeys = _create_hotkeys(name, wayland_session, parent)
@@ -105,6 +106,22 @@ def _windows_sequence() -> Callable[[], int] | None:
     except (OSError, AttributeError) as error:  # no user32: the event alone has to do
         log.warning("no clipboard sequence-number check: %s", error)
         return None
+
+
+def _owner_probe(name: str) -> OwnerProbe | None:
+    """Asks the clipboard's owner whether it answers before Qt's blocking read (see desktop/platform/clipboard.py)."""
+    try:
+        if name == "xcb":
+            from desktop.platform.clipboard_x11 import X11OwnerProbe
+
+            return X11OwnerProbe()
+        if name == "windows":
+            from desktop.platform.clipboard_windows import WindowsOwnerProbe
+
+            return WindowsOwnerProbe()
+    except (ImportError, OSError, AttributeError) as error:  # no python-xlib, no user32: Qt's read as before
+        log.warning("no clipboard owner probe: %s", error)
+    return None
 
 
 def _create_hotkeys(name: str, wayland_session: bool, parent: QObject | None) -> HotkeyService:

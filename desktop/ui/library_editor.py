@@ -66,6 +66,7 @@ from desktop.core.sync.draft import (
 from desktop.core.sync.keys import KeyFileError, PublicKey, SigningKey, load_signing_key
 from desktop.core.sync.pack import TeamLibrary
 from desktop.core.templates import render
+from desktop.failures import failure_message
 from desktop.store.team import TeamRepository
 from desktop.sync.inbox import Proposal, list_proposals, remove_proposal
 from desktop.sync.library_file import read_library_file
@@ -73,6 +74,7 @@ from desktop.sync.publish import PublishRefusedError, PublishResult, publish
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.plain_text import as_tooltip, message_box, plain_label
 from desktop.ui.sync_controller import services_team
+from desktop.ui.tasks import PUBLISH_TIMEOUT_MS, SHARE_TIMEOUT_MS, IoTimeoutError
 
 log = logging.getLogger(__name__)
 
@@ -766,7 +768,8 @@ class LibraryEditor(QMainWindow):
         self.status_reported.emit(self.tr("正在发布…"))
         self._runner.io(lambda: publish(folder(), library, key, publisher, expected_version=expected,
                                         known_version=expected, trusted=trusted),
-                        lambda result: self._on_published(library, result), self._on_publish_failed, owner=self)
+                        lambda result: self._on_published(library, result), self._on_publish_failed, owner=self,
+                        timeout_ms=PUBLISH_TIMEOUT_MS)
 
     def _on_published(self, library: TeamLibrary, result: PublishResult) -> None:
         from desktop.core.sync.canonical import sha256_hex
@@ -786,20 +789,20 @@ class LibraryEditor(QMainWindow):
 
     def _on_publish_failed(self, error: BaseException) -> None:
         self.publish_action.setEnabled(True)
-        if isinstance(error, PublishRefusedError):
+        if isinstance(error, PublishRefusedError | IoTimeoutError):
             self.status_reported.emit(str(error))
         else:
             self.status_reported.emit(self.tr("发布失败：共享文件夹无法写入"))
 
     def _on_task_failed(self, error: BaseException) -> None:
         log.warning("library editor task failed: %s", type(error).__name__)
-        self.status_reported.emit(str(error) if isinstance(error, ValueError) else self.tr("操作失败：{0}").format(
-            type(error).__name__))
+        self.status_reported.emit(failure_message(error))
 
     # proposals --------------------------------------------------------------------------------------
     def load_proposals(self) -> None:
         folder = self._folder
-        self._runner.io(lambda: list_proposals(folder()), self._on_proposals_loaded, self._on_task_failed, owner=self)
+        self._runner.io(lambda: list_proposals(folder()), self._on_proposals_loaded, self._on_task_failed, owner=self,
+                        timeout_ms=SHARE_TIMEOUT_MS)
 
     def _on_proposals_loaded(self, result: tuple[list[Proposal], int]) -> None:
         self.proposals, skipped = result
@@ -836,12 +839,14 @@ class LibraryEditor(QMainWindow):
         self.proposal_list.takeItem(row)
         self.tabs.setTabText(2, self.tr("客服建议 ({0})").format(len(self.proposals)))
         folder = self._folder
-        self._runner.io(lambda: remove_proposal(folder(), proposal.id), on_error=self._on_task_failed, owner=self)
+        self._runner.io(lambda: remove_proposal(folder(), proposal.id), on_error=self._on_task_failed, owner=self,
+                        timeout_ms=SHARE_TIMEOUT_MS)
 
     # usage ------------------------------------------------------------------------------------------
     def load_usage(self) -> None:
         folder = self._folder
-        self._runner.io(lambda: read_team_usage(folder()), self._on_usage_loaded, self._on_task_failed, owner=self)
+        self._runner.io(lambda: read_team_usage(folder()), self._on_usage_loaded, self._on_task_failed, owner=self,
+                        timeout_ms=SHARE_TIMEOUT_MS)
 
     def _on_usage_loaded(self, usage: TeamUsage) -> None:
         self.usage = usage

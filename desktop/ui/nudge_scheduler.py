@@ -1,9 +1,17 @@
-"""Tray notifications when a 催付 nudge falls due: one single-shot timer set for the next due time, no polling."""
+"""Tray notifications when a 催付 nudge falls due: one single-shot timer set for the next due time.
+
+The single-shot timer counts on Qt's monotonic clock, the nudges are wall-clock times: after the PC slept
+(Linux's monotonic clock stops during suspend) or its clock was set, the two disagree and the timer would
+fire late. Qt has no portable wake or time-change signal, so while a nudge is planned a coarse watch timer
+(once a minute) compares how far each clock moved since the plan and re-plans when they part by more than
+DRIFT_TOLERANCE, or when the wall clock has already reached the planned time.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -17,6 +25,8 @@ NOTIFICATION_PREFIX = "reminder:"
 SUMMARY_KEY = "reminders"
 # QTimer takes a 32-bit millisecond count; waking once a day and re-planning is harmless.
 MAX_WAIT_MS = 24 * 3600 * 1000
+WATCH_MS = 60 * 1000
+DRIFT_TOLERANCE = dt.timedelta(seconds=30)
 
 
 def utc_now() -> dt.datetime:
@@ -34,7 +44,7 @@ class NudgeScheduler(QObject):
     deadlines_passed = Signal(list)  # order ids whose auto-close time has come: the list should reload
 
     def __init__(self, notifier: Notifier, policy: ReminderPolicy, clock: Clock = utc_now,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, monotonic: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.notifier = notifier
         self.policy = policy
@@ -47,6 +57,12 @@ class NudgeScheduler(QObject):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._on_timer_timeout)
         self.next_at: dt.datetime | None = None
+        self.monotonic = monotonic
+        self._planned: tuple[dt.datetime, float] | None = None  # (wall, monotonic) when the timer was set
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
+        self.watch_timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self.watch_timer.timeout.connect(self._on_watch_timer_timeout)
 
     def set_reminders(self, reminders: Sequence[Reminder], policy: ReminderPolicy | None = None,
                       *, notify_already_due: bool = False) -> None:
@@ -65,6 +81,7 @@ class NudgeScheduler(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.watch_timer.stop()
         self.next_at = None
 
     def check(self) -> list[str]:
@@ -108,12 +125,26 @@ class NudgeScheduler(QObject):
         self.next_at = min(upcoming, default=None)
         if self.next_at is None:
             self.timer.stop()
+            self.watch_timer.stop()
             return
         wait_ms = math.ceil((self.next_at - now).total_seconds() * 1000)  # never wake a moment too early
         self.timer.start(max(0, min(wait_ms, MAX_WAIT_MS)))
+        self._planned = (now, self.monotonic())
+        if not self.watch_timer.isActive():
+            self.watch_timer.start()
 
     def _on_timer_timeout(self) -> None:
         self.check()
+
+    def _on_watch_timer_timeout(self) -> None:
+        """Re-plan after a sleep or a clock change (see the module docstring); otherwise do nothing."""
+        if self._planned is None or self.next_at is None:
+            return
+        planned_wall, planned_monotonic = self._planned
+        now = self.clock()
+        expected = planned_wall + dt.timedelta(seconds=self.monotonic() - planned_monotonic)
+        if now >= self.next_at or abs(now - expected) > DRIFT_TOLERANCE:
+            self.check()
 
 
 def order_id_of(notification_key: str) -> str | None:

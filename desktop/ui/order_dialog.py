@@ -15,7 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.clipboard_ids import platform_of
-from desktop.core.orders import CellError, Order, OrderStatus, amount_from_cell, localize, order_id_from_cell
+from desktop.core.orders import (
+    FIRST_ORDER_YEAR,
+    LAST_ORDER_YEAR,
+    CellError,
+    Order,
+    OrderStatus,
+    amount_from_cell,
+    localize,
+    order_id_from_cell,
+)
 from desktop.ui.plain_text import plain_label
 
 
@@ -35,6 +44,9 @@ class OrderDialog(QDialog):
         self.time_edit = QDateTimeEdit(self)
         self.time_edit.setCalendarPopup(True)
         self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # The years an order may carry (desktop.core.orders); Qt's default range reaches 9999.
+        self.time_edit.setDateTimeRange(QDateTime(dt.datetime(FIRST_ORDER_YEAR, 1, 1)),
+                                        QDateTime(dt.datetime(LAST_ORDER_YEAR, 12, 31, 23, 59)))
         self.time_edit.setDateTime(QDateTime(now.astimezone(zone).replace(tzinfo=None)))
         self.error_label = plain_label(parent=self)
         self.error_label.setProperty("role", "error")

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -154,46 +153,3 @@ class ReplyListModel(QAbstractListModel):
         if self._phrases:
             roles = [Qt.ItemDataRole.DisplayRole, RenderedTextRole, SensitiveSpansRole]
             self.dataChanged.emit(self.index(0), self.index(len(self._phrases) - 1), roles)
-
-
-class SearchProxyModel(QSortFilterProxyModel):
-    """The library filtered to the engine's search hits, in the engine's order (no query: no rows)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ranking: dict[str, int] = {}
-        self._query = ""
-        self.setDynamicSortFilter(False)
-
-    def set_hits(self, query: str, hits: Sequence[Phrase]) -> None:
-        # begin/endFilterChange are Qt ≥ 6.10; older Qt has invalidateRowsFilter for the same job.
-        modern = hasattr(self, "beginFilterChange")
-        if modern:
-            self.beginFilterChange()
-        self._query = query.strip()
-        self._ranking = {p.id: rank for rank, p in enumerate(hits)}
-        if modern:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-        self.sort(0)
-
-    def query(self) -> str:
-        return self._query
-
-    def phrase(self, row: int) -> Phrase:
-        return self.index(row, 0).data(PhraseRole)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        phrase: Phrase = self.sourceModel().index(source_row, 0, source_parent).data(PhraseRole)
-        return phrase.id in self._ranking
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        left_rank = self._ranking.get(left.data(PhraseRole).id, len(self._ranking) + left.row())
-        right_rank = self._ranking.get(right.data(PhraseRole).id, len(self._ranking) + right.row())
-        return left_rank < right_rank
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == NumberRole and index.isValid():
-            return index.row() + 1 if index.row() < MAX_NUMBERED else 0
-        return super().data(index, role)

@@ -34,8 +34,12 @@ class RestartableRunner:
         self.current.db(fn, on_done, on_error, owner)
 
     def io(self, fn: Callable[[], Any], on_done: Any = None, on_error: Any = None,
-           owner: QObject | None = None) -> None:
-        self.current.io(fn, on_done, on_error, owner)
+           owner: QObject | None = None, *, timeout_ms: int | None = None) -> Any:
+        return self.current.io(fn, on_done, on_error, owner, timeout_ms=timeout_ms)
+
+    def compute(self, fn: Callable[[], Any], on_done: Any = None, on_error: Any = None,
+                owner: QObject | None = None) -> Any:
+        return self.current.compute(fn, on_done, on_error, owner)
 
     def restart(self) -> None:
         old, self.current = self.current, self._make()

@@ -1,7 +1,8 @@
 """Following the team library from the UI: polls the share's manifest on a timer and on 立即同步.
 
 Share I/O runs on the TaskRunner's I/O pool, at most one call in flight, with a watchdog: a share that
-hangs shows 离线 and is retried with backoff, while the UI thread never waits. Applying runs on the DB
+hangs shows 离线, its call is abandoned (the pool replaces the stuck worker) and it is retried with backoff;
+立即同步 works again at once. The UI thread never waits. Applying runs on the DB
 worker. The share offers no reliable change events (SMB, cloud-drive clients), so a timer is right here.
 """
 
@@ -68,7 +69,7 @@ class _Runner(Protocol):
            owner: QObject | None = None) -> None: ...
 
     def io(self, fn: Callable[[], Any], on_done: Any = None, on_error: Any = None,
-           owner: QObject | None = None) -> None: ...
+           owner: QObject | None = None, *, timeout_ms: int | None = None) -> Any: ...
 
 
 class _SettingsLike(Protocol):
@@ -111,6 +112,7 @@ class SyncController(QObject):
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._status = SyncStatus()
         self._in_flight = False
+        self._pull_job: Any = None  # the IoJob of the pull in flight, abandoned if the share hangs
         self._attempt = 0  # which attempt the watchdog and the callbacks belong to
         self._failures = 0
         self._trust = ""
@@ -122,6 +124,7 @@ class SyncController(QObject):
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
         self._watchdog.setInterval(timeout_ms)
+        self._timeout_ms = timeout_ms
         self._watchdog.timeout.connect(self._on_watchdog_timeout)
 
     # public ---------------------------------------------------------------------------------------
@@ -148,9 +151,11 @@ class SyncController(QObject):
         self._stopped = True
         self._poll_timer.stop()
         self._watchdog.stop()
+        self._abandon_pull()
 
     def sync_now(self) -> None:
-        """立即同步. Ignored while a call is in flight: at most one share call at a time, even a hung one."""
+        """立即同步. Ignored while a call is in flight: at most one share call at a time (a hung one is
+        abandoned when the watchdog fires, so this works again from then on)."""
         if self._in_flight or self._stopped:
             return
         self._poll_timer.stop()
@@ -177,6 +182,7 @@ class SyncController(QObject):
                 lambda _id: self.proposal_finished.emit(True, self.tr("已提交给主管审核")),
                 lambda error: self.proposal_finished.emit(False, self.tr("提交失败：共享文件夹不可用")),
                 owner=self,
+                timeout_ms=self._timeout_ms,
             ),
             owner=self,
         )
@@ -194,7 +200,8 @@ class SyncController(QObject):
 
         def upload(rows: tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]]) -> None:
             if not self._stopped:
-                self._runner.io(lambda: write_usage(folder(), *rows), on_error=self._on_usage_failed, owner=self)
+                self._runner.io(lambda: write_usage(folder(), *rows), on_error=self._on_usage_failed, owner=self,
+                                timeout_ms=self._timeout_ms)
 
         self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)
 
@@ -218,14 +225,13 @@ class SyncController(QObject):
             handoff = _Handoff(outcome.library, outcome.collector_pause)
             return dataclasses.replace(outcome, library=None, collector_pause=None), handoff
 
-        self._runner.io(fetch, lambda result: self._on_pulled(attempt, *result),
-                        lambda error: self._on_failed(attempt, error), owner=self)
+        self._pull_job = self._runner.io(fetch, lambda result: self._on_pulled(attempt, *result),
+                                         lambda error: self._on_failed(attempt, error), owner=self)
 
     def _on_pulled(self, attempt: int, outcome: PullOutcome, library: _Handoff) -> None:
-        if attempt != self._attempt or not self._watchdog.isActive():
-            self._in_flight = False  # a hung call finally returned after its watchdog: its news is stale
-            library.end()
-            self._schedule()
+        self._pull_job = None
+        if attempt != self._attempt:
+            library.end()  # an abandoned attempt's late news (a runner that could not drop it): stale
             return
         self._watchdog.stop()
         now = self._clock()
@@ -251,18 +257,29 @@ class SyncController(QObject):
             self.trust_requested.emit(status.fingerprint)
 
     def _on_watchdog_timeout(self) -> None:
-        # The call stays "in flight" until its thread returns: we cannot cancel it, and must not stack more.
+        # A hung call cannot be cancelled, only abandoned: its result is dropped whenever it comes, the pool
+        # starts another worker, and the next attempt (backoff, or 立即同步) may start at once.
         log.warning("team folder did not answer within %d ms", self._watchdog.interval())
+        self._abandon_pull()
+        self._in_flight = False
+        self._attempt += 1  # whatever the abandoned attempt still delivers is stale
         self._finish(SyncStatus(SyncState.OFFLINE, reason="共享文件夹无响应", checked_at=self._clock())
                      .following(self._status))
 
+    def _abandon_pull(self) -> None:
+        job, self._pull_job = self._pull_job, None
+        if job is not None:
+            job.abandon()
+
     def _on_failed(self, attempt: int, error: BaseException) -> None:
         log.warning("team sync failed: %s", type(error).__name__)
+        if attempt != self._attempt:
+            return  # an abandoned attempt: the watchdog already reported it and the next one may be running
+        self._pull_job = None
         self._watchdog.stop()
         self._in_flight = False
-        if attempt == self._attempt:
-            self._finish(SyncStatus(SyncState.OFFLINE, reason=str(error)[:200], checked_at=self._clock())
-                         .following(self._status))
+        self._finish(SyncStatus(SyncState.OFFLINE, reason=str(error)[:200], checked_at=self._clock())
+                     .following(self._status))
 
     def _finish(self, status: SyncStatus) -> None:
         self._failures = self._failures + 1 if status.state is SyncState.OFFLINE else 0

@@ -76,3 +76,46 @@ def test_stats_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "stats.csv"
     assert main(["reminders", "stats", "--csv", str(target)]) == 0
     assert target.read_text(encoding="utf-8-sig").splitlines()[0] == "日期,催付次数,催付订单数,付款订单数,催付转化率"
+
+
+@pytest.mark.parametrize("command", ["import", "add"])
+def test_a_full_disk_is_a_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """Issue 11 #17: OSError(ENOSPC) at the write used to end `orders import`/`add` with a traceback."""
+    import errno
+
+    from desktop.store.orders import OrderRepository
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(OrderRepository, "apply_import", disk_full)
+    monkeypatch.setattr(OrderRepository, "add_order", disk_full)
+    export = write_export(tmp_path / "orders.csv", [
+        ['="3561234567890123456"', "新买家", "0.00", "59.00", "等待买家付款", recent(1), "保温杯"]])
+    argv = ["orders", "import", str(export)] if command == "import" else ["orders", "add", "3561234567890123456",
+                                                                          "--buyer", "新买家"]
+    capsys.readouterr()
+    assert main(argv) == 1
+    out, err = capsys.readouterr()
+    assert "磁盘空间不足" in err and "Traceback" not in err + out
+
+
+def test_a_data_folder_that_cannot_be_written_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11 #17 (a read-only data folder). The suite may run as root, where chmod restricts nothing, so
+    the refusal is injected where the folder is made."""
+    import errno
+
+    blocked = tmp_path / "readonly"
+    real_mkdir = Path.mkdir
+
+    def mkdir(self: Path, *args: object, **kwargs: object) -> None:
+        if self == blocked or blocked in self.parents:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    capsys.readouterr()
+    assert main(["--data-dir", str(blocked / "kuaida"), "orders", "add", "3561234567890123456", "--buyer", "x"]) == 1
+    assert "没有权限写入" in capsys.readouterr().err

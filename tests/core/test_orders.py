@@ -16,6 +16,7 @@ from desktop.core.orders import (
     CellError,
     OrderImportError,
     OrderStatus,
+    amount_from_cell,
     order_id_from_cell,
     orders_from_rows,
     read_order_file,
@@ -178,3 +179,35 @@ def test_wall_time_skipped_by_dst_moves_forward() -> None:
     (order,) = orders_from_rows(rows, berlin).orders
     assert order.created_at.utcoffset() == dt.timedelta(hours=2)
     assert order.created_at.hour == 3
+
+
+def test_absurd_amounts_and_far_dates_skip_their_rows_not_the_import(tmp_path: Path) -> None:
+    """Issue 11 #15: an amount of 1e30 raised InvalidOperation out of the whole import; a row dated 9999-12-31
+    was accepted and later broke the 催付 list. Both are skipped by row number, in CSV and in xlsx cells."""
+    rows = export_rows(5)
+    rows[1][3] = rows[1][4] = "1e30"
+    rows[2][6] = "9999-12-31 23:59:59"
+    rows[3][6] = "1900-01-01 00:00:00"
+    result = orders_from_rows(rows, SHANGHAI)
+    assert [p.row for p in result.problems] == [2, 3, 4]
+    assert "金额" in result.problems[0].message and "过大" in result.problems[0].message
+    assert all("2000–2099" in p.message for p in result.problems[1:])
+    assert len(result.orders) == 2
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    ordered = dt.datetime(2024, 11, 23, 8)
+    sheet.append(HEADER)
+    sheet.append(["3561234567890123456", "甲", "***", 1e30, 1e30, "等待买家付款", ordered, "", "t"])
+    sheet.append(["3561234567890124466", "乙", "***", 5, 5, "等待买家付款", dt.datetime(9999, 12, 31), "", "t"])
+    sheet.append(["3561234567890125476", "丙", "***", 5, 5, "等待买家付款", ordered, "", "t"])
+    book.save(tmp_path / "orders.xlsx")
+    from_xlsx = read_order_file(tmp_path / "orders.xlsx", SHANGHAI)
+    assert [p.row for p in from_xlsx.problems] == [2, 3]
+    assert [o.buyer for o in from_xlsx.orders] == ["丙"]
+
+
+@pytest.mark.parametrize("text", ["1e30", "99999999999", "NaN", "-1"])
+def test_amount_cells_out_of_range_are_cell_errors(text: str) -> None:
+    with pytest.raises(CellError):
+        amount_from_cell(text)

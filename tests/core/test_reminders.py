@@ -175,3 +175,19 @@ def test_conversion_by_shop_local_day() -> None:
 def test_resolve_zone() -> None:
     assert resolve_zone("Europe/Berlin") == BERLIN
     assert resolve_zone("Not/AZone").utcoffset(dt.datetime(2024, 1, 1)) is not None
+
+
+def test_a_far_future_order_does_not_break_deadlines_or_the_list() -> None:
+    """Issue 11 #15: one reminder dated 9999-12-31 (stored before imports checked the year) made deadline
+    arithmetic raise OverflowError and the whole 催付 list fail; now it saturates and sorts last."""
+    now = dt.datetime(2024, 11, 23, 9, tzinfo=SHANGHAI)
+    far = reminder(dt.datetime(9999, 12, 31, 23, 59, tzinfo=SHANGHAI))
+    usual = Reminder("1", "b", now - dt.timedelta(hours=1))
+    huge = ReminderPolicy(close_hours=10**9)
+    for policy in (POLICY, huge):
+        assert policy.deadline(far).year == 9999
+        ordered = policy.by_urgency([far, usual], now)
+        assert ordered[0] is usual
+        policy.by_deadline([far, usual])
+        policy.next_due_time([far, usual], now)
+    assert huge.deadline(usual).year == 9999

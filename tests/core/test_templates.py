@@ -131,3 +131,21 @@ def test_missing_values_never_leave_doubled_marks_or_a_variable(pieces):
         assert "{" + name + "}" not in rendered
     if "{" in text and "，，" not in text.replace("{买家}", "").replace("{客服}", ""):
         assert "，，" not in rendered
+
+
+@pytest.mark.parametrize("depth", [1200, 20_000])
+def test_deeply_nested_brackets_around_a_missing_value_render_without_recursion(depth):
+    """A hostile team phrase (issue 11 #7): thousands of （ around {买家} once raised RecursionError in the
+    filler, which took the window down at every start after a sync."""
+    assert render("您好" + "（" * depth + "{买家}" + "）" * depth + "，亲", {}, MORNING) == "您好，亲"
+    assert render("（" * depth + "{买家}" + "）" * depth, {"买家": "小林"}, MORNING).count("小林") == 1
+
+
+def test_hostile_shapes_render_in_one_pass():
+    """Shapes that made the old filler quadratic: '[' before many variables (regex backtracking), and a long
+    run of marks followed by many gaps. Each renders correctly; at this size a quadratic filler would not
+    finish within the suite's patience."""
+    assert render("[" + "{买家}" * 20_000, {}, MORNING) == "["
+    assert render("[" + "{买家}" * 3 + "]好", {"买家": "林"}, MORNING) == "林林林好"
+    text = "好" + "！" * 40 + "{活动}，" * 20_000 + "亲"
+    assert render(text, {}, MORNING) == "好" + "！" * 40 + "亲"

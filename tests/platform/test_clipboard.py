@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import threading
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData
@@ -46,6 +47,11 @@ def copied(watcher) -> list[str]:
     messages: list[str] = []
     watcher.message_copied.connect(messages.append)
     return messages
+
+
+def settle(qtbot, watcher: QtClipboardWatcher) -> None:
+    """Let the burst window close, as a person's next copy always does (they are seconds apart)."""
+    qtbot.waitUntil(lambda: not watcher.busy)
 
 
 def put_formats(clipboard: QClipboard, text: str | None, formats: dict[str, bytes]) -> None:
@@ -106,10 +112,11 @@ def test_blank_text_is_ignored(clipboard, copied):
     assert copied == []
 
 
-def test_oversized_text_is_ignored(clipboard, watcher, copied):
+def test_oversized_text_is_ignored(qtbot, clipboard, watcher, copied):
     clipboard.setText("长" * 201)
     assert copied == []
     watcher.set_max_chars(300)
+    settle(qtbot, watcher)
     clipboard.setText("长" * 201 + "。")
     assert len(copied) == 1
 
@@ -128,19 +135,42 @@ def test_pause_stops_reports_and_is_announced(clipboard, watcher, copied):
     assert announced == [True, False]
 
 
-def test_one_burst_is_one_message_but_copying_again_later_is_new(clipboard, clock, copied):
+def test_one_burst_is_one_message_but_copying_again_later_is_new(qtbot, clipboard, watcher, clock, copied):
     clipboard.setText(MESSAGE)
     put_formats(clipboard, MESSAGE, {"text/html": MESSAGE.encode()})  # the same copy, one more format
+    settle(qtbot, watcher)
     assert copied == [MESSAGE]
     clock.now += BURST_SECONDS + 0.1
     clipboard.setText(MESSAGE)
     assert copied == [MESSAGE, MESSAGE]
 
 
-def test_different_text_inside_a_burst_is_reported(clipboard, copied):
+def test_different_text_inside_a_burst_is_reported(qtbot, clipboard, watcher, copied):
     clipboard.setText("在吗")
+    settle(qtbot, watcher)
     clipboard.setText(MESSAGE)
     assert copied == ["在吗", MESSAGE]
+
+
+def test_rapid_changes_are_read_once_at_the_end_and_the_latest_wins(qtbot, clipboard, watcher, copied,
+                                                                     monkeypatch):
+    """Issue 11 #10: 1,000 changes as fast as possible were 1,000 reads and 1,000 suggestion lists (a 9 s
+    freeze that ended on an old message). Now: the first at once, then one read of the latest."""
+    reads = 0
+    real_read = watcher._read
+
+    def counting_read() -> None:
+        nonlocal reads
+        reads += 1
+        real_read()
+
+    monkeypatch.setattr(watcher, "_read", counting_read)
+    for n in range(1000):
+        clipboard.setText(f"第{n}条消息")
+    assert copied == ["第0条消息"]
+    qtbot.waitUntil(lambda: copied == ["第0条消息", "第999条消息"])
+    settle(qtbot, watcher)
+    assert reads == 2
 
 
 def test_snapshot_and_restore_bring_back_the_text_without_reporting_it(clipboard, watcher, copied):
@@ -191,8 +221,112 @@ def test_sequence_number_check_catches_a_lost_change_event(qtbot, clipboard, clo
     counter[0] += 1
     qtbot.waitUntil(lambda: copied == [MESSAGE])
     clock.now += BURST_SECONDS + 1
+    settle(qtbot, watcher)
     counter[0] += 1  # a change whose event did arrive: reported once, not again by the timer
     clipboard.setText("在吗")
     watcher._on_sequence_timer_timeout()  # what the timer does next: nothing new to report
     assert copied == [MESSAGE, "在吗"]
     watcher.deleteLater()
+
+
+class HeldProbe:
+    """An owner probe the test answers by hand, on a thread of its own as the real one does."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[threading.Event, list[bool]]] = []
+        self.threads: list[threading.Thread] = []
+
+    def start(self, done) -> None:
+        release, answer = threading.Event(), [True]
+        self.asked.append((release, answer))
+
+        def run() -> None:
+            release.wait()
+            done(answer[0])
+
+        thread = threading.Thread(target=run, name="test-probe", daemon=True)
+        self.threads.append(thread)
+        thread.start()
+
+    def answer(self, index: int, answered: bool) -> None:
+        release, answer = self.asked[index]
+        answer[0] = answered
+        release.set()
+
+    def release_all(self) -> None:
+        for release, _answer in self.asked:
+            release.set()
+        for thread in self.threads:
+            thread.join()
+
+
+@pytest.fixture
+def probe():
+    held = HeldProbe()
+    yield held
+    held.release_all()
+
+
+def test_an_owner_that_does_not_answer_is_skipped_not_waited_for(qtbot, clipboard, clock, probe, caplog):
+    """Issue 11 #10: a clipboard owner that never answers froze the window 5 s at every copy (Qt's X11 read
+    waits on the GUI thread). The probe asks first, off the GUI thread; no answer means no read."""
+    watcher = QtClipboardWatcher(clipboard, clock=clock, windows=False, owner_probe=probe)
+    copied: list[str] = []
+    watcher.message_copied.connect(copied.append)
+    read = []
+    watcher._read = lambda: read.append(1)  # type: ignore[method-assign]
+    clipboard.setText(MESSAGE)
+    assert copied == [] and len(probe.asked) == 1  # nothing read on the GUI thread while we ask
+    probe.answer(0, answered=False)
+    qtbot.waitUntil(lambda: not watcher.busy)
+    assert read == [] and "did not answer" in caplog.text
+    watcher.deleteLater()
+
+
+def test_changes_during_a_probe_are_read_once_and_only_the_latest(qtbot, clipboard, clock, probe):
+    watcher = QtClipboardWatcher(clipboard, clock=clock, windows=False, owner_probe=probe)
+    copied: list[str] = []
+    watcher.message_copied.connect(copied.append)
+    clipboard.setText("旧消息")
+    for n in range(100):  # the agent (or a program) keeps copying while the first owner is asked
+        clipboard.setText(f"第{n}条")
+    probe.answer(0, answered=True)  # the answer is about a change that is no longer on the clipboard
+    qtbot.waitUntil(lambda: len(probe.asked) == 2)
+    probe.answer(1, answered=True)
+    qtbot.waitUntil(lambda: copied == ["第99条"])
+    qtbot.waitUntil(lambda: not watcher.busy)
+    assert len(probe.asked) == 2
+    watcher.deleteLater()
+
+
+class FakeUser32:
+    """GetClipboardOwner and SendMessageTimeoutW as user32 answers them for a given owner."""
+
+    def __init__(self, owner: int, answers: bool) -> None:
+        self.owner, self.answers, self.sent = owner, answers, []
+
+    def GetClipboardOwner(self) -> int:
+        return self.owner
+
+    def SendMessageTimeoutW(self, hwnd, message, wparam, lparam, flags, timeout, result) -> int:
+        self.sent.append((hwnd, message, flags, timeout))
+        return 1 if self.answers else 0
+
+
+@pytest.mark.parametrize(
+    ("owner", "answers", "error", "expected"),
+    [
+        (0, False, 0, True),  # nobody owns the clipboard: nothing to wait on
+        (0x1234, True, 0, True),
+        (0x1234, False, 1460, False),  # ERROR_TIMEOUT: the owner's window did not answer in time
+        (0x1234, False, 0, False),  # SMTO_ABORTIFHUNG refused at once: Windows already calls it hung
+        (0x1234, False, 5, True),  # access denied (an elevated owner): inconclusive, Qt reads as before
+    ],
+)
+def test_the_windows_owner_probe_asks_the_owner_window(owner, answers, error, expected) -> None:
+    from desktop.platform.clipboard_windows import SMTO_ABORTIFHUNG, WM_NULL, WindowsOwnerProbe
+
+    user32 = FakeUser32(owner, answers)
+    probe = WindowsOwnerProbe(250, user32=user32, last_error=lambda: error)
+    assert probe.owner_answers() is expected
+    assert user32.sent == ([] if not owner else [(owner, WM_NULL, SMTO_ABORTIFHUNG, 250)])

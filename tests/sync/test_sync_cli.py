@@ -129,3 +129,28 @@ def test_publish_ignores_and_replaces_a_forged_manifest_and_says_so(tmp_path, ke
     code, out = _run(capsys, "--data-dir", str(lead), "publish", "--folder", str(share), "--key", key)
     assert code == 0 and "已忽略并替换" in out and "v2" in out
     assert json.loads(manifest.read_bytes())["library_version"] == 2
+
+
+def test_sync_gives_up_on_a_hanging_share_after_its_timeout(tmp_path, keys, capsys, monkeypatch):
+    """Issue 11 #9: `kuaida sync` used to wait for ever on a share that does not answer."""
+    import threading
+
+    from desktop.sync import pull as pull_module
+
+    release = threading.Event()
+    real_pull = pull_module.pull
+
+    def hanging_pull(*args):
+        release.wait()
+        return real_pull(*args)
+
+    monkeypatch.setattr(pull_module, "pull", hanging_pull)
+    try:
+        code, out = _run(capsys, "--data-dir", str(tmp_path / "agent"), "sync", "--folder", str(tmp_path / "share"),
+                         "--timeout", "0.2")
+        assert code == 3
+        assert "离线" in out and "0.2 秒内没有响应" in out
+        code, out = _run(capsys, "--data-dir", str(tmp_path / "agent"), "sync", "status")
+        assert code == 3
+    finally:
+        release.set()

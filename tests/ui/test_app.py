@@ -63,3 +63,44 @@ def test_the_app_wires_proposals_and_phrase_files_into_the_window_and_tray(qtbot
     finally:
         app.close()
         shiboken6.delete(app)
+
+
+def test_a_background_job_without_a_handler_tells_the_agent(qtbot, kuaida_home: Path) -> None:
+    """Issue 11 #17: one default failure path in the app: a job that fails with no on_error of its own
+    (a save on a full disk) shows its sentence in the window instead of leaving only a log line."""
+    import errno
+
+    app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
+    try:
+        with qtbot.waitSignal(app.first_paint.painted):
+            app.show()
+        qtbot.waitUntil(lambda: app.controller.library is not None)
+
+        def save(_services: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        with qtbot.waitSignal(app.failures.failed) as failed:
+            app.runner.db(save, on_done=lambda _: None)
+        assert failed.args[0].startswith("磁盘空间不足")
+        assert app.window.hint_label.text() == failed.args[0]
+    finally:
+        app.close()
+        shiboken6.delete(app)
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_message_at_start(qapp, tmp_path: Path, monkeypatch,
+                                                                 capsys) -> None:
+    """Issue 11 #17 (a read-only data folder): the window's start used to end in a traceback."""
+    import errno
+
+    from desktop import app as app_module
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    shown: list[str] = []
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.exec", lambda box: shown.append(box.text()) or 0)
+    assert app_module.run_app(tmp_path / "readonly") == 1
+    assert shown and shown[0].startswith("没有权限写入")
+    assert "没有权限写入" in capsys.readouterr().err

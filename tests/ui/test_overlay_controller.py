@@ -85,7 +85,7 @@ def test_searching_borrows_the_focus_and_enter_pastes_then_gives_it_back(qtbot, 
     assert "运费险" in shown[0]
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(overlay.paster.requests) == 1)
-    assert overlay.paster.requests[0].text == overlay.controller.library_model.rendered_text(3)
+    assert "运费险" in overlay.paster.requests[0].text
     assert overlay.focus.calls == ["remember", "restore"]
     assert not overlay.controller.searching
     assert overlay.window.windowHandle().flags() & Qt.WindowType.WindowDoesNotAcceptFocus
@@ -283,7 +283,9 @@ def test_the_synced_team_library_adds_sensitive_words_the_campaign_and_the_pinne
     assert [(h.start, h.end) for h in library.find_sensitive("亲，包邮到家哦")] == [(2, 6)]
 
     overlay.controller.set_library(library)
-    model = overlay.controller.library_model
+    overlay.controller.begin_search()
+    overlay.controller._on_panel_query_changed("全店满")
+    model = overlay.controller.search_model
     row = next(r for r in range(model.rowCount()) if model.phrase(r).id == "t-sale")
     assert model.rendered_text(row) == "亲，双12期间，全店满199减20哦～"
     overlay.settings.set("campaign", "年货节")  # the agent's own setting wins over the team's campaign
@@ -363,3 +365,75 @@ def test_changing_the_bundled_phrases_choice_rebuilds_the_library(overlay: Overl
     before = overlay.controller.library
     overlay.settings.set("keep_bundled_phrases", True)
     assert overlay.controller.library is not before
+
+
+def test_search_touches_only_the_hits_however_large_the_library(overlay: Overlay, monkeypatch) -> None:
+    """Issue 11 #11: search filtered a proxy over the whole library, one Python call per phrase and keystroke
+    (0.45 s at 50,000 phrases, 22 s at 1,000,000). Now only the engine's capped hits reach a model."""
+    from desktop.core.engine import SuggestionEngine
+    from desktop.ui.library import Library
+    from desktop.ui.overlay_controller import SEARCH_LIMIT
+    from desktop.ui.reply_model import ReplyListModel
+
+    phrases = [Phrase(f"big-{n}", f"亲，第{n}号宝贝今天发货哦", "发货物流", code=f"k{n}") for n in range(5000)]
+    library = load_library(overlay.services)
+    overlay.controller.set_library(Library(SuggestionEngine(phrases), phrases, library.find_sensitive))
+    calls = 0
+    real_data = ReplyListModel.data
+
+    def counting_data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        nonlocal calls
+        calls += 1
+        return real_data(self, index, role)
+
+    monkeypatch.setattr(ReplyListModel, "data", counting_data)
+    overlay.controller.begin_search()
+    overlay.controller._on_panel_query_changed("发货")
+    shown = overlay.controller.shown_model()
+    assert shown.rowCount() == SEARCH_LIMIT
+    assert calls < 20 * SEARCH_LIMIT  # the old proxy asked the library model for all 5,000 rows
+
+
+def test_search_runs_off_the_ui_thread_and_only_the_latest_query_counts(overlay: Overlay, monkeypatch) -> None:
+    """Issue 11 #11: a frequent word in a very large library keeps the engine busy for a while, so search
+    runs on the runner's compute worker; keystrokes meanwhile only decide which query runs next."""
+    held: list[tuple[object, object]] = []
+    runner = overlay.controller.runner
+
+    def compute(fn, on_done=None, on_error=None, owner=None):
+        held.append((fn, on_done))
+
+    monkeypatch.setattr(runner, "compute", compute)
+    searched: list[str] = []
+    real_search = overlay.engine.search
+
+    def search(query: str, limit: int = 20):
+        searched.append(query)
+        return real_search(query, limit)
+
+    monkeypatch.setattr(overlay.engine, "search", search)
+    overlay.controller.begin_search()
+    for query in ("y", "yf", "yfx"):
+        overlay.controller._on_panel_query_changed(query)
+    assert len(held) == 1  # one search at a time
+    fn, on_done = held.pop()
+    on_done(fn())  # the first query's hits arrive: stale, so the latest query runs instead
+    assert len(held) == 1 and searched == ["y"]
+    fn, on_done = held.pop()
+    on_done(fn())
+    assert searched == ["y", "yfx"] and held == []
+    assert any("运费险" in text for text in overlay.shown_texts())
+
+
+def test_a_real_runner_searches_on_its_compute_worker(qtbot) -> None:
+    import threading
+
+    from desktop.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    try:
+        with qtbot.waitCallback() as done:
+            runner.compute(lambda: threading.current_thread().name, done)
+        assert done.args[0].startswith("kuaida-compute")
+    finally:
+        runner.shutdown()

@@ -82,7 +82,10 @@ def test_an_unreachable_share_backs_off_and_the_tray_shows_it(qtbot, tmp_path, s
     controller.stop()
 
 
-def test_a_hanging_share_never_blocks_the_ui_and_never_stacks_calls(qtbot, tmp_path):
+def test_a_hanging_share_is_abandoned_so_sync_and_other_io_go_on(qtbot, tmp_path):
+    """Issue 11 #9: the hung call used to stay in flight for ever, so 立即同步 did nothing, retries never came
+    and the I/O workers were used up. Now the watchdog abandons it: the next attempt starts at once on a
+    fresh worker, other I/O keeps running, and the late result is dropped when the share finally answers."""
     release = threading.Event()
     calls: list[Path] = []
 
@@ -102,18 +105,23 @@ def test_a_hanging_share_never_blocks_the_ui_and_never_stacks_calls(qtbot, tmp_p
             controller.sync_now()
         status = changed.args[0]
         assert (status.state, status.reason) == (SyncState.OFFLINE, "共享文件夹无响应")
-        assert controller.busy
+        assert not controller.busy and controller.next_poll_ms is not None  # a retry is planned
+        assert runner.stuck_io_threads == 1
         qtbot.waitUntil(lambda: len(ticks) >= 20)  # the event loop keeps running while the share hangs
-        controller.sync_now()  # 立即同步 while the hung call is still out: no second call
-        qtbot.waitUntil(lambda: len(ticks) >= 40)
-        assert len(calls) == 1
+        for _ in range(2):  # exports, order imports, restores: both workers are still there
+            with qtbot.waitCallback() as exported:
+                runner.io(lambda: "written", exported)
+            assert exported.args == ["written"]
+        with qtbot.waitSignal(controller.status_changed, timeout=10_000):
+            controller.sync_now()  # 立即同步 starts a new call at once
+        assert len(calls) == 2 and runner.stuck_io_threads == 2
         release.set()
-        qtbot.waitUntil(lambda: not controller.busy)
-        assert len(calls) == 1
-        assert gc.isenabled()
-        controller.sync_now()
-        qtbot.waitUntil(lambda: not controller.busy)
-        assert len(calls) == 2
+        qtbot.waitUntil(lambda: runner.stuck_io_threads == 0)
+        assert controller.status.state is SyncState.OFFLINE  # the stale answers changed nothing
+        qtbot.waitUntil(gc.isenabled)  # the dropped results ended their collector pause
+        with qtbot.waitSignal(controller.status_changed, timeout=10_000):
+            controller.sync_now()
+        assert len(calls) == 3
         assert controller.status.state is SyncState.EMPTY
     finally:
         release.set()
