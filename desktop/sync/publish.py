@@ -20,7 +20,15 @@ from desktop.core.sync.canonical import sha256_hex
 from desktop.core.sync.keys import SigningKey
 from desktop.core.sync.manifest import MAX_MANIFEST_BYTES, PACK_NAME, Manifest, build_manifest, decode_manifest
 from desktop.core.sync.pack import PackError, TeamLibrary, encode_pack
-from desktop.sync.atomic import RENAME_DELAYS, StepHook, is_temporary, no_step, write_atomic, write_durably
+from desktop.sync.atomic import (
+    RENAME_DELAYS,
+    StepHook,
+    is_temporary,
+    no_step,
+    unlink_with_retry,
+    write_atomic,
+    write_durably,
+)
 from desktop.sync.folder import TeamFolder, read_limited
 
 STALE_LOCK_SECONDS = 15 * 60
@@ -58,7 +66,7 @@ def publish_lock(folder: TeamFolder, publisher: str, stale_after: float = STALE_
             fd = os.open(folder.lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             if attempt == 0 and _lock_is_stale(folder, stale_after):
-                folder.lock.unlink(missing_ok=True)
+                unlink_with_retry(folder.lock)
                 continue
             raise PublishConflictError(f"另一位主管正在发布（{_lock_holder(folder)}），请稍后重试") from None
         with os.fdopen(fd, "wb") as out:
@@ -67,7 +75,10 @@ def publish_lock(folder: TeamFolder, publisher: str, stale_after: float = STALE_
     try:
         yield
     finally:
-        folder.lock.unlink(missing_ok=True)
+        # Another lead's Kuaida may be reading the lock to name its holder right now (_lock_holder): on
+        # Windows the delete then fails until that read ends, and a lock left behind would refuse every
+        # publish for STALE_LOCK_SECONDS.
+        unlink_with_retry(folder.lock)
 
 
 def _lock_is_stale(folder: TeamFolder, stale_after: float) -> bool:
