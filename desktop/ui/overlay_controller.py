@@ -36,6 +36,10 @@ HINT_MS = 4000
 # once our window has lost the focus, or after this long at the latest.
 FOCUS_RETURN_MS = 400
 FOCUS_SETTLE_MS = 120
+# Then, while the window given the focus back cannot take keystrokes yet (FocusReturn.target_ready), check
+# again every FOCUS_POLL_MS, for FOCUS_READY_CAP_MS at most: a Ctrl+V sent before it is ready is lost.
+FOCUS_POLL_MS = 20
+FOCUS_READY_CAP_MS = 1500
 TEMPLATE_KEYS = ("agent_name", "shop_name", "campaign")
 HOTKEY_KEYS = ("hotkey_search", "hotkey_pick_prefix")
 
@@ -71,6 +75,7 @@ class OverlayController(QObject):
         self._load_failed = False  # the library could not be loaded (the store did not open)
         self._load_problem: tuple[str, str] | None = None  # (status line, its tooltip) while that lasts
         self._pending_paste: PasteRequest | None = None
+        self._focus_polls_left = 0
 
         self.suggestion_model = ReplyListModel(self._render, parent=self)
         self.library_model = ReplyListModel(self._render, parent=self)
@@ -260,6 +265,7 @@ class OverlayController(QObject):
         most); when none has, the hand-back is already under way and FOCUS_SETTLE_MS lets it land.
         """
         self._pending_paste = request
+        self._focus_polls_left = FOCUS_READY_CAP_MS // FOCUS_POLL_MS
         self._focus_timer.start(FOCUS_SETTLE_MS if QGuiApplication.focusWindow() is None else FOCUS_RETURN_MS)
 
     def _on_app_focus_window_changed(self, window: QWindow | None) -> None:
@@ -267,10 +273,17 @@ class OverlayController(QObject):
             self._flush_pending_paste()
 
     def _flush_pending_paste(self) -> None:
+        if self._pending_paste is None:
+            return
+        if not self.focus.target_ready():
+            if self._focus_polls_left > 0:
+                self._focus_polls_left -= 1
+                self._focus_timer.start(FOCUS_POLL_MS)
+                return
+            log.info("the chat window was not ready for input after %d ms; pasting anyway", FOCUS_READY_CAP_MS)
         self._focus_timer.stop()
         request, self._pending_paste = self._pending_paste, None
-        if request is not None:
-            self.paster.paste(request)
+        self.paster.paste(request)
 
     def _on_paster_pasted(self, outcome: object) -> None:
         if outcome == PasteOutcome.COPIED:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.phrases import Phrase
 from desktop.platform.interfaces import PasteOutcome
+from desktop.ui import overlay_controller
 from desktop.ui.empty_state import EmptyKind
 from desktop.ui.library import Library, load_library
 
@@ -90,6 +92,31 @@ def test_searching_borrows_the_focus_and_enter_pastes_then_gives_it_back(qtbot, 
     assert not overlay.controller.searching
     assert overlay.window.windowHandle().flags() & Qt.WindowType.WindowDoesNotAcceptFocus
     assert box.text() == ""
+
+
+def test_the_paste_after_a_search_waits_until_the_chat_window_takes_input(qtbot, overlay: Overlay) -> None:
+    # Windows hands the focus back asynchronously: a Ctrl+V sent before the chat window is foreground with a
+    # focused control is lost (it was, in half the rounds under Wine).
+    overlay.focus.not_ready_checks = 3
+    overlay.copy("什么时候发货")
+    overlay.hotkeys.press("search")
+    qtbot.keyClicks(overlay.window.suggestions.search_box, "yfx")
+    qtbot.keyClick(overlay.window.suggestions.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(overlay.paster.requests) == 1)
+    assert overlay.focus.readiness_checks == 4  # three "not yet", then ready: pasted then, once
+
+
+def test_a_chat_window_that_never_gets_ready_still_gets_the_paste(
+    qtbot, overlay: Overlay, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(overlay_controller, "FOCUS_READY_CAP_MS", 5 * overlay_controller.FOCUS_POLL_MS)
+    overlay.focus.not_ready_checks = 10**6
+    overlay.copy("什么时候发货")
+    overlay.hotkeys.press("search")
+    qtbot.keyClicks(overlay.window.suggestions.search_box, "yfx")
+    qtbot.keyClick(overlay.window.suggestions.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(overlay.paster.requests) == 1)
+    assert overlay.focus.readiness_checks == 6  # the cap: five more checks, then the paste goes anyway
 
 
 def test_escape_ends_the_search_without_pasting(qtbot, overlay: Overlay) -> None:
