@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from desktop.cli.text_input import stdin_lines
 from desktop.core.templates import render
 from desktop.services import build_engine, open_services, template_values
 
@@ -22,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     engine = build_engine(services.phrases)
     values = template_values(services.settings)
-    messages = args.messages or (line.rstrip("\r\n") for line in sys.stdin)
+    messages = args.messages or stdin_lines()
     for message in messages:
         suggestions = engine.suggest(message, top=args.top)
         if args.json:
