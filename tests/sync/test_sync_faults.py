@@ -254,6 +254,8 @@ def test_a_symlinked_manifest_is_not_followed(followed, team, tmp_path, monkeypa
         TeamFolder(share).manifest.symlink_to(outside)
     except OSError as error:  # Windows without the privilege (or Developer Mode) to create symbolic links
         pytest.skip(f"cannot create a symbolic link here: {error}")
+    if not TeamFolder(share).manifest.exists():  # Wine 8 writes a Unix link to the Windows path: it dangles
+        pytest.skip("the symbolic link created here does not resolve (Wine); the Linux run covers this")
     if nofollow.startswith("without"):
         monkeypatch.delattr(os, "O_NOFOLLOW", raising=False)
     with pytest.raises(OSError):
