@@ -275,6 +275,7 @@ class OverlayController(QObject):
     def _flush_pending_paste(self) -> None:
         if self._pending_paste is None:
             return
+        log.debug("paste after the focus hand-back: our focus window %s", QGuiApplication.focusWindow())
         if not self.focus.target_ready():
             if self._focus_polls_left > 0:
                 self._focus_polls_left -= 1
@@ -340,6 +341,8 @@ class OverlayController(QObject):
 
     # hotkeys and pausing ---------------------------------------------------------------------------
     def _on_hotkeys_hotkey_pressed(self, action: str) -> None:
+        if action in ("show", "search"):
+            self.paster.mask_menu_key()  # a pick masks it when it pastes
         if action == "show":
             self.toggle_window()
         elif action == "search":
