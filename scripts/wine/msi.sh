@@ -40,6 +40,6 @@ echo "$mb" >"$build/msi-mb.txt"
 KUAIDA_WINDOWS_DIST="$dist" timeout 900 "$python" -m pytest -p no:cacheprovider -p no:randomly -q -rfE -s \
   --junitxml="$build/msi-junit.xml" tests/installer/test_msi_wine.py >"$build/msi-test.log" 2>&1
 rc=$?
-grep -a -E "→ exit|^(FAILED|ERROR)|passed|failed" "$build/msi-test.log" | cut -c1-300 | sed 's/^/      /'
+grep -a -E "→ exit|^installed|^(FAILED|ERROR)|passed|failed" "$build/msi-test.log" | cut -c1-300 | sed 's/^/      /'
 [ $rc -eq 0 ] || tail -40 "$build/msi-test.log"
 exit $(( failed + (rc != 0) ))

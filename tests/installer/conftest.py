@@ -51,17 +51,16 @@ class InstallerBuild:
     def bumped_msi(self) -> Path:
         return self.dist / f"Kuaida-{BUMPED_VERSION}.msi"
 
+    @property
+    def for_windows(self) -> bool:
+        """A real Windows bundle (built under Wine by scripts/test-windows), not the Linux one."""
+        return (self.bundle / "Kuaida.exe").is_file()
+
 
 def _require_tools() -> None:
     missing = [tool for tool in ("wixl", "wixl-heat", "msiinfo", "msibuild") if shutil.which(tool) is None]
     if missing:
         pytest.fail(f"missing {', '.join(missing)}: install Debian's msitools and wixl (scripts/test does)")
-
-
-    @property
-    def for_windows(self) -> bool:
-        """A real Windows bundle (built under Wine by scripts/test-windows), not the Linux one."""
-        return (self.bundle / "Kuaida.exe").is_file()
 
 
 @pytest.fixture(scope="session")

@@ -46,6 +46,7 @@ class Wine:
         env = {**os.environ, "WINEPREFIX": str(self.prefix), "WINEDEBUG": "-all",
                "WINEDLLOVERRIDES": "mscoree,mshtml=", "WINEARCH": "win64"}
         env.pop("DISPLAY", None)
+        env.pop("KUAIDA_HOME", None)  # the suite's own data folder: an agent's PC uses %LOCALAPPDATA%\Kuaida
         # Chinese Windows when the Windows stage compiled the locale (scripts/wine/setup.sh): Wine passes
         # Chinese arguments only with a Unix locale of that charset.
         locales = Path(os.environ.get("KUAIDA_WINE_ROOT", "/nonexistent")) / "locale"
