@@ -17,14 +17,12 @@ cd "$KUAIDA_SRC"
 
 out="$KUAIDA_WINE_ROOT/startup"
 rm -rf "$out"; mkdir -p "$out"
-export DISPLAY="${KUAIDA_WINE_DISPLAY:-:71}"
 unset QT_QPA_PLATFORM
 runs="${KUAIDA_WINE_RUNS:-5}"
 pids=()
 cleanup() { wine_stop; for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null; }
 trap cleanup EXIT
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
+start_xvfb "$out"
 for _ in $(seq 50); do xdpyinfo -display "$DISPLAY" >/dev/null 2>&1 && break; sleep 0.1; done
 openbox >/dev/null 2>&1 &
 pids+=($!)

@@ -85,3 +85,21 @@ PY
   rm -rf "$tmp"
   echo "$want" >"$site/.kuaida-src"
 }
+
+# Starts Xvfb (1280×800) in the background, on KUAIDA_WINE_DISPLAY or else a free display it picks itself
+# (-displayfd), exports DISPLAY and adds its PID to the caller's `pids` array. Logs to FOLDER/xvfb.log.
+start_xvfb() {
+  local folder="$1"
+  if [ -n "${KUAIDA_WINE_DISPLAY:-}" ]; then
+    Xvfb "$KUAIDA_WINE_DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$folder/xvfb.log" 2>&1 &
+    pids+=($!)
+    export DISPLAY="$KUAIDA_WINE_DISPLAY"
+  else
+    rm -f "$folder/display.txt"
+    Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$folder/display.txt" >"$folder/xvfb.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 100); do [ -s "$folder/display.txt" ] && break; sleep 0.1; done
+    export DISPLAY=":$(tr -d '[:space:]' <"$folder/display.txt")"
+  fi
+  for _ in $(seq 50); do xdpyinfo -display "$DISPLAY" >/dev/null 2>&1 && break; sleep 0.1; done
+}

@@ -14,7 +14,7 @@
 # Replies carry emoji (📦🚚😊): with Symbola as Wine's "Segoe UI Emoji" (setup.sh) they are drawn, not a crash.
 # Screenshots in $KUAIDA_WINE_ROOT/gui/*.png; Kuaida's log there too. Prints ok/FAIL lines; exit code = failed
 # checks. KUAIDA_WINE_APP=/path/to/Kuaida.exe runs the PyInstaller bundle or an installed copy instead.
-# ~1 min. Needs setup.sh; KUAIDA_WINE_DISPLAY (default :71) must be a free display number.
+# ~1-2 min. Needs setup.sh. Xvfb picks a free display unless KUAIDA_WINE_DISPLAY names one (e.g. :77).
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=env.sh
@@ -25,7 +25,6 @@ cd "$KUAIDA_SRC"
 out="$KUAIDA_WINE_ROOT/gui"
 rm -rf "$out"
 mkdir -p "$out/data"
-export DISPLAY="${KUAIDA_WINE_DISPLAY:-:71}"
 unset QT_QPA_PLATFORM  # the real Windows platform plugin
 failed=0
 pids=()
@@ -64,9 +63,7 @@ wait_text() {
 }
 
 # X and a window manager --------------------------------------------------------------------------------------
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do xdpyinfo -display "$DISPLAY" >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb "$out"
 openbox >"$out/openbox.log" 2>&1 &
 pids+=($!)
 sleep 1
