@@ -68,7 +68,8 @@ link_kuaida() {
   [ "$(cat "$site/.kuaida-src" 2>/dev/null)" = "$want" ] && return 0
   rm -rf "$site"/__editable__*kuaida* "$site"/kuaida-*.dist-info
   local tmp; tmp="$(mktemp -d)"
-  python3 -m pip install -q --disable-pip-version-check --no-deps --no-compile -e "$KUAIDA_SRC" --target "$tmp" \
+  python3 -m pip install -q --disable-pip-version-check --no-warn-conflicts --root-user-action=ignore --no-deps \
+    --no-compile -e "$KUAIDA_SRC" --target "$tmp" \
     2> >(grep -v -e "is ignored" -e "as the 'root' user" >&2)
   python3 - "$tmp" "$KUAIDA_SRC" "$(winpath "$KUAIDA_SRC")" <<'PY'
 import sys

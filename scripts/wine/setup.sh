@@ -149,7 +149,8 @@ if ! cmp -s "$requirements" "$stamp"; then
   log "installing Windows wheels into $KUAIDA_WINPY/Lib/site-packages: $(tr '\n' ' ' <"$requirements")"
   rm -rf "$KUAIDA_WINPY/Lib/site-packages"
   mkdir -p "$KUAIDA_WINPY/Lib/site-packages"
-  python3 -m pip install -q --disable-pip-version-check --no-compile --target "$KUAIDA_WINPY/Lib/site-packages" \
+  python3 -m pip install -q --disable-pip-version-check --no-warn-conflicts --root-user-action=ignore --no-compile \
+    --target "$KUAIDA_WINPY/Lib/site-packages" \
     --only-binary=:all: --platform win_amd64 --python-version 3.13 --implementation cp \
     --abi "$PYTAG" --abi abi3 --abi none -r "$requirements" 2> >(grep -v -e "is ignored" -e "^$" >&2)
   rm -rf "$KUAIDA_WINPY/Lib/site-packages/bin"  # Linux launchers of console scripts: use python -m
