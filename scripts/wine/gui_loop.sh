@@ -250,21 +250,31 @@ for round in $(seq "$ROUNDS"); do
   fi
   [ "$round" = 1 ] && shot 3-after-click
 
-  # 3. Alt+S, "fh", Enter
-  helper clear >/dev/null
-  pasted_before="$(jget "$(probe)" "d.get('pasted', 0)")"
-  hotkey s
-  sleep 1.5
-  [ "$round" = 1 ] && shot 4-search
-  xdotool type --delay 80 "fh"
-  sleep 1
-  xdotool key Return
-  wait_text 8
-  text="$(jget "$state" "d['edit_text']")"
+  # 3. Alt+S, "fh", Enter. Under Wine about one such paste in ten is lost although Kuaida waited until notepad
+  # was foreground with its edit box focused (and 0.6 s more): the Ctrl+V reaches no window, with no Win32 state
+  # to tell beforehand (longer waits did not remove it). Such a loss is retried once and reported as a note;
+  # a second loss in a row fails. Real Windows is the judge of this one (README: the Windows stage).
+  for attempt in 1 2; do
+    helper clear >/dev/null
+    pasted_before="$(jget "$(probe)" "d.get('pasted', 0)")"
+    hotkey s
+    sleep 1.5
+    [ "$round" = 1 ] && [ "$attempt" = 1 ] && shot 4-search
+    xdotool type --delay 80 "fh"
+    sleep 1
+    xdotool key Return
+    wait_text 8
+    text="$(jget "$state" "d['edit_text']")"
+    pasted_now="$(jget "$(probe)" "d.get('pasted', 0)")"
+    [ -z "$text" ] && [ "$attempt" = 1 ] && [ "$pasted_now" != "$pasted_before" ] || break
+    echo "      note: round $round: Wine lost the Ctrl+V after the search (Kuaida pasted: counter $pasted_before → $pasted_now); retrying once"
+    shot "search-lost-$round"
+  done
+  again=""; [ "$attempt" = 2 ] && again=" (second attempt)"
   if [ -n "$text" ]; then
-    ok "round $round: search + Enter pasted: $text"
+    ok "round $round: search + Enter pasted$again: $text"
   else
-    fail "round $round: search + Enter pasted nothing (Kuaida's paste counter $pasted_before → $(jget "$(probe)" "d.get('pasted', 0)"))"
+    fail "round $round: search + Enter pasted nothing (Kuaida's paste counter $pasted_before → $pasted_now)"
     shot "search-failed-$round"
     echo "      clipboard: $(helper getclip | cut -c1-200)"
   fi
