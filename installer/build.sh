@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Linux build: the PyInstaller bundle in dist/Kuaida/, then dist/Kuaida-<version>.msi with wixl (msitools).
-# On Linux the bundle is a Linux one, so this MSI is a structural check of installer/kuaida.wxs (properties,
-# registry values, shortcut, upgrade logic), not something to install; build.ps1 builds the real MSI on Windows.
 #
-#   installer/build.sh                      bundle + MSI
+#   installer/build.sh --windows            the real Windows MSI, on any Linux machine: the Windows bundle is
+#                                           built by PyInstaller under Wine (scripts/wine: the embeddable
+#                                           CPython for Windows with the project's Windows wheels; ~3 min, ~5 min
+#                                           the first time), self-tested there, then wrapped by wixl. Unsigned:
+#                                           sign it with installer/sign.sh (KUAIDA_SIGN_PKCS12) or on Windows.
+#   installer/build.sh                      Linux bundle + MSI: a structural check of installer/kuaida.wxs
+#                                           (properties, registry values, shortcut, upgrade logic), not
+#                                           something to install
 #   installer/build.sh --msi-only           MSI from an existing dist/Kuaida/
 #   installer/build.sh --version 0.1.1     the MSI's ProductVersion (default: desktop.__version__), for upgrade tests
 #   DIST=/tmp/out BUILD=/tmp/work installer/build.sh    other output and work folders
@@ -14,10 +19,12 @@ PYTHON="${PYTHON:-.venv/bin/python}"
 DIST="${DIST:-dist}"
 BUILD="${BUILD:-build}"
 bundle=1
+windows=0
 version=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --msi-only) bundle=0 ;;
+    --windows) windows=1 ;;
     --version) version="$2"; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -25,7 +32,11 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$version" ] || version="$("$PYTHON" -c 'import desktop; print(desktop.__version__)')"
 
-if [ "$bundle" -eq 1 ]; then
+if [ "$bundle" -eq 1 ] && [ "$windows" -eq 1 ]; then
+  bash scripts/wine/setup.sh
+  mkdir -p "$DIST"
+  KUAIDA_WINE_DIST="$(realpath "$DIST")" bash scripts/wine/bundle.sh  # fails on a failed self-test
+elif [ "$bundle" -eq 1 ]; then
   "$PYTHON" -m PyInstaller installer/kuaida.spec --noconfirm --log-level WARN \
     --distpath "$DIST" --workpath "$BUILD/pyinstaller"
 fi

@@ -10,6 +10,10 @@ RUN_PACKAGES=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 lib
 # upgrade, uninstall: ~12 s to install, ~1 min of tests), osslsigncode and xsltproc check signing and the
 # heat transform that Windows builds use.
 TEST_PACKAGES=(xvfb xauth openbox xdotool xclip x11-utils mousepad msitools wixl wine64 osslsigncode xsltproc)
+# The Windows stage (scripts/test-windows): Wine, the zh_CN locale it emulates Chinese Windows with, the tools of
+# the hotkey/paste loop, screenshots (ImageMagick's import), bc for timings, and Symbola: emoji Wine's GDI can draw.
+WINE_PACKAGES=(wine64 locales xvfb xauth openbox xdotool x11-utils imagemagick msitools wixl bc fonts-noto-cjk
+  fonts-symbola)
 
 ensure_debian_packages() {
   local missing=()

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Iterable
 
+from desktop.cli.text_input import stdin_lines
 from desktop.core.chat_block import read_copied
 from desktop.core.templates import render
 from desktop.services import build_engine, open_services, seller_names, template_values
@@ -31,8 +32,8 @@ def _inputs(args: argparse.Namespace) -> Iterable[str]:
     if args.messages:
         return args.messages
     if args.block:
-        return [sys.stdin.read()]
-    return (line.rstrip("\r\n") for line in sys.stdin)  # one message a line (../shared/eval/score.py)
+        return ["\n".join(stdin_lines())]
+    return stdin_lines()  # one message a line (../shared/eval/score.py)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -97,6 +97,8 @@ def read_table(path: Path | str, *, header_contains: Collection[str] = ()) -> Ta
     except IsADirectoryError as error:
         raise TabularError(f"这是一个文件夹，不是表格文件：{path}") from error
     except PermissionError as error:
+        if path.is_dir():  # what Windows raises for a folder
+            raise TabularError(f"这是一个文件夹，不是表格文件：{path}") from error
         raise TabularError(f"没有权限读取文件：{path}（文件是否正在被 Excel 打开？）") from error
     except OSError as error:
         raise TabularError(f"无法读取文件：{path}（{error.strerror or error}）") from error

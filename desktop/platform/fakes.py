@@ -79,6 +79,7 @@ class FakePaster(Paster):
         super().__init__(parent)
         self.requests: list[PasteRequest] = []
         self.outcome = outcome
+        self.menu_key_masks = 0
 
     @property
     def texts(self) -> list[str]:
@@ -87,6 +88,9 @@ class FakePaster(Paster):
     def paste(self, request: PasteRequest) -> None:
         self.requests.append(request)
         self.pasted.emit(self.outcome)
+
+    def mask_menu_key(self) -> None:
+        self.menu_key_masks += 1
 
 
 @dataclass(frozen=True)

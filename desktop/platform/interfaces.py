@@ -77,6 +77,10 @@ class Paster(QObject):
     def paste(self, request: PasteRequest) -> None:
         raise NotImplementedError
 
+    def mask_menu_key(self) -> None:
+        """A hotkey that pastes nothing (show, search) was pressed: keep the release of its Alt from opening the
+        menu bar of the window that has the focus (Windows). Nothing where there is no such thing."""
+
 
 class Notifier(QObject):
     """Desktop notifications (reminder nudges); clicking one emits `activated` with its key."""

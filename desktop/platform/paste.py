@@ -81,6 +81,14 @@ class KeystrokePaster(Paster):
     def set_copy_only(self, copy_only: bool) -> None:
         self._copy_only = copy_only
 
+    def mask_menu_key(self) -> None:
+        # RegisterHotKey swallows the S of Alt+S, so the chat client sees a lone Alt press and release and opens
+        # its menu bar (Notepad, and any classic Windows menu); a Ctrl+V sent to it then is lost.
+        try:
+            self._keyboard.mask_menu_key()
+        except OSError as error:
+            log.warning("could not mask the menu key: %s", error)
+
     def is_waiting(self) -> bool:
         """True while a paste waits for the modifiers to be released."""
         return self._poll_timer.isActive()

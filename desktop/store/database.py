@@ -70,15 +70,22 @@ class Store:
 
 
 def connect(path: Path | str) -> sqlite_utils.Database:
-    db = sqlite_utils.Database(sqlite3.connect(str(path), timeout=10))
-    if str(path) != ":memory:":
-        mode = db.execute("pragma journal_mode = wal").fetchone()[0]
-        if mode != "wal":  # e.g. a data folder on a network drive: still safe, only slower with readers
-            log.warning("store journal mode is %s, not wal", mode)
-    # FULL, not NORMAL: in WAL mode NORMAL survives a killed process but a power cut may drop the last
-    # commits (an import the agent saw succeed). One fsync per commit costs nothing at human write rates.
-    db.execute("pragma synchronous = full")
-    db.execute("pragma foreign_keys = on")
+    connection = sqlite3.connect(str(path), timeout=10)
+    try:
+        db = sqlite_utils.Database(connection)
+        if str(path) != ":memory:":
+            mode = db.execute("pragma journal_mode = wal").fetchone()[0]
+            if mode != "wal":  # e.g. a data folder on a network drive: still safe, only slower with readers
+                log.warning("store journal mode is %s, not wal", mode)
+        # FULL, not NORMAL: in WAL mode NORMAL survives a killed process but a power cut may drop the last
+        # commits (an import the agent saw succeed). One fsync per commit costs nothing at human write rates.
+        db.execute("pragma synchronous = full")
+        db.execute("pragma foreign_keys = on")
+    except BaseException:
+        # A damaged file fails the first pragma. Closed now, not by the garbage collector some time later:
+        # Windows refuses to rename a file that is still open, so `kuaida store restore` would fail.
+        connection.close()
+        raise
     return db
 
 

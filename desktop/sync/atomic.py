@@ -54,9 +54,23 @@ def replace_with_retry(
     sleep: Callable[[float], None] | None = None,
 ) -> None:
     """os.replace, retried with backoff while the target is held open (PermissionError on Windows shares)."""
+    _retry_while_held_open(lambda: source.replace(target), delays, sleep)
+
+
+def unlink_with_retry(
+    path: Path, delays: Sequence[float] = RENAME_DELAYS, sleep: Callable[[float], None] | None = None,
+) -> None:
+    """Delete `path` (gone already is fine), retried while another process has it open: Windows refuses to
+    delete such a file (a sharing violation, PermissionError) where POSIX just unlinks it."""
+    _retry_while_held_open(lambda: path.unlink(missing_ok=True), delays, sleep)
+
+
+def _retry_while_held_open(
+    action: Callable[[], None], delays: Sequence[float], sleep: Callable[[float], None] | None,
+) -> None:
     for delay in (*delays, None):
         try:
-            source.replace(target)
+            action()
             return
         except PermissionError:
             if delay is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -89,10 +90,18 @@ class TeamFolder:
 
 def read_limited(path: Path, limit: int) -> bytes:
     """Read a whole regular file of at most `limit` bytes; larger files are refused without reading them."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags)
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    if not nofollow:
+        # Windows has no O_NOFOLLOW: refuse a symbolic link by its own entry, then check that the file opened
+        # is that entry, not one swapped in between.
+        entry = os.lstat(path)
+        if stat.S_ISLNK(entry.st_mode):
+            raise OSError(errno.ELOOP, f"{path.name} 是一个链接，不会跟随", str(path))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nofollow)
     try:
         info = os.fstat(fd)
+        if not nofollow and (info.st_dev, info.st_ino) != (entry.st_dev, entry.st_ino):
+            raise OSError(errno.ELOOP, f"{path.name} 在读取时被替换", str(path))
         if not stat.S_ISREG(info.st_mode):
             raise FileTooLargeError(f"{path.name} 不是普通文件")
         chunks: list[bytes] = []

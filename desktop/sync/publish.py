@@ -33,7 +33,15 @@ from desktop.core.sync.manifest import (
     verify_manifest,
 )
 from desktop.core.sync.pack import PackError, TeamLibrary, encode_pack
-from desktop.sync.atomic import RENAME_DELAYS, StepHook, is_own_temporary, no_step, write_atomic, write_durably
+from desktop.sync.atomic import (
+    RENAME_DELAYS,
+    StepHook,
+    is_own_temporary,
+    no_step,
+    unlink_with_retry,
+    write_atomic,
+    write_durably,
+)
 from desktop.sync.folder import TeamFolder, is_link, read_limited
 
 STALE_LOCK_SECONDS = 15 * 60
@@ -95,7 +103,7 @@ def publish_lock(folder: TeamFolder, publisher: str, stale_after: float = STALE_
                 raise PublishRefusedError("共享文件夹中的 publish.lock 不是快答的锁文件（是文件夹或链接），"
                                           "请确认无人在发布后删除它，再发布") from None
             if attempt == 0 and _lock_is_stale(folder, stale_after):
-                folder.lock.unlink(missing_ok=True)
+                unlink_with_retry(folder.lock)
                 continue
             raise PublishConflictError(f"另一位主管正在发布（锁文件写明：{_lock_holder(folder)}，未经验证），"
                                        "请稍后重试") from None
@@ -105,7 +113,10 @@ def publish_lock(folder: TeamFolder, publisher: str, stale_after: float = STALE_
     try:
         yield
     finally:
-        folder.lock.unlink(missing_ok=True)
+        # Another lead's Kuaida may be reading the lock to name its holder right now (_lock_holder): on
+        # Windows the delete then fails until that read ends, and a lock left behind would refuse every
+        # publish for STALE_LOCK_SECONDS.
+        unlink_with_retry(folder.lock)
 
 
 def _is_foreign_lock(folder: TeamFolder) -> bool:

@@ -37,6 +37,10 @@ HINT_MS = 4000
 # once our window has lost the focus, or after this long at the latest.
 FOCUS_RETURN_MS = 400
 FOCUS_SETTLE_MS = 120
+# Then, while the window given the focus back cannot take keystrokes yet (FocusReturn.target_ready), check
+# again every FOCUS_POLL_MS, for FOCUS_READY_CAP_MS at most: a Ctrl+V sent before it is ready is lost.
+FOCUS_POLL_MS = 20
+FOCUS_READY_CAP_MS = 1500
 TEMPLATE_KEYS = ("agent_name", "shop_name", "campaign")
 LIBRARY_KEYS = ("keep_bundled_phrases",)  # change which phrases are suggested: the engine is rebuilt
 HOTKEY_KEYS = ("hotkey_search", "hotkey_pick_prefix")
@@ -75,6 +79,7 @@ class OverlayController(QObject):
         self._load_failed = False  # the library could not be loaded (the store did not open)
         self._load_problem: tuple[str, str] | None = None  # (status line, its tooltip) while that lasts
         self._pending_paste: PasteRequest | None = None
+        self._focus_polls_left = 0
 
         self.suggestion_model = ReplyListModel(self._render, parent=self)
         # Only the engine's hits (at most SEARCH_LIMIT), not the library behind a filter: a proxy over the
@@ -278,6 +283,7 @@ class OverlayController(QObject):
         most); when none has, the hand-back is already under way and FOCUS_SETTLE_MS lets it land.
         """
         self._pending_paste = request
+        self._focus_polls_left = FOCUS_READY_CAP_MS // FOCUS_POLL_MS
         self._focus_timer.start(FOCUS_SETTLE_MS if QGuiApplication.focusWindow() is None else FOCUS_RETURN_MS)
 
     def _on_app_focus_window_changed(self, window: QWindow | None) -> None:
@@ -285,10 +291,18 @@ class OverlayController(QObject):
             self._flush_pending_paste()
 
     def _flush_pending_paste(self) -> None:
+        if self._pending_paste is None:
+            return
+        log.debug("paste after the focus hand-back: our focus window %s", QGuiApplication.focusWindow())
+        if not self.focus.target_ready():
+            if self._focus_polls_left > 0:
+                self._focus_polls_left -= 1
+                self._focus_timer.start(FOCUS_POLL_MS)
+                return
+            log.info("the chat window was not ready for input after %d ms; pasting anyway", FOCUS_READY_CAP_MS)
         self._focus_timer.stop()
         request, self._pending_paste = self._pending_paste, None
-        if request is not None:
-            self.paster.paste(request)
+        self.paster.paste(request)
 
     def _on_paster_pasted(self, outcome: object) -> None:
         if outcome == PasteOutcome.COPIED:
@@ -368,6 +382,8 @@ class OverlayController(QObject):
 
     # hotkeys and pausing ---------------------------------------------------------------------------
     def _on_hotkeys_hotkey_pressed(self, action: str) -> None:
+        if action in ("show", "search"):
+            self.paster.mask_menu_key()  # a pick masks it when it pastes
         if action == "show":
             self.toggle_window()
         elif action == "search":

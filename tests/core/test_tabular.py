@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from desktop.core import tabular
 from desktop.core.tabular import TabularError, cell_text, decode_text, read_table
 
 ORDERS = "订单编号,买家会员名,买家实际支付金额\r\n2930123456789012345,小明😀,12.50\r\n2930123456789012346,张三,8\r\n"
@@ -58,21 +59,21 @@ def test_a_gbk_file_cut_inside_a_character_is_reported_as_incomplete(tmp_path: P
 
 def test_an_unterminated_quoted_cell_is_reported_as_incomplete(tmp_path: Path) -> None:
     path = tmp_path / "cut.csv"
-    path.write_text('快捷编码,快捷短语\r\nfh,"亲，第一行\r\n第二', encoding="utf-8-sig")
+    path.write_text('快捷编码,快捷短语\r\nfh,"亲，第一行\r\n第二', encoding="utf-8-sig", newline="")
     with pytest.raises(TabularError, match="不完整"):
         read_table(path)
 
 
 def test_row_numbers_follow_excel_with_multiline_cells_and_blank_rows(tmp_path: Path) -> None:
     path = tmp_path / "lines.csv"
-    path.write_text('a,b\r\n1,"two\r\nlines"\r\n,\r\n3,x\r\n', encoding="utf-8")
+    path.write_text('a,b\r\n1,"two\r\nlines"\r\n,\r\n3,x\r\n', encoding="utf-8", newline="")
     table = read_table(path)
     assert [(row.number, row.cells) for row in table.rows] == [(2, ("1", "two\r\nlines")), (4, ("3", "x"))]
 
 
 def test_tab_and_semicolon_delimiters_are_recognised(tmp_path: Path) -> None:
     tabbed = tmp_path / "tabbed.txt"
-    tabbed.write_text("订单编号\t金额\r\n1,2\t3\r\n", encoding="utf-16")
+    tabbed.write_text("订单编号\t金额\r\n1,2\t3\r\n", encoding="utf-16", newline="")
     assert read_table(tabbed).rows[0].cells == ("1,2", "3")
     semi = tmp_path / "semi.csv"
     semi.write_text("a;b\n1;2\n", encoding="utf-8")
@@ -242,6 +243,24 @@ def test_broken_xlsx_files_are_refused_with_a_clear_message(tmp_path: Path) -> N
     folder.mkdir()
     with pytest.raises(TabularError, match="文件夹"):
         read_table(folder)
+
+
+def test_a_folder_is_called_a_folder_where_the_os_says_permission_denied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows raises PermissionError, not IsADirectoryError, for a folder: it must not read as "open in Excel?".
+    def denied(path: Path) -> list[list[str]]:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(tabular, "_read_xlsx", denied)
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    with pytest.raises(TabularError, match="文件夹"):
+        read_table(folder)
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(b"PK")
+    with pytest.raises(TabularError, match="Excel"):
+        read_table(locked)
 
 
 def test_cell_text_never_uses_an_exponent() -> None:

@@ -2,7 +2,8 @@
 
 Building takes a minute or two on two cores, so every installer test shares the output of this fixture.
 The tests are marked `installer` (run by scripts/test like every other test; `-m "not installer"` skips
-them while iterating on something else).
+them while iterating on something else). With KUAIDA_WINDOWS_DIST set (scripts/wine/msi.sh) the fixture hands
+out the real Windows bundle and its MSIs instead, and test_msi_wine.py also runs the installed program.
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ class InstallerBuild:
     def bumped_msi(self) -> Path:
         return self.dist / f"Kuaida-{BUMPED_VERSION}.msi"
 
+    @property
+    def for_windows(self) -> bool:
+        """A real Windows bundle (built under Wine by scripts/test-windows), not the Linux one."""
+        return (self.bundle / "Kuaida.exe").is_file()
+
 
 def _require_tools() -> None:
     missing = [tool for tool in ("wixl", "wixl-heat", "msiinfo", "msibuild") if shutil.which(tool) is None]
@@ -59,6 +65,12 @@ def _require_tools() -> None:
 
 @pytest.fixture(scope="session")
 def installer_build(tmp_path_factory: pytest.TempPathFactory) -> InstallerBuild:
+    if windows_dist := os.environ.get("KUAIDA_WINDOWS_DIST"):
+        # The Windows stage built the real bundle under Wine and both MSIs around it (scripts/wine/msi.sh).
+        build = InstallerBuild(dist=Path(windows_dist), work=tmp_path_factory.mktemp("work"),
+                               version=desktop.__version__)
+        assert build.msi.is_file() and build.bumped_msi.is_file(), f"no MSIs in {windows_dist}"
+        return build
     _require_tools()
     base = tmp_path_factory.mktemp("installer")
     build = InstallerBuild(dist=base / "dist", work=base / "build", version=desktop.__version__)

@@ -144,3 +144,9 @@ def test_clipboard_only_paster_reports_copied(qtbot, watcher):
         paster.paste(PasteRequest(REPLY))
     assert blocker.args == [PasteOutcome.COPIED]
     assert watcher.writes == [REPLY]
+
+
+def test_a_hotkey_that_pastes_nothing_can_mask_the_menu_key(qtbot, watcher, make_paster):
+    keyboard = FakeKeyboard()
+    make_paster(keyboard).mask_menu_key()
+    assert keyboard.events == ["mask"]  # the backend masks only while Alt is down (Windows); X11 does nothing

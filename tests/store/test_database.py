@@ -213,6 +213,33 @@ def test_newest_backup_skips_an_empty_one(tmp_path: Path) -> None:
     assert newest_backup(folder) == older
 
 
+def test_a_store_that_fails_to_open_leaves_no_connection_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows refuses to rename a file that is still open: a connection left for the garbage collector made
+    # `kuaida store restore` fail with WinError 32 right after the "database damaged" message named it.
+    opened: list[sqlite3.Connection] = []
+    real_connect = sqlite3.connect
+
+    def recording_connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connection = real_connect(*args, **kwargs)  # type: ignore[arg-type]
+        opened.append(connection)
+        return connection
+
+    path = make_store(tmp_path, tuple(f"短语{i}" * 40 for i in range(60)))
+    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        side.unlink(missing_ok=True)
+    path.write_bytes(b"this is not sqlite" * 300)  # fails the first pragma, inside connect()
+    monkeypatch.setattr(database.sqlite3, "connect", recording_connect)
+    with pytest.raises(StoreError):
+        open_store(path, backup_dir=tmp_path / "backups")
+    assert opened
+    for connection in opened:
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            connection.execute("select 1")
+    path.replace(tmp_path / "moved.sqlite3")  # what restore does first: Windows allows it once all are closed
+
+
 def test_without_backups_the_message_says_so(tmp_path: Path) -> None:
     path = make_store(tmp_path, tuple(f"短语{i}" * 40 for i in range(60)))
     damage(path)

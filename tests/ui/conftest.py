@@ -73,12 +73,18 @@ class StubEngine:
 class RecordingFocus(FocusReturn):
     def __init__(self) -> None:
         self.calls: list[str] = []
+        self.not_ready_checks = 0  # how many readiness checks answer "not yet" (a slow chat client)
+        self.readiness_checks = 0
 
     def remember(self) -> None:
         self.calls.append("remember")
 
     def restore(self) -> None:
         self.calls.append("restore")
+
+    def target_ready(self) -> bool:
+        self.readiness_checks += 1
+        return self.readiness_checks > self.not_ready_checks
 
 
 @pytest.fixture

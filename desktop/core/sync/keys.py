@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from desktop.core.sync.private_file import create_private_file
 
 PUBLIC_KEY_PREFIX = "kuaida-team-key ed25519 "
 PRIVATE_FILE = "team.key"
@@ -93,14 +94,13 @@ def normalise_fingerprint(text: str) -> str:
 
 
 def write_key_pair(folder: Path, key: SigningKey | None = None) -> tuple[Path, Path]:
-    """Write DIR/team.key (owner-only, 0600) and DIR/team.pub; refuse to overwrite an existing key."""
+    """Write DIR/team.key (its owner alone may read it: 0600, an owner-only ACL on Windows) and DIR/team.pub;
+    refuse to overwrite an existing key."""
     key = key or SigningKey.generate()
     folder.mkdir(parents=True, exist_ok=True)
     private_path, public_path = folder / PRIVATE_FILE, folder / PUBLIC_FILE
-    # O_EXCL: never silently replace a team's key (every agent would reject the next pack).
-    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(key.private_pem())
+    # Never silently replace a team's key (every agent would reject the next pack): FileExistsError.
+    create_private_file(private_path, key.private_pem())
     public_path.write_text(key.public.text + "\n", encoding="ascii")
     return private_path, public_path
 
