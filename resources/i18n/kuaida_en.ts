@@ -1483,6 +1483,11 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Sensitive</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="136"/>
+        <source>猜测</source>
+        <translation>Guess</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/suggestion_panel.py" line="147"/>
         <source>买家：</source>
         <translation>Buyer: </translation>
