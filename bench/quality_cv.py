@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from desktop.core.default_library import load_default_library  # noqa: E402
 from desktop.core.engine import SuggestionEngine  # noqa: E402
-from desktop.core.intent_model import OTHER  # noqa: E402
+from desktop.core.intent_model import OTHER, IntentModel, to_json  # noqa: E402
 
 Row = tuple[str, set[str]]
 
@@ -49,19 +49,36 @@ def describe(name: str, result: dict[str, float]) -> str:
             f"quiet {result['quiet']}/{result['other']} ({result['quiet'] / max(result['other'], 1):.0%})")
 
 
-def cross_validated(train_path: Path) -> dict[str, float]:
+def fold_models(train_path: Path, cache: Path | None = None) -> list[tuple[IntentModel, list[Row]]]:
+    """One model per fold, trained without that fold, and the fold's rows. `cache` keeps the fitted models
+    (JSON) between runs while engine thresholds are compared; delete it after retraining changes."""
     import train_intent_model as trainer
 
     examples = trainer.load_examples(train_path)
     classes = [*sorted(trainer.intent_ids()), OTHER]
-    rows = trainer.featurize(examples)
+    rows: list[dict[str, float]] | None = None
+    result = []
+    for k, (train, test) in enumerate(trainer.folds(examples)):
+        held_out = [(examples[i].text, set(examples[i].labels)) for i in test]
+        cached = cache / f"fold{k}.json" if cache else None
+        if cached and cached.is_file():
+            result.append((IntentModel.from_json(cached.read_text(encoding="utf-8")), held_out))
+            continue
+        rows = rows or trainer.featurize(examples)
+        _, weights, bias = trainer.fit([rows[i] for i in train], [examples[i] for i in train], classes, trainer.C)
+        text = to_json(classes, bias, weights, scale=trainer.SCALE, meta={})
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(text, encoding="utf-8")
+        result.append((IntentModel.from_json(text), held_out))
+    return result
+
+
+def cross_validated(train_path: Path, cache: Path | None = None) -> dict[str, float]:
     library = load_default_library()
     totals = {"top1": 0.0, "top3": 0.0, "quiet": 0, "other": 0, "labelled": 0}
-    for train, test in trainer.folds(examples):
-        model, _, _ = trainer.fit([rows[i] for i in train], [examples[i] for i in train], classes, trainer.C)
-        engine = SuggestionEngine(library, intent_model=model)
-        held_out = [(examples[i].text, set(examples[i].labels)) for i in test]
-        result = score(engine, held_out)
+    for model, held_out in fold_models(train_path, cache):
+        result = score(SuggestionEngine(library, intent_model=model), held_out)
         for key in ("quiet", "other", "labelled"):
             totals[key] += result[key]
         totals["top1"] += result["top1"] * result["labelled"]
@@ -76,13 +93,14 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cv", action="store_true", help="only dev.tsv and in-sample train.tsv")
+    parser.add_argument("--cache", type=Path, default=None, help="keep the fold models here between runs")
     options = parser.parse_args()
     engine = SuggestionEngine(load_default_library())
     print(describe("dev.tsv", score(engine, load_rows(trainer.shared_eval("dev.tsv")))))
     train_path = trainer.shared_eval("train.tsv")
     print(describe("train.tsv (in-sample)", score(engine, load_rows(train_path))))
     if not options.no_cv:
-        print(describe(f"train.tsv ({trainer.FOLDS}-fold cross-validated)", cross_validated(train_path)))
+        print(describe(f"train.tsv ({trainer.FOLDS}-fold cross-validated)", cross_validated(train_path, options.cache)))
 
 
 if __name__ == "__main__":

@@ -533,7 +533,7 @@ GREETED_QUESTIONS = [
     ("在不在 这个怎么安装", {"usage_install"}),
     ("您好 请问有赠品吗", {"gift"}),
     ("在吗 我想退货", {"return_exchange"}),
-    ("老板在吗 有没有白色", {"stock"}),  # a weak signal (有没有 + a colour) still beats the greeting
+    ("老板在吗 有没有白色", {"stock", "size_spec"}),  # white in stock, or which colours: either beats the greeting
     ("亲 请问还有吗", {"stock"}),
 ]
 
