@@ -75,8 +75,12 @@ def homophone(message: str, rng: random.Random) -> str:
 
 
 def emoji(message: str, rng: random.Random) -> str:
-    middle = len(message) // 2
-    return message[:middle] + rng.choice(EMOJI) + message[middle:] + rng.choice(EMOJI) * 2
+    """Emoji where buyers put them: after a clause (at a punctuation mark or space) and at the end."""
+    breaks = [i + 1 for i, c in enumerate(message[:-1]) if c in "，,。！!？? ～~"]
+    if breaks:
+        at = rng.choice(breaks)
+        message = message[:at] + rng.choice(EMOJI) + message[at:]
+    return message + rng.choice(EMOJI) * 2
 
 
 def order_and_link(message: str, rng: random.Random) -> str:

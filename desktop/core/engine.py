@@ -80,15 +80,19 @@ _LAST_PLACE = -1.0
 # train.tsv; see bench/README.md). An intent's share is the model's probability; a clause of a longer message
 # is read on its own as well, so two questions in one line both surface.
 CLAUSE_FACTOR = 0.6
+LAST_CLAUSE_FACTOR = 1.0
+LONG_MESSAGE = 60
 LEXICON_SHARE = 0.4
 # Quiet when the model finds the message most likely says nothing to answer (好的, an address, 嗯嗯) and the
 # best intent is weak: silence is for chatter, not for a question the engine is unsure of.
-QUIET_OTHER = 0.5
+QUIET_OTHER = 0.65
 QUIET_BELOW = 0.3
+# ... or when `other` is this many times likelier than the best intent (今天天气真好).
+QUIET_RATIO = 4.0
 # ... and whatever the model thinks of `other`, when no intent reaches even this share.
 QUIET_FLOOR = 0.1
 # An intent this likely gets a column of its own in the interleaved answer (a second question, a second guess).
-COLUMN_MIN = 0.08
+COLUMN_MIN = 0.03
 # Below this probability (and without a strong lexicon cue) the best guesses are shown marked less sure.
 SURE_PROBABILITY = 0.5
 # A shop's own phrases (team or personal) come before the bundled defaults for the same intent: they carry the
@@ -228,15 +232,19 @@ class SuggestionEngine:
                 shares[intent] = max(shares.get(intent, 0.0), LEXICON_SHARE * min(evidence, SURE) / SURE)
         parts = [part for part in text.split(" ") if part]
         if len(parts) > 1:
-            for part in parts:
+            for index, part in enumerate(parts):
+                # at the end of a long message is what the buyer asks now: it counts as much as the whole
+                last = index == len(parts) - 1 and len(text) >= LONG_MESSAGE
+                factor = LAST_CLAUSE_FACTOR if last else CLAUSE_FACTOR
                 for intent, share in self._model.classify(part, self._lexicon_scores(part)).items():
-                    if intent != OTHER and share * CLAUSE_FACTOR > shares.get(intent, 0.0):
-                        shares[intent] = share * CLAUSE_FACTOR
+                    if intent != OTHER and share * factor > shares.get(intent, 0.0):
+                        shares[intent] = share * factor
         ranked = sorted(shares.items(), key=lambda item: -item[1])
         ranked = _social_gives_way(ranked, self._by_intent.keys())
         best = max((s for i, s in ranked if i in self._by_intent), default=0.0)
         strong_cue = any(s >= SURE for i, s in lexicon.items() if i not in SOCIAL_INTENTS and i != NEUTRAL)
-        quiet = not text or (not strong_cue and (best < QUIET_FLOOR or (other >= QUIET_OTHER and best < QUIET_BELOW)))
+        chatter = best < QUIET_FLOOR or (best < QUIET_BELOW and (other >= QUIET_OTHER or other >= QUIET_RATIO * best))
+        quiet = not text or (chatter and not strong_cue)
         sure = best >= SURE_PROBABILITY or strong_cue
         intents = [(i, s) for i, s in ranked if s >= COLUMN_MIN] or ranked[:1]
         last = tuple(i for i, s in ranked if s == _LAST_PLACE)
