@@ -45,6 +45,7 @@ EXAMPLE_WEIGHT = 1.0
 PRUNE = 0.4
 SCALE = 0.01
 FOLDS = 5
+SOCIAL = frozenset({"greeting", "thanks_bye"})
 SEED = 20261204
 
 
@@ -88,6 +89,8 @@ def load_examples(train_path: Path) -> list[Example]:
     for phrase in load_default_library():
         labels = phrase.intents or (OTHER,)
         examples.append(Example(phrase.text, labels, LIBRARY_WEIGHT, -1))
+        if set(labels) & SOCIAL:
+            continue  # 好的, 嗯嗯, 收到 are keywords of the goodbye phrases, yet alone they are chatter (quiet)
         for keyword in phrase.keywords:
             examples.append(Example(keyword, labels, LIBRARY_WEIGHT, -1))
     return examples

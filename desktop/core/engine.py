@@ -64,6 +64,8 @@ LEARNED_SATURATION = 2.0
 LEARNED_ALONE = 0.5
 # Postings that cover most of an intent's phrases cannot tell them apart; long ones are cut to stay fast.
 MAX_POSTING = 100
+# Candidates scored per intent: this many times the places asked for, by word overlap.
+PREFILTER = 4
 MAX_INTERLEAVED_INTENTS = 3
 # Buyers write a line or two. Of a long text (a rant, a pasted document) the engine reads at most this many
 # normalised characters: the end, where the question usually is, and the clauses that ask something.
@@ -71,6 +73,9 @@ MAX_MESSAGE_CHARS = 300
 # Raw characters normalised at most (head and tail of a pasted document), so it costs milliseconds, not tens.
 MAX_RAW_CHARS = 3000
 LONG_TAIL_CHARS = 200
+# Word overlap with phrases (and learned picks) looks at the message's end only: a long text shares some
+# bigram with nearly every phrase of a large library, which costs milliseconds and tells nothing.
+OVERLAP_CHARS = 80
 _QUESTION_CLAUSE = re.compile(r"吗|么|呢|嘛|怎|什么|啥|多久|多少|几|哪|能不能|可不可以|是不是|有没有|为什么|咋|\?")
 _VARIABLE = re.compile(r"\{[^{}]*\}")
 # The share given to an intent that only takes the last place (a greeting beside a likely question).
@@ -82,6 +87,12 @@ _LAST_PLACE = -1.0
 CLAUSE_FACTOR = 0.6
 LAST_CLAUSE_FACTOR = 1.0
 LONG_MESSAGE = 60
+# Homophone typos are looked for in this many characters at the end, where the question is.
+HOMOPHONE_CHARS = 40
+# A clause this short (亲, 嗯) says nothing alone.
+MIN_CLAUSE_CHARS = 2
+# Clauses read alone, from the end: a rant's twentieth clause is covered by the reading of the whole.
+MAX_CLAUSES_READ = 6
 LEXICON_SHARE = 0.4
 # Quiet when the model finds the message most likely says nothing to answer (好的, an address, 嗯嗯) and the
 # best intent is weak: silence is for chatter, not for a question the engine is unsure of.
@@ -136,7 +147,6 @@ class SuggestionEngine:
         self._slang = SlangReader((c.intent, c.text, c.weight) for c in self._lexicon.cues if c.intent != NEUTRAL)
         self._latin_cues = frozenset(c.text for c in self._lexicon.cues if c.text.isascii())
         self._shop = [not is_bundled(p) for p in self.phrases]
-        self._piece_cache: dict[str, dict[str, float]] = {}
         # A bundled phrase without intents is agent-initiated on purpose (催付, 好评感谢): only a shop's own
         # phrases, from a file that cannot say, get intents inferred.
         self._intents = [p.intents or (() if is_bundled(p) else self._infer_intents(p)) for p in self.phrases]
@@ -170,12 +180,7 @@ class SuggestionEngine:
 
     def _infer_intents(self, phrase: Phrase) -> tuple[str, ...]:
         """For an imported phrase without intents: what its text, group and keywords say, if they say it clearly."""
-        return infer_phrase_intents(phrase, self._normalized_piece_scores)
-
-    def _normalized_piece_scores(self, piece: str) -> dict[str, float]:
-        if piece not in self._piece_cache:
-            self._piece_cache[piece] = self._lexicon.scores(piece)
-        return self._piece_cache[piece]
+        return infer_phrase_intents(phrase, self._lexicon.scores)
 
     def _build_postings(self, texts: list[str]) -> dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]:
         """intent -> (bigram -> its phrases with it in the text, bigram -> those with it in a keyword)."""
@@ -214,9 +219,19 @@ class SuggestionEngine:
         return text, self._lexicon_scores(text)
 
     def _lexicon_scores(self, text: str) -> dict[str, float]:
-        scores = self._lexicon.scores(text)
+        if len(text) <= LONG_MESSAGE:
+            scores = self._lexicon.scores(text)
+        else:
+            # Cues and patterns never cross a clause, and matching grows with the square of the matches in
+            # one go: a long text is scored clause by clause (a cue repeated in two clauses counts twice).
+            scores = defaultdict(float)
+            for part in text.split(" "):
+                for intent, score in self._lexicon.scores(part).items():
+                    scores[intent] += score
+            scores = dict(scores)
         if not any(s >= SURE for i, s in scores.items() if i not in SOCIAL_INTENTS):
-            for intent, score in self._lexicon.homophone_scores(text).items():
+            # typos are looked for where the question is: the end (pinyin matching is the costliest step)
+            for intent, score in self._lexicon.homophone_scores(text[-HOMOPHONE_CHARS:]).items():
                 if intent not in SOCIAL_INTENTS:
                     scores[intent] = max(scores.get(intent, 0.0), score)
         return scores
@@ -233,10 +248,13 @@ class SuggestionEngine:
         parts = [part for part in text.split(" ") if part]
         if len(parts) > 1:
             for index, part in enumerate(parts):
+                if len(part) < MIN_CLAUSE_CHARS or index < len(parts) - MAX_CLAUSES_READ:
+                    continue
                 # at the end of a long message is what the buyer asks now: it counts as much as the whole
                 last = index == len(parts) - 1 and len(text) >= LONG_MESSAGE
                 factor = LAST_CLAUSE_FACTOR if last else CLAUSE_FACTOR
-                for intent, share in self._model.classify(part, self._lexicon_scores(part)).items():
+                # (the whole message was already searched for homophone typos: plain cues suffice here)
+                for intent, share in self._model.classify(part, self._lexicon.scores(part)).items():
                     if intent != OTHER and share * factor > shares.get(intent, 0.0):
                         shares[intent] = share * factor
         ranked = sorted(shares.items(), key=lambda item: -item[1])
@@ -248,7 +266,7 @@ class SuggestionEngine:
         sure = best >= SURE_PROBABILITY or strong_cue
         intents = [(i, s) for i, s in ranked if s >= COLUMN_MIN] or ranked[:1]
         last = tuple(i for i, s in ranked if s == _LAST_PLACE)
-        return _Reading(frozenset(bigrams(text)), intents, quiet, sure, last)
+        return _Reading(frozenset(bigrams(text[-OVERLAP_CHARS:])), intents, quiet, sure, last)
 
     def features(self, message: str) -> list[str]:
         """Hashed bigrams of the normalised message and its detected intents: enough to recognise a similar
@@ -293,7 +311,15 @@ class SuggestionEngine:
         denominator = max(len(grams), 1)
         # Library order breaks ties (the author's first phrase is the direct answer), so the head of the
         # intent competes with the phrases that share words with the message and those learned from picks.
-        candidates = set(members[:top]) | set(self._shop_members.get(intent, ())[:top]) | overlap.keys()
+        overlapping: Iterable[int] = overlap.keys()
+        if len(overlap) > PREFILTER * top:
+            # Only the best overlaps can win (the other terms are the shop bonus, learned picks and tiny
+            # tie-breaks): the shop's best and everyone's best are enough to score.
+            overlapping = {
+                *heapq.nlargest(PREFILTER * top, overlap, key=overlap.__getitem__),
+                *heapq.nlargest(top, (i for i in overlap if self._shop[i]), key=overlap.__getitem__),
+            }
+        candidates = set(members[:top]) | set(self._shop_members.get(intent, ())[:top]) | set(overlapping)
         candidates.update(self._by_id[pid] for pid in learned if pid in self._by_id)
         position = {index: rank for rank, index in enumerate(members[: top + 1])}
 
