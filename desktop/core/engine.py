@@ -223,12 +223,12 @@ class SuggestionEngine:
             scores = self._lexicon.scores(text)
         else:
             # Cues and patterns never cross a clause, and matching grows with the square of the matches in
-            # one go: a long text is scored clause by clause (a cue repeated in two clauses counts twice).
-            scores = defaultdict(float)
+            # one go: a long text is scored clause by clause, each intent by its best clause (a rant repeating
+            # its grievance is not more evidence).
+            scores = {}
             for part in text.split(" "):
                 for intent, score in self._lexicon.scores(part).items():
-                    scores[intent] += score
-            scores = dict(scores)
+                    scores[intent] = max(score, scores.get(intent, 0.0))
         if not any(s >= SURE for i, s in scores.items() if i not in SOCIAL_INTENTS):
             # typos are looked for where the question is: the end (pinyin matching is the costliest step)
             for intent, score in self._lexicon.homophone_scores(text[-HOMOPHONE_CHARS:]).items():

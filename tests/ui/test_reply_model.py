@@ -14,6 +14,7 @@ from desktop.ui.reply_model import (
     SearchProxyModel,
     SensitiveSpansRole,
     SourceRole,
+    SureRole,
 )
 
 from .conftest import GIFT, MINE, PHRASES, SHIP, WECHAT, find_wechat
@@ -90,3 +91,11 @@ def test_search_proxy_shows_nothing_without_a_query_or_hits() -> None:
     assert proxy.rowCount() == 0
     proxy.set_hits("zzz", [])
     assert proxy.rowCount() == 0
+
+
+def test_guesses_are_marked_less_sure_and_library_rows_are_not() -> None:
+    model = ReplyListModel(render_with_name, find_wechat)
+    model.set_suggestions([Suggestion(SHIP, 0.9), Suggestion(GIFT, 0.4, sure=False)])
+    assert (model.index(0).data(SureRole), model.index(1).data(SureRole)) == (True, False)
+    model.set_phrases([SHIP])
+    assert model.index(0).data(SureRole) is True
