@@ -1,20 +1,25 @@
 """The suggestion engine: which phrases answer the buyer message the agent just copied.
 
 Interface contract (other parts rely on it; keep it stable):
-- `SuggestionEngine(phrases, learned=(), pinned_ids=())` builds its index once; it is immutable afterwards
-  except for `learn`, and safe to build on a worker thread and then use from the UI thread.
-- `suggest(message, top)` returns at most `top` suggestions, best first, or [] when nothing fits.
+- `SuggestionEngine(phrases, learned=(), pinned_ids=(), *, intent_model=None)` builds its index once; it is
+  immutable afterwards except for `learn`, and safe to build on a worker thread and then use from the UI
+  thread. `intent_model` defaults to the bundled one (tests and benches pass their own).
+- `suggest(message, top)` returns at most `top` suggestions, best first, or [] when the message is chatter.
+  `Suggestion.sure` is False when they are best guesses for a question the engine could not read clearly.
 - `search(query, limit)` finds phrases for a typed query: text, shortcut code, pinyin initials.
 - `features(message)` are the privacy-preserving features `learn` remembers (never the raw text).
 - `learn(message, phrase_id)` makes that phrase rise for similar messages; returns the features to persist.
 - `pinned_ids`: featured (主推) phrases; the first one takes the top place when the message is about a product
   (its top intent is one of PRODUCT_INTENTS), never otherwise, so it cannot crowd out answers to 物流 or 退款.
+- `model_input(message)`: the text the engine reads and the lexicon's evidence (what the model is trained on).
 
-How it ranks: normalise (normalize.py) → score intents with the cue lexicon plus the library's keywords
-(intent_lexicon.py) → let a greeting or thanks give way to a question beside it (after 你好/在吗 even a hint
-word is the question) → stay silent below SPEAK → rank each detected intent's phrases by word overlap with the
-message and by what the agent picked for similar messages → interleave the intents that are each sure enough
-(two questions in one line get both answered) and give a weaker second intent the last place.
+How it ranks: normalise (normalize.py), spell out pinyin slang (slang.py), cut a long text to its end and its
+questions → the learned model (intent_model.py) reads the text with the cue lexicon's evidence as features
+(intent_lexicon.py, plus the library's keywords), and each clause alone, so two questions both surface; a
+strong cue keeps its intent even where the model is unsure → let a greeting or thanks give way to a question
+beside it → stay silent only for chatter (`other` likely, no intent likely) → rank each likely intent's
+phrases, the shop's own before bundled defaults, by word overlap with the message and by what the agent picked
+for similar messages → interleave the intents (first of each, then second of each).
 """
 
 from __future__ import annotations
@@ -35,13 +40,13 @@ from desktop.core.phrases import Phrase
 from desktop.core.search import PhraseSearch
 from desktop.core.slang import SlangReader
 
-# Intent evidence needed before the engine speaks: a strong cue (2), or two hints (1 each), never one hint.
+# Lexicon evidence that says an intent outright: a strong cue (2), or two hints (1 each), never one hint.
+# Such an intent stays in the answer whatever the model thinks (LEXICON_SHARE); a library keyword of three
+# characters or more carries it.
 SPEAK = 1.2
 # Below this (no strong cue found), homophone typos are looked for too: 保休多久 is 保修多久 typed in a hurry.
+# At or above it, the engine is sure and never silent.
 SURE = 2.0
-# A second intent this sure (a full hint word), but below SPEAK, takes the last of three or more places:
-# it covers a half-worded second question.
-HINT = 1.0
 # Greetings and thanks only matter when the message asks nothing else: beside a greeting, a question this
 # likely is what the buyer wants answered.
 GREETED_QUESTION = 0.1
