@@ -101,12 +101,12 @@ MAX_CLAUSES_READ = 6
 LEXICON_SHARE = 0.4
 # Quiet when the model finds the message most likely says nothing to answer (好的, an address, 嗯嗯) and the
 # best intent is weak: silence is for chatter, not for a question the engine is unsure of.
-QUIET_OTHER = 0.65
+QUIET_OTHER = 0.8
 QUIET_BELOW = 0.3
 # ... or when `other` is this many times likelier than the best intent (今天天气真好).
 QUIET_RATIO = 4.0
 # ... and whatever the model thinks of `other`, when no intent reaches even this share.
-QUIET_FLOOR = 0.1
+QUIET_FLOOR = 0.05
 # An intent this likely gets a column of its own in the interleaved answer (a second question, a second guess).
 COLUMN_MIN = 0.03
 # Below this probability (and without a strong lexicon cue) the best guesses are shown marked less sure.
