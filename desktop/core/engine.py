@@ -386,8 +386,9 @@ def _social_gives_way(ranked: list[tuple[str, float]], answerable: Collection[st
 
 def _features(reading: _Reading) -> list[str]:
     hashed = {"g:" + hashlib.blake2b(g.encode(), digest_size=6).hexdigest() for g in reading.grams}
-    detected = () if reading.quiet or not reading.sure else reading.intents[:1]
-    return sorted(hashed | {"i:" + intent for intent, _ in detected})
+    # the intents the engine is sure of: a similar message later is recognised by them too
+    detected = () if reading.quiet else [i for i, share in reading.intents if share >= SURE_PROBABILITY]
+    return sorted(hashed | {"i:" + intent for intent in detected})
 
 
 def _window(message: str) -> str:
