@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Engine latency: p50/p95 of one `suggest` with the default library and synthetic 10,000 / 50,000 phrase
-libraries, plus the time to load 50,000 phrases from the store and index them. Run by hand:
+libraries, plus the time to load 50,000 phrases from the store and index them, and the process RSS after
+loading the intent model. Run by hand:
 
     .venv/bin/python bench/engine_latency.py [--rounds N]
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -31,6 +33,8 @@ MESSAGES = [
     "浙江省杭州市西湖区文三路100号", "哈哈哈哈", "订单号 240512345678901 怎么还没发货😭",
     "https://item.jd.com/100012345678.html 有货吗", "能便宜点吗 老顾客了", "现在有什么活动 优惠券怎么领",
     "昨天刚买今天就降价了 能退差价吗", "你们这个保休多久", "ＸＬ碼還有貨嗎", "黑色的什么时候补货",
+    "fh了吗", "tk到哪了 能开fp吗", "什么时候发货？能开发票吗",
+    "上周买的东西到现在还没收到，打了好几次电话都没人接，客服也不回消息，" * 8 + "到底什么时候能到",
 ]
 NOISE = ["新款", "加厚", "夏季", "礼盒装", "升级版", "大容量", "儿童", "家用", "便携", "经典", "限量", "旗舰",
          "保温杯", "T恤", "连衣裙", "蓝牙耳机", "充电宝", "茶叶", "坚果", "面膜", "运动鞋", "背包", "台灯"]
@@ -109,10 +113,23 @@ def load_and_index(phrases: list[Phrase]) -> tuple[float, float]:
     return read, index
 
 
+def max_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=50)
     options = parser.parse_args()
+    from desktop.core.intent_model import bundled_model
+
+    before = max_rss_mb()
+    start = time.perf_counter()
+    bundled_model()
+    print(f"intent model: loaded in {(time.perf_counter() - start) * 1000:.0f} ms; process max RSS "
+          f"{before:.0f} MB before, {max_rss_mb():.0f} MB after")
+    SuggestionEngine(load_default_library()).suggest("什么时候发货")
+    print(f"default-library engine built and used once: max RSS {max_rss_mb():.0f} MB")
     libraries = {"default": load_default_library(), "10,000": synthetic_library(10_000),
                  "50,000": synthetic_library(50_000)}
     print(f"{len(MESSAGES)} messages x {options.rounds} rounds per library; load average {os.getloadavg()[0]:.1f}")

@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
                 {
                     "id": s.phrase.id, "intents": list(s.phrase.intents), "group": s.phrase.group,
                     "text": render(s.phrase.text, values), "score": round(s.score, 4),
+                    "sure": s.sure,
                 }
                 for s in suggestions
             ]
@@ -64,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
             if not suggestions:
                 print("  （没有合适的短语）")
             for number, s in enumerate(suggestions, start=1):
-                print(f"  {number}. [{s.phrase.group}] {render(s.phrase.text, values)}")
+                guess = "" if s.sure else "（猜测）"
+                print(f"  {number}. [{s.phrase.group}]{guess} {render(s.phrase.text, values)}")
             sys.stdout.flush()
     services.close()
     return 0

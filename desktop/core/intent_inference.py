@@ -1,19 +1,31 @@
 """Which intents a library phrase answers when its file says none (any Qianniu export): read from its group
 name, keywords and text. The editor shows these as inferred for the lead to confirm or correct, `kuaida
-library import` reports them, and the engine files such phrases under them."""
+library import` reports them, and the engine files such phrases under them.
+
+The reading is the engine's own learned model (desktop/core/intent_model.py, trained on reply wording as well
+as buyer messages) beside the cue lexicon, run on the phrase's group, keywords and text together.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
 from collections.abc import Callable
+from functools import cache
 
-from desktop.core.intent_lexicon import IntentLexicon
+from desktop.core.intent_lexicon import NEUTRAL, IntentLexicon
+from desktop.core.intent_model import OTHER, bundled_model
 from desktop.core.normalize import normalize
-from desktop.core.phrases import Phrase, intents
+from desktop.core.phrases import MAX_INTENTS, Phrase, intents
 
-# Evidence a group name or keyword must carry before it decides an intent (the engine's SPEAK).
-INFERENCE_EVIDENCE = 1.2
-_NOT_INFERRED = frozenset({"greeting", "thanks_bye"})
+# The model's probability an intent needs before a phrase is filed under it; a second intent needs as much.
+# Below, the phrase is left without intents (the editor asks the lead) rather than filed by a guess.
+INFERENCE_SHARE = 0.35
+# Greeting and goodbye replies are common in every library; one is filed so only when the model is sure.
+SOCIAL_SHARE = 0.6
+_SOCIAL = frozenset({"greeting", "thanks_bye"})
+_VARIABLE = re.compile(r"\{[^{}]*\}")
+# Enough of a phrase to know what it answers; a long one adds only terms and conditions.
+MAX_TEXT_CHARS = 120
 
 
 def infer_phrase_intents(
@@ -21,20 +33,30 @@ def infer_phrase_intents(
 ) -> tuple[str, ...]:
     """The intents `phrase` most likely answers, best first, or () when nothing says so clearly.
 
-    `scores` maps a normalised piece of text to intent evidence; the engine passes its own lexicon's (which knows
-    the library's keywords), everyone else gets the bundled lexicon's.
+    `scores` maps a normalised piece of text to lexicon evidence; the engine passes its own lexicon's (which
+    knows the library's keywords), everyone else gets the bundled lexicon's.
     """
     by_name = {i.name_zh: i.id for i in intents()}
     if phrase.group in by_name:
         return (by_name[phrase.group],)
     score = scores or _bundled_scores
-    totals: dict[str, float] = defaultdict(float)
-    for piece in (phrase.group, *phrase.keywords):  # scored one by one: groups and keywords repeat a lot
-        for intent, value in score(normalize(piece)).items():
-            totals[intent] += value
-    sure = [(s, i) for i, s in totals.items() if s >= INFERENCE_EVIDENCE and i not in _NOT_INFERRED]
-    return (max(sure)[1],) if sure else ()
+    pieces = (phrase.group, *phrase.keywords, _VARIABLE.sub(" ", phrase.text)[:MAX_TEXT_CHARS])
+    text = " ".join(part for part in (normalize(piece) for piece in pieces) if part)
+    lexicon = {i: s for i, s in score(text).items() if i != NEUTRAL}
+    shares = bundled_model().classify(text, lexicon)
+    other = shares.pop(OTHER, 0.0)
+    ranked = sorted(shares.items(), key=lambda item: -item[1])
+    chosen = [
+        intent for intent, share in ranked[:MAX_INTENTS]
+        if share >= (SOCIAL_SHARE if intent in _SOCIAL else INFERENCE_SHARE) and share >= other
+    ]
+    return tuple(chosen)
 
 
 def _bundled_scores(normalized: str) -> dict[str, float]:
-    return IntentLexicon.bundled().scores(normalized)
+    return _bundled_lexicon().scores(normalized)
+
+
+@cache
+def _bundled_lexicon() -> IntentLexicon:
+    return IntentLexicon.bundled()  # ~50 ms to build: once per process, not once per phrase

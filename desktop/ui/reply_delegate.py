@@ -13,6 +13,7 @@ from desktop.ui.reply_model import (
     RenderedTextRole,
     SensitiveSpansRole,
     SourceRole,
+    SureRole,
 )
 from desktop.ui.theme import LIGHT, Theme
 
@@ -34,6 +35,7 @@ class ReplyDelegate(QStyledItemDelegate):
         self._layouts: dict[tuple[object, ...], tuple[QTextLayout, float, bool]] = {}
         self.personal_label = "我的"
         self.sensitive_label = "敏感词"
+        self.less_sure_label = "猜测"
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -144,6 +146,8 @@ class ReplyDelegate(QStyledItemDelegate):
             chips.append(("⚠ " + self.sensitive_label, theme.color("warning"), theme.color("warning_bg")))
         if index.data(SourceRole) == "personal":
             chips.append((self.personal_label, theme.color("accent"), theme.color("badge")))
+        if index.data(SureRole) is False:  # a guess: said quietly, in the muted colour on the card's own
+            chips.append((self.less_sure_label, theme.color("muted"), theme.color("surface_hover")))
         for label, fg, bg in chips:
             chip_width = metrics.horizontalAdvance(label) + 10
             chip = QRectF(right - chip_width, header.top(), chip_width, metrics.height())

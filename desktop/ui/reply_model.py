@@ -33,6 +33,7 @@ NumberRole = Qt.ItemDataRole.UserRole + 4  # 1–9 for the rows a hotkey can pic
 SensitiveSpansRole = Qt.ItemDataRole.UserRole + 5  # [(start, end), ...] in the rendered text
 SourceRole = Qt.ItemDataRole.UserRole + 6
 ScoreRole = Qt.ItemDataRole.UserRole + 7
+SureRole = Qt.ItemDataRole.UserRole + 8  # False for the engine's best guesses at a question it read unclearly
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,18 +61,19 @@ class ReplyListModel(QAbstractListModel):
         self._find_sensitive = find_sensitive
         self._phrases: list[Phrase] = []
         self._scores: list[float] = []
+        self._sure: list[bool] = []
         self._rendered: dict[int, str] = {}
         self._spans: dict[int, list[tuple[int, int]]] = {}
 
     # filling ---------------------------------------------------------------------------------------
     def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
-        self._replace([s.phrase for s in suggestions], [s.score for s in suggestions])
+        self._replace([s.phrase for s in suggestions], [s.score for s in suggestions], [s.sure for s in suggestions])
 
     def set_phrases(self, phrases: Sequence[Phrase]) -> None:
-        self._replace(list(phrases), [0.0] * len(phrases))
+        self._replace(list(phrases), [0.0] * len(phrases), [True] * len(phrases))
 
     def clear(self) -> None:
-        self._replace([], [])
+        self._replace([], [], [])
 
     def set_renderer(self, render: Renderer) -> None:
         """New template values (agent or shop name changed): every row re-renders."""
@@ -122,6 +124,8 @@ class ReplyListModel(QAbstractListModel):
             return phrase.source
         if role == ScoreRole:
             return self._scores[row]
+        if role == SureRole:
+            return self._sure[row]
         if role == Qt.ItemDataRole.ToolTipRole and phrase.code:
             return as_tooltip(phrase.code)
         return None
@@ -135,14 +139,15 @@ class ReplyListModel(QAbstractListModel):
         return {
             **super().roleNames(), PhraseRole: b"phrase", RenderedTextRole: b"renderedText", GroupRole: b"group",
             NumberRole: b"number", SensitiveSpansRole: b"sensitiveSpans", SourceRole: b"source",
-            ScoreRole: b"score",
+            ScoreRole: b"score", SureRole: b"sure",
         }
 
     # internals -------------------------------------------------------------------------------------
-    def _replace(self, phrases: list[Phrase], scores: list[float]) -> None:
+    def _replace(self, phrases: list[Phrase], scores: list[float], sure: list[bool]) -> None:
         self.beginResetModel()
         self._phrases = phrases
         self._scores = scores
+        self._sure = sure
         self._rendered.clear()
         self._spans.clear()
         self.endResetModel()

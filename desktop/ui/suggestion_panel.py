@@ -132,6 +132,7 @@ class SuggestionPanel(QWidget):
         self.add_button.setToolTip(self.tr("把剪贴板里的文字存为我的短语"))
         self.delegate.personal_label = self.tr("我的")
         self.delegate.sensitive_label = self.tr("敏感词")
+        self.delegate.less_sure_label = self.tr("猜测")
         self.empty_state.retranslate()
         self._elide_message()
 

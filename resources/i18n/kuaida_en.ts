@@ -191,17 +191,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="162"/>
+        <location filename="../../desktop/ui/library_editor.py" line="164"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="163"/>
+        <location filename="../../desktop/ui/library_editor.py" line="165"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="164"/>
+        <location filename="../../desktop/ui/library_editor.py" line="166"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -333,328 +333,327 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="348"/>
-        <location filename="../../desktop/ui/library_editor.py" line="516"/>
+        <location filename="../../desktop/ui/library_editor.py" line="350"/>
+        <location filename="../../desktop/ui/library_editor.py" line="518"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="394"/>
+        <location filename="../../desktop/ui/library_editor.py" line="396"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="395"/>
+        <location filename="../../desktop/ui/library_editor.py" line="397"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="396"/>
+        <location filename="../../desktop/ui/library_editor.py" line="398"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="397"/>
+        <location filename="../../desktop/ui/library_editor.py" line="399"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="409"/>
+        <location filename="../../desktop/ui/library_editor.py" line="411"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="412"/>
+        <location filename="../../desktop/ui/library_editor.py" line="414"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="413"/>
+        <location filename="../../desktop/ui/library_editor.py" line="415"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="414"/>
+        <location filename="../../desktop/ui/library_editor.py" line="416"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="415"/>
+        <location filename="../../desktop/ui/library_editor.py" line="417"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="416"/>
+        <location filename="../../desktop/ui/library_editor.py" line="418"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="417"/>
+        <location filename="../../desktop/ui/library_editor.py" line="419"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="418"/>
+        <location filename="../../desktop/ui/library_editor.py" line="420"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="419"/>
-        <location filename="../../desktop/ui/library_editor.py" line="750"/>
+        <location filename="../../desktop/ui/library_editor.py" line="421"/>
+        <location filename="../../desktop/ui/library_editor.py" line="752"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="437"/>
+        <location filename="../../desktop/ui/library_editor.py" line="439"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
         <translation>One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="439"/>
+        <location filename="../../desktop/ui/library_editor.py" line="441"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="448"/>
+        <location filename="../../desktop/ui/library_editor.py" line="450"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="451"/>
+        <location filename="../../desktop/ui/library_editor.py" line="453"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="452"/>
+        <location filename="../../desktop/ui/library_editor.py" line="454"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="453"/>
+        <location filename="../../desktop/ui/library_editor.py" line="455"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="454"/>
+        <location filename="../../desktop/ui/library_editor.py" line="456"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="455"/>
+        <location filename="../../desktop/ui/library_editor.py" line="457"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="456"/>
+        <location filename="../../desktop/ui/library_editor.py" line="458"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="463"/>
+        <location filename="../../desktop/ui/library_editor.py" line="465"/>
         <source>采纳（加入草稿后可编辑）</source>
         <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="464"/>
+        <location filename="../../desktop/ui/library_editor.py" line="466"/>
         <source>不采纳</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="465"/>
-        <location filename="../../desktop/ui/library_editor.py" line="493"/>
+        <location filename="../../desktop/ui/library_editor.py" line="467"/>
+        <location filename="../../desktop/ui/library_editor.py" line="495"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="516"/>
+        <location filename="../../desktop/ui/library_editor.py" line="518"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="519"/>
+        <location filename="../../desktop/ui/library_editor.py" line="521"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="519"/>
+        <location filename="../../desktop/ui/library_editor.py" line="521"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="549"/>
+        <location filename="../../desktop/ui/library_editor.py" line="551"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="571"/>
+        <location filename="../../desktop/ui/library_editor.py" line="573"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="599"/>
+        <location filename="../../desktop/ui/library_editor.py" line="601"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="637"/>
+        <location filename="../../desktop/ui/library_editor.py" line="639"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="650"/>
+        <location filename="../../desktop/ui/library_editor.py" line="652"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="671"/>
+        <location filename="../../desktop/ui/library_editor.py" line="673"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="677"/>
+        <location filename="../../desktop/ui/library_editor.py" line="679"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="677"/>
+        <location filename="../../desktop/ui/library_editor.py" line="679"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="698"/>
+        <location filename="../../desktop/ui/library_editor.py" line="700"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="702"/>
+        <location filename="../../desktop/ui/library_editor.py" line="704"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="703"/>
+        <location filename="../../desktop/ui/library_editor.py" line="705"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="707"/>
+        <location filename="../../desktop/ui/library_editor.py" line="709"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="709"/>
+        <location filename="../../desktop/ui/library_editor.py" line="711"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="709"/>
+        <location filename="../../desktop/ui/library_editor.py" line="711"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="716"/>
+        <location filename="../../desktop/ui/library_editor.py" line="718"/>
         <source>将要发布的改动</source>
         <translation>Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="717"/>
+        <location filename="../../desktop/ui/library_editor.py" line="719"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="723"/>
+        <location filename="../../desktop/ui/library_editor.py" line="725"/>
         <source>只有持有团队私钥的主管可以发布</source>
         <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="726"/>
+        <location filename="../../desktop/ui/library_editor.py" line="728"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
         <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="732"/>
+        <location filename="../../desktop/ui/library_editor.py" line="734"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
         <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="740"/>
+        <location filename="../../desktop/ui/library_editor.py" line="742"/>
         <source>短语含敏感词</source>
         <translation>Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="741"/>
+        <location filename="../../desktop/ui/library_editor.py" line="743"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
         <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="742"/>
+        <location filename="../../desktop/ui/library_editor.py" line="744"/>
         <source>仍然发布</source>
         <translation>Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="746"/>
+        <location filename="../../desktop/ui/library_editor.py" line="748"/>
         <source>未发布：请先修改含敏感词的短语</source>
         <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="749"/>
+        <location filename="../../desktop/ui/library_editor.py" line="751"/>
         <source>发布团队库</source>
         <translation>Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="766"/>
+        <location filename="../../desktop/ui/library_editor.py" line="768"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="784"/>
+        <location filename="../../desktop/ui/library_editor.py" line="787"/>
         <source>已发布团队库 v{0}</source>
         <translation>Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="792"/>
+        <location filename="../../desktop/ui/library_editor.py" line="795"/>
         <source>发布失败：共享文件夹无法写入</source>
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="796"/>
         <source>操作失败：{0}</source>
-        <translation>Failed: {0}</translation>
+        <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="812"/>
+        <location filename="../../desktop/ui/library_editor.py" line="815"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="815"/>
-        <location filename="../../desktop/ui/library_editor.py" line="837"/>
+        <location filename="../../desktop/ui/library_editor.py" line="818"/>
+        <location filename="../../desktop/ui/library_editor.py" line="840"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="849"/>
+        <location filename="../../desktop/ui/library_editor.py" line="854"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="853"/>
+        <location filename="../../desktop/ui/library_editor.py" line="858"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="855"/>
+        <location filename="../../desktop/ui/library_editor.py" line="860"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="806"/>
+        <location filename="../../desktop/ui/library_editor.py" line="809"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="808"/>
+        <location filename="../../desktop/ui/library_editor.py" line="811"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
@@ -662,18 +661,18 @@
 <context>
     <name>NudgeScheduler</name>
     <message>
-        <location filename="../../desktop/ui/nudge_scheduler.py" line="82"/>
-        <location filename="../../desktop/ui/nudge_scheduler.py" line="98"/>
+        <location filename="../../desktop/ui/nudge_scheduler.py" line="99"/>
+        <location filename="../../desktop/ui/nudge_scheduler.py" line="115"/>
         <source>该催付了</source>
         <translation>Payment reminder due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/nudge_scheduler.py" line="83"/>
+        <location filename="../../desktop/ui/nudge_scheduler.py" line="100"/>
         <source>%1 位买家该催付了</source>
         <translation>%1 buyers to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/nudge_scheduler.py" line="96"/>
+        <location filename="../../desktop/ui/nudge_scheduler.py" line="113"/>
         <source>%1%2，%3 自动关闭</source>
         <translation>%1%2, closes %3</translation>
     </message>
@@ -681,42 +680,42 @@
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/order_dialog.py" line="38"/>
         <source>手动添加待付款订单</source>
         <translation>Add an unpaid order by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/order_dialog.py" line="42"/>
         <source>例如 128.00</source>
         <translation>e.g. 128.00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/order_dialog.py" line="57"/>
         <source>订单编号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/order_dialog.py" line="58"/>
         <source>买家会员名</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/order_dialog.py" line="59"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/order_dialog.py" line="60"/>
         <source>宝贝标题</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/order_dialog.py" line="61"/>
         <source>下单时间</source>
         <translation>Ordered at</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/order_dialog.py" line="75"/>
         <source>请填写买家会员名</source>
         <translation>Enter the buyer&apos;s name</translation>
     </message>
@@ -728,52 +727,52 @@
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="145"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="151"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="147"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="153"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="149"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="155"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="178"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="184"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="179"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="185"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="295"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="309"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="297"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="311"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="373"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="412"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="377"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="416"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="380"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="419"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1050,77 +1049,77 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="197"/>
+        <location filename="../../desktop/ui/library_editor.py" line="199"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="200"/>
+        <location filename="../../desktop/ui/library_editor.py" line="202"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="211"/>
+        <location filename="../../desktop/ui/library_editor.py" line="213"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="216"/>
+        <location filename="../../desktop/ui/library_editor.py" line="218"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="217"/>
+        <location filename="../../desktop/ui/library_editor.py" line="219"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="221"/>
+        <location filename="../../desktop/ui/library_editor.py" line="223"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="235"/>
+        <location filename="../../desktop/ui/library_editor.py" line="237"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="236"/>
+        <location filename="../../desktop/ui/library_editor.py" line="238"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="237"/>
+        <location filename="../../desktop/ui/library_editor.py" line="239"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="238"/>
+        <location filename="../../desktop/ui/library_editor.py" line="240"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="244"/>
+        <location filename="../../desktop/ui/library_editor.py" line="246"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="245"/>
+        <location filename="../../desktop/ui/library_editor.py" line="247"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="287"/>
+        <location filename="../../desktop/ui/library_editor.py" line="289"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="289"/>
+        <location filename="../../desktop/ui/library_editor.py" line="291"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="328"/>
+        <location filename="../../desktop/ui/library_editor.py" line="330"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -1577,43 +1576,43 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>StoreGuard</name>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="100"/>
+        <location filename="../../desktop/ui/store_guard.py" line="104"/>
         <source>恢复备份失败：%1。请退出快答后运行 kuaida store restore。</source>
         <translation>Restoring the backup failed: %1. Quit Kuaida and run kuaida store restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="108"/>
-        <location filename="../../desktop/ui/store_guard.py" line="122"/>
+        <location filename="../../desktop/ui/store_guard.py" line="112"/>
+        <location filename="../../desktop/ui/store_guard.py" line="126"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="109"/>
+        <location filename="../../desktop/ui/store_guard.py" line="113"/>
         <source>恢复后，备份之后的改动会丢失；损坏的文件会保留在旁边，供 IT 检查。</source>
         <translation>Changes made after the backup will be lost; the damaged file is kept beside it for IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="110"/>
+        <location filename="../../desktop/ui/store_guard.py" line="114"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="111"/>
+        <location filename="../../desktop/ui/store_guard.py" line="115"/>
         <source>暂不恢复</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="120"/>
+        <location filename="../../desktop/ui/store_guard.py" line="124"/>
         <source>请升级快答</source>
         <translation>Please upgrade Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="124"/>
+        <location filename="../../desktop/ui/store_guard.py" line="128"/>
         <source>快答会继续运行，但暂时不能使用短语库。</source>
         <translation>Kuaida keeps running, but without the phrase library for now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="125"/>
+        <location filename="../../desktop/ui/store_guard.py" line="129"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
@@ -1646,32 +1645,37 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="146"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="135"/>
+        <source>猜测</source>
+        <translation>Guess</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="147"/>
         <source>买家：</source>
         <translation>Buyer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="169"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="170"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="170"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="171"/>
         <source>推荐给团队…</source>
         <translation>Offer to the team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="171"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="172"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="173"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="174"/>
         <source>复制为我的短语…</source>
         <translation>Copy to my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="174"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="175"/>
         <source>不再推荐此团队短语</source>
         <translation>Stop suggesting this team phrase</translation>
     </message>
@@ -1679,22 +1683,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="296"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="313"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="306"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="323"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="320"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="337"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="321"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="338"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1706,12 +1710,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="177"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="182"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="178"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="183"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -1719,7 +1723,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="339"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="356"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
@@ -1790,22 +1794,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="33"/>
+        <location filename="../../desktop/ui/confirm.py" line="38"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="34"/>
+        <location filename="../../desktop/ui/confirm.py" line="39"/>
         <source>删除这条我的短语？此操作不能撤销。</source>
         <translation>Delete this phrase of yours? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="42"/>
+        <location filename="../../desktop/ui/confirm.py" line="47"/>
         <source>推荐给团队</source>
         <translation>Offer to the team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="43"/>
+        <location filename="../../desktop/ui/confirm.py" line="48"/>
         <source>这条短语会交给主管审核，通过后全组都能用。
 给主管的说明（可不填）：</source>
         <translation>Your team lead reviews this phrase; once accepted the whole team can use it.

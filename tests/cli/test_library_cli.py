@@ -216,6 +216,7 @@ def test_data_dir_may_follow_the_library_and_store_actions(tmp_path: Path, capsy
 
 SHOP_LIBRARY = (
     "快捷编码,快捷短语,快捷短语分组\r\nfh,亲，我们家24小时内发韵达哦,售前\r\nth,亲，七天无理由退换，运费我们出,退换货\r\n"
+    "hd,好的呢亲,常用\r\n"
 )
 
 
@@ -230,9 +231,10 @@ def test_import_reports_intents_and_lists_phrases_without_any(tmp_path: Path, ca
     file.write_text(SHOP_LIBRARY, encoding="utf-8")
     code, out, _ = run(capsys, "--data-dir", str(home), "library", "import", str(file))
     assert code == 0
-    assert "1 条有意图（文件中写明 0 条，推断 1 条），1 条没有意图" in out
+    assert "2 条有意图（文件中写明 0 条，推断 2 条），1 条没有意图" in out
     assert "推断 退换货\tth\t[退换货]\t亲，七天无理由退换，运费我们出" in out
-    assert "没有意图\tfh\t[售前]\t亲，我们家24小时内发韵达哦" in out
+    assert "fh\t[售前]\t亲，我们家24小时内发韵达哦" in out  # inferred from its text: the courier
+    assert "没有意图\thd\t[常用]\t好的呢亲" in out
 
 
 def test_the_first_import_drops_the_bundled_defaults_unless_kept(tmp_path: Path, capsys) -> None:

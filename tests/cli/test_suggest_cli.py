@@ -1,4 +1,5 @@
-"""`kuaida suggest`: one message a line on stdin (as ../shared/eval/score.py calls it), copied blocks too."""
+"""`kuaida suggest`: one message a line on stdin (as ../shared/eval/score.py calls it), copied blocks too;
+each suggestion says whether the engine is sure of it."""
 
 from __future__ import annotations
 
@@ -44,3 +45,18 @@ def test_the_text_output_names_the_buyer_and_the_question_read(tmp_path: Path, c
     out = capsys.readouterr().out
     assert out.startswith("» 【小猪佩奇】什么时候发货\n")
     assert "  1. " in out
+
+
+def _suggest(capsys: pytest.CaptureFixture[str], home: Path, message: str) -> list[dict]:
+    assert main(["--data-dir", str(home), "suggest", "--json", message]) == 0
+    return json.loads(capsys.readouterr().out.splitlines()[-1])["suggestions"]
+
+
+def test_a_clear_question_is_sure_and_an_unclear_one_is_marked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    clear = _suggest(capsys, tmp_path, "什么时候发货")
+    assert clear and all(s["sure"] for s in clear)
+    assert _suggest(capsys, tmp_path, "哈哈哈哈") == []
+    unclear = _suggest(capsys, tmp_path, "怎么办")
+    assert unclear and all(s["sure"] is False for s in unclear)

@@ -44,10 +44,12 @@ WORDINGS = {
     "thanks_bye": ["好的谢谢", "谢谢 拜拜"],
 }
 QUIET = [
-    "好的", "嗯", "怎么办", "什么意思？", "订单号", "123456", "2024", "浙江省杭州市西湖区文三路100号", "哈哈哈哈",
-    "", "😀😀", "[微笑]", "稍等", "然后呢", "张三 13800138000 北京市朝阳区", "链接发你了", "[图片]", "还行吧",
-    "我在上班", "今天天气真好", "真的吗",
+    "好的", "嗯", "什么意思？", "订单号", "123456", "2024", "浙江省杭州市西湖区文三路100号", "哈哈哈哈",
+    "", "😀😀", "[微笑]", "稍等", "然后呢", "张三 13800138000 北京市朝阳区", "[图片]", "还行吧",
+    "我在上班", "今天天气真好",
 ]
+# Half-questions with no subject: silence is for chatter, so these get the best guesses, marked less sure.
+UNSURE = ["怎么办", "真的吗", "链接发你了"]
 
 
 def library() -> list[Phrase]:
@@ -82,6 +84,16 @@ def test_typical_wording_puts_its_intent_first(engine: SuggestionEngine, intent:
 @pytest.mark.parametrize("message", QUIET)
 def test_messages_that_fit_nothing_get_no_suggestion(engine: SuggestionEngine, message: str) -> None:
     assert engine.suggest(message) == []
+
+
+@pytest.mark.parametrize("message", UNSURE)
+def test_an_unclear_question_gets_guesses_marked_less_sure(engine: SuggestionEngine, message: str) -> None:
+    assert all(not s.sure for s in engine.suggest(message))
+
+
+def test_a_clear_question_is_answered_sure(engine: SuggestionEngine) -> None:
+    got = engine.suggest("什么时候发货")
+    assert got and all(s.sure for s in got)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +195,7 @@ def test_a_phrase_picked_for_a_message_comes_back_for_it_even_without_an_intent(
     assert engine.suggest(message) == []
     engine.learn(message, "greeting-2")
     assert [s.phrase.id for s in engine.suggest(message)] == ["greeting-2"]
-    assert engine.suggest("明天天气不错") == []
+    assert engine.suggest("今天天气真好") == []
 
 
 def test_learning_survives_a_store_reopen(tmp_path: Path) -> None:
@@ -521,7 +533,7 @@ GREETED_QUESTIONS = [
     ("在不在 这个怎么安装", {"usage_install"}),
     ("您好 请问有赠品吗", {"gift"}),
     ("在吗 我想退货", {"return_exchange"}),
-    ("老板在吗 有没有白色", {"stock"}),  # a weak signal (有没有 + a colour) still beats the greeting
+    ("老板在吗 有没有白色", {"stock", "size_spec"}),  # white in stock, or which colours: either beats the greeting
     ("亲 请问还有吗", {"stock"}),
 ]
 
@@ -537,8 +549,9 @@ def test_a_greeting_gives_way_to_the_question_beside_it(
 
 
 def test_a_greeting_beside_a_weak_question_keeps_the_last_place(engine: SuggestionEngine) -> None:
-    got = intents_of(engine.suggest("在吗 这个有没有白色", top=3))
-    assert got[0] == {"stock"} and got[-1] == {"greeting"}
+    got = intents_of(engine.suggest("在吗 这个有没有白色", top=3))  # white in stock, or which colours there are
+    assert got[0] & {"stock", "size_spec"}
+    assert [g for g in got if "greeting" in g] in ([], [got[-1]]), got
 
 
 def test_a_greeting_beside_a_sure_question_is_left_out(engine: SuggestionEngine) -> None:
@@ -574,8 +587,9 @@ SIZE_WORDINGS = [
 
 @pytest.mark.parametrize("message", SIZE_WORDINGS)
 def test_size_questions_are_understood(engine: SuggestionEngine, message: str) -> None:
+    # "which one for a 39" may be met with the recommendation first; the size answer must be beside it
     got = intents_of(engine.suggest(message))
-    assert got and "size_spec" in got[0], got
+    assert got and any("size_spec" in g for g in got[:2]), got
 
 
 @pytest.mark.parametrize("message", ["XL的还有吗", "2xl有没有", "38码还有货吗", "M码没了吗"])
@@ -645,7 +659,7 @@ def test_a_greeting_with_only_context_beside_it_stays_a_greeting(engine: Suggest
 
 
 def test_a_greeting_stays_when_the_library_cannot_answer_the_question_beside_it() -> None:
-    engine = SuggestionEngine([p for p in library() if "stock" not in p.intents])
+    engine = SuggestionEngine([p for p in library() if not {"stock", "size_spec"} & set(p.intents)])
     assert intents_of(engine.suggest("在吗 这个有没有白色"))[0] == {"greeting"}
 
 
@@ -654,3 +668,59 @@ def test_a_phrase_written_for_the_intent_comes_before_one_that_touches_it_on_the
     stock = Phrase("stock-only", "库存回复", group="库存", intents=("stock",))
     got = SuggestionEngine([both, stock]).suggest("这个还有货吗", top=2)
     assert [s.phrase.id for s in got] == ["stock-only", "ship-and-stock"]
+
+
+# --- chat text as buyers type it ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [("fh了吗", "ship_time"), ("tk到哪了", "refund"), ("能开fp吗", "invoice"), ("wl一直不动", "logistics"),
+     ("by吗", "shipping_fee"), ("th地址发我", "return_exchange"), ("有yhq吗", "promotion")],
+)
+def test_pinyin_initial_slang_is_read_as_the_word(engine: SuggestionEngine, message: str, intent: str) -> None:
+    got = intents_of(engine.suggest(message))
+    assert got and any(intent in g for g in got), got
+
+
+def test_latin_words_are_not_read_as_slang(engine: SuggestionEngine) -> None:
+    got = intents_of(engine.suggest("xl还有吗"))
+    assert got and got[0] & {"stock", "size_spec"}, got
+
+
+def test_the_question_at_the_end_of_a_long_complaint_is_answered(engine: SuggestionEngine) -> None:
+    rant = "我上个月在你们家买了一个东西，用了几天感觉还行，家里人也说不错，" * 12
+    got = intents_of(engine.suggest(rant + "现在就想问一下发票什么时候能开"))
+    assert got and any("invoice" in g for g in got), got
+
+
+def test_a_question_buried_in_the_middle_of_a_long_text_is_still_read(engine: SuggestionEngine) -> None:
+    filler = "今天下雨了我在家里收拾东西，顺便看看购物车里的东西，" * 8
+    got = intents_of(engine.suggest(filler + "能开发票吗？" + filler))
+    assert got and any("invoice" in g for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("message", "wanted"),
+    [("什么时候发货？能开发票吗", {"ship_time", "invoice"}), ("包邮吗 发什么快递", {"shipping_fee", "courier"}),
+     ("我要退货，退款多久到账", {"return_exchange", "refund"})],
+)
+def test_two_questions_each_get_a_place_in_the_top_three(
+    engine: SuggestionEngine, message: str, wanted: set[str]
+) -> None:
+    got = set().union(*intents_of(engine.suggest(message, top=3)))
+    assert wanted <= got, got
+
+
+def test_the_shops_own_phrase_comes_before_a_bundled_default_of_the_same_intent() -> None:
+    bundled = load_default_library()
+    shop = Phrase("t-ship", "亲，下单后24小时内发出哦", group="售前", source="team")  # no intents: inferred
+    mine = Phrase("p-ship", "今天下午4点前付款当天发", group="我的", intents=("ship_time",), source="personal")
+    got = SuggestionEngine([*bundled, shop, mine]).suggest("什么时候发货", top=3)
+    assert {s.phrase.id for s in got[:2]} == {"t-ship", "p-ship"}, [s.phrase.id for s in got]
+
+
+def test_a_shops_phrase_without_intents_is_filed_by_what_its_text_answers() -> None:
+    from desktop.core.intent_inference import infer_phrase_intents
+
+    assert "invoice" in infer_phrase_intents(Phrase("t-1", "发票会在确认收货后发到您的邮箱", group="售后"))
+    assert "refund" in infer_phrase_intents(Phrase("t-2", "退款会原路退回，1到3个工作日到账", group="常用"))
+    assert infer_phrase_intents(Phrase("t-3", "亲，您拍下的宝贝还没付款哦", group="催付")) in ((), ("payment",))

@@ -220,7 +220,7 @@ def test_the_draft_model_passes_the_model_tester(qtmodeltester, editor):
 
 
 # inferred intents: shown as 推断, confirmed or corrected by the lead -----------------------------------
-SHOP_EXPORT = "快捷编码,快捷短语,快捷短语分组\nfh,亲，我们家24小时内发韵达哦,发货\nzz,亲，这款是我们家的爆款,常用\n"
+SHOP_EXPORT = "快捷编码,快捷短语,快捷短语分组\nfh,亲，付款后24小时内发货哦,售前\nzz,亲，这款是我们家的爆款,常用\n"
 
 
 def _row(editor, phrase_id: str) -> int:

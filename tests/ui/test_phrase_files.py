@@ -71,7 +71,7 @@ def test_exporting_writes_only_personal_phrases_and_reports_gbk_losses(services:
     assert "已导出 2 条" in text and "p-emoji" in details and "😊" in details
 
 
-SHOP = "快捷编码,快捷短语,快捷短语分组\r\nth,亲，七天无理由退换,退换货\r\nfh,亲，我们家24小时内发韵达,售前\r\n"
+SHOP = "快捷编码,快捷短语,快捷短语分组\r\nth,亲，七天无理由退换,退换货\r\nzz,亲，这款是我们家的爆款,售前\r\n"
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def test_the_first_import_of_the_shops_library_reports_intents_and_asks_about_th
     (_title, text, details) = shown[0]
     assert "其中 1 条有适用问题（推断 1 条），1 条没有" in text
     assert "推断：退换货\tth\t[退换货]\t亲，七天无理由退换" in details
-    assert "没有适用问题\tfh\t[售前]\t亲，我们家24小时内发韵达" in details
+    assert "没有适用问题\tzz\t[售前]\t亲，这款是我们家的爆款" in details
     assert asked == ["keep?"] and settings.get("keep_bundled_phrases") is True
 
     files.import_file(source)  # not the first time: not asked again

@@ -13,9 +13,10 @@ from desktop.ui.reply_model import (
     ReplyListModel,
     SensitiveSpansRole,
     SourceRole,
+    SureRole,
 )
 
-from .conftest import SHIP, WECHAT, find_wechat
+from .conftest import GIFT, SHIP, WECHAT, find_wechat
 
 
 def render_with_name(text: str) -> str:
@@ -69,3 +70,11 @@ def test_a_phrase_with_thousands_of_nested_brackets_is_shown(qtmodeltester) -> N
     model.set_phrases([hostile, SHIP])
     qtmodeltester.check(model)
     assert model.index(0).data() == "亲您好"
+
+
+def test_guesses_are_marked_less_sure_and_library_rows_are_not() -> None:
+    model = ReplyListModel(render_with_name, find_wechat)
+    model.set_suggestions([Suggestion(SHIP, 0.9), Suggestion(GIFT, 0.4, sure=False)])
+    assert (model.index(0).data(SureRole), model.index(1).data(SureRole)) == (True, False)
+    model.set_phrases([SHIP])
+    assert model.index(0).data(SureRole) is True
