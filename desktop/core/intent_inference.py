@@ -9,6 +9,7 @@ as buyer messages) beside the cue lexicon, run on the phrase's group, keywords a
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
 
@@ -20,6 +21,8 @@ from desktop.core.phrases import MAX_INTENTS, Phrase, intents
 # The model's probability an intent needs before a phrase is filed under it; a second intent needs as much.
 # Below, the phrase is left without intents (the editor asks the lead) rather than filed by a guess.
 INFERENCE_SHARE = 0.35
+# Lexicon evidence a group name or keyword must carry to name an intent by itself (the engine's SPEAK).
+NAMED_EVIDENCE = 1.2
 # Greeting and goodbye replies are common in every library; one is filed so only when the model is sure.
 SOCIAL_SHARE = 0.6
 _SOCIAL = frozenset({"greeting", "thanks_bye"})
@@ -40,6 +43,14 @@ def infer_phrase_intents(
     if phrase.group in by_name:
         return (by_name[phrase.group],)
     score = scores or _bundled_scores
+    # A group or keyword that names an intent outright (发货, 开发票) is where the lead filed the phrase ...
+    totals: dict[str, float] = defaultdict(float)
+    for piece in (phrase.group, *phrase.keywords):
+        for intent, value in score(normalize(piece)).items():
+            totals[intent] += value
+    named = [(s, i) for i, s in totals.items() if s >= NAMED_EVIDENCE and i not in _SOCIAL and i != NEUTRAL]
+    by_group = [max(named)[1]] if named else []
+    # ... and the model reads everything together, the text included (24小时内发韵达 also answers 快递).
     pieces = (phrase.group, *phrase.keywords, _VARIABLE.sub(" ", phrase.text)[:MAX_TEXT_CHARS])
     text = " ".join(part for part in (normalize(piece) for piece in pieces) if part)
     lexicon = {i: s for i, s in score(text).items() if i != NEUTRAL}
@@ -50,7 +61,8 @@ def infer_phrase_intents(
         intent for intent, share in ranked[:MAX_INTENTS]
         if share >= (SOCIAL_SHARE if intent in _SOCIAL else INFERENCE_SHARE) and share >= other
     ]
-    return tuple(chosen)
+    # the text says best what a phrase answers; the group the lead filed it under is kept beside it
+    return tuple(dict.fromkeys([*chosen[:1], *by_group, *chosen[1:]]))[:MAX_INTENTS]
 
 
 def _bundled_scores(normalized: str) -> dict[str, float]:
