@@ -10,6 +10,7 @@ read), so a refused process can say who holds the folder.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from pathlib import Path
@@ -111,9 +112,9 @@ if sys.platform == "win32":
     _HELD: type[OSError] = OSError
 
     def _held(error: OSError) -> bool:
-        # Windows reports a locking violation as EACCES (Wine as errno 0); a folder that cannot be written
-        # already failed at os.open, so whatever locking() raises means another handle holds the byte.
-        return True
+        # Windows reports a locking violation as EACCES or EDEADLOCK (Wine as errno 0); a folder that cannot be
+        # written already failed at os.open. Anything else (a drive without locking) is not another Kuaida.
+        return error.errno in (errno.EACCES, errno.EDEADLOCK, 0, None)
 
     def _lock(fd: int) -> None:
         os.lseek(fd, _LOCKED_OFFSET, os.SEEK_SET)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -59,7 +58,7 @@ def test_another_process_holding_the_folder_is_named_and_its_lock_ends_with_it(
     with pytest.raises(LockHeld) as raised:
         InstanceLock.acquire(home)
     assert raised.value.pid == holder_process.pid == holder(home)
-    holder_process.send_signal(signal.SIGKILL)  # a crash: the OS drops the lock, nothing stale is left
+    holder_process.kill()  # a crash (SIGKILL, TerminateProcess): the OS drops the lock, nothing stale is left
     holder_process.wait(timeout=60)
     InstanceLock.acquire(home).release()
 

@@ -49,7 +49,12 @@ def test_a_folder_or_link_named_publish_lock_is_named_as_such(tmp_path, signing_
         target = tmp_path / "elsewhere.txt"
         target.write_text("{}", encoding="utf-8")
         os.utime(target, (1_000_000_000, 1_000_000_000))  # "stale" by age: still never broken
-        lock.symlink_to(target)
+        try:
+            lock.symlink_to(target)
+        except OSError as error:  # Windows without the privilege (or Developer Mode) to create symbolic links
+            pytest.skip(f"cannot create a symbolic link here: {error}")
+        if not lock.exists():  # Wine 8 writes a Unix link to the Windows path: it dangles
+            pytest.skip("the symbolic link created here does not resolve (Wine); the Linux run covers this")
     with pytest.raises(PublishRefusedError, match="不是快答的锁文件") as caught:
         publish(share, make_library(2), signing_key, "主管")
     assert not isinstance(caught.value, PublishConflictError)
