@@ -260,7 +260,9 @@ class SensitiveWords:
         return len(self._entries) + len(self._expressions)
 
     def find(self, text: str) -> list[SensitiveHit]:
-        """Every listed word in `text`, left to right, longest match first, never overlapping."""
+        """Every listed word in `text`, left to right, longest match first. A hit inside an earlier one is
+        dropped; one that starts inside an earlier hit but reaches past it is kept (加微信 is 加微 and 微信), so
+        hits may overlap, each ending further right than the one before."""
         folded, origin = fold(text)
         hits = self._find_words(text, folded, origin)
         hits = _add_apart(hits, self._find_expressions(text, folded, origin))
