@@ -137,7 +137,7 @@ def _last_sync(db: Any) -> dict[str, Any]:
     if not db["team_state"].exists():
         return {}
     team = TeamRepository(db)
-    # What this PC's stats file on the share says (the lead's 话术优化 tab lists them by this id).
+    # What this PC's stats file on the share says (the lead's editor, tab 使用统计, lists them by this id).
     identity = {name: value for name, value in (("agent_id", team.existing_agent_id()),
                                                  ("library_version", team.mirror_state().applied_version))
                 if value is not None}
