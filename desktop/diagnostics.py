@@ -136,12 +136,18 @@ def _last_sync(db: Any) -> dict[str, Any]:
         return {}
     if not db["team_state"].exists():
         return {}
-    status = SyncStatus.from_json(TeamRepository(db).last_status())
+    team = TeamRepository(db)
+    # What this PC's stats file on the share says (the lead's editor, tab 使用统计, lists them by this id).
+    identity = {name: value for name, value in (("agent_id", team.existing_agent_id()),
+                                                 ("library_version", team.mirror_state().applied_version))
+                if value is not None}
+    status = SyncStatus.from_json(team.last_status())
     if status.state is SyncState.NEVER:
-        return {}
+        return identity
     return {
         "last_sync": status.text(),
         "last_sync_at": status.last_success_at.isoformat() if status.last_success_at else None,
+        **identity,
     }
 
 

@@ -54,6 +54,9 @@ function Invoke-Sign([string[]]$Files) {
                               "/tr", $timestamp, "/td", "sha256", "/d", "Kuaida") + $Files)
 }
 
+if (-not (Get-Command $Python -ErrorAction SilentlyContinue)) {
+  throw "no ${Python}: first run  py -3.11 -m venv .venv; .venv\Scripts\python.exe -m pip install -e "".[build]""  (or pass -Python)"
+}
 if (-not $Version) { $Version = (& $Python -c "import desktop; print(desktop.__version__)").Trim() }
 $bundle = Join-Path $Dist "Kuaida"
 $wixOut = Join-Path $Build "wix"
@@ -64,7 +67,7 @@ if (-not $MsiOnly) {
   Invoke-Checked "$bundle\kuaida-cli.exe" @("--self-test")
   Invoke-Sign @("$bundle\Kuaida.exe", "$bundle\kuaida-cli.exe")
 }
-if (-not (Test-Path "$bundle\Kuaida.exe")) { throw "no bundle in $bundle: run without -MsiOnly" }
+if (-not (Test-Path "$bundle\Kuaida.exe")) { throw "no bundle in ${bundle}: run without -MsiOnly" }
 
 New-Item -ItemType Directory -Force -Path $wixOut | Out-Null
 # -ag: component GUIDs computed from the install path, stable across builds (component rules);

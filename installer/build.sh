@@ -12,10 +12,19 @@
 #   installer/build.sh --msi-only           MSI from an existing dist/Kuaida/
 #   installer/build.sh --version 0.1.1     the MSI's ProductVersion (default: desktop.__version__), for upgrade tests
 #   DIST=/tmp/out BUILD=/tmp/work installer/build.sh    other output and work folders
+#   PYTHON=/path/to/python installer/build.sh           that Python (with .[build] installed); otherwise the
+#                                           script installs wixl/msitools and .venv (.[dev,build]) when missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHON="${PYTHON:-.venv/bin/python}"
+# A fresh clone has no .venv: set it up as scripts/test does (skipped when the caller names its own PYTHON,
+# as the tests and scripts/wine/msi.sh do).
+if [ -z "${PYTHON:-}" ]; then
+  source scripts/setup.sh
+  ensure_debian_packages msitools wixl
+  ensure_venv dev,build
+  PYTHON=.venv/bin/python
+fi
 DIST="${DIST:-dist}"
 BUILD="${BUILD:-build}"
 bundle=1
@@ -41,7 +50,7 @@ elif [ "$bundle" -eq 1 ]; then
     --distpath "$DIST" --workpath "$BUILD/pyinstaller"
 fi
 # wixl looks files up relative to the working folder and rejects absolute paths, hence --relative-to.
-bundle_dir="$(realpath --relative-to=. "$DIST/Kuaida")"
+bundle_dir="$(realpath -m --relative-to=. "$DIST/Kuaida")"  # -m: a missing bundle gets the message below
 [ -d "$bundle_dir" ] || { echo "no bundle in $bundle_dir: run without --msi-only" >&2; exit 1; }
 
 # The main executable is authored in kuaida.wxs (its File element carries the Start-menu shortcut), so it is

@@ -75,6 +75,19 @@ def test_last_sync_comes_from_the_team_sync_status(kuaida_home: Path) -> None:
     health = diagnostics.store_health(paths)
     assert health["last_sync"] == status.text()
     assert health["last_sync_at"] == when.isoformat()
+    assert "agent_id" not in health and "library_version" not in health  # never written stats, never applied
+
+
+def test_doctor_names_this_pc_s_stats_file_and_library_version(kuaida_home: Path) -> None:
+    from desktop.store.team import TeamRepository
+
+    paths = Paths(kuaida_home).ensure()
+    store = open_store(paths.database)
+    agent = TeamRepository(store.db).agent_id()
+    store.close()
+
+    health = diagnostics.store_health(paths)
+    assert health["agent_id"] == agent
 
 
 def test_problems_name_an_unreachable_configured_share_only() -> None:

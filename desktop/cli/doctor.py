@@ -57,6 +57,8 @@ def format_report(report: dict[str, Any], found: list[str]) -> list[str]:
         "",
         f"共享文件夹  {share['path']}{stand_in}：{share['detail']}",
         f"上次同步    {store['last_sync']}",
+        f"统计编号    {store.get('agent_id') or '（尚未写过统计）'} · 团队短语库 "
+        f"{'v' + str(store['library_version']) if store.get('library_version') else '（尚未同步）'}",
         f"数据库检查  {'正常' if not store['problems'] else '；'.join(store['problems'][:3])}"
         if store["exists"] else "数据库检查  尚未创建",
         "",

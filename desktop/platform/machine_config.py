@@ -28,6 +28,9 @@ REGISTRY_NAMES = {
     "PasteMode": "paste_mode",
     "SyncIntervalSeconds": "sync_interval_seconds",
     "KeepBundledPhrases": "keep_bundled_phrases",
+    "HotkeyShow": "hotkey_show",
+    "HotkeySearch": "hotkey_search",
+    "HotkeyPickPrefix": "hotkey_pick_prefix",
 }
 
 

@@ -83,6 +83,11 @@ class TeamRepository:
     def pinned_key(self) -> PublicKey | None:
         return self.mirror_state().pinned_key
 
+    def existing_agent_id(self) -> str | None:
+        """The id if this profile has one already (it has written stats or proposals); never creates one."""
+        value = self._get("agent_id")
+        return str(value) if value else None
+
     def agent_id(self) -> str:
         """A random id naming this profile's stats and proposals on the share; it says nothing about the agent."""
         with self.db.atomic():

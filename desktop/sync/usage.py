@@ -1,12 +1,14 @@
 """Team usage for 话术优化: each agent writes only its own small stats file; the lead's editor sums them.
 
 A stats file holds counts only: team phrase id → uses per day, and intent → messages with no fitting
-phrase per day. No buyer text, no customer names, no personal phrases.
+phrase per day; and which Kuaida and which team library version the agent runs, so IT and the lead see
+which PC still runs an old one. No buyer text, no customer names, no personal phrases.
 
 Nobody signs these files and every agent can write any of them, so reading is bounded and sceptical: at
 most `MAX_AGENT_FILES` files, the agent inside must be the one the name says, no day in the future, no
 more in a day than one agent can do. A file failing any of that is left out whole and counted as skipped;
-the editor shows the totals as unverified.
+the editor shows the totals as unverified. The two version fields are as unverified: a value that is not a
+short version text or a plausible library number is shown as unknown, without rejecting the counts.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop import __version__
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.pack import PHRASE_ID, PackError
 from desktop.sync.atomic import write_atomic
@@ -32,6 +35,17 @@ MAX_AGENT_FILES = 300  # a large team is dozens of agents; a folder of thousands
 MAX_DAILY_COUNT = 3000
 AGENT_ID = re.compile(r"[0-9a-f]{8,32}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Versions are shown to the lead as plain text: short, and only characters a version number uses.
+VERSION_TEXT = re.compile(r"[0-9A-Za-z.+\-]{1,32}")
+MAX_LIBRARY_VERSION = 10**9
+
+
+@dataclass(frozen=True)
+class AgentVersions:
+    """What one agent's stats file says it runs; None where the file does not say (older Kuaida) or lies badly."""
+
+    kuaida: str | None
+    library: int | None
 
 
 @dataclass
@@ -40,6 +54,13 @@ class TeamUsage:
     no_match: Counter[str] = field(default_factory=Counter)  # intent → messages with nothing that fit
     agents: int = 0
     skipped_files: int = 0
+    versions: dict[str, AgentVersions] = field(default_factory=dict)  # agent id → what it says it runs
+
+    def kuaida_versions(self) -> Counter[str | None]:
+        return Counter(v.kuaida for v in self.versions.values())
+
+    def library_versions(self) -> Counter[int | None]:
+        return Counter(v.library for v in self.versions.values())
 
     def most_used(self, n: int = 20) -> list[tuple[str, int]]:
         return self.uses.most_common(n)
@@ -50,14 +71,19 @@ class TeamUsage:
 
 
 def write_usage(folder_path: Path, agent_id: str, uses: Iterable[tuple[str, str, int]],
-                no_match: Iterable[tuple[str, str, int]], team_ids: set[str], today: dt.date | None = None) -> Path:
-    """Replace this agent's stats file with the last `KEEP_DAYS` days of (id, day, count) rows."""
+                no_match: Iterable[tuple[str, str, int]], team_ids: set[str], today: dt.date | None = None,
+                kuaida_version: str = __version__, library_version: int | None = None) -> Path:
+    """Replace this agent's stats file with the last `KEEP_DAYS` days of (id, day, count) rows.
+
+    `library_version` is the team library this PC applied (None before its first sync)."""
     if not AGENT_ID.fullmatch(agent_id):
         raise ValueError("无效的客服编号")
     since = ((today or dt.date.today()) - dt.timedelta(days=KEEP_DAYS)).isoformat()
     body: dict[str, object] = {"kind": USAGE_KIND, "format": 1, "agent": agent_id,
                                "uses": _by_day((r for r in uses if r[0] in team_ids), since),
-                               "no_match": _by_day(no_match, since)}
+                               "no_match": _by_day(no_match, since), "kuaida_version": kuaida_version[:32]}
+    if library_version is not None:
+        body["library_version"] = library_version
     folder = TeamFolder(folder_path)
     folder.require_reachable()
     folder.stats.mkdir(exist_ok=True)
@@ -97,7 +123,18 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.d
         usage.uses.update(uses)
         usage.no_match.update(no_match)
         usage.agents += 1
+        usage.versions[path.stem] = _versions(raw)
     return usage
+
+
+def _versions(raw: dict[str, object]) -> AgentVersions:
+    kuaida = raw.get("kuaida_version")
+    library = raw.get("library_version")
+    return AgentVersions(
+        kuaida if isinstance(kuaida, str) and VERSION_TEXT.fullmatch(kuaida) else None,
+        library if isinstance(library, int) and not isinstance(library, bool) and 0 < library <= MAX_LIBRARY_VERSION
+        else None,
+    )
 
 
 def _counts(days: object, since: str, latest: str, key_pattern: re.Pattern[str]) -> Counter[str]:

@@ -503,6 +503,9 @@ class LibraryEditor(QMainWindow):
         row.addWidget(self.usage_label, 1)
         row.addWidget(refresh)
         layout.addLayout(row)
+        self.versions_label = plain_label(parent=page)
+        self.versions_label.setWordWrap(True)
+        layout.addWidget(self.versions_label)
         return page
 
     # lead mode --------------------------------------------------------------------------------------
@@ -859,6 +862,20 @@ class LibraryEditor(QMainWindow):
         if usage.skipped_files:
             text += self.tr("；{0} 个统计文件不可信或超出上限，未计入").format(usage.skipped_files)
         self.usage_label.setText(text)
+        self.versions_label.setText(self._versions_text(usage))
+        # Agent ids are random (kuaida doctor shows a PC's own); the versions passed VERSION_TEXT, so no markup.
+        self.versions_label.setToolTip("\n".join(
+            f"{agent}: {v.kuaida or '?'} · v{v.library if v.library is not None else '?'}"
+            for agent, v in sorted(usage.versions.items())))
+
+    def _versions_text(self, usage: TeamUsage) -> str:
+        unknown = self.tr("未知")
+        kuaida = "、".join(f"{version or unknown} × {n}" for version, n in usage.kuaida_versions().most_common())
+        library = "、".join(f"{'v' + str(version) if version is not None else unknown} × {n}"
+                           for version, n in usage.library_versions().most_common())
+        if not usage.versions:
+            return ""
+        return self.tr("各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}").format(kuaida, library)
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[str, int]]) -> None:

@@ -194,14 +194,18 @@ class SyncController(QObject):
         self._usage_written_at = now
         folder = self._folder
 
-        def gather(ctx: Any) -> tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]]:
+        def gather(ctx: Any) -> tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
+                                      int | None]:
             team = self._team_of(ctx)
-            return team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
+            rows = team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
+            return rows, team.mirror_state().applied_version
 
-        def upload(rows: tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]]) -> None:
+        def upload(gathered: tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
+                                   int | None]) -> None:
+            rows, library_version = gathered
             if not self._stopped:
-                self._runner.io(lambda: write_usage(folder(), *rows), on_error=self._on_usage_failed, owner=self,
-                                timeout_ms=self._timeout_ms)
+                self._runner.io(lambda: write_usage(folder(), *rows, library_version=library_version),
+                                on_error=self._on_usage_failed, owner=self, timeout_ms=self._timeout_ms)
 
         self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)
 

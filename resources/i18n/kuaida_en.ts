@@ -648,6 +648,16 @@
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/library_editor.py" line="869"/>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_editor.py" line="875"/>
+        <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
+        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/library_editor.py" line="809"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>

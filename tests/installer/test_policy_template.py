@@ -75,3 +75,16 @@ def test_policy_values_read_back_as_locked_settings() -> None:
     assert settings.get("shared_folder") == r"\\server\kefu" and settings.locked("shared_folder")
     assert settings.get("sync_interval_seconds") == 120
     assert settings.source("paste_mode") == "policy"
+
+
+def test_hotkeys_can_be_set_by_policy_and_the_pick_prefixes_are_the_ones_kuaida_offers() -> None:
+    from desktop.platform.keys import bindings_from_settings
+    from desktop.ui.settings_dialog import PICK_PREFIXES
+
+    pick = next(e for _, name, e in policy_values() if name == "HotkeyPickPrefix")
+    assert tuple(value.text for value in pick.iterfind(".//p:string", NS)) == PICK_PREFIXES
+    registry = {"HotkeyShow": "Ctrl+Alt+K", "HotkeySearch": "F8", "HotkeyPickPrefix": "Ctrl+Alt"}
+    settings = Settings(None, policy={REGISTRY_NAMES[k]: v for k, v in registry.items()})
+    assert all(settings.locked(REGISTRY_NAMES[name]) for name in registry)
+    bindings = bindings_from_settings(settings.get)
+    assert (bindings["show"], bindings["search"], bindings["pick:3"]) == ("Ctrl+Alt+K", "F8", "Ctrl+Alt+3")

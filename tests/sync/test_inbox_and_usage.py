@@ -8,10 +8,11 @@ import json
 
 import pytest
 
+import desktop
 from desktop.core.phrases import Phrase
 from desktop.sync.folder import ShareOfflineError
 from desktop.sync.inbox import list_proposals, propose, remove_proposal
-from desktop.sync.usage import read_team_usage, write_usage
+from desktop.sync.usage import AgentVersions, read_team_usage, write_usage
 
 HOSTILE_NAMES = ("../escape.json", "con.json", ".hidden.json", "a b.json", "x.json.partial", "名字.json",
                  "-dash.json", "a" * 150 + ".json")
@@ -79,6 +80,31 @@ def test_usage_files_hold_counts_of_team_phrases_only_and_the_lead_sums_them(tmp
     assert usage.least_used(sorted(team_ids), 2) == [("t-2", 0), ("t-3", 2)]
     assert usage.no_match == {"other": 4, "ship_time": 3}
     assert read_team_usage(share, since=dt.date(2026, 11, 23)).uses == {"t-1": 1, "t-3": 2}
+
+
+def test_each_stats_file_says_which_kuaida_and_library_its_pc_runs(tmp_path):
+    write_usage(tmp_path, "aaaaaaaaaaaaaaaa", [], [], set(), kuaida_version="0.0.9", library_version=12)
+    write_usage(tmp_path, "bbbbbbbbbbbbbbbb", [], [], set())  # this Kuaida's version, never synced
+    usage = read_team_usage(tmp_path)
+    assert usage.versions["aaaaaaaaaaaaaaaa"] == AgentVersions("0.0.9", 12)
+    assert usage.versions["bbbbbbbbbbbbbbbb"] == AgentVersions(desktop.__version__, None)
+    assert usage.kuaida_versions() == {"0.0.9": 1, desktop.__version__: 1}
+    assert usage.library_versions() == {12: 1, None: 1}
+
+
+@pytest.mark.parametrize("kuaida, library", [
+    ("<img src=x>", 12), ("9" * 33, 12), (["0.1.0"], 12), ("0.1.0", True), ("0.1.0", -1), ("0.1.0", 10**12),
+    ("0.1.0", "12"), (None, None)])
+def test_forged_or_missing_versions_show_as_unknown_and_keep_the_counts(tmp_path, kuaida, library):
+    body = {"kind": "kuaida-team-usage", "format": 1, "agent": "aaaaaaaaaaaaaaaa",
+            "uses": {"2026-11-22": {"t-1": 2}}, "no_match": {}, "kuaida_version": kuaida, "library_version": library}
+    (tmp_path / "stats").mkdir()
+    (tmp_path / "stats" / "aaaaaaaaaaaaaaaa.json").write_text(json.dumps(body), encoding="utf-8")
+    usage = read_team_usage(tmp_path, today=dt.date(2026, 11, 23))
+    assert (usage.agents, usage.skipped_files, usage.uses) == (1, 0, {"t-1": 2})
+    shown = usage.versions["aaaaaaaaaaaaaaaa"]
+    assert shown.kuaida in (None, "0.1.0") and shown.library in (None, 12)
+    assert shown != AgentVersions("0.1.0", 12)
 
 
 def test_an_agent_id_that_could_escape_the_stats_folder_is_refused(tmp_path):

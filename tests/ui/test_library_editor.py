@@ -173,6 +173,18 @@ def test_team_usage_shows_most_and_least_used_phrases_and_intents_without_matche
     assert editor.usage_label.text().startswith("1 位客服")
 
 
+def test_the_lead_sees_which_kuaida_and_library_versions_the_agents_run(editor, share):
+    write_usage(share, "aaaaaaaaaaaaaaaa", [], [], set(), kuaida_version="0.1.0", library_version=12)
+    write_usage(share, "bbbbbbbbbbbbbbbb", [], [], set(), kuaida_version="0.0.9", library_version=12)
+    (share / "stats" / "cccccccccccccccc.json").write_text(
+        '{"kind": "kuaida-team-usage", "agent": "cccccccccccccccc", "uses": {}, "no_match": {}}', encoding="utf-8")
+    editor.load_usage()
+    text = editor.versions_label.text()
+    assert "未经验证" in text and "0.1.0 × 1" in text and "0.0.9 × 1" in text and "未知 × 1" in text
+    assert "v12 × 2" in text
+    assert "aaaaaaaaaaaaaaaa: 0.1.0 · v12" in editor.versions_label.toolTip()
+
+
 def test_proposals_and_usage_say_they_are_unverified_and_what_was_left_out(editor, share):
     propose(share, Phrase(id="", text="亲，在的"), "aaaaaaaaaaaaaaaa", "小美")
     (share / "inbox" / "junk-name.json").write_text("{}", encoding="utf-8")
