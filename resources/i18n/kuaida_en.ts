@@ -334,7 +334,7 @@
     <name>LibraryEditor</name>
     <message>
         <location filename="../../desktop/ui/library_editor.py" line="350"/>
-        <location filename="../../desktop/ui/library_editor.py" line="518"/>
+        <location filename="../../desktop/ui/library_editor.py" line="521"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
@@ -400,7 +400,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/library_editor.py" line="421"/>
-        <location filename="../../desktop/ui/library_editor.py" line="752"/>
+        <location filename="../../desktop/ui/library_editor.py" line="755"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
@@ -466,154 +466,154 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="518"/>
+        <location filename="../../desktop/ui/library_editor.py" line="521"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="521"/>
+        <location filename="../../desktop/ui/library_editor.py" line="524"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="521"/>
+        <location filename="../../desktop/ui/library_editor.py" line="524"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="551"/>
+        <location filename="../../desktop/ui/library_editor.py" line="554"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="573"/>
+        <location filename="../../desktop/ui/library_editor.py" line="576"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="601"/>
+        <location filename="../../desktop/ui/library_editor.py" line="604"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="639"/>
+        <location filename="../../desktop/ui/library_editor.py" line="642"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="652"/>
+        <location filename="../../desktop/ui/library_editor.py" line="655"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="673"/>
+        <location filename="../../desktop/ui/library_editor.py" line="676"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="679"/>
+        <location filename="../../desktop/ui/library_editor.py" line="682"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="679"/>
+        <location filename="../../desktop/ui/library_editor.py" line="682"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="700"/>
+        <location filename="../../desktop/ui/library_editor.py" line="703"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="704"/>
+        <location filename="../../desktop/ui/library_editor.py" line="707"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="705"/>
+        <location filename="../../desktop/ui/library_editor.py" line="708"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="709"/>
+        <location filename="../../desktop/ui/library_editor.py" line="712"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="711"/>
+        <location filename="../../desktop/ui/library_editor.py" line="714"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="711"/>
+        <location filename="../../desktop/ui/library_editor.py" line="714"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="718"/>
+        <location filename="../../desktop/ui/library_editor.py" line="721"/>
         <source>将要发布的改动</source>
         <translation>Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="719"/>
+        <location filename="../../desktop/ui/library_editor.py" line="722"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="725"/>
+        <location filename="../../desktop/ui/library_editor.py" line="728"/>
         <source>只有持有团队私钥的主管可以发布</source>
         <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="728"/>
+        <location filename="../../desktop/ui/library_editor.py" line="731"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
         <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="734"/>
+        <location filename="../../desktop/ui/library_editor.py" line="737"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
         <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="742"/>
+        <location filename="../../desktop/ui/library_editor.py" line="745"/>
         <source>短语含敏感词</source>
         <translation>Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="743"/>
+        <location filename="../../desktop/ui/library_editor.py" line="746"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
         <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="744"/>
+        <location filename="../../desktop/ui/library_editor.py" line="747"/>
         <source>仍然发布</source>
         <translation>Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="748"/>
+        <location filename="../../desktop/ui/library_editor.py" line="751"/>
         <source>未发布：请先修改含敏感词的短语</source>
         <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="751"/>
+        <location filename="../../desktop/ui/library_editor.py" line="754"/>
         <source>发布团队库</source>
         <translation>Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="768"/>
+        <location filename="../../desktop/ui/library_editor.py" line="771"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="787"/>
+        <location filename="../../desktop/ui/library_editor.py" line="790"/>
         <source>已发布团队库 v{0}</source>
         <translation>Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="795"/>
+        <location filename="../../desktop/ui/library_editor.py" line="798"/>
         <source>发布失败：共享文件夹无法写入</source>
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
@@ -622,48 +622,48 @@
         <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="815"/>
+        <location filename="../../desktop/ui/library_editor.py" line="818"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="818"/>
-        <location filename="../../desktop/ui/library_editor.py" line="840"/>
+        <location filename="../../desktop/ui/library_editor.py" line="821"/>
+        <location filename="../../desktop/ui/library_editor.py" line="843"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="854"/>
+        <location filename="../../desktop/ui/library_editor.py" line="857"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="858"/>
+        <location filename="../../desktop/ui/library_editor.py" line="861"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="860"/>
+        <location filename="../../desktop/ui/library_editor.py" line="863"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="869"/>
+        <location filename="../../desktop/ui/library_editor.py" line="872"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="875"/>
+        <location filename="../../desktop/ui/library_editor.py" line="878"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="809"/>
+        <location filename="../../desktop/ui/library_editor.py" line="812"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="811"/>
+        <location filename="../../desktop/ui/library_editor.py" line="814"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
@@ -1693,22 +1693,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="313"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="317"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="323"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="327"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="337"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="341"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="338"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="342"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1733,7 +1733,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="356"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="360"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
