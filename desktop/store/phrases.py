@@ -87,6 +87,11 @@ class PhraseRepository:
             sql += " where id not in (select phrase_id from hidden_phrases)"
         return [_from_row(r) for r in self.db.query(sql + " order by position, rowid")]
 
+    def hidden(self) -> list[Phrase]:
+        """The phrases 不再推荐 took out of suggestions, in library order (search still finds them, marked)."""
+        sql = "select * from phrases where id in (select phrase_id from hidden_phrases) order by position, rowid"
+        return [_from_row(r) for r in self.db.query(sql)]
+
     def count(self, source: Source | None = None) -> int:
         if source is None:
             return self.db["phrases"].count

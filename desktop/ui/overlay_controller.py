@@ -111,6 +111,7 @@ class OverlayController(QObject):
         self.panel.edit_phrase_requested.connect(self._on_panel_edit_phrase_requested)
         self.panel.delete_phrase_requested.connect(self._on_panel_delete_phrase_requested)
         self.panel.hide_phrase_requested.connect(self._on_panel_hide_phrase_requested)
+        self.panel.unhide_phrase_requested.connect(self.unhide_phrase)
         self.panel.copy_phrase_requested.connect(self._on_panel_copy_phrase_requested)
         self.panel.propose_phrase_requested.connect(self._on_panel_propose_phrase_requested)
         window.pause_toggled.connect(self.set_paused)
@@ -359,7 +360,7 @@ class OverlayController(QObject):
         ~0.5 s. One search at a time; keystrokes meanwhile only change which query runs next."""
         library = self.library
         self._search_running = True
-        self.runner.compute(lambda: library.engine.search(query, limit=SEARCH_LIMIT) if library else [],
+        self.runner.compute(lambda: library.search(query, limit=SEARCH_LIMIT) if library else [],
                             lambda hits: self._on_search_done(query, hits), self._on_search_failed, owner=self)
 
     def _on_search_done(self, query: str, hits: list[Phrase]) -> None:
@@ -369,7 +370,7 @@ class OverlayController(QObject):
         if self._wanted_query != query:
             self._run_search(self._wanted_query)  # the agent typed on: only the latest query counts
             return
-        self.search_model.set_phrases(hits)
+        self.search_model.set_phrases(hits, self.library.hidden_ids if self.library else frozenset())
         self.panel.show_model(self.search_model, EmptyKind.NO_HITS, query.strip())
 
     def _on_search_failed(self, error: BaseException) -> None:
@@ -471,6 +472,11 @@ class OverlayController(QObject):
 
     def _on_panel_hide_phrase_requested(self, phrase: Phrase) -> None:
         self.runner.db(then_reload(lambda services: services.phrases.set_hidden(phrase.id, True)),
+                       self.set_library, self._on_library_failed, owner=self)
+
+    def unhide_phrase(self, phrase: Phrase) -> None:
+        """恢复推荐 (from a search hit's menu or 设置 → 已隐藏): suggested again; a search on screen re-runs."""
+        self.runner.db(then_reload(lambda services: services.phrases.set_hidden(phrase.id, False)),
                        self.set_library, self._on_library_failed, owner=self)
 
     def _on_panel_propose_phrase_requested(self, phrase: Phrase) -> None:

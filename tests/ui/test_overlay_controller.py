@@ -13,6 +13,7 @@ from desktop.platform.interfaces import PasteOutcome
 from desktop.ui import overlay_controller
 from desktop.ui.empty_state import EmptyKind
 from desktop.ui.library import Library, load_library
+from desktop.ui.reply_model import PhraseRole
 
 from .conftest import GIFT, MINE, PHRASES, SHIP, Overlay, StubEngine, find_wechat
 
@@ -272,6 +273,31 @@ def test_deleting_and_hiding_go_through_the_store_and_reload(overlay: Overlay) -
     overlay.window.suggestions.hide_phrase_requested.emit(GIFT)
     assert GIFT.id in overlay.services.phrases.hidden_ids()
     assert GIFT.id not in {p.id for p in overlay.controller.library.phrases}
+
+
+def test_a_hidden_phrase_is_still_found_by_search_marked_and_can_come_back(overlay: Overlay) -> None:
+    """Issue 13 #1: 不再推荐 took a team phrase out of search too, even by its exact code, with no way back."""
+    from desktop.ui.reply_model import HiddenRole
+
+    panel = overlay.window.suggestions
+    overlay.window.suggestions.hide_phrase_requested.emit(GIFT)
+    assert GIFT.id not in {p.id for p in overlay.controller.library.phrases}  # never suggested
+    assert [p.id for p in overlay.controller.library.hidden] == [GIFT.id]
+
+    overlay.controller.begin_search()
+    type_text(panel.search_box, GIFT.code)  # its exact code
+    model = overlay.controller.shown_model()
+    assert [model.index(r, 0).data(PhraseRole).id for r in range(model.rowCount())] == [GIFT.id]
+    assert model.index(0, 0).data(HiddenRole) is True
+    labels = [label for label, _signal in panel.context_actions(GIFT, hidden=True)]
+    assert "恢复推荐" in labels and "不再推荐此团队短语" not in labels
+
+    panel.unhide_phrase_requested.emit(GIFT)  # 恢复推荐 from the hit's menu
+    assert overlay.services.phrases.hidden_ids() == set()
+    assert GIFT.id in {p.id for p in overlay.controller.library.phrases}
+    model = overlay.controller.shown_model()  # the search on screen ran again: no chip any more
+    assert model.rowCount() == 1 and model.index(0, 0).data(HiddenRole) is False
+    assert "不再推荐此团队短语" in [label for label, _s in panel.context_actions(GIFT, hidden=False)]
 
 
 def test_copying_a_team_phrase_makes_a_personal_one(overlay: Overlay) -> None:
