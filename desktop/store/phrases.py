@@ -197,6 +197,12 @@ class PhraseRepository:
                 "on conflict(phrase_id, day) do update set uses = uses + 1",
                 [phrase_id, day_text],
             )
+            self.learn(phrase_id, features)
+
+    def learn(self, phrase_id: str, features: Iterable[str]) -> None:
+        """Remember message features (hashed, never text) a phrase answers: a pick, or a phrase written for a
+        message nothing fitted (its example question). No use is counted."""
+        with self.db.atomic():
             self.db.conn.executemany(
                 "insert into learned_picks (feature, phrase_id, weight) values (?, ?, 1) "
                 "on conflict(feature, phrase_id) do update set weight = weight + 1",

@@ -51,7 +51,8 @@ class SuggestionPanel(QWidget):
     search_cancel_requested = Signal()
     search_accept_requested = Signal()
     query_changed = Signal(str)
-    add_phrase_requested = Signal()
+    add_phrase_requested = Signal()  # ＋ 新建 in the header
+    add_for_miss_requested = Signal()  # 新建短语… in the empty list (没有合适的短语 / 没有找到)
     edit_phrase_requested = Signal(object)  # Phrase
     delete_phrase_requested = Signal(object)
     hide_phrase_requested = Signal(object)
@@ -98,7 +99,7 @@ class SuggestionPanel(QWidget):
         self.search_box.move_requested.connect(self._on_search_box_move_requested)
         self.search_box.textEdited.connect(self.query_changed)
         self.empty_state.search_requested.connect(self.search_focus_requested)
-        self.empty_state.add_requested.connect(self.add_phrase_requested)
+        self.empty_state.add_requested.connect(self.add_for_miss_requested)
         self.retranslate()
 
     # what is shown ---------------------------------------------------------------------------------

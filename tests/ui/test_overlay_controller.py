@@ -300,6 +300,36 @@ def test_a_hidden_phrase_is_still_found_by_search_marked_and_can_come_back(overl
     assert "不再推荐此团队短语" in [label for label, _s in panel.context_actions(GIFT, hidden=False)]
 
 
+def test_new_after_a_miss_answers_that_message_and_comes_first_next_time(overlay: Overlay) -> None:
+    """Issue 13 #2: 新建 after 没有合适的短语 put the buyer's question into the reply box."""
+    overlay.controller.set_library(load_library(overlay.services))  # the real engine learns real features
+    message = "这个手柄能连switch吗"
+    overlay.copy(message)
+    assert overlay.controller.suggestion_model.rowCount() == 0  # a miss: 没有合适的短语
+    asked: list[str] = []
+
+    def write(question: str) -> tuple[Phrase, str]:
+        asked.append(question)
+        return Phrase("p-switch", "亲，支持蓝牙连接switch哦～", "商品咨询", source="personal"), question
+
+    overlay.controller.write_phrase_for = write
+    replies: list[str] = []
+    overlay.controller.edit_phrase = lambda _original, text: replies.append(text)
+    overlay.window.suggestions.empty_state.add_button.click()
+    assert asked == [message] and replies == []
+    assert overlay.services.phrases.get("p-switch").text == "亲，支持蓝牙连接switch哦～"
+    learned = [(f, pid) for f, pid, _w in overlay.services.phrases.learned_picks() if pid == "p-switch"]
+    assert learned and all("switch" not in f and "手柄" not in f for f, _pid in learned)  # hashed, not text
+    assert overlay.services.phrases.uses_by_day() == []  # writing a phrase is not a use
+
+    overlay.copy("什么时候发货")
+    overlay.copy(message)
+    assert overlay.controller.suggestion_model.phrase(0).id == "p-switch"
+
+    overlay.window.suggestions.add_button.click()  # the header's ＋ 新建 saves the copied text, as before
+    assert asked == [message] and replies == [message]
+
+
 def test_copying_a_team_phrase_makes_a_personal_one(overlay: Overlay) -> None:
     offered: list[Phrase | None] = []
 
