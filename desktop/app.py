@@ -287,7 +287,12 @@ class Application(QObject):
             problem = self.platform.hotkeys.unavailable_reason() or "；".join(
                 sorted(set(self.platform.hotkey_errors.values())))
         actions = self.phrase_files.actions if self.phrase_files is not None else []
-        dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions)
+        controller = self.controller
+        hidden = (lambda: controller.library.hidden if controller.library else []) if controller else None
+        dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden)
+        if controller is not None:
+            dialog.restore_hidden_requested.connect(controller.unhide_phrase)
+            controller.library_loaded.connect(dialog.refresh_hidden)
         focus = self.controller.focus if self.controller is not None else None
         if focus is not None:
             focus.remember()

@@ -39,7 +39,7 @@ from desktop.core.intent_lexicon import NEUTRAL, Cue, IntentLexicon, keyword_cue
 from desktop.core.intent_model import OTHER, IntentModel, bundled_model
 from desktop.core.normalize import bigrams, normalize
 from desktop.core.phrases import Phrase
-from desktop.core.search import PhraseSearch
+from desktop.core.search import PhraseSearch, Rank
 from desktop.core.slang import SlangReader
 
 # Lexicon evidence that says an intent outright: a strong cue (2), or two hints (1 each), never one hint.
@@ -363,6 +363,9 @@ class SuggestionEngine:
     # typed search and learning ---------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[Phrase]:
         return self._search.search(query, limit)
+
+    def search_ranked(self, query: str, limit: int = 20) -> list[tuple[Rank, Phrase]]:
+        return self._search.ranked(query, limit)
 
     def learn(self, message: str, phrase_id: str) -> list[str]:
         features = self.features(message)

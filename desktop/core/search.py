@@ -18,6 +18,7 @@ _JOIN = "\x00"  # never in a normalised text or a query, so a match never spans 
 # Rank of each way a phrase can match, best first; within a rank, an earlier match position wins, then
 # library order.
 CODE_EXACT, CODE_PREFIX, TEXT, GROUP_OR_KEYWORD, INITIALS, CODE_INSIDE = range(6)
+Rank = tuple[int, int]  # (way of matching, position of the match): smaller is better
 
 
 def initials(text: str) -> str:
@@ -79,6 +80,10 @@ class PhraseSearch:
         self._group_initials = _Column([group_initials[p.group] for p in phrases])
 
     def search(self, query: str, limit: int = 20) -> list[Phrase]:
+        return [phrase for _rank, phrase in self.ranked(query, limit)]
+
+    def ranked(self, query: str, limit: int = 20) -> list[tuple[Rank, Phrase]]:
+        """Like `search`, with each hit's (way it matched, position): hits of two indexes merge by it."""
         wanted = compact(query)
         if not wanted or limit <= 0:
             return []
@@ -101,7 +106,13 @@ class PhraseSearch:
         if len(best) < limit:
             offer(CODE_INSIDE, ((i, 0) for i, at in self._codes.hits(wanted) if at > 0))
         ranked = heapq.nsmallest(limit, best.items(), key=lambda item: (*item[1], item[0]))
-        return [self._phrases[index] for index, _ in ranked]
+        return [(rank, self._phrases[index]) for index, rank in ranked]
+
+
+def merge_ranked(first: list[tuple[Rank, Phrase]], second: list[tuple[Rank, Phrase]], limit: int) -> list[Phrase]:
+    """Two indexes' hits as one list, best match first; on a tie `first`'s hit comes first."""
+    merged = heapq.merge(first, second, key=lambda hit: hit[0])  # stable: `first` wins ties
+    return [phrase for _rank, phrase in merged][:limit]
 
 
 def _until_settled(hits: Iterator[tuple[int, int]], limit: int) -> Iterator[tuple[int, int]]:

@@ -87,6 +87,11 @@ class PhraseRepository:
             sql += " where id not in (select phrase_id from hidden_phrases)"
         return [_from_row(r) for r in self.db.query(sql + " order by position, rowid")]
 
+    def hidden(self) -> list[Phrase]:
+        """The phrases 不再推荐 took out of suggestions, in library order (search still finds them, marked)."""
+        sql = "select * from phrases where id in (select phrase_id from hidden_phrases) order by position, rowid"
+        return [_from_row(r) for r in self.db.query(sql)]
+
     def count(self, source: Source | None = None) -> int:
         if source is None:
             return self.db["phrases"].count
@@ -192,6 +197,12 @@ class PhraseRepository:
                 "on conflict(phrase_id, day) do update set uses = uses + 1",
                 [phrase_id, day_text],
             )
+            self.learn(phrase_id, features)
+
+    def learn(self, phrase_id: str, features: Iterable[str]) -> None:
+        """Remember message features (hashed, never text) a phrase answers: a pick, or a phrase written for a
+        message nothing fitted (its example question). No use is counted."""
+        with self.db.atomic():
             self.db.conn.executemany(
                 "insert into learned_picks (feature, phrase_id, weight) values (?, ?, 1) "
                 "on conflict(feature, phrase_id) do update set weight = weight + 1",

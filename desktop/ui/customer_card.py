@@ -1,15 +1,15 @@
 """The customer card the overlay shows when the copied text names a known buyer or holds an order number:
-star, tags, note, open promises and reminders, with 加入催付 and 查看客户."""
+star, tags, note, open promises and reminders, with 加入催付, 已付款 (the buyer's pending orders) and 查看客户."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS
-from desktop.core.reminders import zone_from
+from desktop.core.reminders import Reminder, zone_from
 from desktop.ui import reminder_jobs as jobs
 from desktop.ui.plain_text import plain_label
 from desktop.ui.qsettings_bridge import SettingsBridge
@@ -22,6 +22,7 @@ class CustomerCard(QFrame):
 
     remind_requested = Signal(str)  # 加入催付: the order number
     customer_requested = Signal(str)  # 查看客户: the nickname
+    paid_requested = Signal(str)  # 已付款: the order number of an open reminder
     card_changed = Signal(bool)  # shown (True) or hidden (False) after a lookup
 
     def __init__(self, runner: Any, settings: SettingsBridge, parent: QWidget | None = None) -> None:
@@ -30,6 +31,7 @@ class CustomerCard(QFrame):
         self.settings = settings
         self.data: jobs.CardData | None = None
         self._lookup = 0  # a newer copy overtakes an older lookup still on the worker
+        self._text = ""  # the copy the card is about, kept in memory only, to look it up again after a change
         self.setObjectName("customerCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -43,10 +45,13 @@ class CustomerCard(QFrame):
         self.details_label.setWordWrap(True)
         self.details_label.setProperty("role", "muted")
         self.remind_button = QPushButton(self)
+        self.paid_button = QPushButton(self)
+        self.paid_menu = QMenu(self.paid_button)  # used when the buyer has several pending orders
         self.view_button = QPushButton(self)
-        for button in (self.remind_button, self.view_button):
+        for button in (self.remind_button, self.paid_button, self.view_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remind_button.clicked.connect(self._on_remind_button_clicked)
+        self.paid_button.clicked.connect(self._on_paid_button_clicked)
         self.view_button.clicked.connect(self._on_view_button_clicked)
 
         header = QHBoxLayout()
@@ -59,6 +64,7 @@ class CustomerCard(QFrame):
         body.setSpacing(6)
         body.addWidget(self.details_label, 1)
         body.addWidget(self.remind_button, 0, Qt.AlignmentFlag.AlignBottom)
+        body.addWidget(self.paid_button, 0, Qt.AlignmentFlag.AlignBottom)
         body.addWidget(self.view_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 8)
@@ -70,6 +76,7 @@ class CustomerCard(QFrame):
 
     def retranslate(self) -> None:
         self.remind_button.setText(self.tr("加入催付"))
+        self.paid_button.setText(self.tr("已付款"))
         self.view_button.setText(self.tr("查看客户"))
         if self.data is not None:
             self.set_data(self.data)
@@ -77,14 +84,28 @@ class CustomerCard(QFrame):
     def show_for_text(self, text: str) -> None:
         """Look the copied text up on the DB worker (the text is never logged); show or hide the card."""
         self._lookup += 1
+        self._text = text
         lookup = self._lookup
         zone = zone_from(self.settings.get)
         self.runner.db(lambda services: jobs.card_for_text(services, zone, text),
                        lambda data: lookup == self._lookup and self.set_data(data), owner=self)
 
+    def reload(self) -> None:
+        """Look the same copy up again (a reminder was settled or added): only while the card is shown."""
+        if self.data is not None and self._text:
+            self.show_for_text(self._text)
+
     def clear(self) -> None:
         self._lookup += 1
+        self._text = ""
         self.set_data(None)
+
+    def payable(self) -> list[Reminder]:
+        """The pending orders 已付款 offers: the copied order's first, then the buyer's other open ones."""
+        data = self.data
+        if data is None:
+            return []
+        return sorted(data.open_reminders, key=lambda r: r.order_id != data.order_id)  # stable: keeps the rest
 
     def set_data(self, data: jobs.CardData | None) -> None:
         self.data = data
@@ -104,7 +125,8 @@ class CustomerCard(QFrame):
         self.tags_label.setText("  ".join(customer.tags) if customer else "")
         self.details_label.setText(self._details(data))
         known_reminder = any(r.order_id == data.order_id for r in data.open_reminders)
-        self.remind_button.setVisible(bool(data.order_id) and not known_reminder)
+        self.remind_button.setVisible(bool(data.order_id) and not known_reminder and not data.order_settled)
+        self._set_paid_choices(self.payable())
         self.view_button.setVisible(bool(data.nickname))
         self.show()
         self.card_changed.emit(True)
@@ -136,6 +158,33 @@ class CustomerCard(QFrame):
     def _on_remind_button_clicked(self) -> None:
         if self.data is not None and self.data.order_id:
             self.remind_requested.emit(self.data.order_id)
+
+    def _set_paid_choices(self, payable: list[Reminder]) -> None:
+        """One pending order: the button marks it. Several: the button opens a menu naming each."""
+        self.paid_menu.clear()
+        self.paid_button.setVisible(bool(payable))
+        self.paid_button.setToolTip("")
+        if len(payable) == 1:
+            self.paid_button.setMenu(None)
+            self.paid_button.setToolTip(self._order_label(payable[0]))
+            return
+        for reminder in payable:
+            order_id = reminder.order_id
+            self.paid_menu.addAction(self._order_label(reminder), lambda o=order_id: self.paid_requested.emit(o))
+        self.paid_button.setMenu(self.paid_menu if payable else None)
+
+    def _order_label(self, reminder: Reminder) -> str:
+        parts = [self.tr("订单 %1").replace("%1", reminder.order_id)]
+        if reminder.amount is not None:
+            parts.append(f"¥{reminder.amount}")
+        if reminder.title:
+            parts.append(reminder.title)
+        return " · ".join(parts)
+
+    def _on_paid_button_clicked(self) -> None:
+        payable = self.payable()
+        if len(payable) == 1:  # with several, the button's menu asks which
+            self.paid_requested.emit(payable[0].order_id)
 
     def _on_view_button_clicked(self) -> None:
         if self.data is not None and self.data.nickname:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.core.engine import SuggestionEngine
 from desktop.core.phrases import Phrase
+from desktop.core.search import PhraseSearch, merge_ranked
 from desktop.ui.reply_model import SensitiveFinder, no_sensitive_words
 
 if TYPE_CHECKING:
@@ -26,9 +27,22 @@ class Library:
     phrases: list[Phrase]
     find_sensitive: SensitiveFinder
     promotion: str = ""  # the team's active campaign, fills {活动} unless the agent set one
+    hidden: list[Phrase] = field(default_factory=list)  # 不再推荐: never suggested, still found by search
+    hidden_index: PhraseSearch | None = None  # over `hidden` (a short list: cheap beside the engine's index)
 
     def groups(self) -> list[str]:
         return sorted({p.group for p in self.phrases})
+
+    @property
+    def hidden_ids(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.hidden)
+
+    def search(self, query: str, limit: int) -> list[Phrase]:
+        """Typed search (on the compute lane): the engine's hits and the hidden phrases', best match first,
+        so a hidden phrase's exact code still finds it."""
+        if self.hidden_index is None:
+            return self.engine.search(query, limit)
+        return merge_ranked(self.engine.search_ranked(query, limit), self.hidden_index.ranked(query, limit), limit)
 
 
 def sensitive_finder(team_words: Iterable[tuple[str, str]] = ()) -> SensitiveFinder:
@@ -53,7 +67,9 @@ def load_library(services: Services) -> Library:
     engine = build_engine(services.phrases, services.settings, phrases)
     words = [(w.word, w.category) for w in team.sensitive_words()]
     promotion = team.active_promotion()
-    return Library(engine, phrases, sensitive_finder(words), promotion.name if promotion else "")
+    hidden = services.phrases.hidden()
+    return Library(engine, phrases, sensitive_finder(words), promotion.name if promotion else "", hidden,
+                   PhraseSearch(hidden) if hidden else None)
 
 
 def then_reload(change: Callable[[Services], object]) -> Callable[[Services], Library]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
@@ -28,6 +28,9 @@ from desktop.ui.overlay_window import OverlayWindow
 from desktop.ui.phrase_dialog import PhraseDialog
 from desktop.ui.qsettings_bridge import SettingsBridge
 from desktop.ui.reply_model import MAX_NUMBERED, ReplyListModel
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +73,7 @@ class OverlayController(QObject):
         self.confirm_delete: Callable[[Any], bool] = confirm.ask_delete_phrase
         self.ask_proposal_note: Callable[[Any], str | None] = confirm.ask_proposal_note
         self.edit_phrase: Callable[[Phrase | None, str], Phrase | None] = self._run_phrase_dialog
+        self.write_phrase_for: Callable[[str], tuple[Phrase, str] | None] = self._run_question_dialog
 
         self.library: Library | None = None
         self.copied = ""  # the last copied text as copied (＋ 新建 saves it); never logged
@@ -108,9 +112,11 @@ class OverlayController(QObject):
         self.panel.search_accept_requested.connect(self._on_panel_search_accept_requested)
         self.panel.query_changed.connect(self._on_panel_query_changed)
         self.panel.add_phrase_requested.connect(self.add_phrase)
+        self.panel.add_for_miss_requested.connect(self._on_panel_add_for_miss_requested)
         self.panel.edit_phrase_requested.connect(self._on_panel_edit_phrase_requested)
         self.panel.delete_phrase_requested.connect(self._on_panel_delete_phrase_requested)
         self.panel.hide_phrase_requested.connect(self._on_panel_hide_phrase_requested)
+        self.panel.unhide_phrase_requested.connect(self.unhide_phrase)
         self.panel.copy_phrase_requested.connect(self._on_panel_copy_phrase_requested)
         self.panel.propose_phrase_requested.connect(self._on_panel_propose_phrase_requested)
         window.pause_toggled.connect(self.set_paused)
@@ -359,7 +365,7 @@ class OverlayController(QObject):
         ~0.5 s. One search at a time; keystrokes meanwhile only change which query runs next."""
         library = self.library
         self._search_running = True
-        self.runner.compute(lambda: library.engine.search(query, limit=SEARCH_LIMIT) if library else [],
+        self.runner.compute(lambda: library.search(query, limit=SEARCH_LIMIT) if library else [],
                             lambda hits: self._on_search_done(query, hits), self._on_search_failed, owner=self)
 
     def _on_search_done(self, query: str, hits: list[Phrase]) -> None:
@@ -369,7 +375,7 @@ class OverlayController(QObject):
         if self._wanted_query != query:
             self._run_search(self._wanted_query)  # the agent typed on: only the latest query counts
             return
-        self.search_model.set_phrases(hits)
+        self.search_model.set_phrases(hits, self.library.hidden_ids if self.library else frozenset())
         self.panel.show_model(self.search_model, EmptyKind.NO_HITS, query.strip())
 
     def _on_search_failed(self, error: BaseException) -> None:
@@ -443,8 +449,36 @@ class OverlayController(QObject):
 
     # quick add, edit, delete, hide -----------------------------------------------------------------
     def add_phrase(self) -> None:
-        """Save the last copied text (usually the agent's own reply) as a personal phrase."""
+        """＋ 新建: save the last copied text (usually the agent's own reply) as a personal phrase."""
         self._save_from_dialog(None, self.copied)
+
+    def _on_panel_add_for_miss_requested(self) -> None:
+        """新建短语… under 没有合适的短语: a phrase answering the buyer's message (under 没有找到, a search miss,
+        it is ＋ 新建 as in the header)."""
+        if self.message and not self.searching:
+            self.add_phrase_for_message()
+        else:
+            self.add_phrase()
+
+    def add_phrase_for_message(self) -> None:
+        """The buyer's question becomes the new phrase's example question (the reply is left to write); once
+        saved, the engine learns it as if the phrase had been picked for it, so the next copy of the same
+        message puts the phrase first. Only the hashed features are stored, as for any pick."""
+        self.end_search(restore_focus=False)
+        self.focus.remember()
+        written = self.write_phrase_for(self.message)
+        self.focus.restore()
+        if written is None:
+            return
+        phrase, question = written
+        features = self.library.engine.learn(question, phrase.id) if self.library and question else []
+
+        def save(services: Services) -> None:
+            with services.store.db.atomic():
+                services.phrases.save(phrase)
+                services.phrases.learn(phrase.id, features)
+
+        self.runner.db(then_reload(save), self.set_library, self._on_library_failed, owner=self)
 
     def _on_panel_edit_phrase_requested(self, phrase: Phrase) -> None:
         self._save_from_dialog(phrase, phrase.text)
@@ -473,6 +507,11 @@ class OverlayController(QObject):
         self.runner.db(then_reload(lambda services: services.phrases.set_hidden(phrase.id, True)),
                        self.set_library, self._on_library_failed, owner=self)
 
+    def unhide_phrase(self, phrase: Phrase) -> None:
+        """恢复推荐 (from a search hit's menu or 设置 → 已隐藏): suggested again; a search on screen re-runs."""
+        self.runner.db(then_reload(lambda services: services.phrases.set_hidden(phrase.id, False)),
+                       self.set_library, self._on_library_failed, owner=self)
+
     def _on_panel_propose_phrase_requested(self, phrase: Phrase) -> None:
         """推荐给团队: ask for an optional note, then `proposal_requested` (the app hands it to the sync)."""
         self.end_search(restore_focus=False)
@@ -481,6 +520,16 @@ class OverlayController(QObject):
         self.focus.restore()
         if note is not None:
             self.proposal_requested.emit(phrase, note)
+
+    def _run_question_dialog(self, question: str) -> tuple[Phrase, str] | None:
+        groups = self.library.groups() if self.library else []
+        dialog = PhraseDialog(None, groups=groups, question=question)
+        dialog.setWindowIcon(self.window.windowIcon())
+        try:
+            accepted = dialog.exec() == PhraseDialog.DialogCode.Accepted
+            return (dialog.phrase(), dialog.question()) if accepted else None
+        finally:
+            dialog.deleteLater()
 
     def _run_phrase_dialog(self, original: Phrase | None, text: str) -> Phrase | None:
         groups = self.library.groups() if self.library else []

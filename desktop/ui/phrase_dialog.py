@@ -1,7 +1,11 @@
 """Quick add and edit of a personal phrase: text, group (分组), shortcut code (快捷编码), up to two intents.
 
 With no intent chosen, the intents Kuaida would infer from the text and group are shown as 推断：… with 确认,
-which checks them, so they are saved as the phrase's own."""
+which checks them, so they are saved as the phrase's own.
+
+Written for a buyer message nothing fitted (`question`), the dialog shows that message as the phrase's example
+question (买家问题) and leaves the reply empty; the caller teaches the engine the question (hashed features, as a
+pick is learned), so the phrase comes first when the same message is copied again. The text itself is not saved."""
 
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ class PhraseDialog(QDialog):
     """Builds a personal Phrase; `phrase()` after `exec()` returned Accepted. Never writes anything itself."""
 
     def __init__(self, original: Phrase | None = None, *, text: str = "", groups: Sequence[str] = (),
-                 parent: QWidget | None = None) -> None:
+                 question: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # A team phrase being copied becomes a new personal phrase; a personal one is edited in place.
         self._original = original if original is not None and original.source == "personal" else None
@@ -41,6 +45,10 @@ class PhraseDialog(QDialog):
         self.setWindowTitle(self.tr("编辑我的短语") if self._original else self.tr("新建我的短语"))
         self.setMinimumWidth(340)
 
+        self.question_edit: QLineEdit | None = None
+        if question:
+            self.question_edit = QLineEdit(question, self)
+            self.question_edit.setToolTip(self.tr("保存后，复制同样的买家消息时这条短语排第一（只保存加密的特征，不保存原文）"))
         self.text_edit = QPlainTextEdit(base.text, self)
         self.text_edit.setPlaceholderText(self.tr("回复内容，可用 {买家}、{客服}、{店铺} 等变量"))
         self.text_edit.setTabChangesFocus(True)
@@ -71,6 +79,9 @@ class PhraseDialog(QDialog):
         self.problem_label.setWordWrap(True)
 
         form = QFormLayout()
+        if self.question_edit is not None:
+            form.addRow(self.tr("买家问题"), self.question_edit)
+            self.text_edit.setFocus()  # the reply is what is left to write
         form.addRow(self.tr("内容"), self.text_edit)
         form.addRow(self.tr("分组"), self.group_box)
         form.addRow(self.tr("快捷编码"), self.code_edit)
@@ -118,6 +129,10 @@ class PhraseDialog(QDialog):
     def chosen_intents(self) -> tuple[str, ...]:
         items = (self.intent_list.item(i) for i in range(self.intent_list.count()))
         return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)
+
+    def question(self) -> str:
+        """The example question as the agent left it ("" when the dialog was not opened for one)."""
+        return self.question_edit.text().strip() if self.question_edit is not None else ""
 
     def phrase(self) -> Phrase:
         fields = {

@@ -174,6 +174,7 @@ class CardData:
     open_promises: list[Promise] = field(default_factory=list)
     open_reminders: list[Reminder] = field(default_factory=list)
     order_count: int = 0
+    order_settled: bool = False  # the copied order's reminder is paid or closed: no 加入催付 for it again
 
     @property
     def nickname(self) -> str:
@@ -189,10 +190,12 @@ def card_for_text(services: Services, zone: dt.tzinfo, text: str) -> CardData | 
         (f.value for f in find_ids(text) if f.kind is IdKind.ORDER), "")
     if match is None:
         return CardData(order_id=order_id) if order_id else None
+    reminder = repo.reminder(order_id) if order_id else None
     return CardData(
         order_id=order_id, match=match, customer=people.get(match.nickname),
         open_promises=people.promises(nickname=match.nickname, open_only=True),
         open_reminders=repo.reminders(buyer=match.nickname), order_count=len(repo.orders_of(match.nickname)),
+        order_settled=reminder is not None and not reminder.is_open,
     )
 
 

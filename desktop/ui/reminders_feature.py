@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 
+from desktop.core.reminders import ReminderState
 from desktop.platform.interfaces import ClipboardWatcher, Notifier, Paster, PasteRequest
 from desktop.ui.customer_card import CustomerCard
 from desktop.ui.customers_panel import CustomersPanel
@@ -60,6 +61,8 @@ class RemindersFeature(QObject):
         self.customers.keyboard_requested.connect(self._on_keyboard_requested)
         self.card.remind_requested.connect(self._on_card_remind_requested)
         self.card.customer_requested.connect(self.show_customer)
+        self.card.paid_requested.connect(self._on_card_paid_requested)
+        self.reminders.reminders_changed.connect(self.card.reload)  # paid or added here or in the tab
         clipboard.message_copied.connect(self.card.show_for_text)
 
     def start(self) -> None:
@@ -91,6 +94,11 @@ class RemindersFeature(QObject):
     def _on_card_remind_requested(self, order_id: str) -> None:
         self.show_reminders()
         self.reminders.add_from_clipboard(order_id)
+
+    def _on_card_paid_requested(self, order_id: str) -> None:
+        # The 催付 tab's own 已付款; the agent stays on the tab she is on, the card reloads and loses the button.
+        self.reminders.settle(order_id, ReminderState.PAID, on_failed=lambda error: self.window.set_status(
+            self.tr("标记已付款失败：%1").replace("%1", str(error))))
 
     # pasting: the same Paster the suggestions use, so focus and clipboard behave the same -------------
     def _on_reminders_reply_requested(self, text: str) -> None:

@@ -274,12 +274,22 @@ class RemindersPanel(QWidget):
                        self._on_changed, self._on_job_failed, owner=self)
 
     def settle_selected(self, state: ReminderState) -> None:
-        reminder = self.selected_reminder()
-        if reminder is None:
-            return
+        if (reminder := self.selected_reminder()) is not None:
+            self.settle(reminder.order_id, state)
+
+    def settle(self, order_id: str, state: ReminderState,
+               on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """已付款 / 关闭 for one order, from this tab or from the customer card: the store records it, the list
+        and the numbers reload (`reminders_changed`). A failure shows in this tab, and goes to `on_failed` too."""
         zone, now = self.zone, self.now()
-        self.runner.db(lambda services: jobs.settle(services, zone, reminder.order_id, state, now),
-                       self._on_changed, self._on_job_failed, owner=self)
+
+        def failed(error: BaseException) -> None:
+            self._on_job_failed(error)
+            if on_failed is not None:
+                on_failed(error)
+
+        self.runner.db(lambda services: jobs.settle(services, zone, order_id, state, now),
+                       self._on_changed, failed, owner=self)
 
     def _on_changed(self, _result: object = None) -> None:
         self.status_label.clear()

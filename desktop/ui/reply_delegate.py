@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.ui.reply_model import (
     GroupRole,
+    HiddenRole,
     NumberRole,
     PhraseRole,
     RenderedTextRole,
@@ -36,6 +37,7 @@ class ReplyDelegate(QStyledItemDelegate):
         self.personal_label = "我的"
         self.sensitive_label = "敏感词"
         self.less_sure_label = "猜测"
+        self.hidden_label = "已隐藏"
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -146,6 +148,8 @@ class ReplyDelegate(QStyledItemDelegate):
             chips.append(("⚠ " + self.sensitive_label, theme.color("warning"), theme.color("warning_bg")))
         if index.data(SourceRole) == "personal":
             chips.append((self.personal_label, theme.color("accent"), theme.color("badge")))
+        if index.data(HiddenRole):  # found by search though taken out of suggestions: muted, like a guess
+            chips.append((self.hidden_label, theme.color("muted"), theme.color("surface_hover")))
         if index.data(SureRole) is False:  # a guess: said quietly, in the muted colour on the card's own
             chips.append((self.less_sure_label, theme.color("muted"), theme.color("surface_hover")))
         for label, fg, bg in chips:

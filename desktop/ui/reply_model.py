@@ -34,6 +34,7 @@ SensitiveSpansRole = Qt.ItemDataRole.UserRole + 5  # [(start, end), ...] in the 
 SourceRole = Qt.ItemDataRole.UserRole + 6
 ScoreRole = Qt.ItemDataRole.UserRole + 7
 SureRole = Qt.ItemDataRole.UserRole + 8  # False for the engine's best guesses at a question it read unclearly
+HiddenRole = Qt.ItemDataRole.UserRole + 9  # True for a team phrase the agent took out of suggestions (search only)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -62,6 +63,7 @@ class ReplyListModel(QAbstractListModel):
         self._phrases: list[Phrase] = []
         self._scores: list[float] = []
         self._sure: list[bool] = []
+        self._hidden_ids: frozenset[str] = frozenset()
         self._rendered: dict[int, str] = {}
         self._spans: dict[int, list[tuple[int, int]]] = {}
 
@@ -69,8 +71,9 @@ class ReplyListModel(QAbstractListModel):
     def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
         self._replace([s.phrase for s in suggestions], [s.score for s in suggestions], [s.sure for s in suggestions])
 
-    def set_phrases(self, phrases: Sequence[Phrase]) -> None:
-        self._replace(list(phrases), [0.0] * len(phrases), [True] * len(phrases))
+    def set_phrases(self, phrases: Sequence[Phrase], hidden_ids: frozenset[str] = frozenset()) -> None:
+        """Search hits; those in `hidden_ids` are marked (HiddenRole)."""
+        self._replace(list(phrases), [0.0] * len(phrases), [True] * len(phrases), hidden_ids)
 
     def clear(self) -> None:
         self._replace([], [], [])
@@ -126,6 +129,8 @@ class ReplyListModel(QAbstractListModel):
             return self._scores[row]
         if role == SureRole:
             return self._sure[row]
+        if role == HiddenRole:
+            return phrase.id in self._hidden_ids
         if role == Qt.ItemDataRole.ToolTipRole and phrase.code:
             return as_tooltip(phrase.code)
         return None
@@ -139,15 +144,17 @@ class ReplyListModel(QAbstractListModel):
         return {
             **super().roleNames(), PhraseRole: b"phrase", RenderedTextRole: b"renderedText", GroupRole: b"group",
             NumberRole: b"number", SensitiveSpansRole: b"sensitiveSpans", SourceRole: b"source",
-            ScoreRole: b"score", SureRole: b"sure",
+            ScoreRole: b"score", SureRole: b"sure", HiddenRole: b"hidden",
         }
 
     # internals -------------------------------------------------------------------------------------
-    def _replace(self, phrases: list[Phrase], scores: list[float], sure: list[bool]) -> None:
+    def _replace(self, phrases: list[Phrase], scores: list[float], sure: list[bool],
+                 hidden_ids: frozenset[str] = frozenset()) -> None:
         self.beginResetModel()
         self._phrases = phrases
         self._scores = scores
         self._sure = sure
+        self._hidden_ids = hidden_ids
         self._rendered.clear()
         self._spans.clear()
         self.endResetModel()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.phrases import Phrase
+from desktop.ui.hidden_phrases import HiddenPhrasesDialog
 from desktop.ui.plain_text import plain_label
 from desktop.ui.qsettings_bridge import SettingsBridge
 
@@ -29,11 +32,18 @@ PICK_PREFIXES = ("Alt", "Ctrl+Alt", "Ctrl+Shift", "Alt+Shift")
 
 
 class SettingsDialog(QDialog):
+    restore_hidden_requested = Signal(object)  # 已隐藏 → 恢复推荐: the team Phrase to suggest again
+
     def __init__(self, settings: SettingsBridge, hotkey_problem: str | None = None,
-                 parent: QWidget | None = None, *, phrase_actions: Sequence[QAction] = ()) -> None:
-        """`phrase_actions`: the tray's 导入短语… / 导出短语…, offered here too as buttons under 我的短语."""
+                 parent: QWidget | None = None, *, phrase_actions: Sequence[QAction] = (),
+                 hidden_phrases: Callable[[], Sequence[Phrase]] | None = None) -> None:
+        """`phrase_actions`: the tray's 导入短语… / 导出短语…, offered here too as buttons under 我的短语.
+        `hidden_phrases`: the loaded library's hidden team phrases (read again by `refresh_hidden`)."""
         super().__init__(parent)
         self.settings = settings
+        self._hidden_phrases = hidden_phrases
+        self.hidden_button: QPushButton | None = None
+        self.hidden_dialog: HiddenPhrasesDialog | None = None
         self.setWindowTitle(self.tr("快答设置"))
         self.setMinimumWidth(380)
         self.editors: dict[str, QWidget] = {}
@@ -71,7 +81,7 @@ class SettingsDialog(QDialog):
             box = QGroupBox(title, self)
             box.setLayout(form)
             layout.addWidget(box)
-        if phrase_actions:
+        if phrase_actions or hidden_phrases is not None:
             box = QGroupBox(self.tr("我的短语"), self)
             row = QHBoxLayout(box)
             for action in phrase_actions:
@@ -79,6 +89,11 @@ class SettingsDialog(QDialog):
                 button.setToolTip(action.toolTip())
                 button.clicked.connect(action.trigger)
                 row.addWidget(button)
+            if hidden_phrases is not None:
+                self.hidden_button = QPushButton(box)
+                self.hidden_button.clicked.connect(self.show_hidden)
+                row.addWidget(self.hidden_button)
+                self.refresh_hidden()
             row.addStretch(1)
             layout.addWidget(box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -89,6 +104,25 @@ class SettingsDialog(QDialog):
             if settings.locked(key):
                 editor.setEnabled(False)
                 editor.setToolTip(self.tr("此设置由管理员锁定"))
+
+    def show_hidden(self) -> HiddenPhrasesDialog:
+        """已隐藏… : the hidden team phrases with 恢复推荐 (window-modal over this dialog, not a nested loop)."""
+        if self.hidden_dialog is None:
+            self.hidden_dialog = HiddenPhrasesDialog(self)
+            self.hidden_dialog.restore_requested.connect(self.restore_hidden_requested)
+        self.refresh_hidden()
+        self.hidden_dialog.open()
+        return self.hidden_dialog
+
+    def refresh_hidden(self) -> None:
+        """The library was (re)loaded: count and list what is hidden now."""
+        if self._hidden_phrases is None or self.hidden_button is None:
+            return
+        hidden = list(self._hidden_phrases())
+        self.hidden_button.setText(self.tr("已隐藏（%1）…").replace("%1", str(len(hidden))))
+        self.hidden_button.setToolTip(self.tr("不再推荐的团队短语：查看、恢复推荐"))
+        if self.hidden_dialog is not None:
+            self.hidden_dialog.set_phrases(hidden)
 
     # editors; each stores its value on change --------------------------------------------------------
     def _store(self, key: str) -> Callable[[Any], None]:

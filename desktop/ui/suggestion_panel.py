@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.empty_state import EmptyKind, EmptyState
 from desktop.ui.plain_text import plain_label
 from desktop.ui.reply_delegate import ReplyDelegate
-from desktop.ui.reply_model import PhraseRole
+from desktop.ui.reply_model import HiddenRole, PhraseRole
 from desktop.ui.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -51,10 +51,12 @@ class SuggestionPanel(QWidget):
     search_cancel_requested = Signal()
     search_accept_requested = Signal()
     query_changed = Signal(str)
-    add_phrase_requested = Signal()
+    add_phrase_requested = Signal()  # ＋ 新建 in the header
+    add_for_miss_requested = Signal()  # 新建短语… in the empty list (没有合适的短语 / 没有找到)
     edit_phrase_requested = Signal(object)  # Phrase
     delete_phrase_requested = Signal(object)
     hide_phrase_requested = Signal(object)
+    unhide_phrase_requested = Signal(object)  # 恢复推荐 on a hidden team phrase that search found
     copy_phrase_requested = Signal(object)  # a team phrase to copy into a personal one
     propose_phrase_requested = Signal(object)  # a personal phrase to offer the team lead (推荐给团队)
 
@@ -97,7 +99,7 @@ class SuggestionPanel(QWidget):
         self.search_box.move_requested.connect(self._on_search_box_move_requested)
         self.search_box.textEdited.connect(self.query_changed)
         self.empty_state.search_requested.connect(self.search_focus_requested)
-        self.empty_state.add_requested.connect(self.add_phrase_requested)
+        self.empty_state.add_requested.connect(self.add_for_miss_requested)
         self.retranslate()
 
     # what is shown ---------------------------------------------------------------------------------
@@ -133,6 +135,7 @@ class SuggestionPanel(QWidget):
         self.delegate.personal_label = self.tr("我的")
         self.delegate.sensitive_label = self.tr("敏感词")
         self.delegate.less_sure_label = self.tr("猜测")
+        self.delegate.hidden_label = self.tr("已隐藏")
         self.empty_state.retranslate()
         self._elide_message()
 
@@ -166,16 +169,22 @@ class SuggestionPanel(QWidget):
             return
         phrase: Phrase = index.data(PhraseRole)
         menu = QMenu(self)
-        if phrase.source == "personal":
-            actions = [(self.tr("编辑…"), self.edit_phrase_requested),
-                       (self.tr("推荐给团队…"), self.propose_phrase_requested),
-                       (self.tr("删除"), self.delete_phrase_requested)]
-        else:
-            actions = [(self.tr("复制为我的短语…"), self.copy_phrase_requested),
-                       (self.tr("不再推荐此团队短语"), self.hide_phrase_requested)]
-        for label, signal in actions:
+        for label, signal in self.context_actions(phrase, hidden=bool(index.data(HiddenRole))):
             action = QAction(label, menu)
             action.triggered.connect(lambda _checked=False, s=signal: s.emit(phrase))
             menu.addAction(action)
         menu.exec(self.list_view.viewport().mapToGlobal(position))
         menu.deleteLater()
+
+    def context_actions(self, phrase: Phrase, *, hidden: bool) -> list[tuple[str, SignalInstance]]:
+        """A reply's right-click menu: the agent's own phrase is hers to edit; a team phrase can be copied,
+        or taken out of suggestions (不再推荐), or, found by search while hidden, brought back (恢复推荐)."""
+        if phrase.source == "personal":
+            return [(self.tr("编辑…"), self.edit_phrase_requested),
+                    (self.tr("推荐给团队…"), self.propose_phrase_requested),
+                    (self.tr("删除"), self.delete_phrase_requested)]
+        if hidden:
+            return [(self.tr("复制为我的短语…"), self.copy_phrase_requested),
+                    (self.tr("恢复推荐"), self.unhide_phrase_requested)]
+        return [(self.tr("复制为我的短语…"), self.copy_phrase_requested),
+                (self.tr("不再推荐此团队短语"), self.hide_phrase_requested)]

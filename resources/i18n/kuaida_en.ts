@@ -4,47 +4,53 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="72"/>
+        <location filename="../../desktop/ui/customer_card.py" line="78"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="73"/>
+        <location filename="../../desktop/ui/customer_card.py" line="79"/>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customer_card.py" line="80"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="99"/>
+        <location filename="../../desktop/ui/customer_card.py" line="120"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="103"/>
+        <location filename="../../desktop/ui/customer_card.py" line="124"/>
+        <location filename="../../desktop/ui/customer_card.py" line="177"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="119"/>
+        <location filename="../../desktop/ui/customer_card.py" line="141"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="123"/>
+        <location filename="../../desktop/ui/customer_card.py" line="145"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="127"/>
+        <location filename="../../desktop/ui/customer_card.py" line="149"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="129"/>
+        <location filename="../../desktop/ui/customer_card.py" line="151"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="131"/>
+        <location filename="../../desktop/ui/customer_card.py" line="153"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -328,6 +334,34 @@
         <location filename="../../desktop/ui/end_of_shift.py" line="154"/>
         <source>%1 写的交接：</source>
         <translation>Handover from %1:</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenPhrasesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/hidden_phrases.py" line="56"/>
+        <source>已隐藏的团队短语</source>
+        <translation>Hidden team phrases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hidden_phrases.py" line="57"/>
+        <source>这些团队短语不再推荐，搜索仍能找到（标“已隐藏”）。恢复推荐后会重新出现在建议里。</source>
+        <translation>These team phrases are no longer suggested; search still finds them (marked Hidden). Restore one to have it suggested again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hidden_phrases.py" line="58"/>
+        <source>恢复推荐</source>
+        <translation>Suggest again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hidden_phrases.py" line="59"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/hidden_phrases.py" line="60"/>
+        <source>没有隐藏的短语。</source>
+        <translation>No hidden phrases.</translation>
     </message>
 </context>
 <context>
@@ -737,52 +771,52 @@
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="151"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="157"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="153"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="159"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="155"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="161"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="184"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="190"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="185"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="191"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="309"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="315"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="311"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="317"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="412"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="418"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="416"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="422"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="419"/>
+        <location filename="../../desktop/ui/overlay_controller.py" line="425"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -839,72 +873,82 @@
 <context>
     <name>PhraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="45"/>
         <source>编辑我的短语</source>
         <translation>Edit my phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="45"/>
         <source>新建我的短语</source>
         <translation>New phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="51"/>
+        <source>保存后，复制同样的买家消息时这条短语排第一（只保存加密的特征，不保存原文）</source>
+        <translation>Once saved, this phrase comes first when the same buyer message is copied (only hashed features are kept, not the text)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="53"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="61"/>
         <source>如 fh1，在搜索框输入即可找到</source>
         <translation>e.g. fh1; type it in the search box to find the phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="73"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="74"/>
         <source>采用推断的适用问题；也可以在上面直接勾选</source>
         <translation>Use the inferred buyer questions; or tick others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="83"/>
+        <source>买家问题</source>
+        <translation>Buyer&apos;s question</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="85"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="86"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="87"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="88"/>
         <source>适用问题（最多 %1 个）</source>
         <translation>Buyer questions (at most %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="95"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="96"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="113"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="115"/>
         <source>未选适用问题：这条短语只能搜索，不会按买家消息推荐</source>
         <translation>No buyer question chosen: this phrase is found by search only, never suggested</translation>
     </message>
@@ -1265,19 +1309,24 @@
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders_feature.py" line="72"/>
+        <location filename="../../desktop/ui/reminders_feature.py" line="75"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_feature.py" line="73"/>
+        <location filename="../../desktop/ui/reminders_feature.py" line="76"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_feature.py" line="74"/>
+        <location filename="../../desktop/ui/reminders_feature.py" line="77"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders_feature.py" line="101"/>
+        <source>标记已付款失败：%1</source>
+        <translation>Could not mark as paid: %1</translation>
     </message>
 </context>
 <context>
@@ -1375,67 +1424,67 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="303"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="313"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="312"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="322"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="314"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="324"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="315"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="325"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="318"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="328"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="319"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="329"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="325"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="335"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="326"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="336"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="361"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="371"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="399"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="409"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="400"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="410"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="406"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="416"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="406"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="416"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1443,144 +1492,154 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
         <source>快答设置</source>
         <translation>Kuaida settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
         <source>客服昵称 {客服}</source>
         <translation>Agent name {客服}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
         <source>店铺名称 {店铺}</source>
         <translation>Shop name {店铺}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
         <source>选择回复后</source>
         <translation>After choosing a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>复制并粘贴到聊天窗口</source>
         <translation>Copy and paste into the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
         <source>只复制</source>
         <translation>Copy only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
         <source>粘贴后恢复原来的剪贴板</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
         <source>监听剪贴板并给出建议</source>
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="58"/>
         <source>有了自己的短语后仍推荐快答默认短语</source>
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="63"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="64"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="65"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="65"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="65"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="66"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="69"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="100"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="122"/>
+        <source>已隐藏（%1）…</source>
+        <translation>Hidden (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="123"/>
+        <source>不再推荐的团队短语：查看、恢复推荐</source>
+        <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>
 </context>
 <context>
@@ -1630,62 +1689,73 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="130"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="132"/>
         <source>搜索：文字、快捷编码或拼音首字母</source>
         <translation>Search text, code, pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="131"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="133"/>
         <source>＋ 新建</source>
         <translation>＋ New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="132"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="134"/>
         <source>把剪贴板里的文字存为我的短语</source>
         <translation>Save the copied text as one of my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="133"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="135"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="134"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="136"/>
         <source>敏感词</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="135"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="137"/>
         <source>猜测</source>
         <translation>Guess</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="147"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="138"/>
+        <source>已隐藏</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="150"/>
         <source>买家：</source>
         <translation>Buyer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="170"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="183"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="171"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="184"/>
         <source>推荐给团队…</source>
         <translation>Offer to the team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="172"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="185"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="174"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="187"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="189"/>
         <source>复制为我的短语…</source>
         <translation>Copy to my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="175"/>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="188"/>
+        <source>恢复推荐</source>
+        <translation>Suggest again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestion_panel.py" line="190"/>
         <source>不再推荐此团队短语</source>
         <translation>Stop suggesting this team phrase</translation>
     </message>

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.core.engine import SuggestionEngine
 from desktop.core.phrases import Phrase
-from desktop.core.search import initials
+from desktop.core.search import PhraseSearch, initials, merge_ranked
 
 PHRASES = [
     Phrase("p1", "亲，付款后48小时内发货哦～📦", group="发货时间", code="fh", intents=("ship_time",)),
@@ -75,3 +75,14 @@ def test_an_earlier_match_in_the_text_ranks_first() -> None:
 def test_a_frequent_character_returns_the_library_head() -> None:
     phrases = [Phrase(f"p{n}", f"亲，第{n}条") for n in range(200)]
     assert ids(SuggestionEngine(phrases).search("亲", limit=3)) == ["p0", "p1", "p2"]
+
+
+def test_two_indexes_merge_by_how_well_each_hit_matched() -> None:
+    """Hidden phrases have an index of their own; an exact code there outranks a text match in the library."""
+    shown = PhraseSearch(PHRASES[:5])
+    hidden = PhraseSearch([Phrase("h1", "亲，今天下单今天发", group="发货时间", code="发货")])
+    merged = merge_ranked(shown.ranked("发货", 10), hidden.ranked("发货", 10), 10)
+    assert ids(merged)[0] == "h1"  # its code is exactly the query
+    assert "p1" in ids(merged)
+    assert ids(merge_ranked(shown.ranked("fh", 10), hidden.ranked("fh", 10), 2)) == ids(shown.search("fh", 2))
+    assert shown.search("kd") == [p for _rank, p in shown.ranked("kd")]

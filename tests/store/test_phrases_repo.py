@@ -95,7 +95,9 @@ def test_hidden_phrases_are_left_out_on_request(repo: PhraseRepository) -> None:
     repo.set_hidden("t-1", True)
     assert [p.id for p in repo.all(include_hidden=False)] == ["t-2"]
     assert repo.hidden_ids() == {"t-1"}
+    assert [p.id for p in repo.hidden()] == ["t-1"]  # what 设置 → 已隐藏 lists
     repo.set_hidden("t-1", False)
+    assert repo.hidden() == []
     assert repo.hidden_ids() == set()
 
 

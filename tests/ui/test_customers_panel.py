@@ -130,6 +130,33 @@ def test_card_shows_for_a_nickname_or_an_order_number(qtbot, seeded: Services, s
     assert requests == [("view", "小猪佩奇2019"), ("remind", "3561234567890999999")]
 
 
+def test_card_offers_paid_for_the_buyers_pending_orders(qtbot, seeded: Services, settings: SettingsBridge) -> None:
+    card = CustomerCard(ImmediateTaskRunner(seeded), settings)
+    qtbot.addWidget(card)
+    paid: list[str] = []
+    card.paid_requested.connect(paid.append)
+
+    card.show_for_text("tb_vip_88")  # a known buyer without pending orders: nothing to mark
+    assert card.paid_button.isHidden()
+
+    card.show_for_text("小猪佩奇2019 在吗")  # one pending order: the button marks it
+    assert not card.paid_button.isHidden() and card.paid_button.menu() is None
+    assert ORDER.order_id in card.paid_button.toolTip()
+    card.paid_button.click()
+    assert paid == [ORDER.order_id]
+
+    second = Order("3561234567890777777", "小猪佩奇2019", OrderStatus.AWAITING_PAYMENT, T0, Decimal("19.90"), "杯套")
+    OrderRepository(seeded.store.db, SHANGHAI).apply_import([second], T0)
+    card.show_for_text(f"订单 {second.order_id}")  # several: a menu, the copied order first
+    menu = card.paid_button.menu()
+    assert menu is not None
+    actions = menu.actions()
+    assert [second.order_id in a.text() for a in actions] == [True, False]
+    assert "¥19.90" in actions[0].text() and "杯套" in actions[0].text()
+    actions[1].trigger()
+    assert paid == [ORDER.order_id, ORDER.order_id]
+
+
 def test_order_dialog_builds_an_exact_order_or_says_what_is_wrong(qtbot) -> None:
     dialog = OrderDialog(SHANGHAI, T0, "3561234567890123456")
     qtbot.addWidget(dialog)

@@ -13,6 +13,7 @@ from desktop.platform.interfaces import PasteOutcome
 from desktop.ui import overlay_controller
 from desktop.ui.empty_state import EmptyKind
 from desktop.ui.library import Library, load_library
+from desktop.ui.reply_model import PhraseRole
 
 from .conftest import GIFT, MINE, PHRASES, SHIP, Overlay, StubEngine, find_wechat
 
@@ -272,6 +273,61 @@ def test_deleting_and_hiding_go_through_the_store_and_reload(overlay: Overlay) -
     overlay.window.suggestions.hide_phrase_requested.emit(GIFT)
     assert GIFT.id in overlay.services.phrases.hidden_ids()
     assert GIFT.id not in {p.id for p in overlay.controller.library.phrases}
+
+
+def test_a_hidden_phrase_is_still_found_by_search_marked_and_can_come_back(overlay: Overlay) -> None:
+    """Issue 13 #1: 不再推荐 took a team phrase out of search too, even by its exact code, with no way back."""
+    from desktop.ui.reply_model import HiddenRole
+
+    panel = overlay.window.suggestions
+    overlay.window.suggestions.hide_phrase_requested.emit(GIFT)
+    assert GIFT.id not in {p.id for p in overlay.controller.library.phrases}  # never suggested
+    assert [p.id for p in overlay.controller.library.hidden] == [GIFT.id]
+
+    overlay.controller.begin_search()
+    type_text(panel.search_box, GIFT.code)  # its exact code
+    model = overlay.controller.shown_model()
+    assert [model.index(r, 0).data(PhraseRole).id for r in range(model.rowCount())] == [GIFT.id]
+    assert model.index(0, 0).data(HiddenRole) is True
+    labels = [label for label, _signal in panel.context_actions(GIFT, hidden=True)]
+    assert "恢复推荐" in labels and "不再推荐此团队短语" not in labels
+
+    panel.unhide_phrase_requested.emit(GIFT)  # 恢复推荐 from the hit's menu
+    assert overlay.services.phrases.hidden_ids() == set()
+    assert GIFT.id in {p.id for p in overlay.controller.library.phrases}
+    model = overlay.controller.shown_model()  # the search on screen ran again: no chip any more
+    assert model.rowCount() == 1 and model.index(0, 0).data(HiddenRole) is False
+    assert "不再推荐此团队短语" in [label for label, _s in panel.context_actions(GIFT, hidden=False)]
+
+
+def test_new_after_a_miss_answers_that_message_and_comes_first_next_time(overlay: Overlay) -> None:
+    """Issue 13 #2: 新建 after 没有合适的短语 put the buyer's question into the reply box."""
+    overlay.controller.set_library(load_library(overlay.services))  # the real engine learns real features
+    message = "这个手柄能连switch吗"
+    overlay.copy(message)
+    assert overlay.controller.suggestion_model.rowCount() == 0  # a miss: 没有合适的短语
+    asked: list[str] = []
+
+    def write(question: str) -> tuple[Phrase, str]:
+        asked.append(question)
+        return Phrase("p-switch", "亲，支持蓝牙连接switch哦～", "商品咨询", source="personal"), question
+
+    overlay.controller.write_phrase_for = write
+    replies: list[str] = []
+    overlay.controller.edit_phrase = lambda _original, text: replies.append(text)
+    overlay.window.suggestions.empty_state.add_button.click()
+    assert asked == [message] and replies == []
+    assert overlay.services.phrases.get("p-switch").text == "亲，支持蓝牙连接switch哦～"
+    learned = [(f, pid) for f, pid, _w in overlay.services.phrases.learned_picks() if pid == "p-switch"]
+    assert learned and all("switch" not in f and "手柄" not in f for f, _pid in learned)  # hashed, not text
+    assert overlay.services.phrases.uses_by_day() == []  # writing a phrase is not a use
+
+    overlay.copy("什么时候发货")
+    overlay.copy(message)
+    assert overlay.controller.suggestion_model.phrase(0).id == "p-switch"
+
+    overlay.window.suggestions.add_button.click()  # the header's ＋ 新建 saves the copied text, as before
+    assert asked == [message] and replies == [message]
 
 
 def test_copying_a_team_phrase_makes_a_personal_one(overlay: Overlay) -> None:

@@ -34,6 +34,21 @@ def test_quick_add_builds_a_personal_phrase_from_the_copied_text(qtbot) -> None:
     assert phrase.id.startswith("p-")
 
 
+def test_a_phrase_for_a_missed_message_shows_it_as_the_question_and_leaves_the_reply_empty(qtbot) -> None:
+    dialog = PhraseDialog(None, groups=["商品咨询"], question="这个手柄能连switch吗")
+    qtbot.addWidget(dialog)
+    assert dialog.question_edit is not None and dialog.question_edit.text() == "这个手柄能连switch吗"
+    assert dialog.text_edit.toPlainText() == ""  # the reply is the agent's to write
+    dialog.accept()  # an empty reply is still refused
+    assert dialog.result() != PhraseDialog.DialogCode.Accepted
+    dialog.text_edit.setPlainText("亲，支持蓝牙连接switch哦～")
+    dialog.question_edit.setText(" 手柄能连switch吗 ")
+    assert dialog.question() == "手柄能连switch吗"
+    phrase = dialog.phrase()
+    assert phrase.text == "亲，支持蓝牙连接switch哦～" and phrase.keywords == ()  # the question is not stored
+    assert make_dialog(qtbot, text="亲～").question_edit is None
+
+
 def test_at_most_two_intents_can_be_checked(qtbot) -> None:
     dialog = make_dialog(qtbot, text="亲～")
     for row in range(MAX_INTENTS):

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from desktop.core.orders import Order, OrderStatus
 from desktop.core.phrases import Phrase
+from desktop.core.reminders import ReminderState
 from desktop.platform.fakes import FakeClipboardWatcher, FakeNotifier, FakePaster
 from desktop.services import Services
 from desktop.store.customers import CustomerRepository
@@ -59,6 +60,38 @@ def test_copy_card_remind_and_paste(qtbot, services: Services, settings: Setting
     feature.customers.keyboard_requested.emit(True)
     feature.customers.keyboard_requested.emit(False)
     assert focus.calls == ["remember", "restore"]
+
+
+def test_paid_on_the_card_is_the_tabs_paid(qtbot, services: Services, settings: SettingsBridge) -> None:
+    settings.set("shop_timezone", "Asia/Shanghai")
+    now = dt.datetime.now(SHANGHAI)
+    order = Order("3561234567890123456", "小猪佩奇2019", OrderStatus.AWAITING_PAYMENT, now - dt.timedelta(hours=1),
+                  Decimal("59.00"), "保温杯")
+    repo = OrderRepository(services.store.db, SHANGHAI)
+    repo.apply_import([order], now)
+    window = OverlayWindow()
+    qtbot.addWidget(window)
+    clipboard = FakeClipboardWatcher()
+    feature = RemindersFeature(window, ImmediateTaskRunner(services), settings, clipboard, FakePaster(), None)
+    feature.handover.show_note = lambda _text, _at: None
+    feature.start()
+    assert "待催付 1" in feature.reminders.stats_label.text()
+
+    clipboard.copy("小猪佩奇2019：拍了，怎么付款")
+    card = feature.card
+    assert not card.paid_button.isHidden()
+    card.paid_button.click()
+
+    assert repo.reminder(order.order_id).state is ReminderState.PAID
+    assert [kind for kind, _at in repo.history(order.order_id)][-1] == "paid"  # what the tab's 已付款 records
+    assert feature.reminders.stats_label.text().startswith("待催付 0")
+    assert window.tabs.currentIndex() == 0  # the agent stays where she was
+    assert not card.isHidden() and card.paid_button.isHidden()  # the card looked again: nothing left to mark
+    clipboard.copy(f"订单 {order.order_id}")
+    assert card.paid_button.isHidden() and card.remind_button.isHidden()  # paid: nothing to chase either
+
+    feature.card.paid_requested.emit(order.order_id)  # a stale card (paid meanwhile elsewhere): said, not lost
+    assert "标记已付款失败" in window.status_label.text()
 
 
 def test_a_reminder_text_goes_through_the_overlays_checked_paste(qtbot, services: Services,

@@ -1,4 +1,5 @@
-"""The reply card: a guess (the engine less sure) carries a quiet 猜测 chip; a sure answer does not."""
+"""The reply card: a guess (the engine less sure) carries a quiet 猜测 chip, a hidden phrase found by search
+an 已隐藏 one; a sure answer neither."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from desktop.ui.reply_model import ReplyListModel
 from .conftest import SHIP
 
 
-def _card(qapp, sure: bool) -> QImage:
+def _card(qapp, sure: bool, hidden: bool = False) -> QImage:
     model = ReplyListModel(lambda text: text)
-    model.set_suggestions([Suggestion(SHIP, 0.5, sure=sure)])
+    if hidden:
+        model.set_phrases([SHIP], frozenset({SHIP.id}))
+    else:
+        model.set_suggestions([Suggestion(SHIP, 0.5, sure=sure)])
     delegate = ReplyDelegate()
     option = QStyleOptionViewItem()
     option.rect = QRect(0, 0, 320, 90)
@@ -30,3 +34,7 @@ def _card(qapp, sure: bool) -> QImage:
 
 def test_a_guess_is_painted_differently_from_a_sure_answer(qapp) -> None:
     assert _card(qapp, sure=False) != _card(qapp, sure=True)
+
+
+def test_a_hidden_phrase_found_by_search_is_marked(qapp) -> None:
+    assert _card(qapp, sure=True, hidden=True) != _card(qapp, sure=True)

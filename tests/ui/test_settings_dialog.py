@@ -140,3 +140,29 @@ def test_my_phrases_can_be_imported_and_exported_from_settings_too(qtbot, settin
     buttons = {b.text(): b for b in dialog.findChildren(QPushButton)}
     buttons["导出短语…"].click()
     assert triggered == ["导出短语…"]
+
+
+def test_hidden_team_phrases_are_listed_in_settings_with_restore(qtbot, settings: SettingsBridge) -> None:
+    from desktop.core.phrases import Phrase
+
+    hidden = [Phrase("t-gift", "亲，价格已经很实在了，送您一份小赠品好吗？🎁", "议价优惠", "yj", source="team")]
+    dialog = SettingsDialog(settings, hidden_phrases=lambda: list(hidden))
+    qtbot.addWidget(dialog)
+    assert dialog.hidden_button is not None and dialog.hidden_button.text() == "已隐藏（1）…"
+    listing = dialog.show_hidden()
+    assert listing.isVisible() and listing.phrases() == hidden
+    assert listing.list_widget.item(0).text().startswith("yj · 亲，价格已经很实在了")
+    with qtbot.waitSignal(dialog.restore_hidden_requested) as restored:
+        listing.restore_button.click()
+    assert restored.args == [hidden[0]]
+    hidden.clear()  # the library reloaded without it
+    dialog.refresh_hidden()
+    assert dialog.hidden_button.text() == "已隐藏（0）…"
+    assert listing.phrases() == [] and not listing.empty_label.isHidden()
+    assert not listing.restore_button.isEnabled()
+    listing.close_button.click()
+    assert not listing.isVisible()
+
+    plain = SettingsDialog(settings)  # without a window (no library) there is no list
+    qtbot.addWidget(plain)
+    assert plain.hidden_button is None
