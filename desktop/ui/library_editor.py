@@ -72,6 +72,7 @@ from desktop.sync.inbox import Proposal, list_proposals, remove_proposal
 from desktop.sync.library_file import read_library_file
 from desktop.sync.publish import PublishRefusedError, PublishResult, publish
 from desktop.sync.usage import TeamUsage, read_team_usage
+from desktop.ui.inferred_intents import show_inferred
 from desktop.ui.plain_text import as_tooltip, message_box, plain_label
 from desktop.ui.sync_controller import services_team
 from desktop.ui.tasks import PUBLISH_TIMEOUT_MS, SHARE_TIMEOUT_MS, IoTimeoutError
@@ -285,14 +286,9 @@ class PhraseForm(QWidget):
         """Without intents of its own, the phrase is filed under what its text, group and keywords suggest:
         shown as 推断 until the lead confirms it (or picks others above), which stores them."""
         self._inferred = () if phrase.intents or not phrase.id else infer_phrase_intents(phrase)
-        if self._inferred:
-            self.inferred_label.setText(self.tr("推断：%1（未确认）").replace("%1", intent_names(self._inferred)))
-        elif phrase.id and not phrase.intents:
-            self.inferred_label.setText(self.tr("没有意图：不会按买家消息推荐，请在上面选择"))
-        else:
-            self.inferred_label.setText("")
-        self.inferred_label.setVisible(bool(self.inferred_label.text()))
-        self.confirm_inferred_button.setVisible(bool(self._inferred))
+        missing = self.tr("没有意图：不会按买家消息推荐，请在上面选择") if phrase.id and not phrase.intents else ""
+        show_inferred(self.inferred_label, self.confirm_inferred_button, self._inferred,
+                      self.tr("推断：%1（未确认）"), missing)
 
     def confirm_inferred(self) -> None:
         """Store the inferred intents as the phrase's own (so they are kept, published and survive re-import)."""

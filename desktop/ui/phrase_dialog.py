@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.intent_inference import infer_phrase_intents
-from desktop.core.intent_review import intent_names
 from desktop.core.phrases import MAX_INTENTS, UNGROUPED, Phrase, intents, new_phrase_id, validate
+from desktop.ui.inferred_intents import show_inferred
 from desktop.ui.plain_text import plain_label
 
 
@@ -109,14 +109,9 @@ class PhraseDialog(QDialog):
         text = self.text_edit.toPlainText().strip()
         draft = Phrase(id="draft", text=text, group=self.group_box.currentText().strip() or UNGROUPED)
         self._inferred = () if chosen or not text else infer_phrase_intents(draft)
-        if self._inferred:
-            self.inferred_label.setText(self.tr("推断：%1（未确认）").replace("%1", intent_names(self._inferred)))
-        elif text and not chosen:
-            self.inferred_label.setText(self.tr("未选适用问题：这条短语只能搜索，不会按买家消息推荐"))
-        else:
-            self.inferred_label.setText("")
-        self.inferred_label.setVisible(bool(self.inferred_label.text()))
-        self.confirm_inferred_button.setVisible(bool(self._inferred))
+        missing = self.tr("未选适用问题：这条短语只能搜索，不会按买家消息推荐") if text and not chosen else ""
+        show_inferred(self.inferred_label, self.confirm_inferred_button, self._inferred,
+                      self.tr("推断：%1（未确认）"), missing)
 
     def confirm_inferred(self) -> None:
         """Check the inferred intents: saved with the phrase, they are its own from then on."""

@@ -197,17 +197,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="164"/>
+        <location filename="../../desktop/ui/library_editor.py" line="165"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="165"/>
+        <location filename="../../desktop/ui/library_editor.py" line="166"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="166"/>
+        <location filename="../../desktop/ui/library_editor.py" line="167"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -367,287 +367,287 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="350"/>
-        <location filename="../../desktop/ui/library_editor.py" line="521"/>
+        <location filename="../../desktop/ui/library_editor.py" line="346"/>
+        <location filename="../../desktop/ui/library_editor.py" line="517"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="396"/>
+        <location filename="../../desktop/ui/library_editor.py" line="392"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="397"/>
+        <location filename="../../desktop/ui/library_editor.py" line="393"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="398"/>
+        <location filename="../../desktop/ui/library_editor.py" line="394"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="399"/>
+        <location filename="../../desktop/ui/library_editor.py" line="395"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="411"/>
+        <location filename="../../desktop/ui/library_editor.py" line="407"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="414"/>
+        <location filename="../../desktop/ui/library_editor.py" line="410"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="415"/>
+        <location filename="../../desktop/ui/library_editor.py" line="411"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="416"/>
+        <location filename="../../desktop/ui/library_editor.py" line="412"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="417"/>
+        <location filename="../../desktop/ui/library_editor.py" line="413"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="418"/>
+        <location filename="../../desktop/ui/library_editor.py" line="414"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="419"/>
+        <location filename="../../desktop/ui/library_editor.py" line="415"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="420"/>
+        <location filename="../../desktop/ui/library_editor.py" line="416"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="421"/>
-        <location filename="../../desktop/ui/library_editor.py" line="755"/>
+        <location filename="../../desktop/ui/library_editor.py" line="417"/>
+        <location filename="../../desktop/ui/library_editor.py" line="751"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="439"/>
+        <location filename="../../desktop/ui/library_editor.py" line="435"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
         <translation>One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="441"/>
+        <location filename="../../desktop/ui/library_editor.py" line="437"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="450"/>
+        <location filename="../../desktop/ui/library_editor.py" line="446"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="453"/>
+        <location filename="../../desktop/ui/library_editor.py" line="449"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="454"/>
+        <location filename="../../desktop/ui/library_editor.py" line="450"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="455"/>
+        <location filename="../../desktop/ui/library_editor.py" line="451"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="456"/>
+        <location filename="../../desktop/ui/library_editor.py" line="452"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="457"/>
+        <location filename="../../desktop/ui/library_editor.py" line="453"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="458"/>
+        <location filename="../../desktop/ui/library_editor.py" line="454"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="465"/>
+        <location filename="../../desktop/ui/library_editor.py" line="461"/>
         <source>采纳（加入草稿后可编辑）</source>
         <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="466"/>
+        <location filename="../../desktop/ui/library_editor.py" line="462"/>
         <source>不采纳</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="467"/>
-        <location filename="../../desktop/ui/library_editor.py" line="495"/>
+        <location filename="../../desktop/ui/library_editor.py" line="463"/>
+        <location filename="../../desktop/ui/library_editor.py" line="491"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="521"/>
+        <location filename="../../desktop/ui/library_editor.py" line="517"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="524"/>
+        <location filename="../../desktop/ui/library_editor.py" line="520"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="524"/>
+        <location filename="../../desktop/ui/library_editor.py" line="520"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="554"/>
+        <location filename="../../desktop/ui/library_editor.py" line="550"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="576"/>
+        <location filename="../../desktop/ui/library_editor.py" line="572"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="604"/>
+        <location filename="../../desktop/ui/library_editor.py" line="600"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="642"/>
+        <location filename="../../desktop/ui/library_editor.py" line="638"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="655"/>
+        <location filename="../../desktop/ui/library_editor.py" line="651"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="676"/>
+        <location filename="../../desktop/ui/library_editor.py" line="672"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="682"/>
+        <location filename="../../desktop/ui/library_editor.py" line="678"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="682"/>
+        <location filename="../../desktop/ui/library_editor.py" line="678"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="703"/>
+        <location filename="../../desktop/ui/library_editor.py" line="699"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="707"/>
+        <location filename="../../desktop/ui/library_editor.py" line="703"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="708"/>
+        <location filename="../../desktop/ui/library_editor.py" line="704"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="712"/>
+        <location filename="../../desktop/ui/library_editor.py" line="708"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="714"/>
+        <location filename="../../desktop/ui/library_editor.py" line="710"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="714"/>
+        <location filename="../../desktop/ui/library_editor.py" line="710"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="721"/>
+        <location filename="../../desktop/ui/library_editor.py" line="717"/>
         <source>将要发布的改动</source>
         <translation>Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="722"/>
+        <location filename="../../desktop/ui/library_editor.py" line="718"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="728"/>
+        <location filename="../../desktop/ui/library_editor.py" line="724"/>
         <source>只有持有团队私钥的主管可以发布</source>
         <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="731"/>
+        <location filename="../../desktop/ui/library_editor.py" line="727"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
         <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="737"/>
+        <location filename="../../desktop/ui/library_editor.py" line="733"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
         <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="745"/>
+        <location filename="../../desktop/ui/library_editor.py" line="741"/>
         <source>短语含敏感词</source>
         <translation>Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="746"/>
+        <location filename="../../desktop/ui/library_editor.py" line="742"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
         <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="747"/>
+        <location filename="../../desktop/ui/library_editor.py" line="743"/>
         <source>仍然发布</source>
         <translation>Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="751"/>
+        <location filename="../../desktop/ui/library_editor.py" line="747"/>
         <source>未发布：请先修改含敏感词的短语</source>
         <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="754"/>
+        <location filename="../../desktop/ui/library_editor.py" line="750"/>
         <source>发布团队库</source>
         <translation>Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="771"/>
+        <location filename="../../desktop/ui/library_editor.py" line="767"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="790"/>
+        <location filename="../../desktop/ui/library_editor.py" line="786"/>
         <source>已发布团队库 v{0}</source>
         <translation>Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="798"/>
+        <location filename="../../desktop/ui/library_editor.py" line="794"/>
         <source>发布失败：共享文件夹无法写入</source>
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
@@ -656,48 +656,48 @@
         <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="818"/>
+        <location filename="../../desktop/ui/library_editor.py" line="814"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="821"/>
-        <location filename="../../desktop/ui/library_editor.py" line="843"/>
+        <location filename="../../desktop/ui/library_editor.py" line="817"/>
+        <location filename="../../desktop/ui/library_editor.py" line="839"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="857"/>
+        <location filename="../../desktop/ui/library_editor.py" line="853"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="861"/>
+        <location filename="../../desktop/ui/library_editor.py" line="857"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="863"/>
+        <location filename="../../desktop/ui/library_editor.py" line="859"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="872"/>
+        <location filename="../../desktop/ui/library_editor.py" line="868"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="878"/>
+        <location filename="../../desktop/ui/library_editor.py" line="874"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="812"/>
+        <location filename="../../desktop/ui/library_editor.py" line="808"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="814"/>
+        <location filename="../../desktop/ui/library_editor.py" line="810"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
@@ -943,12 +943,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="114"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/phrase_dialog.py" line="112"/>
         <source>未选适用问题：这条短语只能搜索，不会按买家消息推荐</source>
         <translation>No buyer question chosen: this phrase is found by search only, never suggested</translation>
     </message>
@@ -1103,77 +1103,77 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="199"/>
+        <location filename="../../desktop/ui/library_editor.py" line="200"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="202"/>
+        <location filename="../../desktop/ui/library_editor.py" line="203"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="213"/>
+        <location filename="../../desktop/ui/library_editor.py" line="214"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="218"/>
+        <location filename="../../desktop/ui/library_editor.py" line="219"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="219"/>
+        <location filename="../../desktop/ui/library_editor.py" line="220"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="223"/>
+        <location filename="../../desktop/ui/library_editor.py" line="224"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="237"/>
+        <location filename="../../desktop/ui/library_editor.py" line="238"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="238"/>
+        <location filename="../../desktop/ui/library_editor.py" line="239"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="239"/>
+        <location filename="../../desktop/ui/library_editor.py" line="240"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="240"/>
+        <location filename="../../desktop/ui/library_editor.py" line="241"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="246"/>
+        <location filename="../../desktop/ui/library_editor.py" line="247"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="247"/>
+        <location filename="../../desktop/ui/library_editor.py" line="248"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="289"/>
+        <location filename="../../desktop/ui/library_editor.py" line="291"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="291"/>
+        <location filename="../../desktop/ui/library_editor.py" line="289"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="330"/>
+        <location filename="../../desktop/ui/library_editor.py" line="326"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
