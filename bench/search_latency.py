@@ -26,17 +26,17 @@ def measure(size: int, rounds: int) -> tuple[list[float], float]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.paths import Paths
-    from desktop.platform.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
     from desktop.services import Services, ensure_default_library
     from desktop.settings import Settings
     from desktop.store.database import open_memory_store
     from desktop.store.phrases import PhraseRepository
-    from desktop.ui.appearance import Appearance
-    from desktop.ui.library import load_library
-    from desktop.ui.overlay_controller import OverlayController
-    from desktop.ui.overlay_window import OverlayWindow
-    from desktop.ui.qsettings_bridge import SettingsBridge
-    from desktop.ui.tasks import ImmediateTaskRunner
+    from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+    from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+    from desktop.ui.runtime.tasks import ImmediateTaskRunner
+    from desktop.ui.shell.appearance import Appearance
+    from desktop.ui.shell.overlay_window import OverlayWindow
+    from desktop.ui.suggestions.library import load_library
+    from desktop.ui.suggestions.overlay_controller import OverlayController
 
     app = QApplication.instance() or QApplication(sys.argv)
     home = Paths(Path(tempfile.mkdtemp()))

@@ -125,8 +125,8 @@ def bench_idle_baseline() -> None:
 
 
 def bench_ui_stall(root: Path, count: int) -> None:
-    from desktop.ui.sync_controller import SyncController
-    from desktop.ui.tasks import TaskRunner
+    from desktop.ui.runtime.tasks import TaskRunner
+    from desktop.ui.team.sync_controller import SyncController
 
     keep_qt_app()
     share = root / f"share-ui-{count}"

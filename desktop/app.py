@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.paths import Paths
 from desktop.settings import Settings, open_settings
-from desktop.ui.appearance import Appearance
-from desktop.ui.overlay_window import OverlayWindow
-from desktop.ui.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.shell.appearance import Appearance
+from desktop.ui.shell.overlay_window import OverlayWindow
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -145,12 +145,12 @@ class Application(QObject):
 
     def _start_services(self) -> None:
         from desktop.platform.factory import create_platform
-        from desktop.ui.focus import create_focus_return
-        from desktop.ui.gc_guard import GuiThreadCollector
-        from desktop.ui.overlay_controller import OverlayController
-        from desktop.ui.store_guard import RestartableRunner, StoreGuard
-        from desktop.ui.tasks import FailureReporter, TaskRunner
-        from desktop.ui.tray import TrayIcon
+        from desktop.platform.focus import create_focus_return
+        from desktop.ui.runtime.gc_guard import GuiThreadCollector
+        from desktop.ui.runtime.tasks import FailureReporter, TaskRunner
+        from desktop.ui.shell.store_guard import RestartableRunner, StoreGuard
+        from desktop.ui.shell.tray import TrayIcon
+        from desktop.ui.suggestions.overlay_controller import OverlayController
 
         self.window.build()
         self.appearance.add_delegate(self.window.suggestions.delegate)  # builds the 建议 panel
@@ -202,7 +202,7 @@ class Application(QObject):
     def _start_team_sync(self) -> None:
         """Follow the team library on the share: status in the overlay and tray, 立即同步 in the tray."""
         from desktop.sync.share import team_folder_path
-        from desktop.ui.sync_controller import SyncActions, SyncController, SyncStatusButton
+        from desktop.ui.team.sync_controller import SyncActions, SyncController, SyncStatusButton
 
         settings, paths = self.settings.settings, self.paths
         self.sync = SyncController(self.runner, self.settings, lambda: team_folder_path(settings, paths), parent=self)
@@ -222,7 +222,7 @@ class Application(QObject):
     def show_library_editor(self) -> None:
         """Everyone may read the team library there; holding team.key unlocks 发布 (lead mode)."""
         from desktop.sync.share import team_folder_path
-        from desktop.ui.library_editor import LibraryEditor
+        from desktop.ui.team.editor.window import LibraryEditor
 
         if self.library_editor is None:
             settings, paths = self.settings.settings, self.paths
@@ -234,7 +234,7 @@ class Application(QObject):
 
     def _start_reminders(self) -> None:
         """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
-        from desktop.ui.reminders_feature import RemindersFeature
+        from desktop.ui.reminders.feature import RemindersFeature
 
         self.reminders = RemindersFeature(
             self.window, self.runner, self.settings, self.platform.clipboard, self.platform.paster,
@@ -245,7 +245,7 @@ class Application(QObject):
 
     def _start_phrase_files(self) -> None:
         """导入短语… / 导出短语… in the tray: personal phrases to and from Qianniu/Excel files."""
-        from desktop.ui.phrase_files import PhraseFiles
+        from desktop.ui.suggestions.phrase_files import PhraseFiles
 
         self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self, settings=self.settings)
         for action in self.phrase_files.actions:
@@ -254,7 +254,7 @@ class Application(QObject):
 
     def _start_diagnostics(self) -> None:
         """导出诊断信息 in the tray: a zip of logs and configuration on the desktop, for IT."""
-        from desktop.ui.diagnostics_export import DiagnosticsExport
+        from desktop.ui.shell.diagnostics_export import DiagnosticsExport
 
         self.diagnostics = DiagnosticsExport(self.paths, self.settings.settings, self.runner, self.platform.notifier,
                                              parent=self)
@@ -280,7 +280,7 @@ class Application(QObject):
             self.controller.load_library()  # rebuild the suggestion index from the new team phrases
 
     def show_settings(self) -> None:
-        from desktop.ui.settings_dialog import SettingsDialog
+        from desktop.ui.shell.settings_dialog import SettingsDialog
 
         problem = None
         if self.platform is not None:
@@ -390,7 +390,7 @@ def run_app(data_dir: str | os.PathLike[str] | None = None) -> int:
 
 
 def _after_first_paint(app: Application, paths: Paths) -> None:
-    from desktop.ui.single_instance import ActivationServer
+    from desktop.ui.shell.single_instance import ActivationServer
 
     _setup_logging(paths)
     server = ActivationServer(paths.home, app)  # QtNetwork only now: it is not needed for the first paint
@@ -401,7 +401,7 @@ def _after_first_paint(app: Application, paths: Paths) -> None:
 def _second_start(paths: Paths, held: Exception) -> int:
     """Another Kuaida holds this data folder: bring it to the front instead of a second tray icon and clipboard
     watcher writing the same settings file."""
-    from desktop.ui.single_instance import ask_first_instance_to_show
+    from desktop.ui.shell.single_instance import ask_first_instance_to_show
 
     if ask_first_instance_to_show(paths.home):
         print(f"快答已在运行，已切换到它的窗口（{paths.home}）。", flush=True)
@@ -414,7 +414,7 @@ def _tell_data_folder_unusable(error: OSError) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.failures import failure_message
-    from desktop.ui.plain_text import message_box
+    from desktop.ui.widgets.plain_text import message_box
 
     message = failure_message(error)
     print(message, file=sys.stderr)

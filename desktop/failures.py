@@ -1,6 +1,6 @@
 """One sentence for the agent about a failure nobody handled more specifically: a full disk, a folder that
 cannot be written, a share that does not answer. The CLI prints it instead of a traceback and the window's
-task runner shows it (desktop/ui/tasks.py), so both say the same thing. No Qt here."""
+task runner shows it (desktop/ui/runtime/tasks.py), so both say the same thing. No Qt here."""
 
 from __future__ import annotations
 

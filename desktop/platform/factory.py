@@ -94,7 +94,7 @@ def create_platform(
     services.bind_hotkeys()
     settings.subscribe(_settings_follower(services))
     if probe_path := env.get("KUAIDA_E2E_PROBE"):
-        from desktop.platform.e2e_probe import E2EProbe
+        from desktop.testing.e2e_probe import E2EProbe
 
         services.extras.append(E2EProbe(probe_path, services, parent=parent))
     return services

@@ -1,7 +1,7 @@
 """The small interfaces between Kuaida and the operating system.
 
 Each has a real adapter per OS, a Null fallback where the OS cannot do it, and a fake for tests
-(`desktop/platform/fakes.py`). `desktop/platform/factory.py` picks one and falls back to Null with a
+(`desktop/testing/fakes.py`). `desktop/platform/factory.py` picks one and falls back to Null with a
 logged reason, never a crash. Callbacks from other threads (hotkey listeners) only emit these signals.
 """
 

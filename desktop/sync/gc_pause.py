@@ -51,7 +51,7 @@ class CollectorPause:
 
 
 def paused() -> bool:
-    """Whether a pause is held: desktop/ui/gc_guard.py, which collects on the GUI thread, waits for its end."""
+    """Whether a pause is held: desktop/ui/runtime/gc_guard.py, which collects on the GUI thread, waits for its end."""
     return _holders > 0
 
 

@@ -2,55 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../desktop/app.py" line="200"/>
+        <source>快答：操作没有完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="217"/>
+        <source>团队短语库…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="78"/>
+        <location filename="../../desktop/ui/customers/card.py" line="78"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="79"/>
+        <location filename="../../desktop/ui/customers/card.py" line="79"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="80"/>
+        <location filename="../../desktop/ui/customers/card.py" line="80"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="120"/>
+        <location filename="../../desktop/ui/customers/card.py" line="120"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="124"/>
-        <location filename="../../desktop/ui/customer_card.py" line="177"/>
+        <location filename="../../desktop/ui/customers/card.py" line="124"/>
+        <location filename="../../desktop/ui/customers/card.py" line="177"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="141"/>
+        <location filename="../../desktop/ui/customers/card.py" line="141"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="145"/>
+        <location filename="../../desktop/ui/customers/card.py" line="145"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="149"/>
+        <location filename="../../desktop/ui/customers/card.py" line="149"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="151"/>
+        <location filename="../../desktop/ui/customers/card.py" line="151"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_card.py" line="153"/>
+        <location filename="../../desktop/ui/customers/card.py" line="153"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -58,52 +71,52 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="47"/>
         <source>客户：%1</source>
         <translation>Customer: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="51"/>
         <source>不亮星</source>
         <translation>No star</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="64"/>
         <source>用逗号分隔</source>
         <translation>Separate with commas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="79"/>
         <source>例如：周五前发货、加送赠品</source>
         <translation>e.g. ship before Friday, add a gift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="80"/>
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="85"/>
         <source>添加承诺</source>
         <translation>Add promise</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="98"/>
         <source>亮星</source>
         <translation>Star</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="99"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="101"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customer_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="102"/>
         <source>承诺</source>
         <translation>Promises</translation>
     </message>
@@ -111,57 +124,57 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="93"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="93"/>
         <source>搜索昵称、标签、备注</source>
         <translation>Search names, tags, notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="94"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="94"/>
         <source>只看亮星</source>
         <translation>Starred only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="95"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="95"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="96"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="96"/>
         <source>选中一位客户查看详情</source>
         <translation>Select a buyer to see the details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="136"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="136"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="139"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="139"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="141"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="141"/>
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="146"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="146"/>
         <source>待办承诺：</source>
         <translation>Open promises: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="152"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="152"/>
         <source>订单：</source>
         <translation>Orders: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="156"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="156"/>
         <source>催付记录：</source>
         <translation>Reminders sent: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers_panel.py" line="159"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="159"/>
         <source>当前催付：</source>
         <translation>Current reminder: </translation>
     </message>
@@ -169,27 +182,27 @@
 <context>
     <name>DiagnosticsExport</name>
     <message>
-        <location filename="../../desktop/ui/diagnostics_export.py" line="45"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="45"/>
         <source>导出诊断信息</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diagnostics_export.py" line="46"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="46"/>
         <source>把日志和配置打包成 zip（不含短语库和客户资料），发给 IT</source>
         <translation>Zip the logs and configuration (no phrases, no customer data) for IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diagnostics_export.py" line="64"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="64"/>
         <source>诊断信息已导出</source>
         <translation>Diagnostics exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diagnostics_export.py" line="69"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="69"/>
         <source>导出诊断信息失败：%1</source>
         <translation>Exporting diagnostics failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/diagnostics_export.py" line="72"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="72"/>
         <source>导出诊断信息失败</source>
         <translation>Exporting diagnostics failed</translation>
     </message>
@@ -197,17 +210,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="165"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="165"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="166"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="166"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="167"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="167"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -215,62 +228,62 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="72"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="72"/>
         <source>搜索短语（%1）</source>
         <translation>Search phrases (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="73"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="73"/>
         <source>新建短语…</source>
         <translation>New phrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="75"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="75"/>
         <source>正在加载短语库…</source>
         <translation>Loading the phrase library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="76"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="76"/>
         <source>马上就好，复制的消息不会丢失。</source>
         <translation>Almost ready; the copied message will not be lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="78"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="78"/>
         <source>复制买家的消息</source>
         <translation>Copy a buyer&apos;s message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="80"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="80"/>
         <source>在聊天窗口选中买家的消息按 Ctrl+C，这里就会给出回复建议；按 %1 直接粘贴第 1 条。</source>
         <translation>Select the buyer&apos;s message in the chat window and press Ctrl+C: replies appear here. Press %1 to paste the first one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="84"/>
         <source>短语库暂时不可用</source>
         <translation>Phrase library unavailable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="85"/>
         <source>本地数据库没有打开，原因见下方状态栏。</source>
         <translation>The local database did not open; the status line below says why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="87"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="87"/>
         <source>没有合适的短语</source>
         <translation>No phrase fits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="88"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="88"/>
         <source>可以搜索短语库；这类问题常遇到的话，把你的回复存为新短语，下次就会推荐。</source>
         <translation>Search the library; if this question comes up often, save your reply as a new phrase and it will be suggested next time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="90"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="90"/>
         <source>没有找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/empty_state.py" line="91"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="91"/>
         <source>试试别的字、快捷编码或拼音首字母（如 fh 找“发货”）。</source>
         <translation>Try other words, a shortcut code or pinyin initials (e.g. fh for 发货).</translation>
     </message>
@@ -278,47 +291,47 @@
 <context>
     <name>EndOfShiftDialog</name>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="45"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="45"/>
         <source>日清：交接前检查</source>
         <translation>End of shift: check before handing over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="52"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="52"/>
         <source>写给下一班的交接：没办完的事、答应买家的事、要注意的买家……</source>
         <translation>Handover for the next shift: unfinished work, promises to buyers, buyers to watch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="58"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="58"/>
         <source>待办承诺（勾选表示已完成）</source>
         <translation>Open promises (tick when done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="60"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="60"/>
         <source>待催付订单</source>
         <translation>Orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="62"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="62"/>
         <source>交接备注</source>
         <translation>Handover note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="79"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="79"/>
         <source>（%1 到期）</source>
         <translation> (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="80"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="80"/>
         <source> · 已逾期</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="89"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="89"/>
         <source>%1%2 · %3 · %4 关闭</source>
         <translation>%1%2 · %3 · closes %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="94"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="94"/>
         <source>今日催付 %1 次 / %2 单，其中 %3 单已付款。待办承诺 %4 项，待催付 %5 单。</source>
         <translation>Today: %1 reminders for %2 orders, %3 of them paid. %4 open promises, %5 orders to remind.</translation>
     </message>
@@ -326,12 +339,12 @@
 <context>
     <name>HandoverNotice</name>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="153"/>
         <source>上一班的交接</source>
         <translation>Last shift&apos;s handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/end_of_shift.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="154"/>
         <source>%1 写的交接：</source>
         <translation>Handover from %1:</translation>
     </message>
@@ -339,27 +352,27 @@
 <context>
     <name>HiddenPhrasesDialog</name>
     <message>
-        <location filename="../../desktop/ui/hidden_phrases.py" line="56"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="56"/>
         <source>已隐藏的团队短语</source>
         <translation>Hidden team phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hidden_phrases.py" line="57"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="57"/>
         <source>这些团队短语不再推荐，搜索仍能找到（标“已隐藏”）。恢复推荐后会重新出现在建议里。</source>
         <translation>These team phrases are no longer suggested; search still finds them (marked Hidden). Restore one to have it suggested again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hidden_phrases.py" line="58"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="58"/>
         <source>恢复推荐</source>
         <translation>Suggest again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hidden_phrases.py" line="59"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="59"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/hidden_phrases.py" line="60"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="60"/>
         <source>没有隐藏的短语。</source>
         <translation>No hidden phrases.</translation>
     </message>
@@ -367,287 +380,287 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="346"/>
-        <location filename="../../desktop/ui/library_editor.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="346"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="392"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="392"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="393"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="393"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="394"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="394"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="395"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="395"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="407"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="407"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="410"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="410"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="411"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="411"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="412"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="413"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="413"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="414"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="414"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="415"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="415"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="416"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="416"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="417"/>
-        <location filename="../../desktop/ui/library_editor.py" line="751"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="417"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="751"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="435"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="435"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
         <translation>One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="437"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="437"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="446"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="446"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="449"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="449"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="450"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="450"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="451"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="451"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="452"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="452"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="453"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="453"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="454"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="461"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="461"/>
         <source>采纳（加入草稿后可编辑）</source>
         <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="462"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="462"/>
         <source>不采纳</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="463"/>
-        <location filename="../../desktop/ui/library_editor.py" line="491"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="463"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="491"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="550"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="550"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="572"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="572"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="600"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="600"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="638"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="638"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="651"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="651"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="672"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="672"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="699"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="699"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="703"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="703"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="704"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="704"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="708"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="708"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="717"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="717"/>
         <source>将要发布的改动</source>
         <translation>Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="718"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="718"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="724"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="724"/>
         <source>只有持有团队私钥的主管可以发布</source>
         <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="727"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="727"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
         <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="733"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="733"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
         <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="741"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="741"/>
         <source>短语含敏感词</source>
         <translation>Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="742"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="742"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
         <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="743"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="743"/>
         <source>仍然发布</source>
         <translation>Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="747"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="747"/>
         <source>未发布：请先修改含敏感词的短语</source>
         <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="750"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="750"/>
         <source>发布团队库</source>
         <translation>Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="767"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="767"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="786"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="786"/>
         <source>已发布团队库 v{0}</source>
         <translation>Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="794"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="794"/>
         <source>发布失败：共享文件夹无法写入</source>
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
@@ -656,48 +669,48 @@
         <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="814"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="814"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="817"/>
-        <location filename="../../desktop/ui/library_editor.py" line="839"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="817"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="839"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="853"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="853"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="857"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="857"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="859"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="859"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="868"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="868"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="874"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="874"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="808"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="808"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="810"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="810"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
@@ -705,18 +718,18 @@
 <context>
     <name>NudgeScheduler</name>
     <message>
-        <location filename="../../desktop/ui/nudge_scheduler.py" line="99"/>
-        <location filename="../../desktop/ui/nudge_scheduler.py" line="115"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="99"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="115"/>
         <source>该催付了</source>
         <translation>Payment reminder due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/nudge_scheduler.py" line="100"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="100"/>
         <source>%1 位买家该催付了</source>
         <translation>%1 buyers to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/nudge_scheduler.py" line="113"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="113"/>
         <source>%1%2，%3 自动关闭</source>
         <translation>%1%2, closes %3</translation>
     </message>
@@ -724,42 +737,42 @@
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/reminders/order_dialog.py" line="38"/>
         <source>手动添加待付款订单</source>
         <translation>Add an unpaid order by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/reminders/order_dialog.py" line="42"/>
         <source>例如 128.00</source>
         <translation>e.g. 128.00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/reminders/order_dialog.py" line="57"/>
         <source>订单编号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/reminders/order_dialog.py" line="58"/>
         <source>买家会员名</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/reminders/order_dialog.py" line="59"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/reminders/order_dialog.py" line="60"/>
         <source>宝贝标题</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/reminders/order_dialog.py" line="61"/>
         <source>下单时间</source>
         <translation>Ordered at</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/reminders/order_dialog.py" line="75"/>
         <source>请填写买家会员名</source>
         <translation>Enter the buyer&apos;s name</translation>
     </message>
@@ -771,52 +784,52 @@
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="157"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="157"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="159"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="161"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="190"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="191"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="191"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="315"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="315"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="317"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="317"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="418"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="418"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="422"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="422"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_controller.py" line="425"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="425"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -824,15 +837,15 @@
 <context>
     <name>OverlayWindow</name>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="132"/>
-        <location filename="../../desktop/ui/overlay_window.py" line="238"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="132"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="238"/>
         <source>建议</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="63"/>
-        <location filename="../../desktop/ui/overlay_window.py" line="236"/>
-        <location filename="../../desktop/ui/overlay_window.py" line="240"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="63"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="236"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="240"/>
         <source>正在加载短语库…</source>
         <translation>Loading the phrase library…</translation>
     </message>
@@ -845,27 +858,27 @@
         <translation type="vanished">Save the copied text as one of my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="242"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="242"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="242"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="242"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="243"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="243"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="243"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="243"/>
         <source>暂停监听剪贴板</source>
         <translation>Pause clipboard watching</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overlay_window.py" line="244"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="244"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -873,82 +886,82 @@
 <context>
     <name>PhraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="45"/>
         <source>编辑我的短语</source>
         <translation>Edit my phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="45"/>
         <source>新建我的短语</source>
         <translation>New phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="51"/>
         <source>保存后，复制同样的买家消息时这条短语排第一（只保存加密的特征，不保存原文）</source>
         <translation>Once saved, this phrase comes first when the same buyer message is copied (only hashed features are kept, not the text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="53"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="61"/>
         <source>如 fh1，在搜索框输入即可找到</source>
         <translation>e.g. fh1; type it in the search box to find the phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="73"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="74"/>
         <source>采用推断的适用问题；也可以在上面直接勾选</source>
         <translation>Use the inferred buyer questions; or tick others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="83"/>
         <source>买家问题</source>
         <translation>Buyer&apos;s question</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="85"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="86"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="87"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="88"/>
         <source>适用问题（最多 %1 个）</source>
         <translation>Buyer questions (at most %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="95"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="96"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="114"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/suggestions/phrase_dialog.py" line="112"/>
         <source>未选适用问题：这条短语只能搜索，不会按买家消息推荐</source>
         <translation>No buyer question chosen: this phrase is found by search only, never suggested</translation>
     </message>
@@ -956,146 +969,146 @@
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="46"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="46"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="47"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="48"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="49"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="82"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="82"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="83"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="108"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="108"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="109"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="111"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="111"/>
         <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
         <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="114"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="114"/>
         <source>推断：%1	%2</source>
         <translation>Inferred: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="116"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="116"/>
         <source>没有适用问题	%1</source>
         <translation>No buyer question	%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="117"/>
-        <location filename="../../desktop/ui/phrase_files.py" line="125"/>
-        <location filename="../../desktop/ui/phrase_files.py" line="166"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="166"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="124"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="124"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="143"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="143"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="144"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="147"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="147"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="149"/>
-        <location filename="../../desktop/ui/phrase_files.py" line="153"/>
-        <location filename="../../desktop/ui/phrase_files.py" line="173"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="149"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="153"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="167"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="172"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="172"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="185"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="186"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
         <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="187"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
         <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="189"/>
         <source>只用我们的短语</source>
         <translation>Only our phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
         <source>继续推荐默认短语</source>
         <translation>Keep the bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/phrase_files.py" line="210"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="210"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
@@ -1103,77 +1116,77 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="200"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="200"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="203"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="214"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="214"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="219"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="219"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="220"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="220"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="224"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="224"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="238"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="238"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="239"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="239"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="240"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="240"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="247"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="247"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="248"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="248"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="291"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="291"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="289"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="289"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_editor.py" line="326"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="326"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -1181,47 +1194,47 @@
 <context>
     <name>ReminderListModel</name>
     <message>
-        <location filename="../../desktop/ui/reminder_model.py" line="97"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="97"/>
         <source>还剩 %1 小时</source>
         <translation>%1 h left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_model.py" line="97"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="97"/>
         <source>即将关闭</source>
         <translation>Closing soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_model.py" line="98"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
         <source>该催了 · </source>
         <translation>Due · </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_model.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="101"/>
         <source>（%1 次）</source>
         <translation> (%1×)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_model.py" line="108"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="108"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_model.py" line="109"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="109"/>
         <source>下单 %1</source>
         <translation>Ordered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_model.py" line="110"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
         <source>自动关闭 %1</source>
         <translation>Closes %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_model.py" line="112"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="112"/>
         <source>建议催付 %1</source>
         <translation>Remind at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_model.py" line="114"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="114"/>
         <source>上次催付 %1</source>
         <translation>Last reminded %1</translation>
     </message>
@@ -1229,79 +1242,79 @@
 <context>
     <name>ReminderSettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="25"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="25"/>
         <source>催付设置</source>
         <translation>Reminder settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="28"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="28"/>
         <source>当前活动 {活动}</source>
         <translation>Current campaign {活动}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="28"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="28"/>
         <source>例如：双11返场，满199减20</source>
         <translation>e.g. 双11返场，满199减20</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="29"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="29"/>
         <source>未付款自动关闭</source>
         <translation>Unpaid orders close after</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="29"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="29"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="30"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="30"/>
         <source>各平台关闭时间</source>
         <translation>Closing time per platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="31"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="31"/>
         <source>下单后首次催付</source>
         <translation>First reminder after ordering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="31"/>
-        <location filename="../../desktop/ui/reminder_settings.py" line="32"/>
-        <location filename="../../desktop/ui/reminder_settings.py" line="33"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="32"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
         <source>关闭前最后催付</source>
         <translation>Last reminder before closing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="33"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
         <source>“稍后”推迟</source>
         <translation>&quot;Later&quot; postpones by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="34"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
         <source>催付后给买家亮星并打“催付过”标签</source>
         <translation>Star the buyer and tag 催付过 after a reminder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="39"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
         <source>店铺时区</source>
         <translation>Shop&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="39"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
         <source>空：本机时区；如 Asia/Shanghai</source>
         <translation>Empty: this PC&apos;s zone; e.g. Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="48"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="48"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_settings.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="76"/>
         <source>不认识的时区名称</source>
         <translation>Unknown time-zone name</translation>
     </message>
@@ -1309,22 +1322,22 @@
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders_feature.py" line="75"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="75"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_feature.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="76"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_feature.py" line="77"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="77"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_feature.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="101"/>
         <source>标记已付款失败：%1</source>
         <translation>Could not mark as paid: %1</translation>
     </message>
@@ -1332,159 +1345,159 @@
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="150"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="151"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="152"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="155"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="156"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="157"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="158"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="158"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="160"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="160"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="161"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="162"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="163"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="164"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="164"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="205"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="205"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="209"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="209"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="213"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="213"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="216"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="216"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="313"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="313"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="322"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="322"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="324"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="324"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="325"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="325"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="328"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="328"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="329"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="329"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="335"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="335"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="336"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="336"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="371"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="371"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="409"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="409"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="410"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="410"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1492,152 +1505,152 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="47"/>
         <source>快答设置</source>
         <translation>Kuaida settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="52"/>
         <source>客服昵称 {客服}</source>
         <translation>Agent name {客服}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="53"/>
         <source>店铺名称 {店铺}</source>
         <translation>Shop name {店铺}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="54"/>
         <source>选择回复后</source>
         <translation>After choosing a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="55"/>
         <source>复制并粘贴到聊天窗口</source>
         <translation>Copy and paste into the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="55"/>
         <source>只复制</source>
         <translation>Copy only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="56"/>
         <source>粘贴后恢复原来的剪贴板</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="57"/>
         <source>监听剪贴板并给出建议</source>
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="58"/>
         <source>有了自己的短语后仍推荐快答默认短语</source>
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="61"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="63"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="64"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="70"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="71"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="100"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="106"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="122"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="123"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>
@@ -1645,43 +1658,43 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>StoreGuard</name>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="104"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="104"/>
         <source>恢复备份失败：%1。请退出快答后运行 kuaida store restore。</source>
         <translation>Restoring the backup failed: %1. Quit Kuaida and run kuaida store restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="112"/>
-        <location filename="../../desktop/ui/store_guard.py" line="126"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="112"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="126"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="113"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="113"/>
         <source>恢复后，备份之后的改动会丢失；损坏的文件会保留在旁边，供 IT 检查。</source>
         <translation>Changes made after the backup will be lost; the damaged file is kept beside it for IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="114"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="114"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="115"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="115"/>
         <source>暂不恢复</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="124"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="124"/>
         <source>请升级快答</source>
         <translation>Please upgrade Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="128"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="128"/>
         <source>快答会继续运行，但暂时不能使用短语库。</source>
         <translation>Kuaida keeps running, but without the phrase library for now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/store_guard.py" line="129"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="129"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
@@ -1689,73 +1702,73 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="132"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="132"/>
         <source>搜索：文字、快捷编码或拼音首字母</source>
         <translation>Search text, code, pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="133"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="133"/>
         <source>＋ 新建</source>
         <translation>＋ New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="134"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="134"/>
         <source>把剪贴板里的文字存为我的短语</source>
         <translation>Save the copied text as one of my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="135"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="135"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="136"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="136"/>
         <source>敏感词</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="137"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="137"/>
         <source>猜测</source>
         <translation>Guess</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="138"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="138"/>
         <source>已隐藏</source>
         <translation>Hidden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="150"/>
         <source>买家：</source>
         <translation>Buyer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="183"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="183"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="184"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="184"/>
         <source>推荐给团队…</source>
         <translation>Offer to the team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="185"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="187"/>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="187"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="189"/>
         <source>复制为我的短语…</source>
         <translation>Copy to my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="188"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="188"/>
         <source>恢复推荐</source>
         <translation>Suggest again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestion_panel.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="190"/>
         <source>不再推荐此团队短语</source>
         <translation>Stop suggesting this team phrase</translation>
     </message>
@@ -1763,22 +1776,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="317"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="317"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="327"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="327"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="341"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="341"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="342"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="342"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1790,12 +1803,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="182"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="182"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="183"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -1803,7 +1816,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="360"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="360"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
@@ -1811,37 +1824,37 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../desktop/ui/tray.py" line="60"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="60"/>
         <source>隐藏快答</source>
         <translation>Hide Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tray.py" line="60"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="60"/>
         <source>显示快答</source>
         <translation>Show Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tray.py" line="64"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="64"/>
         <source>暂停监听剪贴板</source>
         <translation>Pause clipboard watching</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tray.py" line="65"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="65"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tray.py" line="66"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="66"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tray.py" line="81"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="81"/>
         <source>快答（已暂停）</source>
         <translation>Kuaida (paused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tray.py" line="81"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="81"/>
         <source>快答</source>
         <translation>Kuaida</translation>
     </message>
@@ -1849,47 +1862,47 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>confirm</name>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="20"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="20"/>
         <source>回复含敏感词</source>
         <translation>Reply contains sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="21"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="21"/>
         <source>这条回复包含平台可能处罚的词：%1</source>
         <translation>This reply contains words the platform may penalise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="22"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="22"/>
         <source>极限用语、引导站外交易或好评返现都可能被平台处罚。确定要粘贴吗？</source>
         <translation>Absolute claims, moving buyers off the platform or paying for reviews can be penalised. Paste anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="24"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="24"/>
         <source>仍然粘贴</source>
         <translation>Paste anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="25"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="25"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="38"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="38"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="39"/>
         <source>删除这条我的短语？此操作不能撤销。</source>
         <translation>Delete this phrase of yours? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="47"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="47"/>
         <source>推荐给团队</source>
         <translation>Offer to the team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/confirm.py" line="48"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="48"/>
         <source>这条短语会交给主管审核，通过后全组都能用。
 给主管的说明（可不填）：</source>
         <translation>Your team lead reviews this phrase; once accepted the whole team can use it.

@@ -79,7 +79,7 @@ def test_policy_values_read_back_as_locked_settings() -> None:
 
 def test_hotkeys_can_be_set_by_policy_and_the_pick_prefixes_are_the_ones_kuaida_offers() -> None:
     from desktop.platform.keys import bindings_from_settings
-    from desktop.ui.settings_dialog import PICK_PREFIXES
+    from desktop.ui.shell.settings_dialog import PICK_PREFIXES
 
     pick = next(e for _, name, e in policy_values() if name == "HotkeyPickPrefix")
     assert tuple(value.text for value in pick.iterfind(".//p:string", NS)) == PICK_PREFIXES

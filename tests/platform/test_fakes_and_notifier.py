@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from desktop.platform.fakes import FakeClipboardWatcher, FakeHotkeys, FakeNotifier, FakePaster, Notification
 from desktop.platform.interfaces import PasteOutcome, PasteRequest
 from desktop.platform.notifier import NullNotifier, TrayNotifier
+from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakeNotifier, FakePaster, Notification
 
 
 def test_fake_clipboard_emits_unless_paused_and_records_writes(qtbot):

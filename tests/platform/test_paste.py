@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.platform.fakes import FakeClipboardWatcher
 from desktop.platform.interfaces import PasteOutcome, PasteRequest
 from desktop.platform.paste import ClipboardOnlyPaster, KeystrokePaster
+from desktop.testing.fakes import FakeClipboardWatcher
 
 REPLY = "亲，今天16点前下单当天发货哦～"
 

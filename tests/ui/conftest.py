@@ -14,17 +14,17 @@ import shiboken6
 from desktop.core.engine import Suggestion
 from desktop.core.phrases import Phrase
 from desktop.paths import Paths
-from desktop.platform.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+from desktop.platform.focus import FocusReturn
 from desktop.services import Services
 from desktop.settings import Settings
 from desktop.store.database import open_memory_store
 from desktop.store.phrases import PhraseRepository
-from desktop.ui.focus import FocusReturn
-from desktop.ui.library import Library
-from desktop.ui.overlay_controller import OverlayController
-from desktop.ui.overlay_window import OverlayWindow
-from desktop.ui.qsettings_bridge import SettingsBridge
-from desktop.ui.tasks import ImmediateTaskRunner
+from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import ImmediateTaskRunner
+from desktop.ui.shell.overlay_window import OverlayWindow
+from desktop.ui.suggestions.library import Library
+from desktop.ui.suggestions.overlay_controller import OverlayController
 
 SHIP = Phrase("t-ship", "亲，{客服}这边看了，付款后48小时内发货哦～📦", "发货物流", "fh", ("ship_time",), source="team")
 GIFT = Phrase("t-gift", "亲，价格已经很实在了，送您一份小赠品好吗？🎁", "议价优惠", "yj", ("bargain",), source="team")

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
 
 from desktop.store.instance_lock import InstanceLock
-from desktop.ui.single_instance import ActivationServer
+from desktop.ui.shell.single_instance import ActivationServer
 
 
 def main() -> int:

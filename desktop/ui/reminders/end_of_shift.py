@@ -1,0 +1,156 @@
+"""日清 (end of shift): open promises and pending reminders on one screen, ticking promises off, and a handover
+note that the next shift sees when it opens Kuaida (`HandoverNotice`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.orders import format_amount
+from desktop.core.reminders import STATE_LABELS, ReminderPolicy, friendly_time, policy_from, zone_from
+from desktop.ui.reminders import jobs as jobs
+from desktop.ui.reminders.nudge_scheduler import utc_now
+from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.widgets.plain_text import message_box, plain_label
+
+PromiseIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class EndOfShiftDialog(QDialog):
+    """Loads the shift's open items on the DB worker; 保存 writes the ticks and the note in the same way."""
+
+    saved = Signal()
+
+    def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.settings = settings
+        self.clock = clock
+        self.zone = zone_from(settings.get)
+        self.policy: ReminderPolicy = policy_from(settings.get)
+        self.setWindowTitle(self.tr("日清：交接前检查"))
+        self.summary_label = plain_label(parent=self)
+        self.summary_label.setWordWrap(True)
+        self.promise_list = QListWidget(self)
+        self.reminder_list = QListWidget(self)
+        self.reminder_list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setPlaceholderText(self.tr("写给下一班的交接：没办完的事、答应买家的事、要注意的买家……"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(plain_label(self.tr("待办承诺（勾选表示已完成）"), self))
+        layout.addWidget(self.promise_list, 1)
+        layout.addWidget(plain_label(self.tr("待催付订单"), self))
+        layout.addWidget(self.reminder_list, 1)
+        layout.addWidget(plain_label(self.tr("交接备注"), self))
+        layout.addWidget(self.note_edit)
+        layout.addWidget(self.buttons)
+        self.snapshot: jobs.ShiftSnapshot | None = None
+
+    def now(self) -> dt.datetime:
+        return self.clock().astimezone(self.zone)
+
+    def load(self) -> None:
+        zone, now = self.zone, self.now()
+        self.runner.db(lambda services: jobs.load_shift(services, zone, now), self.set_snapshot, owner=self)
+
+    def set_snapshot(self, snapshot: jobs.ShiftSnapshot) -> None:
+        self.snapshot = snapshot
+        now = self.now()
+        self.promise_list.clear()
+        for promise in snapshot.promises:
+            due = self.tr("（%1 到期）").replace("%1", friendly_time(promise.due, now)) if promise.due else ""
+            late = self.tr(" · 已逾期") if promise.is_overdue(now) else ""
+            item = QListWidgetItem(f"{promise.nickname}：{promise.text}{due}{late}", self.promise_list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(PromiseIdRole, promise.id)
+        self.reminder_list.clear()
+        for reminder in self.policy.by_deadline(snapshot.reminders):
+            amount = f" ¥{format_amount(reminder.amount)}" if reminder.amount is not None else ""
+            closes = friendly_time(self.policy.deadline(reminder), now)
+            QListWidgetItem(self.tr("%1%2 · %3 · %4 关闭").replace("%1", reminder.buyer).replace("%2", amount)
+                            .replace("%3", STATE_LABELS[reminder.state]).replace("%4", closes), self.reminder_list)
+        day = snapshot.today
+        sent, orders, paid = (day.sent, day.orders, day.paid) if day else (0, 0, 0)
+        self.summary_label.setText(
+            self.tr("今日催付 %1 次 / %2 单，其中 %3 单已付款。待办承诺 %4 项，待催付 %5 单。")
+            .replace("%1", str(sent)).replace("%2", str(orders)).replace("%3", str(paid))
+            .replace("%4", str(len(snapshot.promises))).replace("%5", str(len(snapshot.reminders))))
+
+    def checked_promises(self) -> list[int]:
+        return [self.promise_list.item(row).data(PromiseIdRole) for row in range(self.promise_list.count())
+                if self.promise_list.item(row).checkState() == Qt.CheckState.Checked]
+
+    def save(self) -> None:
+        done, note, zone, now = self.checked_promises(), self.note_edit.toPlainText().strip(), self.zone, self.now()
+
+        def write(services: Any) -> None:
+            with services.store.db.atomic():
+                for promise_id in done:
+                    jobs.set_promise_done(services, zone, promise_id, now)
+                if note:
+                    jobs.write_handover(services, zone, note, now)
+
+        self.runner.db(write, lambda _result: self._on_written(), owner=self)
+
+    def _on_written(self) -> None:
+        self.saved.emit()
+        self.accept()
+
+
+class HandoverNotice(QObject):
+    """At start-up: the previous shift's unread note, shown once and then marked read."""
+
+    note_found = Signal(str, object)  # text, written at (datetime)
+
+    def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.settings = settings
+        self.clock = clock
+        self.show_note: Callable[[str, dt.datetime], None] = self._show_note
+        self.note_id: int | None = None
+
+    def check(self) -> None:
+        zone = zone_from(self.settings.get)
+        self.runner.db(lambda services: jobs.unread_handover(services, zone), self._on_checked, owner=self)
+
+    def _on_checked(self, note: tuple[int, str, dt.datetime] | None) -> None:
+        if note is None:
+            return
+        self.note_id, text, written_at = note
+        self.note_found.emit(text, written_at)
+        self.show_note(text, written_at)
+        self.acknowledge()
+
+    def acknowledge(self) -> None:
+        if self.note_id is None:
+            return
+        note_id, zone, now = self.note_id, zone_from(self.settings.get), self.clock()
+        self.note_id = None
+        self.runner.db(lambda services: jobs.mark_handover_read(services, zone, note_id, now), owner=self)
+
+    def _show_note(self, text: str, written_at: dt.datetime) -> None:
+        box = message_box(QMessageBox.Icon.Information, self.tr("上一班的交接"),
+                          self.tr("%1 写的交接：").replace("%1", f"{written_at:%m-%d %H:%M}") + "\n\n" + text)
+        box.exec()
+        box.deleteLater()

@@ -1,0 +1,361 @@
+"""Following the team library from the UI: polls the share's manifest on a timer and on 立即同步.
+
+Share I/O runs on the TaskRunner's I/O pool, at most one call in flight, with a watchdog: a share that
+hangs shows 离线, its call is abandoned (the pool replaces the stuck worker) and it is retried with backoff;
+立即同步 works again at once. The UI thread never waits. Applying runs on the DB
+worker. The share offers no reliable change events (SMB, cloud-drive clients), so a timer is right here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from desktop.core.phrases import Phrase
+from desktop.core.sync.pack import TeamLibrary
+from desktop.store.team import MirrorState, TeamRepository
+from desktop.sync.gc_pause import CollectorPause, release_gradually
+from desktop.sync.inbox import propose
+from desktop.sync.pull import PullOutcome, apply_outcome, pull
+from desktop.sync.status import SyncState, SyncStatus, retry_delay
+from desktop.sync.usage import write_usage
+from desktop.ui.widgets.plain_text import as_tooltip, ask_yes_no
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_MS = 20_000
+USAGE_UPLOAD_EVERY = dt.timedelta(hours=1)
+
+
+class _Handoff:
+    """Carries a pulled library from the I/O worker to the DB worker through the UI thread, which only ever
+    holds this box: the DB worker takes it, stores it and frees it in batches (freeing 50,000 phrases at
+    once would hold the interpreter lock for tens of ms), then ends the collector pause (see gc_pause)."""
+
+    def __init__(self, library: TeamLibrary | None, pause: CollectorPause | None) -> None:
+        self._library = library
+        self._pause = pause
+
+    @property
+    def library(self) -> TeamLibrary | None:
+        return self._library
+
+    def release(self) -> None:
+        library, self._library = self._library, None
+        phrases = list(library.phrases) if library is not None else []
+        del library  # now `phrases` holds the last references
+        release_gradually(phrases)
+        self.end()
+
+    def end(self) -> None:
+        self._library = None
+        if self._pause is not None:
+            self._pause.end()
+
+    def __del__(self) -> None:  # dropped unused (a stale result, a destroyed owner): never leave the pause on
+        self.end()
+
+
+class _Runner(Protocol):
+    def db(self, fn: Callable[[Any], Any], on_done: Any = None, on_error: Any = None,
+           owner: QObject | None = None) -> None: ...
+
+    def io(self, fn: Callable[[], Any], on_done: Any = None, on_error: Any = None,
+           owner: QObject | None = None, *, timeout_ms: int | None = None) -> Any: ...
+
+
+class _SettingsLike(Protocol):
+    def get(self, key: str) -> Any: ...
+
+
+def services_team(context: Any) -> TeamRepository:
+    """The DB worker's context in the app is a `Services`; tests may hand in a bare store."""
+    store = getattr(context, "store", context)
+    return TeamRepository(store.db)
+
+
+class SyncController(QObject):
+    """Signals: `status_changed(SyncStatus)` after every attempt; `library_updated(int)` when a new version
+    was applied (rebuild the suggestion engine); `trust_requested(str)` with a fingerprint to confirm."""
+
+    status_changed = Signal(object)
+    library_updated = Signal(int)
+    trust_requested = Signal(str)
+    proposal_finished = Signal(bool, str)  # sent?, a sentence for the agent
+
+    def __init__(
+        self,
+        runner: _Runner,
+        settings: _SettingsLike,
+        folder: Callable[[], Path],
+        *,
+        team_of: Callable[[Any], TeamRepository] = services_team,
+        pull_fn: Callable[[Path, MirrorState, str, str], PullOutcome] = pull,
+        timeout_ms: int = DEFAULT_TIMEOUT_MS,
+        clock: Callable[[], dt.datetime] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._settings = settings
+        self._folder = folder
+        self._team_of = team_of
+        self._pull = pull_fn
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._status = SyncStatus()
+        self._in_flight = False
+        self._pull_job: Any = None  # the IoJob of the pull in flight, abandoned if the share hangs
+        self._attempt = 0  # which attempt the watchdog and the callbacks belong to
+        self._failures = 0
+        self._trust = ""
+        self._usage_written_at: dt.datetime | None = None
+        self._stopped = False
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setSingleShot(True)
+        self._poll_timer.timeout.connect(self.sync_now)
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.setInterval(timeout_ms)
+        self._timeout_ms = timeout_ms
+        self._watchdog.timeout.connect(self._on_watchdog_timeout)
+
+    # public ---------------------------------------------------------------------------------------
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    @property
+    def busy(self) -> bool:
+        return self._in_flight
+
+    @property
+    def next_poll_ms(self) -> int | None:
+        return self._poll_timer.interval() if self._poll_timer.isActive() else None
+
+    def start(self) -> None:
+        """Load the last known status, then sync at once and every `sync_interval_seconds` after."""
+        self._runner.db(lambda ctx: SyncStatus.from_json(self._team_of(ctx).last_status()),
+                        self._on_last_status_loaded, owner=self)
+        QTimer.singleShot(0, self, self.sync_now)
+
+    def stop(self) -> None:
+        """Stop polling; results still on their way are dropped (the runner may be shutting down)."""
+        self._stopped = True
+        self._poll_timer.stop()
+        self._watchdog.stop()
+        self._abandon_pull()
+
+    def sync_now(self) -> None:
+        """立即同步. Ignored while a call is in flight: at most one share call at a time (a hung one is
+        abandoned when the watchdog fires, so this works again from then on)."""
+        if self._in_flight or self._stopped:
+            return
+        self._poll_timer.stop()
+        self._in_flight = True
+        self._attempt += 1
+        attempt = self._attempt
+        self._runner.db(lambda ctx: self._team_of(ctx).mirror_state(),
+                        lambda mirror: self._on_mirror_loaded(attempt, mirror),
+                        lambda error: self._on_failed(attempt, error), owner=self)
+
+    def trust(self, fingerprint: str) -> None:
+        """The agent confirmed this fingerprint with the lead: pin it at the next pull, which starts now."""
+        self._trust = fingerprint
+        self.sync_now()
+
+    def propose(self, phrase: Phrase, note: str = "") -> None:
+        """Offer a personal phrase to the team: one new file in the share's inbox, written off the UI thread."""
+        folder = self._folder  # resolved on the I/O worker: even a local stand-in folder is disk work
+        agent_name = str(self._settings.get("agent_name") or "")
+        self._runner.db(
+            lambda ctx: self._team_of(ctx).agent_id(),
+            lambda agent_id: self._runner.io(
+                lambda: propose(folder(), phrase, agent_id, agent_name, note),
+                lambda _id: self.proposal_finished.emit(True, self.tr("已提交给主管审核")),
+                lambda error: self.proposal_finished.emit(False, self.tr("提交失败：共享文件夹不可用")),
+                owner=self,
+                timeout_ms=self._timeout_ms,
+            ),
+            owner=self,
+        )
+
+    def _upload_usage_if_due(self) -> None:
+        now = self._clock()
+        if self._stopped or (self._usage_written_at is not None and now - self._usage_written_at < USAGE_UPLOAD_EVERY):
+            return
+        self._usage_written_at = now
+        folder = self._folder
+
+        def gather(ctx: Any) -> tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
+                                      int | None]:
+            team = self._team_of(ctx)
+            rows = team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
+            return rows, team.mirror_state().applied_version
+
+        def upload(gathered: tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
+                                   int | None]) -> None:
+            rows, library_version = gathered
+            if not self._stopped:
+                self._runner.io(lambda: write_usage(folder(), *rows, library_version=library_version),
+                                on_error=self._on_usage_failed, owner=self, timeout_ms=self._timeout_ms)
+
+        self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)
+
+    def _on_usage_failed(self, error: BaseException) -> None:
+        log.info("usage stats not written this time: %s", type(error).__name__)
+
+    # the steps of one attempt ----------------------------------------------------------------------
+    def _on_last_status_loaded(self, status: SyncStatus) -> None:
+        if self._status.state is SyncState.NEVER:
+            self._status = status
+            self.status_changed.emit(status)
+
+    def _on_mirror_loaded(self, attempt: int, mirror: MirrorState) -> None:
+        folder = self._folder
+        configured = str(self._settings.get("team_key") or "")
+        trust = self._trust
+        self._watchdog.start()
+
+        def fetch() -> tuple[PullOutcome, _Handoff]:
+            outcome = self._pull(folder(), mirror, configured, trust)
+            handoff = _Handoff(outcome.library, outcome.collector_pause)
+            return dataclasses.replace(outcome, library=None, collector_pause=None), handoff
+
+        self._pull_job = self._runner.io(fetch, lambda result: self._on_pulled(attempt, *result),
+                                         lambda error: self._on_failed(attempt, error), owner=self)
+
+    def _on_pulled(self, attempt: int, outcome: PullOutcome, library: _Handoff) -> None:
+        self._pull_job = None
+        if attempt != self._attempt:
+            library.end()  # an abandoned attempt's late news (a runner that could not drop it): stale
+            return
+        self._watchdog.stop()
+        now = self._clock()
+
+        def apply(ctx: Any) -> SyncStatus:
+            try:
+                return apply_outcome(self._team_of(ctx), dataclasses.replace(outcome, library=library.library), now)
+            finally:
+                library.release()  # freed here on the DB worker, a batch at a time
+
+        self._runner.db(apply, self._on_applied, lambda error: self._on_failed(attempt, error), owner=self)
+
+    def _on_applied(self, status: SyncStatus) -> None:
+        self._in_flight = False
+        if status.state in (SyncState.UPDATED, SyncState.UNCHANGED):
+            self._trust = ""  # pinned now
+        self._finish(status)
+        if status.state in (SyncState.UPDATED, SyncState.UNCHANGED):
+            self._upload_usage_if_due()
+        if status.state is SyncState.UPDATED and status.local_version is not None:
+            self.library_updated.emit(status.local_version)
+        if status.state is SyncState.UNTRUSTED:
+            self.trust_requested.emit(status.fingerprint)
+
+    def _on_watchdog_timeout(self) -> None:
+        # A hung call cannot be cancelled, only abandoned: its result is dropped whenever it comes, the pool
+        # starts another worker, and the next attempt (backoff, or 立即同步) may start at once.
+        log.warning("team folder did not answer within %d ms", self._watchdog.interval())
+        self._abandon_pull()
+        self._in_flight = False
+        self._attempt += 1  # whatever the abandoned attempt still delivers is stale
+        self._finish(SyncStatus(SyncState.OFFLINE, reason="共享文件夹无响应", checked_at=self._clock())
+                     .following(self._status))
+
+    def _abandon_pull(self) -> None:
+        job, self._pull_job = self._pull_job, None
+        if job is not None:
+            job.abandon()
+
+    def _on_failed(self, attempt: int, error: BaseException) -> None:
+        log.warning("team sync failed: %s", type(error).__name__)
+        if attempt != self._attempt:
+            return  # an abandoned attempt: the watchdog already reported it and the next one may be running
+        self._pull_job = None
+        self._watchdog.stop()
+        self._in_flight = False
+        self._finish(SyncStatus(SyncState.OFFLINE, reason=str(error)[:200], checked_at=self._clock())
+                     .following(self._status))
+
+    def _finish(self, status: SyncStatus) -> None:
+        self._failures = self._failures + 1 if status.state is SyncState.OFFLINE else 0
+        self._status = status
+        self.status_changed.emit(status)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._stopped:
+            return
+        interval = float(self._settings.get("sync_interval_seconds") or 60)
+        self._poll_timer.start(int(retry_delay(self._status.state, self._failures, interval) * 1000))
+
+
+class SyncActions(QObject):
+    """The tray's part of the sync (add both with TrayIcon.add_action): a status line, which turns into
+    确认团队密钥… when a key waits for confirmation, and 立即同步."""
+
+    def __init__(self, controller: SyncController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._fingerprint = ""
+        self.status_action = QAction(self)
+        self.status_action.setEnabled(False)
+        self.status_action.triggered.connect(self._on_status_action_triggered)
+        self.sync_action = QAction(self)
+        self.sync_action.triggered.connect(controller.sync_now)
+        controller.status_changed.connect(self._on_controller_status_changed)
+        controller.trust_requested.connect(self._on_controller_trust_requested)
+        self._on_controller_status_changed(controller.status)
+        self.sync_action.setText(self.tr("立即同步团队短语库"))
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.status_action, self.sync_action]
+
+    def _on_controller_status_changed(self, status: SyncStatus) -> None:
+        if status.state is not SyncState.UNTRUSTED:
+            self._fingerprint = ""
+        self.status_action.setEnabled(bool(self._fingerprint))
+        self.status_action.setText(self.tr("确认团队密钥…") if self._fingerprint else status.text())
+        self.status_action.setToolTip(as_tooltip(status.reason))
+
+    def _on_controller_trust_requested(self, fingerprint: str) -> None:
+        self._fingerprint = fingerprint
+        self._on_controller_status_changed(self._controller.status)
+
+    def _on_status_action_triggered(self) -> None:
+        if self._fingerprint and confirm_fingerprint(None, self._fingerprint):
+            self._controller.trust(self._fingerprint)
+
+
+def confirm_fingerprint(parent: QWidget | None, fingerprint: str) -> bool:
+    """Ask the agent to compare the key's fingerprint with the one the team lead gave out."""
+    title = QCoreApplication.translate("SyncActions", "确认团队密钥")
+    question = QCoreApplication.translate("SyncActions", "请向主管核对团队密钥的指纹，一致时才点“是”：\n\n{0}")
+    return ask_yes_no(parent, title, question.format(fingerprint))
+
+
+class SyncStatusButton(QToolButton):
+    """The overlay's part (OverlayWindow.add_status_widget): short status, full text on hover, click to sync."""
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoRaise(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the overlay never takes the focus
+        self.clicked.connect(controller.sync_now)
+        controller.status_changed.connect(self._on_controller_status_changed)
+        self._on_controller_status_changed(controller.status)
+
+    def _on_controller_status_changed(self, status: SyncStatus) -> None:
+        full = status.text()
+        self.setText(full.split(" · ")[0] if status.ok else full.split("：")[0].split(" · ")[0])
+        detail = full + ("\n" + status.reason if status.reason else "") + "\n" + self.tr("点击立即同步")
+        self.setToolTip(as_tooltip(detail))
