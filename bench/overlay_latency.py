@@ -70,7 +70,8 @@ def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.paths import Paths
-    from desktop.services import Services, ensure_default_library
+    from desktop.services.context import Services, ensure_default_library
+    from desktop.services.library import load_library
     from desktop.settings import Settings
     from desktop.store.database import open_memory_store
     from desktop.store.phrases import PhraseRepository
@@ -79,7 +80,6 @@ def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
     from desktop.ui.runtime.tasks import ImmediateTaskRunner
     from desktop.ui.shell.appearance import Appearance
     from desktop.ui.shell.overlay_window import OverlayWindow
-    from desktop.ui.suggestions.library import load_library
     from desktop.ui.suggestions.overlay_controller import OverlayController
 
     app = QApplication.instance() or QApplication(sys.argv)

@@ -27,7 +27,7 @@ from desktop.ui.shell.appearance import Appearance
 from desktop.ui.shell.overlay_window import OverlayWindow
 
 if TYPE_CHECKING:
-    from desktop.services import Services
+    from desktop.services.context import Services
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def app_icon() -> QIcon:
 def open_services(paths: Paths, settings: Settings) -> Services:
     """Runs on the DB worker thread. Imported here, not at the top: the store and the engine are loaded
     on that worker after the first paint, not before it."""
-    from desktop.services import open_services as open_store_services
+    from desktop.services.context import open_services as open_store_services
 
     return open_store_services(paths=paths, settings=settings)
 

@@ -90,7 +90,7 @@ class SelfTest:
 
     def _check_suggestion(self) -> str:
         from desktop.core.templates import render
-        from desktop.services import build_engine
+        from desktop.services.library import build_engine
 
         if self.phrases is None:
             raise RuntimeError("存储检查没有运行")

@@ -65,12 +65,12 @@ def test_level_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_copy_suggest_paste_flow_at_debug_level_logs_no_message_or_reply(qtbot, debug_log: Path,
                                                                           kuaida_home: Path) -> None:
-    from desktop.services import open_services
+    from desktop.services.context import open_services
+    from desktop.services.library import load_library
     from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
     from desktop.ui.runtime.qsettings_bridge import SettingsBridge
     from desktop.ui.runtime.tasks import ImmediateTaskRunner
     from desktop.ui.shell.overlay_window import OverlayWindow
-    from desktop.ui.suggestions.library import load_library
     from desktop.ui.suggestions.overlay_controller import OverlayController
 
     services = open_services(kuaida_home)

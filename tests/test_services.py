@@ -10,7 +10,8 @@ from desktop.core.library_io import read_library
 from desktop.core.phrases import Phrase
 from desktop.core.sync.keys import SigningKey
 from desktop.core.sync.pack import Featured, TeamLibrary
-from desktop.services import build_engine, engine_phrases, ensure_default_library
+from desktop.services.context import ensure_default_library
+from desktop.services.library import build_engine, engine_phrases
 from desktop.settings import Settings
 from desktop.store.database import open_memory_store
 from desktop.store.phrases import PhraseRepository

@@ -7,7 +7,7 @@ import json
 
 from desktop.core.customers import STAR_LABELS, Customer, matches_search
 from desktop.core.reminders import zone_from
-from desktop.services import open_services
+from desktop.services.context import open_services
 from desktop.store.customers import CustomerRepository
 
 

@@ -17,7 +17,7 @@ from desktop.settings import SettingLockedError
 from desktop.store.database import StoreError
 
 if TYPE_CHECKING:
-    from desktop.services import Services
+    from desktop.services.context import Services
 
 SOURCES = ("personal", "team")
 SOURCE_NAMES = {"personal": "个人短语", "team": "团队短语"}
@@ -150,7 +150,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> Services | None:
-    from desktop.services import open_services  # imported here: the suggestion engine is not needed for --help
+    from desktop.services.context import open_services  # imported here: the suggestion engine is not needed for --help
 
     try:
         return open_services(args.data_dir)

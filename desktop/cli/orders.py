@@ -18,7 +18,7 @@ from desktop.core.orders import (
     time_from_cell,
 )
 from desktop.core.reminders import zone_from
-from desktop.services import open_services
+from desktop.services.context import open_services
 from desktop.store.orders import OrderRepository
 
 MAX_PROBLEMS_SHOWN = 50

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     from desktop.core.sync.canonical import sha256_hex
     from desktop.core.sync.keys import KeyFileError, load_signing_key
-    from desktop.services import open_services
+    from desktop.services.context import open_services
     from desktop.store.team import TeamRepository
     from desktop.sync.library_file import LibraryFileError, read_library_file
     from desktop.sync.publish import PublishConflictError, PublishRefusedError, publish

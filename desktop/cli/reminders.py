@@ -20,7 +20,7 @@ from desktop.core.reminders import (
     policy_from,
     zone_from,
 )
-from desktop.services import open_services
+from desktop.services.context import open_services
 from desktop.store.orders import OrderRepository
 
 

@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from desktop.cli.text_input import stdin_lines
 from desktop.core.chat_block import read_copied
 from desktop.core.templates import render
-from desktop.services import build_engine, open_services, seller_names, template_values
+from desktop.services.context import open_services
+from desktop.services.library import build_engine, seller_names
+from desktop.services.values import agent_values
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,7 +41,7 @@ def _inputs(args: argparse.Namespace) -> Iterable[str]:
 def run(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     engine = build_engine(services.phrases, services.settings)
-    values = template_values(services.settings)
+    values = agent_values(services.settings)
     sellers = seller_names(services.settings)
     for message in _inputs(args):
         read = read_copied(message, sellers)

@@ -36,7 +36,7 @@ def _positive_seconds(text: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.core.sync.keys import KeyFileError, load_public_key
-    from desktop.services import open_services
+    from desktop.services.context import open_services
     from desktop.store.team import TeamRepository
     from desktop.sync.pull import apply_outcome
     from desktop.sync.share import team_folder_path

@@ -15,7 +15,8 @@ from desktop.core.default_library import load_default_library
 from desktop.core.engine import SuggestionEngine
 from desktop.core.normalize import normalize
 from desktop.paths import Paths
-from desktop.services import build_engine, open_services
+from desktop.services.context import open_services
+from desktop.services.library import build_engine
 from desktop.settings import Settings
 from desktop.store.database import open_store
 from desktop.store.phrases import LEARNING_KEY_BYTES, PhraseRepository

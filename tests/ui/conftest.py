@@ -15,7 +15,8 @@ from desktop.core.engine import Suggestion
 from desktop.core.phrases import Phrase
 from desktop.paths import Paths
 from desktop.platform.focus import FocusReturn
-from desktop.services import Services
+from desktop.services.context import Services
+from desktop.services.library import Library
 from desktop.settings import Settings
 from desktop.store.database import open_memory_store
 from desktop.store.phrases import PhraseRepository
@@ -23,7 +24,6 @@ from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell.overlay_window import OverlayWindow
-from desktop.ui.suggestions.library import Library
 from desktop.ui.suggestions.overlay_controller import OverlayController
 
 SHIP = Phrase("t-ship", "亲，{客服}这边看了，付款后48小时内发货哦～📦", "发货物流", "fh", ("ship_time",), source="team")

@@ -28,7 +28,7 @@ from desktop.store.customers import CustomerRepository
 from desktop.store.orders import ImportSummary, OrderRepository
 
 if TYPE_CHECKING:
-    from desktop.services import Services
+    from desktop.services.context import Services
 
 
 def orders(services: Services, zone: dt.tzinfo) -> OrderRepository:

@@ -19,18 +19,18 @@ from desktop.core.phrases import Phrase, intent_ids
 from desktop.core.templates import render
 from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, PasteOutcome, Paster, PasteRequest
+from desktop.services.library import Library, load_library, then_reload
 from desktop.store.database import NewerStoreError, StoreError
 from desktop.store.team import TeamRepository
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.empty_state import EmptyKind
-from desktop.ui.suggestions.library import Library, load_library, then_reload
 from desktop.ui.suggestions.phrase_dialog import PhraseDialog
 from desktop.ui.suggestions.reply_model import MAX_NUMBERED, ReplyListModel
 from desktop.ui.widgets import confirm
 
 if TYPE_CHECKING:
-    from desktop.services import Services
+    from desktop.services.context import Services
 
 log = logging.getLogger(__name__)
 

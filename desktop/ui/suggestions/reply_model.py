@@ -8,7 +8,7 @@ until a row is looked at.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.core.sensitive_finder import SensitiveFinder, no_sensitive_words
 from desktop.ui.widgets.plain_text import as_tooltip
 
 if TYPE_CHECKING:  # only for hints: the engine's imports must not delay the window's first paint
@@ -39,19 +40,7 @@ HiddenRole = Qt.ItemDataRole.UserRole + 9  # True for a team phrase the agent to
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SensitiveHit(Protocol):
-    start: int
-    end: int
-
-
 Renderer = Callable[[str], str]
-SensitiveFinder = Callable[[str], Sequence[SensitiveHit]]
-
-
-def no_sensitive_words(_text: str) -> list[SensitiveHit]:
-    return []
-
-
 class ReplyListModel(QAbstractListModel):
     """Phrases (with an optional score each) as rows; the model never edits them, it is replaced wholesale."""
 

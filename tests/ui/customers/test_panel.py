@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.customers import REMINDED_TAG, Customer, Promise, StarColour
 from desktop.core.orders import Order, OrderStatus
-from desktop.services import Services
+from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.orders import OrderRepository
 from desktop.ui.customers.card import CustomerCard

@@ -8,7 +8,7 @@ import zoneinfo
 from PySide6.QtCore import Qt
 
 from desktop.core.orders import Order, OrderStatus
-from desktop.services import Services
+from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.orders import OrderRepository
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog, HandoverNotice

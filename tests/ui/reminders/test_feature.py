@@ -9,7 +9,7 @@ from decimal import Decimal
 from desktop.core.orders import Order, OrderStatus
 from desktop.core.phrases import Phrase
 from desktop.core.reminders import ReminderState
-from desktop.services import Services
+from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.orders import OrderRepository
 from desktop.testing.fakes import FakeClipboardWatcher, FakeNotifier, FakePaster

@@ -15,7 +15,7 @@ from desktop.core.customers import REMINDED_TAG, StarColour
 from desktop.core.orders import Order, OrderStatus
 from desktop.core.phrases import Phrase
 from desktop.core.reminders import Reminder, ReminderPolicy, ReminderState, mark_reminded
-from desktop.services import Services
+from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.orders import OrderRepository
 from desktop.testing.fakes import FakeNotifier
@@ -237,7 +237,7 @@ def test_policy_follows_settings_changes(panel, services: Services, settings: Se
 
 def test_import_with_the_real_task_runner_reads_on_io_and_stores_on_the_db_worker(
         qtbot, settings: SettingsBridge, kuaida_home: Path, tmp_path: Path) -> None:
-    from desktop.services import open_services
+    from desktop.services.context import open_services
     from desktop.ui.runtime.tasks import TaskRunner
 
     path = tmp_path / "export.csv"

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.phrases import Phrase
 from desktop.platform.interfaces import PasteOutcome
+from desktop.services.library import Library, load_library
 from desktop.ui.suggestions import overlay_controller
 from desktop.ui.suggestions.empty_state import EmptyKind
-from desktop.ui.suggestions.library import Library, load_library
 from desktop.ui.suggestions.reply_model import PhraseRole
 
 from ..conftest import GIFT, MINE, PHRASES, SHIP, Overlay, StubEngine, find_wechat
@@ -467,7 +467,7 @@ def test_search_touches_only_the_hits_however_large_the_library(overlay: Overlay
     """Issue 11 #11: search filtered a proxy over the whole library, one Python call per phrase and keystroke
     (0.45 s at 50,000 phrases, 22 s at 1,000,000). Now only the engine's capped hits reach a model."""
     from desktop.core.engine import SuggestionEngine
-    from desktop.ui.suggestions.library import Library
+    from desktop.services.library import Library
     from desktop.ui.suggestions.overlay_controller import SEARCH_LIMIT
     from desktop.ui.suggestions.reply_model import ReplyListModel
 

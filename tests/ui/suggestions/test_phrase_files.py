@@ -10,7 +10,7 @@ import pytest
 
 from desktop.core.phrases import Phrase
 from desktop.paths import Paths
-from desktop.services import Services, ensure_default_library
+from desktop.services.context import Services, ensure_default_library
 from desktop.settings import Settings
 from desktop.store.database import open_memory_store
 from desktop.store.phrases import PhraseRepository

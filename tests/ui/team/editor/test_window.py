@@ -299,7 +299,7 @@ def test_confirm_all_stores_every_inferred_intent_and_counts_the_rest(editor, tm
 @pytest.fixture
 def bundled_editor(qtbot, share):
     """The editor of a lead whose team library is still Kuaida's bundled one."""
-    from desktop.services import ensure_default_library
+    from desktop.services.context import ensure_default_library
 
     store = open_memory_store()
     ensure_default_library(TeamRepository(store.db).phrases)

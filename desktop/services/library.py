@@ -1,21 +1,52 @@
-"""What the overlay needs from the store, built on the DB worker and handed to the UI thread in one piece."""
+"""The library both the command line and the window suggest from: which phrases, the engine over them,
+the team's sensitive words and today's campaign, built in one piece (on the window's DB worker)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from desktop.core.default_library import phrases_to_suggest
 from desktop.core.engine import SuggestionEngine
 from desktop.core.phrases import Phrase
 from desktop.core.search import PhraseSearch, merge_ranked
-from desktop.ui.suggestions.reply_model import SensitiveFinder, no_sensitive_words
-
-if TYPE_CHECKING:
-    from desktop.services import Services
+from desktop.core.sensitive_finder import SensitiveFinder, no_sensitive_words
+from desktop.services.context import Services
+from desktop.settings import BY_KEY, Settings
+from desktop.store.phrases import PhraseRepository
+from desktop.store.team import TeamRepository
 
 log = logging.getLogger(__name__)
+
+
+def engine_phrases(phrases: PhraseRepository, settings: Settings | None = None) -> list[Phrase]:
+    """Which phrases are suggested (hidden ones never; the bundled defaults only until the shop has its own
+    library, unless it keeps them): one decision for `kuaida suggest` and the window (ui/library.py)."""
+    keep = settings.get("keep_bundled_phrases") if settings else BY_KEY["keep_bundled_phrases"].default
+    synced = TeamRepository(phrases.db).mirror_state().applied_version is not None
+    return phrases_to_suggest(phrases.all(include_hidden=False), own_library=phrases.has_own_library(),
+                              keep_bundled=bool(keep), team_synced=synced)
+
+
+def build_engine(
+    phrases: PhraseRepository, settings: Settings | None = None, chosen: list[Phrase] | None = None
+) -> SuggestionEngine:
+    """The engine the window builds too (`kuaida suggest` = the window): the phrases `engine_phrases` chose,
+    what the agent's picks taught it, hashed with this installation's secret, and the team's featured
+    phrase pinned."""
+    pinned = TeamRepository(phrases.db).pinned_ids()
+    return SuggestionEngine(
+        engine_phrases(phrases, settings) if chosen is None else chosen, phrases.learned_picks(),
+        pinned_ids=pinned, feature_key=phrases.learning_key(),
+    )
+
+
+def seller_names(settings: Settings) -> tuple[str, ...]:
+    """Names that mark the seller's own lines in a block copied from the chat client (chat_block)."""
+    return tuple(name for name in (settings.get("agent_name"), settings.get("shop_name")) if name)
+
+
 
 
 @dataclass(frozen=True)
@@ -59,9 +90,6 @@ def sensitive_finder(team_words: Iterable[tuple[str, str]] = ()) -> SensitiveFin
 
 def load_library(services: Services) -> Library:
     """Runs on the DB worker: read the phrases and the team extras, build the index (the slow part)."""
-    from desktop.services import build_engine, engine_phrases
-    from desktop.store.team import TeamRepository
-
     team = TeamRepository(services.store.db)
     phrases = engine_phrases(services.phrases, services.settings)
     engine = build_engine(services.phrases, services.settings, phrases)

@@ -1,0 +1,19 @@
+"""The shape of a sensitive-word check as renderers use it: light to import (the window's first paint needs it,
+not the word list)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+
+class SensitiveHit(Protocol):
+    start: int
+    end: int
+
+
+SensitiveFinder = Callable[[str], Sequence[SensitiveHit]]
+
+
+def no_sensitive_words(_text: str) -> list[SensitiveHit]:
+    return []

@@ -1,0 +1,14 @@
+"""The values every renderer fills templates with: the CLI, the 建议 list, the 催付 list and the editor's preview."""
+
+from __future__ import annotations
+
+from desktop.settings import Settings
+
+
+def agent_values(settings: Settings, campaign: str = "") -> dict[str, str]:
+    """{客服}, {店铺} and {活动}: the agent's campaign setting wins over the team's running `campaign`."""
+    return {
+        "客服": str(settings.get("agent_name")),
+        "店铺": str(settings.get("shop_name")),
+        "活动": str(settings.get("campaign")) or campaign,
+    }
