@@ -3,8 +3,6 @@ star, tags, note, open promises and reminders, with 加入催付, 已付款 (the
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
@@ -12,6 +10,7 @@ from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
 from desktop.ui.reminders import jobs as jobs
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.plain_text import plain_label
 
 NOTE_CHARS = 40
@@ -25,7 +24,7 @@ class CustomerCard(QFrame):
     paid_requested = Signal(str)  # 已付款: the order number of an open reminder
     card_changed = Signal(bool)  # shown (True) or hidden (False) after a lookup
 
-    def __init__(self, runner: Any, settings: SettingsBridge, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, settings: SettingsBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.settings = settings

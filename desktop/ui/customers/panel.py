@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from desktop.ui.customers.dialog import CustomerDialog, CustomerEdit
 from desktop.ui.customers.model import CustomerFilterProxy, CustomerListModel
 from desktop.ui.reminders import jobs as jobs
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 
 ORDER_STATUS_LABELS = {OrderStatus.AWAITING_PAYMENT: "待付款", OrderStatus.PAID: "已付款", OrderStatus.CLOSED: "已关闭"}
 EVENT_LABELS = {"reminded": "催付", "snoozed": "推迟", "paid": "已付款", "closed": "已关闭", "expired": "超时关闭"}
@@ -39,7 +39,7 @@ class CustomersPanel(QWidget):
     keyboard_requested = Signal(bool)  # the search box wants the keyboard (True) or is done with it (False)
     remind_requested = Signal(str)  # 加入催付 for an order of this buyer (not used by the panel itself yet)
 
-    def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] | None = None,
+    def __init__(self, runner: Runner, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner

@@ -24,6 +24,7 @@ from desktop.core.reminders import STATE_LABELS, ReminderPolicy, friendly_time, 
 from desktop.ui.reminders import jobs as jobs
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.plain_text import message_box, plain_label
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +35,7 @@ class EndOfShiftDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
+    def __init__(self, runner: Runner, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -121,7 +122,7 @@ class HandoverNotice(QObject):
 
     note_found = Signal(str, object)  # text, written at (datetime)
 
-    def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
+    def __init__(self, runner: Runner, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner

@@ -17,11 +17,12 @@ from desktop.ui.customers.panel import CustomersPanel
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog, HandoverNotice
 from desktop.ui.reminders.panel import RemindersPanel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.shell.overlay_window import OverlayWindow
 
 
 class RemindersFeature(QObject):
-    def __init__(self, window: OverlayWindow, runner: Any, settings: SettingsBridge, clipboard: ClipboardWatcher,
+    def __init__(self, window: OverlayWindow, runner: Runner, settings: SettingsBridge, clipboard: ClipboardWatcher,
                  paster: Paster, notifier: Notifier | None, *, focus: FocusReturn | None = None,
                  tray: Any = None, paste_text: Callable[[str], object] | None = None,
                  parent: QObject | None = None) -> None:

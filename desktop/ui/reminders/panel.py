@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -46,6 +45,7 @@ from desktop.ui.reminders.nudge_scheduler import Clock, NudgeScheduler, order_id
 from desktop.ui.reminders.order_dialog import OrderDialog
 from desktop.ui.reminders.settings_dialog import ReminderSettingsDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.plain_text import inform, plain_label
 
 POLICY_KEYS = frozenset({"order_close_hours", "first_nudge_minutes", "last_nudge_minutes",
@@ -61,7 +61,7 @@ class RemindersPanel(QWidget):
     reminders_changed = Signal()  # the list or the numbers changed (after a load)
     keyboard_requested = Signal(bool)  # a dialog is about to need the keyboard (True) / is done (False)
 
-    def __init__(self, runner: Any, settings: SettingsBridge, notifier: Notifier | None = None, *,
+    def __init__(self, runner: Runner, settings: SettingsBridge, notifier: Notifier | None = None, *,
                  clock: Clock = utc_now, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner

@@ -23,6 +23,7 @@ from desktop.services.library import Library, load_library, then_reload
 from desktop.store.database import NewerStoreError, StoreError
 from desktop.store.team import TeamRepository
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.empty_state import EmptyKind
 from desktop.ui.suggestions.phrase_dialog import PhraseDialog
@@ -55,7 +56,7 @@ class OverlayController(QObject):
     settings_requested = Signal()
     proposal_requested = Signal(object, str)  # a personal Phrase to offer the team, the agent's note
 
-    def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Any, clipboard: ClipboardWatcher,
+    def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Runner, clipboard: ClipboardWatcher,
                  paster: Paster, hotkeys: HotkeyService, *, focus: FocusReturn | None = None,
                  hotkey_errors: dict[str, str] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -17,6 +17,7 @@ from desktop.core.intent_review import IntentReport, intent_names, phrase_line, 
 from desktop.core.library_io import ExportReport, ImportPlan, Layout, export_library, read_library
 from desktop.platform.focus import FocusReturn
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.plain_text import message_box
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class PhraseFiles(QObject):
 
     library_changed = Signal()
 
-    def __init__(self, runner: Any, focus: FocusReturn | None = None, parent_widget: QWidget | None = None,
+    def __init__(self, runner: Runner, focus: FocusReturn | None = None, parent_widget: QWidget | None = None,
                  parent: QObject | None = None, *, settings: SettingsBridge | None = None) -> None:
         super().__init__(parent)
         self._runner = runner

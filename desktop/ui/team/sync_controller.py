@@ -21,12 +21,14 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
 from desktop.core.sync.pack import TeamLibrary
+from desktop.services.context import Services
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.gc_pause import CollectorPause, release_gradually
 from desktop.sync.inbox import propose
 from desktop.sync.pull import PullOutcome, apply_outcome, pull
 from desktop.sync.status import SyncState, SyncStatus, retry_delay
 from desktop.sync.usage import write_usage
+from desktop.ui.runtime.tasks import BackgroundJob, Runner
 from desktop.ui.widgets.plain_text import as_tooltip, ask_yes_no
 
 log = logging.getLogger(__name__)
@@ -64,22 +66,12 @@ class _Handoff:
         self.end()
 
 
-class _Runner(Protocol):
-    def db(self, fn: Callable[[Any], Any], on_done: Any = None, on_error: Any = None,
-           owner: QObject | None = None) -> None: ...
-
-    def io(self, fn: Callable[[], Any], on_done: Any = None, on_error: Any = None,
-           owner: QObject | None = None, *, timeout_ms: int | None = None) -> Any: ...
-
-
 class _SettingsLike(Protocol):
     def get(self, key: str) -> Any: ...
 
 
-def services_team(context: Any) -> TeamRepository:
-    """The DB worker's context in the app is a `Services`; tests may hand in a bare store."""
-    store = getattr(context, "store", context)
-    return TeamRepository(store.db)
+def services_team(services: Services) -> TeamRepository:
+    return TeamRepository(services.store.db)
 
 
 class SyncController(QObject):
@@ -93,11 +85,11 @@ class SyncController(QObject):
 
     def __init__(
         self,
-        runner: _Runner,
+        runner: Runner,
         settings: _SettingsLike,
         folder: Callable[[], Path],
         *,
-        team_of: Callable[[Any], TeamRepository] = services_team,
+        team_of: Callable[[Services], TeamRepository] = services_team,
         pull_fn: Callable[[Path, MirrorState, str, str], PullOutcome] = pull,
         timeout_ms: int = DEFAULT_TIMEOUT_MS,
         clock: Callable[[], dt.datetime] | None = None,
@@ -112,7 +104,7 @@ class SyncController(QObject):
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._status = SyncStatus()
         self._in_flight = False
-        self._pull_job: Any = None  # the IoJob of the pull in flight, abandoned if the share hangs
+        self._pull_job: BackgroundJob | None = None  # the IoJob of the pull in flight, abandoned if the share hangs
         self._attempt = 0  # which attempt the watchdog and the callbacks belong to
         self._failures = 0
         self._trust = ""
@@ -194,7 +186,7 @@ class SyncController(QObject):
         self._usage_written_at = now
         folder = self._folder
 
-        def gather(ctx: Any) -> tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
+        def gather(ctx: Services) -> tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
                                       int | None]:
             team = self._team_of(ctx)
             rows = team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
@@ -240,7 +232,7 @@ class SyncController(QObject):
         self._watchdog.stop()
         now = self._clock()
 
-        def apply(ctx: Any) -> SyncStatus:
+        def apply(ctx: Services) -> SyncStatus:
             try:
                 return apply_outcome(self._team_of(ctx), dataclasses.replace(outcome, library=library.library), now)
             finally:

@@ -67,12 +67,13 @@ from desktop.core.sync.keys import KeyFileError, PublicKey, SigningKey, load_sig
 from desktop.core.sync.pack import TeamLibrary
 from desktop.core.templates import render
 from desktop.failures import failure_message
+from desktop.services.context import Services
 from desktop.store.team import TeamRepository
 from desktop.sync.inbox import Proposal, list_proposals, remove_proposal
 from desktop.sync.library_file import read_library_file
 from desktop.sync.publish import PublishRefusedError, PublishResult, publish
 from desktop.sync.usage import TeamUsage, read_team_usage
-from desktop.ui.runtime.tasks import PUBLISH_TIMEOUT_MS, SHARE_TIMEOUT_MS, IoTimeoutError
+from desktop.ui.runtime.tasks import PUBLISH_TIMEOUT_MS, SHARE_TIMEOUT_MS, IoTimeoutError, Runner
 from desktop.ui.team.sync_controller import services_team
 from desktop.ui.widgets.inferred_intents import show_inferred
 from desktop.ui.widgets.plain_text import as_tooltip, message_box, plain_label
@@ -334,11 +335,11 @@ class LibraryEditor(QMainWindow):
 
     def __init__(
         self,
-        runner: Any,
+        runner: Runner,
         settings: Any,
         folder: Callable[[], Path],
         *,
-        team_of: Callable[[Any], TeamRepository] = services_team,
+        team_of: Callable[[Services], TeamRepository] = services_team,
         key: SigningKey | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -532,7 +533,7 @@ class LibraryEditor(QMainWindow):
     def load(self) -> None:
         """Read the local mirror (what was last published) as the starting draft, then proposals and usage."""
 
-        def read(ctx: Any) -> tuple[TeamLibrary, int | None, PublicKey | None]:
+        def read(ctx: Services) -> tuple[TeamLibrary, int | None, PublicKey | None]:
             team = self._team_of(ctx)
             mirror = team.mirror_state()
             return team.library(), mirror.applied_version, mirror.pinned_key
@@ -776,7 +777,7 @@ class LibraryEditor(QMainWindow):
         manifest, key = result.manifest, self._key
         assert key is not None
 
-        def mirror(ctx: Any) -> None:  # the lead's own copy is exactly what was just published
+        def mirror(ctx: Services) -> None:  # the lead's own copy is exactly what was just published
             self._team_of(ctx).apply(library, manifest.library_version, sha256_hex(manifest.to_bytes()), key.public)
 
         self._runner.db(mirror, owner=self)

@@ -18,7 +18,8 @@ from desktop.sync.inbox import list_proposals, propose
 from desktop.sync.publish import publish
 from desktop.sync.pull import sync_once
 from desktop.sync.usage import write_usage
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
+from desktop.testing.immediate import ImmediateTaskRunner
+from desktop.testing.services import services_over
 from desktop.ui.team.editor.window import LibraryEditor
 
 KEY = SigningKey.generate()
@@ -52,8 +53,8 @@ def lead_store(share):
 
 
 @pytest.fixture
-def editor(qtbot, share, lead_store):
-    window = LibraryEditor(ImmediateTaskRunner(lead_store), FakeSettings(), lambda: share)
+def editor(qtbot, share, lead_store, tmp_path):
+    window = LibraryEditor(ImmediateTaskRunner(services_over(lead_store, tmp_path)), FakeSettings(), lambda: share)
     qtbot.addWidget(window)
     window.confirmations = []
 
@@ -297,13 +298,13 @@ def test_confirm_all_stores_every_inferred_intent_and_counts_the_rest(editor, tm
 
 
 @pytest.fixture
-def bundled_editor(qtbot, share):
+def bundled_editor(qtbot, share, tmp_path):
     """The editor of a lead whose team library is still Kuaida's bundled one."""
     from desktop.services.context import ensure_default_library
 
     store = open_memory_store()
     ensure_default_library(TeamRepository(store.db).phrases)
-    window = LibraryEditor(ImmediateTaskRunner(store), FakeSettings(), lambda: share)
+    window = LibraryEditor(ImmediateTaskRunner(services_over(store, tmp_path)), FakeSettings(), lambda: share)
     qtbot.addWidget(window)
     window.load()
     yield window
