@@ -6,22 +6,8 @@ import datetime as dt
 import json
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core.customers import Customer, Promise, StarColour, starred_after_remind
-from desktop.store.database import register
-
-migrations = register(Migrations("kuaida.customers"))
-
-
-@migrations()
-def create_customer_tables(db: sqlite_utils.Database) -> None:
-    db["customers"].create({"nickname": str, "star": str, "tags": str, "note": str, "updated_at": str}, pk="nickname")
-    db["promises"].create(
-        {"id": int, "nickname": str, "text": str, "due": str, "created_at": str, "done_at": str}, pk="id"
-    )
-    db["promises"].create_index(["nickname"])
-    db["handover_notes"].create({"id": int, "text": str, "written_at": str, "read_at": str}, pk="id")
 
 
 def to_text(moment: dt.datetime | None) -> str | None:
@@ -31,7 +17,6 @@ def to_text(moment: dt.datetime | None) -> str | None:
 
 def from_text(text: str | None, zone: dt.tzinfo) -> dt.datetime | None:
     return None if not text else dt.datetime.fromisoformat(text).astimezone(zone)
-
 
 
 def _customer(row: dict) -> Customer:

@@ -13,39 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core import reminders as machine
 from desktop.core.orders import Order, OrderStatus, format_amount
 from desktop.core.reminders import DayConversion, Reminder, ReminderPolicy, ReminderState, conversion_by_day
 from desktop.store.customers import CustomerRepository, from_text, to_text
-from desktop.store.database import register
-
-migrations = register(Migrations("kuaida.orders"))
-
-
-@migrations()
-def create_order_tables(db: sqlite_utils.Database) -> None:
-    db["orders"].create(
-        {
-            "order_id": str, "buyer": str, "status": str, "created_at": str, "amount": str, "title": str,
-            "platform": str, "paid_at": str, "source": str,
-        },
-        pk="order_id",
-    )
-    db["orders"].create_index(["buyer"])
-    db["reminders"].create(
-        {
-            "order_id": str, "state": str, "remind_count": int, "last_reminded_at": str, "snoozed_until": str,
-            "settled_at": str,
-        },
-        pk="order_id",
-        foreign_keys=[("order_id", "orders", "order_id")],
-    )
-    db["reminders"].create_index(["state"])
-    db["reminder_events"].create({"id": int, "order_id": str, "kind": str, "at": str}, pk="id")
-    db["reminder_events"].create_index(["order_id"])
-    db["reminder_events"].create_index(["kind", "at"])
 
 
 @dataclass

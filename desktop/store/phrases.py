@@ -8,53 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core.default_library import BUNDLED_ID_PREFIX
 from desktop.core.library_io import ImportPlan, LibraryFile, plan_import
 from desktop.core.phrases import Phrase, Source
-from desktop.store.database import StoreError, is_disk_full, register, write_transaction
+from desktop.store.database import StoreError, is_disk_full, write_transaction
+from desktop.store.schema import LEARNING_KEY
 
-migrations = register(Migrations("kuaida.phrases"))
-
-
-@migrations()
-def create_phrase_tables(db: sqlite_utils.Database) -> None:
-    db["phrases"].create(
-        {
-            "id": str, "text": str, "grp": str, "code": str, "intents": str, "keywords": str,
-            "source": str, "enabled": int, "position": int,
-        },
-        pk="id",
-    )
-    db["phrases"].create_index(["source"])
-    db["phrase_uses"].create({"phrase_id": str, "day": str, "uses": int}, pk=("phrase_id", "day"))
-    db["learned_picks"].create({"feature": str, "phrase_id": str, "weight": float}, pk=("feature", "phrase_id"))
-    db["hidden_phrases"].create({"phrase_id": str}, pk="phrase_id")
-
-
-LEARNING_KEY_BYTES = 32
-_LEARNING_KEY = "learning_key"
 _IMPORTED = "library_imported"
-
-
-@migrations()
-def salt_learned_picks(db: sqlite_utils.Database) -> None:
-    """Learned picks are hashed with a secret of this installation from now on (keyed BLAKE2b).
-
-    Unsalted character-pair hashes can be reversed with a dictionary of common characters, so a buyer's
-    phone or address could be read back from them. They cannot be re-hashed (the messages are gone), so
-    they are dropped: picks are relearned. Intent features (`i:…`, ids only) stay. The secret lives in the
-    store, beside what it protects: a restored backup keeps both, and the diagnostics zip holds neither.
-    """
-    db.execute("delete from learned_picks where feature like 'g:%'")
-    db["phrase_state"].create({"key": str, "value": str}, pk="key")
-    db["phrase_state"].insert({"key": _LEARNING_KEY, "value": secrets.token_hex(LEARNING_KEY_BYTES)})
 
 
 def _to_row(phrase: Phrase, position: int) -> dict[str, object]:
@@ -214,7 +179,7 @@ class PhraseRepository:
 
     def learning_key(self) -> bytes:
         """This installation's secret for hashing learned features (`SuggestionEngine(feature_key=…)`)."""
-        return bytes.fromhex(self._state(_LEARNING_KEY) or "")
+        return bytes.fromhex(self._state(LEARNING_KEY) or "")
 
     # small state -----------------------------------------------------------------------------------
     def _state(self, key: str) -> str | None:

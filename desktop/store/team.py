@@ -13,30 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core.sync.keys import PublicKey
 from desktop.core.sync.manifest import MAX_LIBRARY_VERSION, is_valid_version
 from desktop.core.sync.pack import Featured, Promotion, SensitiveWord, TeamLibrary
-from desktop.store.database import register
 from desktop.store.phrases import PhraseRepository
-
-migrations = register(Migrations("kuaida.team"))
-
-
-@migrations()
-def create_team_tables(db: sqlite_utils.Database) -> None:
-    db["team_state"].create({"key": str, "value": str}, pk="key")
-    db["team_sensitive_words"].create({"word": str, "category": str}, pk="word")
-    db["team_promotions"].create(
-        {"position": int, "name": str, "start": str, "end": str, "talking_points": str}, pk="position"
-    )
-
-
-@migrations()
-def create_no_match_table(db: sqlite_utils.Database) -> None:
-    # Per intent and day, how often the agent found no fitting phrase: counts only, for the lead's 话术优化.
-    db["team_no_match"].create({"intent": str, "day": str, "count": int}, pk=("intent", "day"))
 
 
 @dataclass(frozen=True)
