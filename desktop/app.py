@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 ICON_SIZES = (16, 32, 64, 256)
 # `bench/startup.py` sets this: print the wall-clock time of the first paint and quit right after it.
 FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
+# The end-to-end tests set this to a file: desktop/testing/e2e_probe.py writes the window's state there.
+E2E_PROBE_ENV = "KUAIDA_E2E_PROBE"
 HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
 GEOMETRY_SAVE_MS = 1500
 TASK_FAILED_KEY = "task-failed"  # one notification slot: a new failure replaces the last one
@@ -171,6 +173,10 @@ class Application(QObject):
         self.window.setWindowIcon(self.icon)
         self.tray = TrayIcon(self.icon, self)
         self.platform = create_platform(settings, tray=self.tray.icon, parent=self)
+        if probe_path := os.environ.get(E2E_PROBE_ENV):
+            from desktop.testing.e2e_probe import E2EProbe
+
+            self.e2e_probe = E2EProbe(probe_path, self.platform, parent=self)
         self.failures.failed.connect(self._on_failures_failed)
         self.controller = OverlayController(
             self.window, self.settings, self.runner, self.platform.clipboard, self.platform.paster,

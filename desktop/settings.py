@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.reminders import MAX_CLOSE_HOURS
+from desktop.machine_config import read_installer_values, read_policy
 
 if TYPE_CHECKING:
     from desktop.paths import Paths
@@ -216,6 +217,4 @@ def _upgrade(values: dict[str, Any], version: int) -> dict[str, Any]:
 
 def open_settings(paths: Paths) -> Settings:
     """The agent's settings with IT's layers read from this machine (Group Policy, the installer's values)."""
-    from desktop.platform.machine_config import read_installer_values, read_policy
-
     return Settings(paths.settings_file, policy=read_policy(), installer=read_installer_values())
