@@ -80,13 +80,13 @@ class FirstPaint(QObject):
 
 def place_window(window: OverlayWindow, settings: SettingsBridge) -> None:
     """Where the agent left it; the first time at the right edge of the screen, beside the chat client."""
-    if not window.restore_geometry_state(str(settings.get("window_geometry"))):
+    if not window.restore_geometry_state(settings.get("window_geometry")):
         screen = window.screen()
         if screen is not None:
             area = screen.availableGeometry()
             window.move(area.right() - window.width() - 24, area.top() + 48)
     if settings.get("dock_edge"):
-        window.dock(str(settings.get("dock_edge")))
+        window.dock(settings.get("dock_edge"))
 
 
 class Application(QObject):
@@ -312,7 +312,7 @@ class Application(QObject):
             # The platform rebinds on the same change; read its errors once it has.
             QTimer.singleShot(0, self._refresh_hotkey_errors)
         elif key == "dock_edge":
-            self.window.dock(str(self.settings.get("dock_edge")))
+            self.window.dock(self.settings.get("dock_edge"))
         elif key == "language" and self.phrase_files is not None:
             self.phrase_files.retranslate()
 

@@ -70,7 +70,7 @@ def configuration(settings: Settings) -> list[dict[str, Any]]:
 
 def shared_folder(settings: Settings, paths: Paths) -> tuple[str, bool]:
     """The folder the team library comes from, and whether it is the local stand-in."""
-    configured = str(settings.get("shared_folder") or "").strip()
+    configured = settings.get("shared_folder").strip()
     return (configured, False) if configured else (str(paths.local_share), True)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from desktop.settings import Settings
+from desktop.settings import SettingsReader
 
 
-def agent_values(settings: Settings, campaign: str = "") -> dict[str, str]:
+def agent_values(settings: SettingsReader, campaign: str = "") -> dict[str, str]:
     """{客服}, {店铺} and {活动}: the agent's campaign setting wins over the team's running `campaign`."""
     return {
-        "客服": str(settings.get("agent_name")),
-        "店铺": str(settings.get("shop_name")),
-        "活动": str(settings.get("campaign")) or campaign,
+        "客服": settings.get("agent_name"),
+        "店铺": settings.get("shop_name"),
+        "活动": settings.get("campaign") or campaign,
     }

@@ -36,10 +36,10 @@ class Appearance(QObject):
 
     def apply(self) -> None:
         self.apply_look()
-        self.translations.apply(str(self._settings.get("language")))
+        self.translations.apply(self._settings.get("language"))
 
     def apply_look(self) -> None:
-        self.theme = theme.apply(self._app, str(self._settings.get("theme")), int(self._settings.get("font_size")))
+        self.theme = theme.apply(self._app, self._settings.get("theme"), self._settings.get("font_size"))
         for delegate in self._delegates:
             delegate.set_theme(self.theme)
             view = delegate.parent()  # the list view: card heights follow the font size

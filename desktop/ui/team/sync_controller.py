@@ -13,7 +13,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from desktop.core.phrases import Phrase
 from desktop.core.sync.pack import TeamLibrary
 from desktop.services.context import Services
+from desktop.settings import SettingsReader
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.gc_pause import CollectorPause, release_gradually
 from desktop.sync.inbox import propose
@@ -66,10 +66,6 @@ class _Handoff:
         self.end()
 
 
-class _SettingsLike(Protocol):
-    def get(self, key: str) -> Any: ...
-
-
 def services_team(services: Services) -> TeamRepository:
     return TeamRepository(services.store.db)
 
@@ -86,7 +82,7 @@ class SyncController(QObject):
     def __init__(
         self,
         runner: Runner,
-        settings: _SettingsLike,
+        settings: SettingsReader,
         folder: Callable[[], Path],
         *,
         team_of: Callable[[Services], TeamRepository] = services_team,
@@ -166,7 +162,7 @@ class SyncController(QObject):
     def propose(self, phrase: Phrase, note: str = "") -> None:
         """Offer a personal phrase to the team: one new file in the share's inbox, written off the UI thread."""
         folder = self._folder  # resolved on the I/O worker: even a local stand-in folder is disk work
-        agent_name = str(self._settings.get("agent_name") or "")
+        agent_name = self._settings.get("agent_name")
         self._runner.db(
             lambda ctx: self._team_of(ctx).agent_id(),
             lambda agent_id: self._runner.io(
@@ -212,7 +208,7 @@ class SyncController(QObject):
 
     def _on_mirror_loaded(self, attempt: int, mirror: MirrorState) -> None:
         folder = self._folder
-        configured = str(self._settings.get("team_key") or "")
+        configured = self._settings.get("team_key")
         trust = self._trust
         self._watchdog.start()
 
@@ -286,7 +282,7 @@ class SyncController(QObject):
     def _schedule(self) -> None:
         if self._stopped:
             return
-        interval = float(self._settings.get("sync_interval_seconds") or 60)
+        interval = float(self._settings.get("sync_interval_seconds"))
         self._poll_timer.start(int(retry_delay(self._status.state, self._failures, interval) * 1000))
 
 
