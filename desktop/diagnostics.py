@@ -134,7 +134,7 @@ def _last_sync(db: Any) -> dict[str, Any]:
         from desktop.sync.status import SyncState, SyncStatus
     except ImportError:  # a build without the team sync feature
         return {}
-    if not db["team_state"].exists():
+    if not db.table("team_state").exists():
         return {}
     team = TeamRepository(db)
     # What this PC's stats file on the share says (the lead's editor, tab 使用统计, lists them by this id).

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import sqlite_utils
 
@@ -31,7 +32,7 @@ def _to_row(phrase: Phrase, position: int) -> dict[str, object]:
     }
 
 
-def _from_row(row: dict) -> Phrase:
+def _from_row(row: dict[str, Any]) -> Phrase:
     return Phrase(
         id=row["id"], text=row["text"], group=row["grp"], code=row["code"] or "",
         intents=tuple(json.loads(row["intents"] or "[]")), keywords=tuple(json.loads(row["keywords"] or "[]")),
@@ -59,8 +60,9 @@ class PhraseRepository:
 
     def count(self, source: Source | None = None) -> int:
         if source is None:
-            return self.db["phrases"].count
-        return self.db.execute("select count(*) from phrases where source = ?", [source]).fetchone()[0]
+            return self.db.table("phrases").count
+        count: int = self.db.execute("select count(*) from phrases where source = ?", [source]).fetchone()[0]
+        return count
 
     def get(self, phrase_id: str) -> Phrase | None:
         rows = list(self.db.query("select * from phrases where id = ?", [phrase_id]))
@@ -70,7 +72,7 @@ class PhraseRepository:
         with self.db.atomic():
             existing = self.db.execute("select position from phrases where id = ?", [phrase.id]).fetchone()
             position = existing[0] if existing else self._next_position()
-            self.db["phrases"].upsert(_to_row(phrase, position), pk="id")
+            self.db.table("phrases").upsert(_to_row(phrase, position), pk="id")
 
     def save_all(self, phrases: Iterable[Phrase]) -> int:
         rows = []
@@ -78,7 +80,7 @@ class PhraseRepository:
         for offset, phrase in enumerate(phrases):
             rows.append(_to_row(phrase, position + offset))
         with self.db.atomic():
-            self.db["phrases"].upsert_all(rows, pk="id")
+            self.db.table("phrases").upsert_all(rows, pk="id")
         return len(rows)
 
     def delete(self, phrase_id: str) -> None:
@@ -100,7 +102,7 @@ class PhraseRepository:
                 yield _to_row(phrase, position)
 
         with self.db.atomic():
-            self.db["phrases"].upsert_all(rows(), pk="id")
+            self.db.table("phrases").upsert_all(rows(), pk="id")
             self.db.execute(
                 "delete from phrases where source = ? and id not in (select value from json_each(?))",
                 [source, json.dumps(kept_ids)],
@@ -117,11 +119,11 @@ class PhraseRepository:
                 plan = plan_import(library, self.all(), source)
                 position = self._next_position()
                 rows = [_to_row(p, position + offset) for offset, p in enumerate(plan.added)]
-                self.db["phrases"].insert_all(rows, pk="id")
+                self.db.table("phrases").insert_all(rows, pk="id")
                 for phrase in plan.updated:
                     row = _to_row(phrase, 0)
                     del row["position"]  # an updated phrase keeps its place in the list
-                    self.db["phrases"].update(phrase.id, row)
+                    self.db.table("phrases").update(phrase.id, row)
                 if plan.added or plan.updated:
                     self._put_state(_IMPORTED, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         except sqlite3.OperationalError as error:
@@ -145,7 +147,7 @@ class PhraseRepository:
     def set_hidden(self, phrase_id: str, hidden: bool) -> None:
         with self.db.atomic():
             if hidden:
-                self.db["hidden_phrases"].upsert({"phrase_id": phrase_id}, pk="phrase_id")
+                self.db.table("hidden_phrases").upsert({"phrase_id": phrase_id}, pk="phrase_id")
             else:
                 self.db.execute("delete from hidden_phrases where phrase_id = ?", [phrase_id])
 
@@ -187,7 +189,7 @@ class PhraseRepository:
         return row[0] if row else None
 
     def _put_state(self, key: str, value: str) -> None:
-        self.db["phrase_state"].upsert({"key": key, "value": value}, pk="key")
+        self.db.table("phrase_state").upsert({"key": key, "value": value}, pk="key")
 
     def uses_by_day(self, since: dt.date | None = None) -> list[tuple[str, str, int]]:
         since_text = (since or dt.date.min).isoformat()

@@ -29,17 +29,17 @@ MIGRATION_SETS: tuple[Migrations, ...] = (phrases, team, orders, customers)
 # phrases ------------------------------------------------------------------------------------------------
 @phrases()
 def create_phrase_tables(db: sqlite_utils.Database) -> None:
-    db["phrases"].create(
+    db.table("phrases").create(
         {
             "id": str, "text": str, "grp": str, "code": str, "intents": str, "keywords": str,
             "source": str, "enabled": int, "position": int,
         },
         pk="id",
     )
-    db["phrases"].create_index(["source"])
-    db["phrase_uses"].create({"phrase_id": str, "day": str, "uses": int}, pk=("phrase_id", "day"))
-    db["learned_picks"].create({"feature": str, "phrase_id": str, "weight": float}, pk=("feature", "phrase_id"))
-    db["hidden_phrases"].create({"phrase_id": str}, pk="phrase_id")
+    db.table("phrases").create_index(["source"])
+    db.table("phrase_uses").create({"phrase_id": str, "day": str, "uses": int}, pk=("phrase_id", "day"))
+    db.table("learned_picks").create({"feature": str, "phrase_id": str, "weight": float}, pk=("feature", "phrase_id"))
+    db.table("hidden_phrases").create({"phrase_id": str}, pk="phrase_id")
 
 
 @phrases()
@@ -52,16 +52,16 @@ def salt_learned_picks(db: sqlite_utils.Database) -> None:
     store, beside what it protects: a restored backup keeps both, and the diagnostics zip holds neither.
     """
     db.execute("delete from learned_picks where feature like 'g:%'")
-    db["phrase_state"].create({"key": str, "value": str}, pk="key")
-    db["phrase_state"].insert({"key": LEARNING_KEY, "value": secrets.token_hex(LEARNING_KEY_BYTES)})
+    db.table("phrase_state").create({"key": str, "value": str}, pk="key")
+    db.table("phrase_state").insert({"key": LEARNING_KEY, "value": secrets.token_hex(LEARNING_KEY_BYTES)})
 
 
 # team ---------------------------------------------------------------------------------------------------
 @team()
 def create_team_tables(db: sqlite_utils.Database) -> None:
-    db["team_state"].create({"key": str, "value": str}, pk="key")
-    db["team_sensitive_words"].create({"word": str, "category": str}, pk="word")
-    db["team_promotions"].create(
+    db.table("team_state").create({"key": str, "value": str}, pk="key")
+    db.table("team_sensitive_words").create({"word": str, "category": str}, pk="word")
+    db.table("team_promotions").create(
         {"position": int, "name": str, "start": str, "end": str, "talking_points": str}, pk="position"
     )
 
@@ -69,21 +69,21 @@ def create_team_tables(db: sqlite_utils.Database) -> None:
 @team()
 def create_no_match_table(db: sqlite_utils.Database) -> None:
     # Per intent and day, how often the agent found no fitting phrase: counts only, for the lead's 话术优化.
-    db["team_no_match"].create({"intent": str, "day": str, "count": int}, pk=("intent", "day"))
+    db.table("team_no_match").create({"intent": str, "day": str, "count": int}, pk=("intent", "day"))
 
 
 # orders and reminders -----------------------------------------------------------------------------------
 @orders()
 def create_order_tables(db: sqlite_utils.Database) -> None:
-    db["orders"].create(
+    db.table("orders").create(
         {
             "order_id": str, "buyer": str, "status": str, "created_at": str, "amount": str, "title": str,
             "platform": str, "paid_at": str, "source": str,
         },
         pk="order_id",
     )
-    db["orders"].create_index(["buyer"])
-    db["reminders"].create(
+    db.table("orders").create_index(["buyer"])
+    db.table("reminders").create(
         {
             "order_id": str, "state": str, "remind_count": int, "last_reminded_at": str, "snoozed_until": str,
             "settled_at": str,
@@ -91,18 +91,20 @@ def create_order_tables(db: sqlite_utils.Database) -> None:
         pk="order_id",
         foreign_keys=[("order_id", "orders", "order_id")],
     )
-    db["reminders"].create_index(["state"])
-    db["reminder_events"].create({"id": int, "order_id": str, "kind": str, "at": str}, pk="id")
-    db["reminder_events"].create_index(["order_id"])
-    db["reminder_events"].create_index(["kind", "at"])
+    db.table("reminders").create_index(["state"])
+    db.table("reminder_events").create({"id": int, "order_id": str, "kind": str, "at": str}, pk="id")
+    db.table("reminder_events").create_index(["order_id"])
+    db.table("reminder_events").create_index(["kind", "at"])
 
 
 # customers, promises, handover notes --------------------------------------------------------------------
 @customers()
 def create_customer_tables(db: sqlite_utils.Database) -> None:
-    db["customers"].create({"nickname": str, "star": str, "tags": str, "note": str, "updated_at": str}, pk="nickname")
-    db["promises"].create(
+    db.table("customers").create(
+        {"nickname": str, "star": str, "tags": str, "note": str, "updated_at": str}, pk="nickname"
+    )
+    db.table("promises").create(
         {"id": int, "nickname": str, "text": str, "due": str, "created_at": str, "done_at": str}, pk="id"
     )
-    db["promises"].create_index(["nickname"])
-    db["handover_notes"].create({"id": int, "text": str, "written_at": str, "read_at": str}, pk="id")
+    db.table("promises").create_index(["nickname"])
+    db.table("handover_notes").create({"id": int, "text": str, "written_at": str, "read_at": str}, pk="id")

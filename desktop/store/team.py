@@ -83,7 +83,8 @@ class TeamRepository:
             self._put("last_status", status)
 
     def last_status(self) -> dict[str, Any] | None:
-        return self._get("last_status")
+        status: dict[str, Any] | None = self._get("last_status")  # what record_status wrote
+        return status
 
     # usage the lead sees (counts only) --------------------------------------------------------------
     def record_no_match(self, intent: str, day: dt.date | None = None) -> None:
@@ -114,11 +115,11 @@ class TeamRepository:
         with self.db.atomic():
             self.phrases.replace_source("team", phrases)
             self.db.execute("delete from team_sensitive_words")
-            self.db["team_sensitive_words"].insert_all(
+            self.db.table("team_sensitive_words").insert_all(
                 ({"word": w.word, "category": w.category} for w in library.sensitive_words), replace=True
             )
             self.db.execute("delete from team_promotions")
-            self.db["team_promotions"].insert_all(
+            self.db.table("team_promotions").insert_all(
                 {"position": i, "name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat(),
                  "talking_points": json.dumps(list(p.talking_points), ensure_ascii=False)}
                 for i, p in enumerate(library.promotions)

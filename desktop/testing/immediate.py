@@ -37,17 +37,17 @@ class ImmediateTaskRunner:
         self.db_context = db_context
         self.report_failure = report_failure
 
-    def db(self, fn: Callable[[Services], T], on_done: Callable[[T], None] | None = None,
+    def db(self, fn: Callable[[Services], T], on_done: Callable[[T], object] | None = None,
            on_error: ErrorCallback | None = None, owner: QObject | None = None) -> None:
         self._run(lambda: fn(self._services()), on_done, on_error)
 
-    def io(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+    def io(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
            on_error: ErrorCallback | None = None, owner: QObject | None = None, *,
            timeout_ms: int | None = None) -> DoneJob:
         self._run(fn, on_done, on_error)
         return DoneJob()
 
-    def compute(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+    def compute(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
                 on_error: ErrorCallback | None = None, owner: QObject | None = None) -> DoneJob:
         self._run(fn, on_done, on_error)
         return DoneJob()
@@ -60,7 +60,7 @@ class ImmediateTaskRunner:
             raise NoStoreError()
         return self.db_context
 
-    def _run(self, fn: Callable[[], T], on_done: Callable[[T], None] | None, on_error: ErrorCallback | None) -> None:
+    def _run(self, fn: Callable[[], T], on_done: Callable[[T], object] | None, on_error: ErrorCallback | None) -> None:
         try:
             result = fn()
         except Exception as error:

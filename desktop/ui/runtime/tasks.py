@@ -85,14 +85,14 @@ class Runner(Protocol):
     """The one seam for background work (see the module docstring). `owner`: a QObject whose destruction
     drops the callbacks; `on_error` defaults to the runner's `report_failure`."""
 
-    def db(self, fn: Callable[[Services], T], on_done: Callable[[T], None] | None = None,
+    def db(self, fn: Callable[[Services], T], on_done: Callable[[T], object] | None = None,
            on_error: ErrorCallback | None = None, owner: QObject | None = None) -> None: ...
 
-    def io(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+    def io(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
            on_error: ErrorCallback | None = None, owner: QObject | None = None, *,
            timeout_ms: int | None = None) -> BackgroundJob: ...
 
-    def compute(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+    def compute(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
                 on_error: ErrorCallback | None = None, owner: QObject | None = None) -> BackgroundJob: ...
 
     def shutdown(self) -> None: ...
@@ -262,13 +262,14 @@ class TaskRunner:
     def db(
         self,
         fn: Callable[[Services], T],
-        on_done: Callable[[T], None] | None = None,
+        on_done: Callable[[T], object] | None = None,
         on_error: ErrorCallback | None = None,
         owner: QObject | None = None,
     ) -> None:
         def run() -> None:
+            ok, value = True, object()
             try:
-                ok, value = True, fn(self._opened_db_context())
+                value = fn(self._opened_db_context())
             except Exception as error:
                 ok, value = False, error
             self._deliver(ok, value, on_done, on_error, owner)
@@ -278,7 +279,7 @@ class TaskRunner:
     def io(
         self,
         fn: Callable[[], T],
-        on_done: Callable[[T], None] | None = None,
+        on_done: Callable[[T], object] | None = None,
         on_error: ErrorCallback | None = None,
         owner: QObject | None = None,
         *,
@@ -297,7 +298,7 @@ class TaskRunner:
         self._io.submit(job)
         return job
 
-    def compute(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+    def compute(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
                 on_error: ErrorCallback | None = None, owner: QObject | None = None) -> IoJob:
         """CPU work off the GUI thread, one job at a time; `abandon()` the returned job to drop its result."""
 
@@ -319,7 +320,7 @@ class TaskRunner:
         self._compute.shutdown()
 
     # delivery ------------------------------------------------------------------------------------------
-    def _deliver(self, ok: bool, value: Any, on_done: Callable[[Any], None] | None, on_error: ErrorCallback | None,
+    def _deliver(self, ok: bool, value: Any, on_done: Callable[[Any], object] | None, on_error: ErrorCallback | None,
                  owner: QObject | None, job: IoJob | None = None) -> None:
         """On a worker thread: hand the outcome to the GUI thread (where an abandoned job is dropped)."""
         if not ok:

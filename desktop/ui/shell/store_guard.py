@@ -32,16 +32,16 @@ class RestartableRunner:
         self._make = make
         self.current = make()
 
-    def db(self, fn: Callable[[Services], T], on_done: Callable[[T], None] | None = None,
+    def db(self, fn: Callable[[Services], T], on_done: Callable[[T], object] | None = None,
            on_error: ErrorCallback | None = None, owner: QObject | None = None) -> None:
         self.current.db(fn, on_done, on_error, owner)
 
-    def io(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+    def io(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
            on_error: ErrorCallback | None = None, owner: QObject | None = None, *,
            timeout_ms: int | None = None) -> BackgroundJob:
         return self.current.io(fn, on_done, on_error, owner, timeout_ms=timeout_ms)
 
-    def compute(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+    def compute(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
                 on_error: ErrorCallback | None = None, owner: QObject | None = None) -> BackgroundJob:
         return self.current.compute(fn, on_done, on_error, owner)
 
