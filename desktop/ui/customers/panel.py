@@ -8,6 +8,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -193,7 +194,8 @@ class CustomersPanel(QWidget):
             if event.type() == QEvent.Type.MouseButtonPress and not self._searching:
                 self._searching = True
                 self.keyboard_requested.emit(True)
-            elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            elif (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                  and event.key() == Qt.Key.Key_Escape):
                 self.search_box.clear()
                 if self._searching:
                     self._searching = False

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.shell import theme
@@ -43,7 +43,7 @@ class Appearance(QObject):
         for delegate in self._delegates:
             delegate.set_theme(self.theme)
             view = delegate.parent()  # the list view: card heights follow the font size
-            if hasattr(view, "scheduleDelayedItemsLayout"):
+            if isinstance(view, QAbstractItemView):
                 view.scheduleDelayedItemsLayout()
                 view.viewport().update()
 

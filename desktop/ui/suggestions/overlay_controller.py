@@ -122,7 +122,9 @@ class OverlayController(QObject):
         self.panel.propose_phrase_requested.connect(self._on_panel_propose_phrase_requested)
         window.pause_toggled.connect(self.set_paused)
         window.settings_requested.connect(self.settings_requested)
-        QGuiApplication.instance().focusWindowChanged.connect(self._on_app_focus_window_changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._on_app_focus_window_changed)
 
         window.set_paused(clipboard.is_paused())
         self._update_hotkey_hints()
@@ -208,8 +210,12 @@ class OverlayController(QObject):
         known = intent_ids()
         detected = [f for f in self.library.engine.features(self.message) if f in known] if self.library else []
         if detected:
-            self.runner.db(lambda services: [TeamRepository(services.store.db).record_no_match(i) for i in detected],
-                           owner=self)
+            def record(services: Services) -> None:
+                team = TeamRepository(services.store.db)
+                for intent in detected:
+                    team.record_no_match(intent)
+
+            self.runner.db(record, owner=self)
 
     def _render(self, text: str) -> str:
         campaign = str(self.settings.get("campaign")) or (self.library.promotion if self.library else "")

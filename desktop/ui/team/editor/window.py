@@ -152,7 +152,7 @@ class DraftPhraseModel(QAbstractTableModel):
                 return QPalette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
         return None
 
-    def _cell_text(self, phrase: Phrase, column: int, role: Qt.ItemDataRole) -> str | None:
+    def _cell_text(self, phrase: Phrase, column: int, role: int) -> str | None:
         tooltip = role == Qt.ItemDataRole.ToolTipRole
         if column == 0:
             return phrase.code
@@ -309,7 +309,7 @@ class PhraseForm(QWidget):
         if self._loading or not self._phrase_id:
             return
         chosen = [box.currentData() for box in self.intent_boxes]
-        changes = {
+        changes: dict[str, Any] = {
             "text": self.text_edit.toPlainText(),
             "group": self.group_box.currentText().strip() or UNGROUPED,
             "code": self.code_edit.text().strip(),
