@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -27,7 +28,19 @@ from desktop.ui.shell.appearance import Appearance
 from desktop.ui.shell.overlay_window import OverlayWindow
 
 if TYPE_CHECKING:
+    from desktop.platform.factory import PlatformServices
     from desktop.services.context import Services
+    from desktop.testing.e2e_probe import E2EProbe
+    from desktop.ui.reminders.feature import RemindersFeature
+    from desktop.ui.runtime.gc_guard import GuiThreadCollector
+    from desktop.ui.runtime.tasks import FailureReporter
+    from desktop.ui.shell.diagnostics_export import DiagnosticsExport
+    from desktop.ui.shell.store_guard import RestartableRunner, StoreGuard
+    from desktop.ui.shell.tray import TrayIcon
+    from desktop.ui.suggestions.overlay_controller import OverlayController
+    from desktop.ui.suggestions.phrase_files import PhraseFiles
+    from desktop.ui.team.editor.window import LibraryEditor
+    from desktop.ui.team.sync_controller import SyncActions, SyncController, SyncStatusButton
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +102,32 @@ def place_window(window: OverlayWindow, settings: SettingsBridge) -> None:
         window.dock(settings.get("dock_edge"))
 
 
+@dataclass
+class TeamSync:
+    controller: SyncController
+    actions: SyncActions
+    status: SyncStatusButton
+
+
+@dataclass
+class Running:
+    """Everything the app starts once the window has painted; `Application.running` is None before that."""
+
+    gc_guard: GuiThreadCollector
+    failures: FailureReporter
+    runner: RestartableRunner
+    store_guard: StoreGuard
+    tray: TrayIcon
+    platform: PlatformServices
+    controller: OverlayController
+    sync: TeamSync
+    reminders: RemindersFeature
+    phrase_files: PhraseFiles
+    diagnostics: DiagnosticsExport
+    e2e_probe: E2EProbe | None = None
+    library_editor: LibraryEditor | None = None  # opened from the tray on demand
+
+
 class Application(QObject):
     """Owns what run_app builds, so the pieces live exactly as long as the event loop."""
 
@@ -106,16 +145,7 @@ class Application(QObject):
         self.window = OverlayWindow(deferred=True)
         place_window(self.window, self.settings)
         self._closed = False
-        self.controller = None
-        self.platform = None
-        self.runner = None
-        self.tray = None
-        self.store_guard = None
-        self.phrase_files = None
-        self.sync = None
-        self.library_editor = None
-        self.reminders = None
-        self.gc_guard = None
+        self.running: Running | None = None
         self.first_paint = FirstPaint(self.window)
         self.first_paint.painted.connect(self._on_first_paint_painted)
         self.window.hide_requested.connect(self._on_window_hide_requested)
@@ -157,149 +187,168 @@ class Application(QObject):
         self.window.build()
         self.appearance.add_delegate(self.window.suggestions.delegate)  # builds the 建议 panel
         # Before the workers start: from now on only the GUI thread runs the cyclic garbage collector.
-        self.gc_guard = GuiThreadCollector(self)
+        gc_guard = GuiThreadCollector(self)
         settings = self.settings.settings
         paths = self.paths
         # Restartable: after a backup is restored over a damaged store, a fresh DB worker opens it.
         # A job that fails without its own handler still tells the agent (status line and a notification).
-        self.failures = FailureReporter(self)
-        self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings),
-                                                           report_failure=self.failures.report))
-        self.store_guard = StoreGuard(self.runner, paths, self.window, parent=self)
-        self.store_guard.restored.connect(self._on_store_guard_restored)
-        self.store_guard.store_failed.connect(self._on_store_guard_store_failed)
+        failures = FailureReporter(self)
+        runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings),
+                                                      report_failure=failures.report))
+        store_guard = StoreGuard(runner, paths, self.window, parent=self)
+        store_guard.restored.connect(self._on_store_guard_restored)
+        store_guard.store_failed.connect(self._on_store_guard_store_failed)
         self.icon = app_icon()
         self.qt_app.setWindowIcon(self.icon)
         self.window.setWindowIcon(self.icon)
-        self.tray = TrayIcon(self.icon, self)
-        self.platform = create_platform(settings, tray=self.tray.icon, parent=self)
+        tray = TrayIcon(self.icon, self)
+        platform = create_platform(settings, tray=tray.icon, parent=self)
+        e2e_probe = None
         if probe_path := os.environ.get(E2E_PROBE_ENV):
             from desktop.testing.e2e_probe import E2EProbe
 
-            self.e2e_probe = E2EProbe(probe_path, self.platform, parent=self)
-        self.failures.failed.connect(self._on_failures_failed)
-        self.controller = OverlayController(
-            self.window, self.settings, self.runner, self.platform.clipboard, self.platform.paster,
-            self.platform.hotkeys, focus=create_focus_return(), hotkey_errors=self.platform.hotkey_errors,
+            e2e_probe = E2EProbe(probe_path, platform, parent=self)
+        failures.failed.connect(self._on_failures_failed)
+        controller = OverlayController(
+            self.window, self.settings, runner, platform.clipboard, platform.paster,
+            platform.hotkeys, focus=create_focus_return(), hotkey_errors=platform.hotkey_errors,
             parent=self,
         )
-        self.controller.settings_requested.connect(self.show_settings)
-        self.controller.load_library()
-        self.tray.toggle_requested.connect(self.controller.toggle_window)
-        self.tray.pause_toggled.connect(self.controller.set_paused)
-        self.tray.settings_requested.connect(self.show_settings)
-        self.tray.quit_requested.connect(self.qt_app.quit)
-        self.platform.clipboard.paused_changed.connect(self.tray.set_paused)
-        self.tray.set_paused(self.platform.clipboard.is_paused())
-        self.window.visibility_changed.connect(self.tray.set_window_visible)
+        controller.settings_requested.connect(self.show_settings)
+        controller.load_library()
+        tray.toggle_requested.connect(controller.toggle_window)
+        tray.pause_toggled.connect(controller.set_paused)
+        tray.settings_requested.connect(self.show_settings)
+        tray.quit_requested.connect(self.qt_app.quit)
+        platform.clipboard.paused_changed.connect(tray.set_paused)
+        tray.set_paused(platform.clipboard.is_paused())
+        self.window.visibility_changed.connect(tray.set_window_visible)
         self.settings.changed.connect(self._on_settings_changed)
-        self._start_team_sync()
-        self._start_reminders()
-        self._start_phrase_files()
-        self._start_diagnostics()
-        self.store_guard.start()  # after the others queued their first DB jobs: they fail the same way
-        self.tray.show()
+        self.running = Running(
+            gc_guard, failures, runner, store_guard, tray, platform, controller,
+            sync=self._start_team_sync(runner, tray, controller),
+            reminders=self._start_reminders(runner, platform, tray, controller),
+            phrase_files=self._start_phrase_files(runner, tray, controller),
+            diagnostics=self._start_diagnostics(runner, platform, tray),
+            e2e_probe=e2e_probe,
+        )
+        store_guard.start()  # after the others queued their first DB jobs: they fail the same way
+        tray.show()
 
     def _on_failures_failed(self, message: str) -> None:
         self.window.show_hint(message)
-        if self.platform is not None:
-            self.platform.notifier.notify(TASK_FAILED_KEY, self.tr("快答：操作没有完成"), message)
+        if self.running is not None:
+            self.running.platform.notifier.notify(TASK_FAILED_KEY, self.tr("快答：操作没有完成"), message)
 
-    def _start_team_sync(self) -> None:
+    def _start_team_sync(self, runner: RestartableRunner, tray: TrayIcon, controller: OverlayController) -> TeamSync:
         """Follow the team library on the share: status in the overlay and tray, 立即同步 in the tray."""
         from desktop.sync.share import team_folder_path
         from desktop.ui.team.sync_controller import SyncActions, SyncController, SyncStatusButton
 
         settings, paths = self.settings.settings, self.paths
-        self.sync = SyncController(self.runner, self.settings, lambda: team_folder_path(settings, paths), parent=self)
-        self.sync_actions = SyncActions(self.sync, self)
-        for action in self.sync_actions.actions:
-            self.tray.add_action(action)
-        self.sync_status = SyncStatusButton(self.sync, self.window)
-        self.window.add_status_widget(self.sync_status)
-        self.sync.library_updated.connect(self._on_sync_library_updated)
-        self.controller.proposal_requested.connect(self.sync.propose)  # 推荐给团队 on a personal phrase
-        self.sync.proposal_finished.connect(self._on_sync_proposal_finished)
+        sync = SyncController(runner, self.settings, lambda: team_folder_path(settings, paths), parent=self)
+        sync_actions = SyncActions(sync, self)
+        for action in sync_actions.actions:
+            tray.add_action(action)
+        sync_status = SyncStatusButton(sync, self.window)
+        self.window.add_status_widget(sync_status)
+        sync.library_updated.connect(self._on_sync_library_updated)
+        controller.proposal_requested.connect(sync.propose)  # 推荐给团队 on a personal phrase
+        sync.proposal_finished.connect(self._on_sync_proposal_finished)
         editor_action = QAction(self.tr("团队短语库…"), self)
         editor_action.triggered.connect(self.show_library_editor)
-        self.tray.add_action(editor_action)
-        self.sync.start()
+        tray.add_action(editor_action)
+        sync.start()
+        return TeamSync(sync, sync_actions, sync_status)
 
     def show_library_editor(self) -> None:
         """Everyone may read the team library there; holding team.key unlocks 发布 (lead mode)."""
         from desktop.sync.share import team_folder_path
         from desktop.ui.team.editor.window import LibraryEditor
 
-        if self.library_editor is None:
+        running = self.running
+        if running is None:
+            return
+        if running.library_editor is None:
             settings, paths = self.settings.settings, self.paths
-            self.library_editor = LibraryEditor(self.runner, self.settings, lambda: team_folder_path(settings, paths))
-            self.library_editor.published.connect(lambda _version: self.sync.sync_now())
-            self.library_editor.load()
-        self.library_editor.show()
-        self.library_editor.raise_()
+            running.library_editor = LibraryEditor(running.runner, self.settings,
+                                                   lambda: team_folder_path(settings, paths))
+            running.library_editor.published.connect(lambda _version: running.sync.controller.sync_now())
+            running.library_editor.load()
+        running.library_editor.show()
+        running.library_editor.raise_()
 
-    def _start_reminders(self) -> None:
+    def _start_reminders(self, runner: RestartableRunner, platform: PlatformServices, tray: TrayIcon,
+                         controller: OverlayController) -> RemindersFeature:
         """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
         from desktop.ui.reminders.feature import RemindersFeature
 
-        self.reminders = RemindersFeature(
-            self.window, self.runner, self.settings, self.platform.clipboard, self.platform.paster,
-            self.platform.notifier, focus=self.controller.focus, tray=self.tray,
-            paste_text=self.controller.paste_text, parent=self,
+        reminders = RemindersFeature(
+            self.window, runner, self.settings, platform.clipboard, platform.paster,
+            platform.notifier, focus=controller.focus, tray=tray,
+            paste_text=controller.paste_text, parent=self,
         )
-        self.reminders.start()
+        reminders.start()
+        return reminders
 
-    def _start_phrase_files(self) -> None:
+    def _start_phrase_files(self, runner: RestartableRunner, tray: TrayIcon,
+                            controller: OverlayController) -> PhraseFiles:
         """导入短语… / 导出短语… in the tray: personal phrases to and from Qianniu/Excel files."""
         from desktop.ui.suggestions.phrase_files import PhraseFiles
 
-        self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self, settings=self.settings)
-        for action in self.phrase_files.actions:
-            self.tray.add_action(action)
-        self.phrase_files.library_changed.connect(self.controller.load_library)  # rebuild the engine
+        phrase_files = PhraseFiles(runner, controller.focus, parent=self, settings=self.settings)
+        for action in phrase_files.actions:
+            tray.add_action(action)
+        phrase_files.library_changed.connect(controller.load_library)  # rebuild the engine
+        return phrase_files
 
-    def _start_diagnostics(self) -> None:
+    def _start_diagnostics(self, runner: RestartableRunner, platform: PlatformServices,
+                           tray: TrayIcon) -> DiagnosticsExport:
         """导出诊断信息 in the tray: a zip of logs and configuration on the desktop, for IT."""
         from desktop.ui.shell.diagnostics_export import DiagnosticsExport
 
-        self.diagnostics = DiagnosticsExport(self.paths, self.settings.settings, self.runner, self.platform.notifier,
-                                             parent=self)
-        self.tray.add_action(self.diagnostics.action)
+        diagnostics = DiagnosticsExport(self.paths, self.settings.settings, runner, platform.notifier, parent=self)
+        tray.add_action(diagnostics.action)
+        return diagnostics
 
     def _on_store_guard_store_failed(self, _error: object) -> None:
         # The sync cannot reach the local mirror either; its "离线" would point at the wrong problem.
-        self.sync_status.hide()
+        if self.running is not None:
+            self.running.sync.status.hide()
 
     def _on_store_guard_restored(self) -> None:
         """A backup is in place and the DB worker has reopened the store: load everything again."""
-        self.sync_status.show()
-        self.controller.load_library()
-        self.reminders.start()
-        self.sync.sync_now()
+        if self.running is None:
+            return
+        self.running.sync.status.show()
+        self.running.controller.load_library()
+        self.running.reminders.start()
+        self.running.sync.controller.sync_now()
 
     def _on_sync_proposal_finished(self, _sent: bool, message: str) -> None:
-        if self.controller is not None:
-            self.controller.show_hint(message)
+        if self.running is not None:
+            self.running.controller.show_hint(message)
 
     def _on_sync_library_updated(self, _version: int) -> None:
-        if self.controller is not None:
-            self.controller.load_library()  # rebuild the suggestion index from the new team phrases
+        if self.running is not None:
+            self.running.controller.load_library()  # rebuild the suggestion index from the new team phrases
 
     def show_settings(self) -> None:
         from desktop.ui.shell.settings_dialog import SettingsDialog
 
+        running = self.running
         problem = None
-        if self.platform is not None:
-            problem = self.platform.hotkeys.unavailable_reason() or "；".join(
-                sorted(set(self.platform.hotkey_errors.values())))
-        actions = self.phrase_files.actions if self.phrase_files is not None else []
-        controller = self.controller
+        if running is not None:
+            problem = running.platform.hotkeys.unavailable_reason() or "；".join(
+                sorted(set(running.platform.hotkey_errors.values())))
+        actions = running.phrase_files.actions if running is not None else []
+        controller = running.controller if running is not None else None
         hidden = (lambda: controller.library.hidden if controller.library else []) if controller else None
         dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden)
         if controller is not None:
             dialog.restore_hidden_requested.connect(controller.unhide_phrase)
             controller.library_loaded.connect(dialog.refresh_hidden)
-        focus = self.controller.focus if self.controller is not None else None
+        focus = controller.focus if controller is not None else None
         if focus is not None:
             focus.remember()
         dialog.exec()
@@ -308,23 +357,23 @@ class Application(QObject):
             focus.restore()
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
-        if key in HOTKEY_KEYS and self.platform is not None:
+        if key in HOTKEY_KEYS and self.running is not None:
             # The platform rebinds on the same change; read its errors once it has.
             QTimer.singleShot(0, self._refresh_hotkey_errors)
         elif key == "dock_edge":
             self.window.dock(self.settings.get("dock_edge"))
-        elif key == "language" and self.phrase_files is not None:
-            self.phrase_files.retranslate()
+        elif key == "language" and self.running is not None:
+            self.running.phrase_files.retranslate()
 
     def _refresh_hotkey_errors(self) -> None:
-        if self.controller is not None and self.platform is not None:
-            self.controller.set_hotkey_errors(self.platform.hotkey_errors)
+        if self.running is not None:
+            self.running.controller.set_hotkey_errors(self.running.platform.hotkey_errors)
 
     def _on_window_hide_requested(self) -> None:
         # Hidden, the window comes back from the tray; where there is no tray, closing it quits instead.
         from PySide6.QtWidgets import QSystemTrayIcon
 
-        if self.tray is not None and QSystemTrayIcon.isSystemTrayAvailable():
+        if self.running is not None and QSystemTrayIcon.isSystemTrayAvailable():
             self.window.hide()
         else:
             self.qt_app.quit()
@@ -343,20 +392,16 @@ class Application(QObject):
         self._closed = True
         self._geometry_timer.stop()
         self._save_geometry()
-        if self.platform is not None:
-            self.platform.close()
-        if self.tray is not None:
-            self.tray.close()
-        if self.sync is not None:
-            self.sync.stop()
-        if self.store_guard is not None:
-            self.store_guard.stop()
-        if self.library_editor is not None:
-            shiboken6.delete(self.library_editor)
-        if self.runner is not None:
-            self.runner.shutdown()
-        if self.gc_guard is not None:
-            self.gc_guard.stop()
+        running = self.running
+        if running is not None:
+            running.platform.close()
+            running.tray.close()
+            running.sync.controller.stop()
+            running.store_guard.stop()
+            if running.library_editor is not None:
+                shiboken6.delete(running.library_editor)
+            running.runner.shutdown()
+            running.gc_guard.stop()
         shiboken6.delete(self.window)
 
 

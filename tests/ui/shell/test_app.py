@@ -22,13 +22,13 @@ def test_app_icon_has_every_size(qapp) -> None:
 def test_start_paints_first_then_loads_the_library_and_suggests(qtbot, kuaida_home: Path) -> None:
     app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
     try:
-        assert app.controller is None  # nothing but the window before the first paint
+        assert app.running is None  # nothing but the window before the first paint
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        assert app.controller is not None
+        assert app.running is not None
         panel = app.window.suggestions
         assert panel.empty_state.kind in (EmptyKind.LOADING, EmptyKind.WAITING)
-        qtbot.waitUntil(lambda: app.controller.library is not None)
+        qtbot.waitUntil(lambda: app.running.controller.library is not None)
         assert panel.empty_state.kind is EmptyKind.WAITING
         QGuiApplication.clipboard().setText("请问什么时候发货？")
         qtbot.waitUntil(panel.showing_list)
@@ -50,12 +50,12 @@ def test_the_app_wires_proposals_and_phrase_files_into_the_window_and_tray(qtbot
     try:
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        qtbot.waitUntil(lambda: app.controller.library is not None)
-        texts = [action.text() for action in app.tray.menu.actions()]
+        qtbot.waitUntil(lambda: app.running.controller.library is not None)
+        texts = [action.text() for action in app.running.tray.menu.actions()]
         assert "导入短语…" in texts and "导出短语…" in texts
-        app.controller.ask_proposal_note = lambda _parent: "常用"
+        app.running.controller.ask_proposal_note = lambda _parent: "常用"
         mine = Phrase("p-offer", "亲，这款有运费险哦", "我的", source="personal")
-        with qtbot.waitSignal(app.sync.proposal_finished, timeout=20000) as finished:
+        with qtbot.waitSignal(app.running.sync.controller.proposal_finished, timeout=20000) as finished:
             app.window.suggestions.propose_phrase_requested.emit(mine)
         assert finished.args[0] is True
         assert app.window.hint_label.text() == finished.args[1]
@@ -74,13 +74,13 @@ def test_a_background_job_without_a_handler_tells_the_agent(qtbot, kuaida_home: 
     try:
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        qtbot.waitUntil(lambda: app.controller.library is not None)
+        qtbot.waitUntil(lambda: app.running.controller.library is not None)
 
         def save(_services: object) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        with qtbot.waitSignal(app.failures.failed) as failed:
-            app.runner.db(save, on_done=lambda _: None)
+        with qtbot.waitSignal(app.running.failures.failed) as failed:
+            app.running.runner.db(save, on_done=lambda _: None)
         assert failed.args[0].startswith("磁盘空间不足")
         assert app.window.hint_label.text() == failed.args[0]
     finally:
