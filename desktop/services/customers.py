@@ -19,12 +19,12 @@ from desktop.core.customers import (
 from desktop.core.orders import Order
 from desktop.core.reminders import Reminder
 from desktop.services.context import Services
-from desktop.services.reminders import customers, orders
+from desktop.services.reminders import customer_repository, order_repository
 from desktop.store.orders import OrderRepository
 
 
 def load_customers(services: Services, zone: dt.tzinfo) -> list[Customer]:
-    return customers(services, zone).all()
+    return customer_repository(services, zone).all()
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class CustomerListing:
 def list_customers(services: Services, zone: dt.tzinfo, *, starred_only: bool = False,
                    search: str = "") -> list[CustomerListing]:
     """The customers that match `search` (as the 客户 tab's search box does), with their open promises."""
-    people = customers(services, zone)
+    people = customer_repository(services, zone)
     counts: dict[str, int] = {}
     for promise in people.promises(open_only=True):
         counts[promise.nickname] = counts.get(promise.nickname, 0) + 1
@@ -54,7 +54,7 @@ class CustomerDetails:
 
 
 def customer_details(services: Services, zone: dt.tzinfo, nickname: str) -> CustomerDetails:
-    people, repo = customers(services, zone), orders(services, zone)
+    people, repo = customer_repository(services, zone), order_repository(services, zone)
     reminders = repo.reminders(open_only=False, buyer=nickname)
     history = [(r.order_id, kind, at) for r in reminders for kind, at in repo.history(r.order_id)]
     history.sort(key=lambda item: item[2], reverse=True)
@@ -66,7 +66,7 @@ def apply_customer_edit(services: Services, zone: dt.tzinfo, customer: Customer,
                         new_promises: list[tuple[str, dt.datetime | None]], done: Mapping[int, bool],
                         now: dt.datetime) -> CustomerDetails:
     """Save what the customer dialog changed, in one transaction, and return the fresh details."""
-    people = customers(services, zone)
+    people = customer_repository(services, zone)
     with services.store.db.atomic():
         people.save(customer, now)
         for text, due in new_promises:
@@ -116,7 +116,7 @@ class CardData:
 
 def card_for_text(services: Services, zone: dt.tzinfo, text: str) -> CardData | None:
     """The known customer the text names (by nickname or order number), or an unknown order number; else None."""
-    repo, people = orders(services, zone), customers(services, zone)
+    repo, people = order_repository(services, zone), customer_repository(services, zone)
     index = CustomerIndex(people.nicknames(), _OrderBuyers(repo))
     match = find_customer_in_text(text, index)
     order_id = match.order_id if match and match.order_id else next(

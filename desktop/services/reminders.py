@@ -37,11 +37,11 @@ from desktop.store.orders import ImportSummary, OrderRepository
 from desktop.store.team import TeamRepository
 
 
-def orders(services: Services, zone: dt.tzinfo) -> OrderRepository:
+def order_repository(services: Services, zone: dt.tzinfo) -> OrderRepository:
     return OrderRepository(services.store.db, zone)
 
 
-def customers(services: Services, zone: dt.tzinfo) -> CustomerRepository:
+def customer_repository(services: Services, zone: dt.tzinfo) -> CustomerRepository:
     return CustomerRepository(services.store.db, zone)
 
 
@@ -60,7 +60,7 @@ class ReminderSnapshot:
 
 
 def load_reminders(services: Services, policy: ReminderPolicy, zone: dt.tzinfo, now: dt.datetime) -> ReminderSnapshot:
-    repo = orders(services, zone)
+    repo = order_repository(services, zone)
     expired = repo.expire_overdue(policy, now)
     phrases = [p for p in services.phrases.all(include_hidden=False) if p.group == REMINDER_GROUP and p.enabled]
     promotion = TeamRepository(services.store.db).active_promotion(now.astimezone(zone).date())
@@ -71,7 +71,7 @@ def load_reminders(services: Services, policy: ReminderPolicy, zone: dt.tzinfo, 
 def open_reminders(services: Services, policy: ReminderPolicy, zone: dt.tzinfo, now: dt.datetime) -> list[Reminder]:
     """The open reminders, soonest auto-close first; one past its deadline has closed on the platform and
     is expired first, so it is not listed as open."""
-    repo = orders(services, zone)
+    repo = order_repository(services, zone)
     repo.expire_overdue(policy, now)
     return policy.by_deadline(repo.reminders())
 
@@ -87,15 +87,15 @@ def reminder_text(reminder: Reminder, phrases: Sequence[Phrase], deadline: dt.da
 
 
 def remind(services: Services, zone: dt.tzinfo, order_id: str, now: dt.datetime, star: bool) -> Reminder:
-    return orders(services, zone).mark_reminded(order_id, now, star_buyer=star)
+    return order_repository(services, zone).mark_reminded(order_id, now, star_buyer=star)
 
 
 def snooze(services: Services, zone: dt.tzinfo, order_id: str, until: dt.datetime, now: dt.datetime) -> Reminder:
-    return orders(services, zone).snooze(order_id, until, now)
+    return order_repository(services, zone).snooze(order_id, until, now)
 
 
 def settle(services: Services, zone: dt.tzinfo, order_id: str, state: ReminderState, now: dt.datetime) -> Reminder:
-    return orders(services, zone).settle(order_id, state, now)
+    return order_repository(services, zone).settle(order_id, state, now)
 
 
 # orders in ----------------------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ class ImportOutcome:
 def store_orders(services: Services, zone: dt.tzinfo, parsed: OrderFile, now: dt.datetime) -> ImportOutcome:
     """Store an export already read (the window reads it on the I/O pool: a big .xlsx must not hold up the
     DB worker)."""
-    return ImportOutcome(parsed, orders(services, zone).apply_import(parsed.orders, now))
+    return ImportOutcome(parsed, order_repository(services, zone).apply_import(parsed.orders, now))
 
 
 @dataclass(frozen=True)
@@ -120,14 +120,14 @@ class AddedOrder:
 
 def add_order(services: Services, zone: dt.tzinfo, order: Order, now: dt.datetime) -> AddedOrder:
     """An order entered by hand, put on the reminder list."""
-    repo = orders(services, zone)
+    repo = order_repository(services, zone)
     summary = repo.add_order(order, now)
     return AddedOrder(summary, repo.open_reminder(order.order_id))
 
 
 def open_reminder_for(services: Services, zone: dt.tzinfo, order_id: str) -> Reminder | None:
     """加入催付 for an order number the store knows; None when it does not (the UI then asks for the buyer)."""
-    repo = orders(services, zone)
+    repo = order_repository(services, zone)
     return repo.open_reminder(order_id) if repo.get_order(order_id) is not None else None
 
 
@@ -135,7 +135,7 @@ def open_reminder_for(services: Services, zone: dt.tzinfo, order_id: str) -> Rem
 
 def conversion_table(services: Services, zone: dt.tzinfo) -> list[list[str]]:
     """催付转化 per day with its header row, cells that a spreadsheet would run as formulas neutralised."""
-    return neutralised_rows([CONVERSION_HEADER, *conversion_rows(orders(services, zone).conversion())])
+    return neutralised_rows([CONVERSION_HEADER, *conversion_rows(order_repository(services, zone).conversion())])
 
 
 def export_conversion(services: Services, zone: dt.tzinfo, path: Path) -> int:
@@ -156,15 +156,15 @@ class ShiftSnapshot:
 
 
 def load_shift(services: Services, zone: dt.tzinfo, now: dt.datetime) -> ShiftSnapshot:
-    repo = orders(services, zone)
+    repo = order_repository(services, zone)
     today = now.astimezone(zone).date()
     day = next((d for d in repo.conversion() if d.day == today), None)
-    return ShiftSnapshot(customers(services, zone).promises(open_only=True), repo.reminders(), day)
+    return ShiftSnapshot(customer_repository(services, zone).promises(open_only=True), repo.reminders(), day)
 
 
 def close_shift(services: Services, zone: dt.tzinfo, done: Sequence[int], note: str, now: dt.datetime) -> None:
     """日清: the promises ticked off as kept and the handover note for the next shift, in one transaction."""
-    people = customers(services, zone)
+    people = customer_repository(services, zone)
     with services.store.db.atomic():
         for promise_id in done:
             people.set_promise_done(promise_id, now)
@@ -173,8 +173,8 @@ def close_shift(services: Services, zone: dt.tzinfo, done: Sequence[int], note: 
 
 
 def unread_handover(services: Services, zone: dt.tzinfo) -> tuple[int, str, dt.datetime] | None:
-    return customers(services, zone).unread_handover()
+    return customer_repository(services, zone).unread_handover()
 
 
 def mark_handover_read(services: Services, zone: dt.tzinfo, note_id: int, now: dt.datetime) -> None:
-    customers(services, zone).mark_handover_read(note_id, now)
+    customer_repository(services, zone).mark_handover_read(note_id, now)
