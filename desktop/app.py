@@ -288,6 +288,8 @@ class Application(QObject):
             platform.notifier, focus=controller.focus, tray=tray,
             paste_text=controller.paste_text, parent=self,
         )
+        # The 催付 phrases and the team's campaign come with the library: a sync or an edit reloads the tab.
+        controller.library_loaded.connect(reminders.reminders.refresh)
         reminders.start()
         return reminders
 
