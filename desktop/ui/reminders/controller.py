@@ -52,7 +52,7 @@ class RemindersController(QObject):
 
         self.model = ReminderListModel(self.policy, self)
         view.set_model(self.model)
-        view.set_snooze_minutes(int(settings.get("snooze_minutes")))
+        view.set_snooze_minutes(settings.get("snooze_minutes"))
         self.scheduler: NudgeScheduler | None = None
         if notifier is not None:
             self.scheduler = NudgeScheduler(notifier, self.policy, clock, self)
@@ -85,7 +85,7 @@ class RemindersController(QObject):
             self.policy = policy_from(self.settings.get)
             self.refresh()
         elif key == "snooze_minutes":
-            self.view.set_snooze_minutes(int(self.settings.get("snooze_minutes")))
+            self.view.set_snooze_minutes(self.settings.get("snooze_minutes"))
 
     def _on_view_shown(self) -> None:
         self.model.set_now(self.now())  # countdowns and due marks are as fresh as the moment it is looked at
@@ -138,7 +138,7 @@ class RemindersController(QObject):
     def remind(self, reminder: Reminder) -> None:
         """Paste a personalised reminder, then count it (and star and tag the buyer, by default)."""
         self.reply_requested.emit(self.reminder_text(reminder))
-        zone, now, star = self.zone, self.now(), bool(self.settings.get("star_on_remind"))
+        zone, now, star = self.zone, self.now(), self.settings.get("star_on_remind")
         self._select_after_load = reminder.order_id
         self.runner.db(lambda services: use_cases.remind(services, zone, reminder.order_id, now, star),
                        self._on_changed, self.view.show_failure, owner=self)
@@ -148,7 +148,7 @@ class RemindersController(QObject):
         if reminder is None:
             return
         now = self.now()
-        until = now + dt.timedelta(minutes=minutes or int(self.settings.get("snooze_minutes")))
+        until = now + dt.timedelta(minutes=minutes or self.settings.get("snooze_minutes"))
         zone = self.zone
         self.runner.db(lambda services: use_cases.snooze(services, zone, reminder.order_id, until, now),
                        self._on_changed, self.view.show_failure, owner=self)

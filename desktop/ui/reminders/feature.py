@@ -108,7 +108,7 @@ class RemindersFeature(QObject):
         if self._paste_text is not None:
             self._paste_text(text)
         else:
-            self.paster.paste(PasteRequest(text, restore_clipboard=bool(self.settings.get("restore_clipboard"))))
+            self.paster.paste(PasteRequest(text, restore_clipboard=self.settings.get("restore_clipboard")))
 
     # the keyboard is borrowed from the chat client only while a dialog or the search box needs it ----
     def _on_keyboard_requested(self, wanted: bool) -> None:

@@ -282,7 +282,7 @@ class SyncController(QObject):
     def _schedule(self) -> None:
         if self._stopped:
             return
-        interval = float(self._settings.get("sync_interval_seconds"))
+        interval = self._settings.get("sync_interval_seconds")
         self._poll_timer.start(int(retry_delay(self._status.state, self._failures, interval) * 1000))
 
 
