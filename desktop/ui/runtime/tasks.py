@@ -267,12 +267,12 @@ class TaskRunner:
         owner: QObject | None = None,
     ) -> None:
         def run() -> None:
-            ok, value = True, object()
             try:
-                value = fn(self._opened_db_context())
+                result = fn(self._opened_db_context())
             except Exception as error:
-                ok, value = False, error
-            self._deliver(ok, value, on_done, on_error, owner)
+                self._deliver(False, error, on_done, on_error, owner)
+                return
+            self._deliver(True, result, on_done, on_error, owner)
 
         self._db_jobs.put(run)
 
