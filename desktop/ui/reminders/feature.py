@@ -62,6 +62,10 @@ class RemindersFeature(QObject):
         self.card.remind_requested.connect(self._on_card_remind_requested)
         self.card.customer_requested.connect(self.show_customer)
         self.card.paid_requested.connect(self._on_card_paid_requested)
+        self.card.lost_button.recorded.connect(self._on_lost_sale_recorded)
+        self.card.lost_button.failed.connect(
+            lambda message: self.window.set_status(self.tr("未成交原因没有记录：%1").replace("%1", message)))
+        self.card.lost_button.keyboard_requested.connect(self._on_keyboard_requested)
         self.reminders.reminders_changed.connect(self.card.reload)  # paid or added here or in the tab
         clipboard.message_copied.connect(self.card.show_for_text)
 
@@ -99,6 +103,10 @@ class RemindersFeature(QObject):
         # The 催付 tab's own 已付款; the agent stays on the tab she is on, the card reloads and loses the button.
         self.reminders.settle(order_id, ReminderState.PAID, on_failed=lambda error: self.window.set_status(
             self.tr("标记已付款失败：%1").replace("%1", str(error))))
+
+    def _on_lost_sale_recorded(self, sale: Any) -> None:
+        status = self.tr("已记录未成交原因：%1 · %2")
+        self.window.set_status(status.replace("%1", sale.buyer).replace("%2", sale.reason))
 
     # pasting: the same Paster the suggestions use, so focus and clipboard behave the same -------------
     def _on_reminders_reply_requested(self, text: str) -> None:
