@@ -52,3 +52,11 @@ class LostSaleRepository:
     def since(self, first_day: dt.date) -> list[LostSale]:
         rows = self.db.query("select * from lost_sales where day >= ? order by day, buyer", [first_day.isoformat()])
         return [_sale(row) for row in rows]
+
+    def counts_by_day(self, first_day: dt.date) -> list[tuple[str, str, int]]:
+        """(reason, day, buyers) since `first_day`: what the usage stats carry to the lead."""
+        rows = self.db.execute(
+            "select reason, day, count(*) from lost_sales where day >= ? group by reason, day order by day, reason",
+            [first_day.isoformat()],
+        ).fetchall()
+        return [(reason, day, count) for reason, day, count in rows]
