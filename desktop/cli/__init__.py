@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "desktop.cli.reminders",
     "desktop.cli.customers",
     "desktop.cli.lost",
+    "desktop.cli.feedback",
     "desktop.cli.doctor",
 )
 

@@ -140,3 +140,21 @@ def test_a_stats_file_with_a_forged_reason_is_left_out_whole(tmp_path):
     (stats / "cccccccccccccccc.json").write_text(json.dumps(forged), encoding="utf-8")
     usage = read_team_usage(tmp_path, today=dt.date(2026, 11, 23))
     assert usage.skipped_files == 1 and not usage.lost_reasons
+
+
+def test_shared_feedback_is_read_bounded_and_a_forged_file_is_skipped(tmp_path):
+    from desktop.sync.feedback import list_shared_feedback, remove_shared_feedback, share_feedback
+
+    item = share_feedback(tmp_path, "aaaaaaaaaaaaaaaa", "小美", "物流", "送不上门，电话13812345678", "",
+                          dt.date(2026, 12, 1))
+    (tmp_path / "feedback" / "20261201T000000-bbbb-0000000a.json").write_text(
+        json.dumps({"kind": "kuaida-feedback", "department": "", "text": "x", "note": "", "agent": "", "day": "x"}),
+        encoding="utf-8")
+    (tmp_path / "feedback" / "notes.txt").write_text("not ours", encoding="utf-8")
+    items, skipped = list_shared_feedback(tmp_path)
+    assert [(i.id, i.department, i.agent) for i in items] == [(item, "物流", "小美")]
+    assert "13812345678" not in items[0].text and skipped == 1  # the forged file; other names are not ours
+    with pytest.raises(ValueError, match="无效"):
+        remove_shared_feedback(tmp_path, "../x")
+    remove_shared_feedback(tmp_path, item)
+    assert list_shared_feedback(tmp_path)[0] == []
