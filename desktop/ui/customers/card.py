@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayo
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
+from desktop.services.customers import CardData, card_for_text
 from desktop.ui.customers.lost_sale import LostSaleButton
-from desktop.ui.reminders import jobs as jobs
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.widgets.plain_text import plain_label
 
@@ -31,7 +31,7 @@ class CustomerCard(QFrame):
         super().__init__(parent)
         self.runner = runner
         self.settings = settings
-        self.data: jobs.CardData | None = None
+        self.data: CardData | None = None
         self._lookup = 0  # a newer copy overtakes an older lookup still on the worker
         self._text = ""  # the copy the card is about, kept in memory only, to look it up again after a change
         self.setObjectName("customerCard")
@@ -92,7 +92,7 @@ class CustomerCard(QFrame):
         self._text = text
         lookup = self._lookup
         zone = zone_from(self.settings.get)
-        self.runner.db(lambda services: jobs.card_for_text(services, zone, text),
+        self.runner.db(lambda services: card_for_text(services, zone, text),
                        lambda data: lookup == self._lookup and self.set_data(data), owner=self)
 
     def reload(self) -> None:
@@ -112,7 +112,7 @@ class CustomerCard(QFrame):
             return []
         return sorted(data.open_reminders, key=lambda r: r.order_id != data.order_id)  # stable: keeps the rest
 
-    def set_data(self, data: jobs.CardData | None) -> None:
+    def set_data(self, data: CardData | None) -> None:
         self.data = data
         if data is None:
             self.hide()
@@ -138,7 +138,7 @@ class CustomerCard(QFrame):
         self.show()
         self.card_changed.emit(True)
 
-    def _details(self, data: jobs.CardData) -> str:
+    def _details(self, data: CardData) -> str:
         parts = []
         if data.customer and data.customer.note:
             note = " ".join(data.customer.note.split())

@@ -14,6 +14,7 @@ from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, Notifier, Paster, PasteRequest
 from desktop.ui.customers.card import CustomerCard
 from desktop.ui.customers.panel import CustomersPanel
+from desktop.ui.reminders.controller import RemindersController
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog, HandoverNotice
 from desktop.ui.reminders.panel import RemindersPanel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
@@ -36,10 +37,11 @@ class RemindersFeature(QObject):
         self.focus = focus or FocusReturn()
         self._keyboard_depth = 0
 
-        self.reminders = RemindersPanel(runner, settings, notifier, parent=window)
+        self.reminders_view = RemindersPanel(parent=window)
+        self.reminders = RemindersController(self.reminders_view, runner, settings, notifier, parent=self)
         self.customers = CustomersPanel(runner, settings, parent=window)
         self.card = CustomerCard(runner, settings, window)
-        self.reminders_tab = window.add_panel(self.reminders, "")
+        self.reminders_tab = window.add_panel(self.reminders_view, "")
         self.customers_tab = window.add_panel(self.customers, "")
         window.add_card(self.card)
         self.handover = HandoverNotice(runner, settings, parent=self)

@@ -77,7 +77,7 @@ def test_paid_on_the_card_is_the_tabs_paid(qtbot, services: Services, settings: 
     feature = RemindersFeature(window, ImmediateTaskRunner(services), settings, clipboard, FakePaster(), None)
     feature.handover.show_note = lambda _text, _at: None
     feature.start()
-    assert "待催付 1" in feature.reminders.stats_label.text()
+    assert "待催付 1" in feature.reminders_view.stats_label.text()
 
     clipboard.copy("小猪佩奇2019：拍了，怎么付款")
     card = feature.card
@@ -86,7 +86,7 @@ def test_paid_on_the_card_is_the_tabs_paid(qtbot, services: Services, settings: 
 
     assert repo.reminder(order.order_id).state is ReminderState.PAID
     assert [kind for kind, _at in repo.history(order.order_id)][-1] == "paid"  # what the tab's 已付款 records
-    assert feature.reminders.stats_label.text().startswith("待催付 0")
+    assert feature.reminders_view.stats_label.text().startswith("待催付 0")
     assert window.tabs.currentIndex() == 0  # the agent stays where she was
     assert not card.isHidden() and card.paid_button.isHidden()  # the card looked again: nothing left to mark
     clipboard.copy(f"订单 {order.order_id}")
