@@ -7,6 +7,7 @@ files it, and the share only when the agent ticks 发给组长 (redacted first, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from desktop.services.library import seller_names
 from desktop.ui.feedback.dialog import FeedbackDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 
+# "小猪佩奇2019：太贵了": a copied line that starts with who said it. The name stays on this PC.
+_SPEAKER = re.compile(r"^\s*([^\s:：]{1,24})[:：]\s*(\S.*)$", re.DOTALL)
 SHARE_TIMEOUT_MS = 20_000  # as the team sync: a share that does not answer by then is offline for now
 
 
@@ -74,8 +77,12 @@ class FeedbackFeature(QObject):
 
     def on_message_copied(self, text: str) -> None:
         read = read_copied(text, seller_names(self.settings.settings))
-        self.message = read.question if read.from_block else text.strip()
-        self.buyer = read.buyer if read.from_block else ""
+        if read.from_block:
+            self.message, self.buyer = read.question, read.buyer
+        elif speaker := _SPEAKER.match(text):
+            self.buyer, self.message = speaker.group(1), speaker.group(2).strip()
+        else:
+            self.message, self.buyer = text.strip(), ""
         self.button.setEnabled(bool(self.message))
 
     def _fill_menu(self) -> None:

@@ -46,8 +46,8 @@ def test_the_copied_message_is_filed_locally_and_shared_redacted_only_when_ticke
     feature.status.connect(statuses.append)
     assert not feature.button.isEnabled() and feature.button.focusPolicy() == Qt.FocusPolicy.NoFocus
 
-    feature.on_message_copied(MESSAGE)
-    assert feature.button.isEnabled()
+    feature.on_message_copied(f"小猪佩奇2019：{MESSAGE}")  # who said it stays on this PC
+    assert feature.button.isEnabled() and (feature.buyer, feature.message) == ("小猪佩奇2019", MESSAGE)
     feature.menu.aboutToShow.emit()
     departments = [action.text() for action in feature.menu.actions()]
     assert departments == ["仓储", "运营", "财务", "产品", "物流"]
@@ -55,13 +55,15 @@ def test_the_copied_message_is_filed_locally_and_shared_redacted_only_when_ticke
     monkeypatch.setattr(FeedbackDialog, "exec", agent_answers(share=False))
     feature.menu.actions()[4].trigger()  # 物流
     assert borrowed == [True, False]
-    assert [(i.department, i.shared_at) for i in FeedbackRepository(services.store.db).all()] == [("物流", None)]
+    assert [(i.department, i.buyer, i.shared_at) for i in FeedbackRepository(services.store.db).all()] == [
+        ("物流", "小猪佩奇2019", None)]
     assert list_shared_feedback(share)[0] == [] and statuses[-1] == "已记下反馈（物流）"
 
     monkeypatch.setattr(FeedbackDialog, "exec", agent_answers(share=True, note="家住6楼没电梯"))
     feature.ask("物流")
     shared, _skipped = list_shared_feedback(share)
-    assert len(shared) == 1 and "13812345678" not in shared[0].text and statuses[-1] == "反馈已发给组长"
+    assert len(shared) == 1 and statuses[-1] == "反馈已发给组长"
+    assert "13812345678" not in shared[0].text and "小猪佩奇" not in shared[0].text
     assert FeedbackRepository(services.store.db).all()[0].shared_at is not None
 
 
