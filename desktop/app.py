@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from desktop.platform.factory import PlatformServices
     from desktop.services.context import Services
     from desktop.testing.e2e_probe import E2EProbe
+    from desktop.ui.feedback.feature import FeedbackFeature
+    from desktop.ui.feedback.review import FeedbackReview
     from desktop.ui.reminders.feature import RemindersFeature
     from desktop.ui.runtime.gc_guard import GuiThreadCollector
     from desktop.ui.runtime.tasks import FailureReporter
@@ -122,10 +124,12 @@ class Running:
     controller: OverlayController
     sync: TeamSync
     reminders: RemindersFeature
+    feedback: FeedbackFeature
     phrase_files: PhraseFiles
     diagnostics: DiagnosticsExport
     e2e_probe: E2EProbe | None = None
     library_editor: LibraryEditor | None = None  # opened from the tray on demand
+    feedback_review: FeedbackReview | None = None  # likewise
 
 
 class Application(QObject):
@@ -227,7 +231,8 @@ class Application(QObject):
         self.running = Running(
             gc_guard, failures, runner, store_guard, tray, platform, controller,
             sync=self._start_team_sync(runner, tray, controller),
-            reminders=self._start_reminders(runner, platform, tray, controller),
+            reminders=(reminders := self._start_reminders(runner, platform, tray, controller)),
+            feedback=self._start_feedback(runner, platform, tray, reminders),
             phrase_files=self._start_phrase_files(runner, tray, controller),
             diagnostics=self._start_diagnostics(runner, platform, tray),
             e2e_probe=e2e_probe,
@@ -277,6 +282,38 @@ class Application(QObject):
             running.library_editor.load()
         running.library_editor.show()
         running.library_editor.raise_()
+
+    def _start_feedback(self, runner: RestartableRunner, platform: PlatformServices, tray: TrayIcon,
+                        reminders: RemindersFeature) -> FeedbackFeature:
+        """反馈 on the status line for the copied message; 意见反馈汇总… in the tray for the lead."""
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.feedback.feature import FeedbackFeature
+
+        settings, paths = self.settings.settings, self.paths
+        feedback = FeedbackFeature(runner, self.settings, lambda: team_folder_path(settings, paths),
+                                   parent=self.window)
+        self.window.add_status_widget(feedback.button)
+        platform.clipboard.message_copied.connect(feedback.on_message_copied)
+        feedback.status.connect(self.window.set_status)
+        feedback.keyboard_requested.connect(reminders.borrow_keyboard)
+        review_action = QAction(self.tr("意见反馈汇总…"), self)
+        review_action.triggered.connect(self.show_feedback_review)
+        tray.add_action(review_action)
+        return feedback
+
+    def show_feedback_review(self) -> None:
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.feedback.review import FeedbackReview
+
+        running = self.running
+        if running is None:
+            return
+        if running.feedback_review is None:
+            settings, paths = self.settings.settings, self.paths
+            running.feedback_review = FeedbackReview(running.runner, lambda: team_folder_path(settings, paths))
+        running.feedback_review.load()
+        running.feedback_review.show()
+        running.feedback_review.raise_()
 
     def _start_reminders(self, runner: RestartableRunner, platform: PlatformServices, tray: TrayIcon,
                          controller: OverlayController) -> RemindersFeature:
@@ -402,6 +439,8 @@ class Application(QObject):
             running.store_guard.stop()
             if running.library_editor is not None:
                 shiboken6.delete(running.library_editor)
+            if running.feedback_review is not None:
+                shiboken6.delete(running.feedback_review)
             running.runner.shutdown()
             running.gc_guard.stop()
         shiboken6.delete(self.window)

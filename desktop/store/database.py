@@ -367,4 +367,3 @@ def restore_backup(backup: Path, path: Path, now: dt.datetime | None = None) -> 
     shutil.copyfile(backup, partial)
     partial.replace(path)
     return kept
-

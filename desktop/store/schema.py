@@ -22,8 +22,10 @@ phrases = Migrations("kuaida.phrases")
 team = Migrations("kuaida.team")
 orders = Migrations("kuaida.orders")
 customers = Migrations("kuaida.customers")
+feedback = Migrations("kuaida.feedback")
+lost_sales = Migrations("kuaida.lost_sales")
 
-MIGRATION_SETS: tuple[Migrations, ...] = (phrases, team, orders, customers)
+MIGRATION_SETS: tuple[Migrations, ...] = (phrases, team, orders, customers, feedback, lost_sales)
 
 
 # phrases ------------------------------------------------------------------------------------------------
@@ -108,3 +110,20 @@ def create_customer_tables(db: sqlite_utils.Database) -> None:
     )
     db.table("promises").create_index(["nickname"])
     db.table("handover_notes").create({"id": int, "text": str, "written_at": str, "read_at": str}, pk="id")
+
+
+# feedback (意见反馈) ---------------------------------------------------------------------------------------
+@feedback()
+def create_feedback_tables(db: sqlite_utils.Database) -> None:
+    db.table("feedback").create({"id": int, "department": str, "text": str, "note": str, "buyer": str,
+                                 "created_at": str, "shared_at": str}, pk="id")
+    # The lead's marks on shared feedback read from the team folder, by the shared file's id.
+    db.table("feedback_review").create({"shared_id": str, "state": str, "changed_at": str}, pk="shared_id")
+
+
+# lost sales (未成交原因) ----------------------------------------------------------------------------------
+@lost_sales()
+def create_lost_sales_table(db: sqlite_utils.Database) -> None:
+    db.table("lost_sales").create({"buyer": str, "day": str, "reason": str, "note": str, "recorded_at": str},
+                                  pk=("buyer", "day"))
+    db.table("lost_sales").create_index(["day"])
