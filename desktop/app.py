@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.ui.feedback.feature import FeedbackFeature
     from desktop.ui.feedback.review import FeedbackReview
     from desktop.ui.reminders.feature import RemindersFeature
+    from desktop.ui.report.window import ReportWindow
     from desktop.ui.runtime.gc_guard import GuiThreadCollector
     from desktop.ui.runtime.tasks import FailureReporter
     from desktop.ui.shell.diagnostics_export import DiagnosticsExport
@@ -130,6 +131,7 @@ class Running:
     e2e_probe: E2EProbe | None = None
     library_editor: LibraryEditor | None = None  # opened from the tray on demand
     feedback_review: FeedbackReview | None = None  # likewise
+    daily_report: ReportWindow | None = None  # likewise
 
 
 class Application(QObject):
@@ -299,6 +301,9 @@ class Application(QObject):
         review_action = QAction(self.tr("意见反馈汇总…"), self)
         review_action.triggered.connect(self.show_feedback_review)
         tray.add_action(review_action)
+        report_action = QAction(self.tr("日报…"), self)
+        report_action.triggered.connect(self.show_daily_report)
+        tray.add_action(report_action)
         return feedback
 
     def show_feedback_review(self) -> None:
@@ -314,6 +319,21 @@ class Application(QObject):
         running.feedback_review.load()
         running.feedback_review.show()
         running.feedback_review.raise_()
+
+    def show_daily_report(self) -> None:
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.report.window import ReportWindow
+
+        running = self.running
+        if running is None:
+            return
+        if running.daily_report is None:
+            settings, paths = self.settings.settings, self.paths
+            running.daily_report = ReportWindow(running.runner, self.settings,
+                                                lambda: team_folder_path(settings, paths))
+        running.daily_report.load()
+        running.daily_report.show()
+        running.daily_report.raise_()
 
     def _start_reminders(self, runner: RestartableRunner, platform: PlatformServices, tray: TrayIcon,
                          controller: OverlayController) -> RemindersFeature:
@@ -439,8 +459,9 @@ class Application(QObject):
             running.store_guard.stop()
             if running.library_editor is not None:
                 shiboken6.delete(running.library_editor)
-            if running.feedback_review is not None:
-                shiboken6.delete(running.feedback_review)
+            for window in (running.feedback_review, running.daily_report):
+                if window is not None:
+                    shiboken6.delete(window)
             running.runner.shutdown()
             running.gc_guard.stop()
         shiboken6.delete(self.window)

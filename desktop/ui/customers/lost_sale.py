@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMenu, QPushButton, QWidget
 
 from desktop.core.lost_sales import MAX_NOTE_CHARS, LostSale, LostSaleError, shop_reasons
 from desktop.core.reminders import zone_from
+from desktop.services.context import Services
 from desktop.services.lost_sales import record_lost_sale
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 
 
 class LostSaleNoteDialog(QDialog):
@@ -49,7 +50,7 @@ class LostSaleButton(QPushButton):
     failed = Signal(str)
     keyboard_requested = Signal(bool)
 
-    def __init__(self, runner: Any, settings: SettingsBridge, parent: QWidget | None = None,
+    def __init__(self, runner: Runner, settings: SettingsBridge, parent: QWidget | None = None,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -91,7 +92,7 @@ class LostSaleButton(QPushButton):
     def record(self, reason: str, note: str) -> None:
         buyer, now, zone = self.buyer, self.clock(), zone_from(self.settings.get)
 
-        def job(services: Any) -> LostSale | str:
+        def job(services: Services) -> LostSale | str:
             try:
                 return record_lost_sale(services, buyer, reason, note, now, zone)
             except LostSaleError as error:
