@@ -70,7 +70,7 @@ def editor(qtbot, share, lead_store):
 def test_agents_see_the_library_but_only_the_key_holder_can_publish(editor, tmp_path):
     assert not editor.lead_mode and not editor.publish_action.isVisible()
     assert [p.id for p in editor.draft.phrases] == ["t-1", "t-2"]
-    assert editor.publish() is False
+    assert editor.publishing.publish() is False
     private, _ = write_key_pair(tmp_path / "keys", KEY)
     editor.pick_file = lambda _title, _filters: str(private)
     editor.unlock_action.trigger()
@@ -80,33 +80,34 @@ def test_agents_see_the_library_but_only_the_key_holder_can_publish(editor, tmp_
 
 
 def test_editing_a_phrase_updates_the_draft_with_preview_emoji_and_sensitive_words(editor, qtbot):
-    phrase = editor.add_phrase()
-    assert editor.form.isEnabled() and editor.current_phrase_id() == phrase.id
-    editor.form.text_edit.setPlainText("{问候}，{买家}，{活动}期间下单加微信领券")
-    editor.form.text_edit.moveCursor(QTextCursor.MoveOperation.End)
-    editor.form.insert_emoji("🎁")
-    editor.form.code_edit.setText("hd")
-    editor.form.code_edit.textEdited.emit("hd")
-    editor.form.intent_boxes[0].setCurrentIndex(editor.form.intent_boxes[0].findData("promotion"))
+    phrase = editor.phrases.add_phrase()
+    assert editor.phrases.form.isEnabled() and editor.phrases.current_phrase_id() == phrase.id
+    editor.phrases.form.text_edit.setPlainText("{问候}，{买家}，{活动}期间下单加微信领券")
+    editor.phrases.form.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    editor.phrases.form.insert_emoji("🎁")
+    editor.phrases.form.code_edit.setText("hd")
+    editor.phrases.form.code_edit.textEdited.emit("hd")
+    editor.phrases.form.intent_boxes[0].setCurrentIndex(editor.phrases.form.intent_boxes[0].findData("promotion"))
     edited = editor.draft.phrases[-1]
     assert edited.text.endswith("领券🎁")
     assert (edited.code, edited.intents) == ("hd", ("promotion",))
-    assert "小猪佩奇" in editor.form.preview_label.text() and "双11期间" in editor.form.preview_label.text()
-    assert editor.form.warning_label.text().startswith("含敏感词：") and "微信" in editor.form.warning_label.text()
+    form = editor.phrases.form
+    assert "小猪佩奇" in form.preview_label.text() and "双11期间" in form.preview_label.text()
+    assert form.warning_label.text().startswith("含敏感词：") and "微信" in form.warning_label.text()
     row = editor.model.row_of(phrase.id)
     assert editor.model.index(row, 0).data() == "hd"
 
 
 def test_a_sensitive_word_blocks_publishing_unless_the_lead_overrides(editor, share, tmp_path):
     editor.set_signing_key(KEY)
-    phrase = editor.add_phrase()
-    editor.form.text_edit.setPlainText("全网最低价，加微信返现")
-    assert editor.publish() is False
+    phrase = editor.phrases.add_phrase()
+    editor.phrases.form.text_edit.setPlainText("全网最低价，加微信返现")
+    assert editor.publishing.publish() is False
     assert editor.confirmations[-1][2] == "仍然发布"
-    assert editor.current_phrase_id() == phrase.id  # the offending phrase is shown
+    assert editor.phrases.current_phrase_id() == phrase.id  # the offending phrase is shown
     assert editor.statusBar().currentMessage().startswith("未发布")
     editor.allow_sensitive = True
-    assert editor.publish() is True
+    assert editor.publishing.publish() is True
     assert editor.confirmations[-1][0] == "发布团队库"
     assert "新增 1 条" in editor.confirmations[-1][1]
     assert editor.statusBar().currentMessage() == "已发布团队库 v2"
@@ -118,18 +119,18 @@ def test_a_sensitive_word_blocks_publishing_unless_the_lead_overrides(editor, sh
 
 def test_an_empty_phrase_must_be_fixed_before_publishing(editor):
     editor.set_signing_key(KEY)
-    phrase = editor.add_phrase()
-    editor.form.text_edit.setPlainText("  ")
-    assert editor.publish() is False
-    assert editor.current_phrase_id() == phrase.id
+    phrase = editor.phrases.add_phrase()
+    editor.phrases.form.text_edit.setPlainText("  ")
+    assert editor.publishing.publish() is False
+    assert editor.phrases.current_phrase_id() == phrase.id
     assert "短语内容为空" in editor.statusBar().currentMessage()
 
 
 def test_a_publish_raced_by_another_lead_is_refused_with_advice(editor, share):
     editor.set_signing_key(KEY)
     publish(share, TeamLibrary((Phrase(id="t-9", text="别人的版本", source="team"),)), KEY, "李主管")
-    editor.add_phrase()
-    assert editor.publish() is True  # confirmed and started; the share then refuses
+    editor.phrases.add_phrase()
+    assert editor.publishing.publish() is True  # confirmed and started; the share then refuses
     assert "请先同步" in editor.statusBar().currentMessage()
     assert editor.publish_action.isEnabled()
 
@@ -141,23 +142,24 @@ def test_importing_a_spreadsheet_replaces_the_draft_and_shows_the_diff(editor, t
     editor.import_file(csv)
     assert [p.text for p in editor.draft.phrases] == ["亲，在的呢😊", "亲，48小时内发货哦"]
     assert editor.draft.phrases[0].id == "t-1"  # the matching phrase keeps its id (and agents' usage)
-    assert editor.diff().summary() == "新增 1 条，修改 0 条，删除 1 条"
+    assert editor.publishing.diff().summary() == "新增 1 条，修改 0 条，删除 1 条"
     assert editor.statusBar().currentMessage().startswith("已导入：新增 1 条")
-    editor.show_diff()
+    editor.publishing.show_diff()
     assert "+ [发货] 亲，48小时内发货哦" in editor.confirmations[-1][1]
 
 
 def test_proposals_are_accepted_into_the_draft_or_rejected_and_leave_the_inbox(editor, share):
     propose(share, Phrase(id="p-1", text="亲，今天下单送运费险哦", group="促单"), "aaaaaaaaaaaaaaaa", "小美", "转化好")
     propose(share, Phrase(id="p-2", text="随便写的"), "bbbbbbbbbbbbbbbb", "小王")
-    editor.load_proposals()
-    assert editor.proposal_list.count() == 2
+    editor.proposals.load()
+    assert editor.proposals.proposal_list.count() == 2
     assert editor.tabs.tabText(2) == "客服建议 (2)"
-    assert editor.proposal_list.item(0).text() == "小美：亲，今天下单送运费险哦（转化好）"
-    accepted = editor.accept_proposal(0)
+    assert editor.proposals.proposal_list.item(0).text() == "小美：亲，今天下单送运费险哦（转化好）"
+    assert editor.proposals.accept(0) is not None
+    accepted = editor.draft.phrases[-1]
     assert accepted is not None and editor.draft.phrases[-1].text == "亲，今天下单送运费险哦"
-    assert editor.draft.phrases[-1].group == "促单" and editor.current_phrase_id() == accepted.id
-    editor.reject_proposal(0)
+    assert editor.draft.phrases[-1].group == "促单" and editor.phrases.current_phrase_id() == accepted.id
+    editor.proposals.reject(0)
     assert list_proposals(share) == ([], 0)
     assert editor.tabs.tabText(2) == "客服建议 (0)"
 
@@ -165,12 +167,13 @@ def test_proposals_are_accepted_into_the_draft_or_rejected_and_leave_the_inbox(e
 def test_team_usage_shows_most_and_least_used_phrases_and_intents_without_matches(editor, share):
     write_usage(share, "aaaaaaaaaaaaaaaa", [("t-2", "2026-11-22", 7)], [("ship_time", "2026-11-22", 3)],
                 {"t-1", "t-2"}, dt.date(2026, 11, 23))
-    editor.load_usage()
-    assert editor.most_table.item(0, 0).text() == "{活动}期间全店满减哦"
-    assert editor.most_table.item(0, 1).text() == "7"
-    assert (editor.least_table.item(0, 0).text(), editor.least_table.item(0, 1).text()) == ("亲，在的呢😊", "0")
-    assert editor.no_match_table.item(0, 1).text() == "3"
-    assert editor.usage_label.text().startswith("1 位客服")
+    editor.usage.load()
+    assert editor.usage.most_table.item(0, 0).text() == "{活动}期间全店满减哦"
+    assert editor.usage.most_table.item(0, 1).text() == "7"
+    least = editor.usage.least_table
+    assert (least.item(0, 0).text(), least.item(0, 1).text()) == ("亲，在的呢😊", "0")
+    assert editor.usage.no_match_table.item(0, 1).text() == "3"
+    assert editor.usage.usage_label.text().startswith("1 位客服")
 
 
 def test_the_lead_sees_which_kuaida_and_library_versions_the_agents_run(editor, share):
@@ -178,11 +181,11 @@ def test_the_lead_sees_which_kuaida_and_library_versions_the_agents_run(editor, 
     write_usage(share, "bbbbbbbbbbbbbbbb", [], [], set(), kuaida_version="0.0.9", library_version=12)
     (share / "stats" / "cccccccccccccccc.json").write_text(
         '{"kind": "kuaida-team-usage", "agent": "cccccccccccccccc", "uses": {}, "no_match": {}}', encoding="utf-8")
-    editor.load_usage()
-    text = editor.versions_label.text()
+    editor.usage.load()
+    text = editor.usage.versions_label.text()
     assert "未经验证" in text and "0.1.0 × 1" in text and "0.0.9 × 1" in text and "未知 × 1" in text
     assert "v12 × 2" in text
-    assert "aaaaaaaaaaaaaaaa: 0.1.0 · v12" in editor.versions_label.toolTip()
+    assert "aaaaaaaaaaaaaaaa: 0.1.0 · v12" in editor.usage.versions_label.toolTip()
 
 
 def test_proposals_and_usage_say_they_are_unverified_and_what_was_left_out(editor, share):
@@ -191,24 +194,25 @@ def test_proposals_and_usage_say_they_are_unverified_and_what_was_left_out(edito
     (share / "stats").mkdir()
     (share / "stats" / "bbbbbbbbbbbbbbbb.json").write_text('{"kind": "kuaida-team-usage", "agent": "x"}',
                                                            encoding="utf-8")
-    editor.load_proposals()
-    editor.load_usage()
-    assert "未经验证" in editor.proposals_note.text() and "另有 1 个文件未显示" in editor.proposals_note.text()
-    assert "未经验证" in editor.usage_label.text() and "1 个统计文件不可信" in editor.usage_label.text()
+    editor.proposals.load()
+    editor.usage.load()
+    note = editor.proposals.proposals_note.text()
+    assert "未经验证" in note and "另有 1 个文件未显示" in note
+    assert "未经验证" in editor.usage.usage_label.text() and "1 个统计文件不可信" in editor.usage.usage_label.text()
 
 
 def test_team_settings_are_checked_then_published_with_the_library(editor, share):
     editor.set_signing_key(KEY)
-    editor.promotions_edit.setPlainText("双12 | 2026-12-01 | 2026-12-12 | 满199减20；送赠品")
-    editor.words_edit.setPlainText("秒杀价\t价格用语")
-    editor.featured_box.setCurrentIndex(editor.featured_box.findData("t-1"))
-    editor.featured_product.setText("加绒卫衣")
-    editor.featured_start.setText("2026-12-01")
-    editor.featured_end.setText("2026-11-01")
-    assert editor.apply_team_settings() is False and "早于" in editor.team_problem.text()
-    editor.featured_end.setText("2026-12-07")
-    assert editor.apply_team_settings() is True
-    assert editor.publish() is True
+    editor.team_settings.promotions_edit.setPlainText("双12 | 2026-12-01 | 2026-12-12 | 满199减20；送赠品")
+    editor.team_settings.words_edit.setPlainText("秒杀价\t价格用语")
+    editor.team_settings.featured_box.setCurrentIndex(editor.team_settings.featured_box.findData("t-1"))
+    editor.team_settings.featured_product.setText("加绒卫衣")
+    editor.team_settings.featured_start.setText("2026-12-01")
+    editor.team_settings.featured_end.setText("2026-11-01")
+    assert editor.team_settings.apply() is False and "早于" in editor.team_settings.team_problem.text()
+    editor.team_settings.featured_end.setText("2026-12-07")
+    assert editor.team_settings.apply() is True
+    assert editor.publishing.publish() is True
     agent = TeamRepository(open_memory_store().db)
     sync_once(share, agent, trust=KEY.public.fingerprint)
     assert agent.active_promotion(dt.date(2026, 12, 5)).talking_points == ("满199减20", "送赠品")
@@ -219,16 +223,16 @@ def test_team_settings_are_checked_then_published_with_the_library(editor, share
 
 def test_a_key_that_is_not_the_teams_cannot_publish(editor):
     editor.set_signing_key(SigningKey.generate())
-    editor.add_phrase()
-    assert editor.publish() is False
+    editor.phrases.add_phrase()
+    assert editor.publishing.publish() is False
     assert "不是团队正在使用的密钥" in editor.statusBar().currentMessage()
     assert editor.confirmations == []
 
 
 def test_the_draft_model_passes_the_model_tester(qtmodeltester, editor):
-    editor.add_phrase()
+    editor.phrases.add_phrase()
     qtmodeltester.check(editor.model, force_py=True)
-    qtmodeltester.check(editor.proxy, force_py=True)
+    qtmodeltester.check(editor.phrases.proxy, force_py=True)
 
 
 # inferred intents: shown as 推断, confirmed or corrected by the lead -----------------------------------
@@ -259,21 +263,21 @@ def test_phrases_without_intents_show_the_inferred_ones_marked_as_such(editor, t
     assert "2 条没有意图（推断出 1 条，请确认或改正）" in editor.statusBar().currentMessage()
     assert editor.draft.phrases[_row(editor, shipping)].intents == ()  # shown, not yet stored
 
-    editor.select_phrase(shipping)
-    assert editor.form.inferred_label.text() == "推断：发货时间（未确认）"
-    assert not editor.form.confirm_inferred_button.isHidden()
-    editor.select_phrase(other)
-    assert "没有意图" in editor.form.inferred_label.text()
-    assert editor.form.confirm_inferred_button.isHidden()
+    editor.phrases.select_phrase(shipping)
+    assert editor.phrases.form.inferred_label.text() == "推断：发货时间（未确认）"
+    assert not editor.phrases.form.confirm_inferred_button.isHidden()
+    editor.phrases.select_phrase(other)
+    assert "没有意图" in editor.phrases.form.inferred_label.text()
+    assert editor.phrases.form.confirm_inferred_button.isHidden()
 
 
 def test_confirming_stores_the_inferred_intents_which_survive_re_import(editor, tmp_path):
     shipping, _other = _imported(editor, tmp_path)
-    editor.select_phrase(shipping)
-    editor.form.confirm_inferred_button.click()
+    editor.phrases.select_phrase(shipping)
+    editor.phrases.form.confirm_inferred_button.click()
     assert editor.draft.phrases[_row(editor, shipping)].intents == ("ship_time",)
     assert _intent_cell(editor, shipping) == "发货时间"
-    assert editor.form.confirm_inferred_button.isHidden()
+    assert editor.phrases.form.confirm_inferred_button.isHidden()
 
     editor.import_file(tmp_path / "shop.csv")  # the same Qianniu file again: it carries no intents
     assert editor.draft.phrases[_row(editor, shipping)].intents == ("ship_time",)
@@ -281,8 +285,8 @@ def test_confirming_stores_the_inferred_intents_which_survive_re_import(editor, 
 
 def test_correcting_an_inferred_intent_stores_the_lead_s_choice(editor, tmp_path):
     shipping, _other = _imported(editor, tmp_path)
-    editor.select_phrase(shipping)
-    box = editor.form.intent_boxes[0]
+    editor.phrases.select_phrase(shipping)
+    box = editor.phrases.form.intent_boxes[0]
     box.setCurrentIndex(box.findData("logistics"))
     assert editor.draft.phrases[_row(editor, shipping)].intents == ("logistics",)
     assert _intent_cell(editor, shipping) == "物流查询"
@@ -290,7 +294,7 @@ def test_correcting_an_inferred_intent_stores_the_lead_s_choice(editor, tmp_path
 
 def test_confirm_all_stores_every_inferred_intent_and_counts_the_rest(editor, tmp_path):
     shipping, other = _imported(editor, tmp_path)
-    assert editor.confirm_all_inferred() == 1
+    assert editor.phrases.confirm_all_inferred() == 1
     assert editor.draft.phrases[_row(editor, shipping)].intents == ("ship_time",)
     assert editor.draft.phrases[_row(editor, other)].intents == ()
     assert "1 条没有意图" in editor.statusBar().currentMessage()
@@ -324,3 +328,79 @@ def test_importing_the_shops_library_asks_whether_to_keep_the_bundled_defaults(b
     bundled = [p for p in bundled_editor.draft.phrases if p.id.startswith("d-")]
     assert bool(bundled) is keep
     assert {"fh", "zz"} <= {p.code for p in bundled_editor.draft.phrases}
+
+
+# publishing reaches the lead's own window; usage loads when its tab is opened ---------------------------
+def test_published_is_announced_once_the_leads_own_copy_holds_the_new_version(editor, lead_store):
+    editor.set_signing_key(KEY)
+    editor.phrases.add_phrase()
+    editor.phrases.form.text_edit.setPlainText("亲，新品上架啦")
+    seen: list[tuple[int, list[str]]] = []
+    team = TeamRepository(lead_store.db)
+    editor.published.connect(lambda version: seen.append((version, [p.text for p in team.library().phrases])))
+    assert editor.publishing.publish() is True
+    assert seen == [(2, ["亲，在的呢😊", "{活动}期间全店满减哦", "亲，新品上架啦"])]
+
+
+def test_usage_figures_load_when_the_tab_is_opened(editor, share):
+    write_usage(share, "aaaaaaaaaaaaaaaa", [("t-2", "2026-11-22", 7)], [], {"t-1", "t-2"}, dt.date(2026, 11, 23))
+    editor.show()
+    assert editor.usage.most_table.rowCount() == 0  # not read before anyone looks
+    editor.tabs.setCurrentWidget(editor.usage)
+    assert editor.usage.most_table.item(0, 0).text() == "{活动}期间全店满减哦"
+    assert editor.usage.usage_label.text().startswith("1 位客服")
+
+
+def test_figures_that_arrive_before_the_library_are_named_once_it_is_loaded(qtbot, share, lead_store):
+    write_usage(share, "aaaaaaaaaaaaaaaa", [("t-2", "2026-11-22", 7)], [], {"t-1", "t-2"}, dt.date(2026, 11, 23))
+    window = LibraryEditor(ImmediateTaskRunner(lead_store), FakeSettings(), lambda: share)
+    qtbot.addWidget(window)
+    window.usage.load()  # the share answered before the DB worker did
+    assert window.usage.most_table.rowCount() == 0
+    window.load()
+    assert window.usage.most_table.item(0, 0).text() == "{活动}期间全店满减哦"
+
+
+# an accepted proposal appears once for the agent who sent it --------------------------------------------
+def test_an_accepted_proposal_takes_the_place_of_the_agents_own_phrase(editor, share):
+    from desktop.services.team import agent_for_proposal
+
+    agent_store = open_memory_store()
+    agent = TeamRepository(agent_store.db)
+    sync_once(share, agent, trust=KEY.public.fingerprint)
+    mine = Phrase(id="p-mine", text="亲，今天下单送运费险哦", group="促单", source="personal")
+    agent.phrases.save(mine)
+    agent.phrases.record_use(mine.id)
+    propose(share, mine, agent_for_proposal(agent, mine), "小美")
+
+    editor.set_signing_key(KEY)
+    editor.proposals.load()
+    editor.proposals.accept(0)
+    editor.phrases.form.text_edit.setPlainText("亲，今天下单就送运费险哦～")  # the lead polishes it
+    assert editor.publishing.publish() is True
+    sync_once(share, agent, trust=KEY.public.fingerprint)
+    offered = [p for p in agent.phrases.all() if "运费险" in p.text]
+    assert [(p.id, p.source, p.text) for p in offered] == [("p-mine", "team", "亲，今天下单就送运费险哦～")]
+    assert agent.phrases.uses_by_day()[0][0] == "p-mine"  # its uses (and learned picks) carry over
+
+    editor.phrases.select_phrase("p-mine")
+    editor.phrases.remove_current_phrase()  # the team drops it again: the agent's own wording comes back
+    assert editor.publishing.publish() is True
+    sync_once(share, agent, trust=KEY.public.fingerprint)
+    assert [(p.source, p.text) for p in agent.phrases.all() if "运费险" in p.text] == [("personal", mine.text)]
+    agent_store.close()
+
+
+def test_a_proposal_from_someone_else_never_replaces_an_agents_phrase(editor, share):
+    agent_store = open_memory_store()
+    agent = TeamRepository(agent_store.db)
+    mine = Phrase(id="p-same", text="我自己的", source="personal")
+    agent.phrases.save(mine)  # never proposed from this PC
+    propose(share, Phrase(id="p-same", text="别人写的"), "bbbbbbbbbbbbbbbb", "小王")
+    editor.set_signing_key(KEY)
+    editor.proposals.load()
+    editor.proposals.accept(0)
+    assert editor.publishing.publish() is True
+    sync_once(share, agent, trust=KEY.public.fingerprint)
+    assert agent.phrases.get("p-same") == mine
+    agent_store.close()
