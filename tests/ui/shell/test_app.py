@@ -65,6 +65,31 @@ def test_the_app_wires_proposals_and_phrase_files_into_the_window_and_tray(qtbot
         shiboken6.delete(app)
 
 
+def test_the_leads_window_suggests_what_the_lead_just_published(qtbot, kuaida_home: Path) -> None:
+    """Issue 12: the editor writes the lead's own copy itself, so the next sync finds nothing new; the window
+    used to keep the old library until a restart. Publishing now reloads it at once."""
+    from desktop.core.sync.keys import SigningKey
+
+    app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
+    try:
+        with qtbot.waitSignal(app.first_paint.painted):
+            app.show()
+        qtbot.waitUntil(lambda: app.controller.library is not None)
+        app.show_library_editor()
+        editor = app.library_editor
+        qtbot.waitUntil(lambda: len(editor.draft.phrases) > 0)
+        editor.confirm = lambda _title, _text, _accept: True
+        editor.set_signing_key(SigningKey.generate())
+        editor.phrases.add_phrase()
+        editor.phrases.form.text_edit.setPlainText("亲，周年庆全场包邮哦")
+        with qtbot.waitSignal(editor.published, timeout=20000):
+            assert editor.publishing.publish() is True
+        qtbot.waitUntil(lambda: "亲，周年庆全场包邮哦" in [p.text for p in app.controller.library.phrases])
+    finally:
+        app.close()
+        shiboken6.delete(app)
+
+
 def test_a_background_job_without_a_handler_tells_the_agent(qtbot, kuaida_home: Path) -> None:
     """Issue 11 #17: one default failure path in the app: a job that fails with no on_error of its own
     (a save on a full disk) shows its sentence in the window instead of leaving only a log line."""
