@@ -51,6 +51,7 @@ class PhrasesTab(QSplitter):
         self.group_list.currentItemChanged.connect(self._on_group_list_current_item_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.form.edited.connect(self._on_form_edited)
+        model.modelReset.connect(self.refresh)  # a new draft or imported phrases
 
     def refresh(self) -> None:
         """After the draft or its team settings changed: groups, the form's choices, campaign and word check."""

@@ -48,6 +48,7 @@ class TeamSettingsTab(QWidget):
         form.addRow(self.tr("开始日期"), self.featured_start)
         form.addRow(self.tr("结束日期"), self.featured_end)
         form.addRow(self.team_problem, apply_button)
+        model.modelReset.connect(self.refresh)  # a new draft or imported phrases
 
     def refresh(self) -> None:
         """Show the draft's team settings (after it was loaded or its phrases replaced)."""

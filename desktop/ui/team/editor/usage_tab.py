@@ -12,9 +12,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from desktop.core.phrases import Phrase, intents
+from desktop.core.phrases import intents
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
+from desktop.ui.team.editor.phrase_model import DraftPhraseModel
 from desktop.ui.widgets.plain_text import plain_label
 
 
@@ -23,12 +24,12 @@ class UsageTab(QWidget):
 
     failed = Signal(object)
 
-    def __init__(self, runner: Any, folder: Callable[[], Path], phrases: Callable[[], list[Phrase]],
+    def __init__(self, runner: Any, folder: Callable[[], Path], model: DraftPhraseModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._folder = folder
-        self._phrases = phrases
+        self._model = model
         self.usage = TeamUsage()
         self.loaded = False  # figures have arrived at least once
         self.most_table = QTableWidget(0, 2, self)
@@ -55,6 +56,7 @@ class UsageTab(QWidget):
         self.versions_label = plain_label(parent=self)
         self.versions_label.setWordWrap(True)
         layout.addWidget(self.versions_label)
+        model.modelReset.connect(self.render)  # a new draft or imported phrases
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -71,7 +73,7 @@ class UsageTab(QWidget):
         if not self.loaded:
             return
         usage = self.usage
-        texts = {p.id: " ".join(p.text.split()) for p in self._phrases()}
+        texts = {p.id: " ".join(p.text.split()) for p in self._model.draft.phrases}
         names = {i.id: i.name_zh for i in intents()} | {"other": self.tr("其他")}
         self._fill(self.most_table, [(texts.get(pid, pid), n) for pid, n in usage.most_used(20) if pid in texts])
         self._fill(self.least_table, [(texts[pid], n) for pid, n in usage.least_used(texts, 20)])

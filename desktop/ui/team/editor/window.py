@@ -37,8 +37,6 @@ from desktop.ui.widgets.plain_text import message_box
 
 log = logging.getLogger(__name__)
 
-PROPOSALS_TAB = 2
-
 
 def _confirm_with_dialog(parent: QWidget) -> Confirm:
     def confirm(title: str, text: str, accept: str) -> bool:
@@ -80,7 +78,7 @@ class LibraryEditor(QMainWindow):
         self.phrases = PhrasesTab(self.model, self)
         self.team_settings = TeamSettingsTab(self.model, self)
         self.proposals = ProposalsTab(runner, folder, self)
-        self.usage = UsageTab(runner, folder, lambda: self.draft.phrases, self)
+        self.usage = UsageTab(runner, folder, self.model, self)
         self.publishing = Publishing(runner, settings, folder, self.model,
                                      lambda title, text, accept: self.confirm(title, text, accept), team_of, self)
         self.tabs = QTabWidget(self)
@@ -170,16 +168,10 @@ class LibraryEditor(QMainWindow):
 
     def _on_library_loaded(self, mirrored: MirroredLibrary) -> None:
         self.publishing.start_from(mirrored)
-        self.model.set_draft(LibraryDraft(mirrored.library))
-        self._on_phrases_replaced()
+        self.model.set_draft(LibraryDraft(mirrored.library))  # the tabs follow the model's reset
         self.phrases.form.show_phrase(None)
         message = self.tr("已载入团队库 v{0}，{1} 条短语")
         self.status_reported.emit(message.format(mirrored.version or 0, len(mirrored.library.phrases)))
-
-    def _on_phrases_replaced(self) -> None:
-        self.phrases.refresh()
-        self.team_settings.refresh()
-        self.usage.render()
 
     def _on_task_failed(self, error: BaseException) -> None:
         log.warning("library editor task failed: %s", type(error).__name__)
@@ -204,7 +196,6 @@ class LibraryEditor(QMainWindow):
         if bundled_left_out and self._keep_bundled(len(bundled_left_out)):
             phrases = [*phrases, *bundled_left_out]
         self.model.replace_phrases(phrases)
-        self._on_phrases_replaced()
         note = self.tr("，跳过 {0} 行").format(len(skipped)) if skipped else ""
         without = [p for p in self.draft.phrases if not p.intents]
         inferred = sum(1 for p in without if self.model.inferred(p))
@@ -230,4 +221,4 @@ class LibraryEditor(QMainWindow):
         self.phrases.select_phrase(phrase.id)
 
     def _on_proposals_count_changed(self, count: int) -> None:
-        self.tabs.setTabText(PROPOSALS_TAB, self.tr("客服建议 ({0})").format(count))
+        self.tabs.setTabText(self.tabs.indexOf(self.proposals), self.tr("客服建议 ({0})").format(count))
