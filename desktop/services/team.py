@@ -6,6 +6,7 @@ its DB worker and the share parts on its I/O pool, the CLI calls them in a row.
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,10 @@ from desktop.core.phrases import Phrase
 from desktop.core.sync.canonical import sha256_hex
 from desktop.core.sync.keys import PublicKey, SigningKey
 from desktop.core.sync.pack import TeamLibrary
+from desktop.store.lost_sales import LostSaleRepository
 from desktop.store.team import ApplyResult, TeamRepository
 from desktop.sync.publish import PublishResult, publish
-from desktop.sync.usage import write_usage
+from desktop.sync.usage import KEEP_DAYS, write_usage
 
 
 class _SettingsLike(Protocol):
@@ -79,14 +81,16 @@ class UsageSnapshot:
     no_match: list[tuple[str, str, int]]
     team_ids: set[str]
     library_version: int | None
+    lost_reasons: list[tuple[str, str, int]]  # 未成交 reason, day, count
 
 
-def usage_snapshot(team: TeamRepository) -> UsageSnapshot:
+def usage_snapshot(team: TeamRepository, today: dt.date | None = None) -> UsageSnapshot:
+    since = (today or dt.date.today()) - dt.timedelta(days=KEEP_DAYS)
     return UsageSnapshot(team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids(),
-                         team.mirror_state().applied_version)
+                         team.mirror_state().applied_version, LostSaleRepository(team.db).counts_by_day(since))
 
 
 def upload_usage(folder: Path, snapshot: UsageSnapshot) -> Path:
     """Share I/O: replace this agent's stats file."""
     return write_usage(folder, snapshot.agent_id, snapshot.uses, snapshot.no_match, snapshot.team_ids,
-                       library_version=snapshot.library_version)
+                       library_version=snapshot.library_version, lost_reasons=snapshot.lost_reasons)

@@ -233,7 +233,7 @@ class SyncController(QObject):
         """Counts gathered on the DB worker (after the picks queued before them), written on the I/O pool."""
         self._usage_written_at = self._clock()
         self._picks_since_upload = 0
-        folder, team_of = self._folder, self._team_of
+        folder, team_of, today = self._folder, self._team_of, self._usage_written_at.date()
 
         def failed(error: BaseException) -> None:
             self._on_usage_failed(error)
@@ -246,7 +246,7 @@ class SyncController(QObject):
             self._runner.io(lambda: upload_usage(folder(), snapshot), finished, failed, owner=self,
                             timeout_ms=timeout_ms or self._timeout_ms)
 
-        self._runner.db(lambda ctx: usage_snapshot(team_of(ctx)), upload, failed, owner=self)
+        self._runner.db(lambda ctx: usage_snapshot(team_of(ctx), today), upload, failed, owner=self)
 
     def _on_usage_failed(self, error: BaseException) -> None:
         log.info("usage stats not written this time: %s", type(error).__name__)
