@@ -217,6 +217,7 @@ class Application(QObject):
         self.window.add_status_widget(self.sync_status)
         self.sync.library_updated.connect(self._on_sync_library_updated)
         self.controller.proposal_requested.connect(self.sync.propose)  # 推荐给团队 on a personal phrase
+        self.controller.reply_chosen.connect(self.sync.note_pick)  # a burst of picks uploads the usage figures
         self.sync.proposal_finished.connect(self._on_sync_proposal_finished)
         editor_action = QAction(self.tr("团队短语库…"), self)
         editor_action.triggered.connect(self.show_library_editor)
@@ -231,6 +232,7 @@ class Application(QObject):
         if self.library_editor is None:
             settings, paths = self.settings.settings, self.paths
             self.library_editor = LibraryEditor(self.runner, self.settings, lambda: team_folder_path(settings, paths))
+            self.library_editor.published.connect(self._on_sync_library_updated)  # the lead's copy holds it now
             self.library_editor.published.connect(lambda _version: self.sync.sync_now())
             self.library_editor.load()
         self.library_editor.show()
@@ -389,6 +391,7 @@ class Application(QObject):
         if self.tray is not None:
             self.tray.close()
         if self.sync is not None:
+            self.sync.upload_usage_before_quit()  # bounded: an offline or hung share does not hold up 退出
             self.sync.stop()
         if self.store_guard is not None:
             self.store_guard.stop()
