@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
 from desktop.core.phrases import Phrase
 from desktop.core.rounds import MAX_ANSWER_CHARS, Round
 from desktop.ui.widgets.plain_text import plain_label
+
+FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1  # the phrase's whole text (the item shows the first 40 characters)
 
 
 class RoundAnswerDialog(QDialog):
@@ -38,7 +41,7 @@ class RoundAnswerDialog(QDialog):
             for phrase in phrases:
                 shown = phrase.text if len(phrase.text) <= 40 else phrase.text[:40] + "…"
                 picker.addItem(shown, phrase.id)
-                picker.setItemData(picker.count() - 1, phrase.text, 256)  # Qt.UserRole + 0: the whole text
+                picker.setItemData(picker.count() - 1, phrase.text, FULL_TEXT_ROLE)
             edit = QPlainTextEdit(body)
             edit.setPlaceholderText(self.tr("你的回答（可不答）"))
             edit.setMinimumHeight(self.fontMetrics().height() * 4)
@@ -65,12 +68,12 @@ class RoundAnswerDialog(QDialog):
         picker = self.pickers[question]
         phrase_id = str(picker.itemData(index) or "")
         if phrase_id:
-            self.edits[question].setPlainText(str(picker.itemData(index, 256))[:MAX_ANSWER_CHARS])
+            self.edits[question].setPlainText(str(picker.itemData(index, FULL_TEXT_ROLE))[:MAX_ANSWER_CHARS])
         self._picked[question] = phrase_id  # after setPlainText: typing over a picked phrase makes it one's own
 
     def _typed(self, question: int) -> None:
         picker = self.pickers[question]
-        if self._picked[question] and self.edits[question].toPlainText() != picker.currentData(256):
+        if self._picked[question] and self.edits[question].toPlainText() != picker.currentData(FULL_TEXT_ROLE):
             self._picked[question] = ""
             picker.setCurrentIndex(0)
 
