@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from desktop.ui.feedback.review import FeedbackReview
     from desktop.ui.reminders.feature import RemindersFeature
     from desktop.ui.report.window import ReportWindow
+    from desktop.ui.rounds.feature import RoundsFeature
+    from desktop.ui.rounds.lead_window import RoundsWindow
     from desktop.ui.runtime.gc_guard import GuiThreadCollector
     from desktop.ui.runtime.tasks import FailureReporter
     from desktop.ui.shell.diagnostics_export import DiagnosticsExport
@@ -126,12 +128,14 @@ class Running:
     sync: TeamSync
     reminders: RemindersFeature
     feedback: FeedbackFeature
+    rounds: RoundsFeature
     phrase_files: PhraseFiles
     diagnostics: DiagnosticsExport
     e2e_probe: E2EProbe | None = None
     library_editor: LibraryEditor | None = None  # opened from the tray on demand
     feedback_review: FeedbackReview | None = None  # likewise
     daily_report: ReportWindow | None = None  # likewise
+    rounds_window: RoundsWindow | None = None  # likewise
 
 
 class Application(QObject):
@@ -230,15 +234,14 @@ class Application(QObject):
         tray.set_paused(platform.clipboard.is_paused())
         self.window.visibility_changed.connect(tray.set_window_visible)
         self.settings.changed.connect(self._on_settings_changed)
-        self.running = Running(
-            gc_guard, failures, runner, store_guard, tray, platform, controller,
-            sync=self._start_team_sync(runner, tray, controller),
-            reminders=(reminders := self._start_reminders(runner, platform, tray, controller)),
-            feedback=self._start_feedback(runner, platform, tray, reminders),
-            phrase_files=self._start_phrase_files(runner, tray, controller),
-            diagnostics=self._start_diagnostics(runner, platform, tray),
-            e2e_probe=e2e_probe,
-        )
+        sync = self._start_team_sync(runner, tray, controller)
+        reminders = self._start_reminders(runner, platform, tray, controller)
+        feedback = self._start_feedback(runner, platform, tray, reminders)
+        rounds = self._start_rounds(runner, platform, reminders, sync)
+        phrase_files = self._start_phrase_files(runner, tray, controller)
+        diagnostics = self._start_diagnostics(runner, platform, tray)
+        self.running = Running(gc_guard, failures, runner, store_guard, tray, platform, controller, sync, reminders,
+                               feedback, rounds, phrase_files, diagnostics, e2e_probe)
         store_guard.start()  # after the others queued their first DB jobs: they fail the same way
         tray.show()
 
@@ -261,6 +264,7 @@ class Application(QObject):
         self.window.add_status_widget(sync_status)
         sync.library_updated.connect(self._on_sync_library_updated)
         controller.proposal_requested.connect(sync.propose)  # 推荐给团队 on a personal phrase
+        controller.reply_chosen.connect(sync.note_pick)  # a burst of picks uploads the usage figures
         sync.proposal_finished.connect(self._on_sync_proposal_finished)
         editor_action = QAction(self.tr("团队短语库…"), self)
         editor_action.triggered.connect(self.show_library_editor)
@@ -280,6 +284,7 @@ class Application(QObject):
             settings, paths = self.settings.settings, self.paths
             running.library_editor = LibraryEditor(running.runner, self.settings,
                                                    lambda: team_folder_path(settings, paths))
+            running.library_editor.published.connect(self._on_sync_library_updated)  # the lead's copy holds it now
             running.library_editor.published.connect(lambda _version: running.sync.controller.sync_now())
             running.library_editor.load()
         running.library_editor.show()
@@ -301,6 +306,9 @@ class Application(QObject):
         review_action = QAction(self.tr("意见反馈汇总…"), self)
         review_action.triggered.connect(self.show_feedback_review)
         tray.add_action(review_action)
+        rounds_action = QAction(self.tr("话术优化…"), self)
+        rounds_action.triggered.connect(self.show_rounds_window)
+        tray.add_action(rounds_action)
         report_action = QAction(self.tr("日报…"), self)
         report_action.triggered.connect(self.show_daily_report)
         tray.add_action(report_action)
@@ -319,6 +327,47 @@ class Application(QObject):
         running.feedback_review.load()
         running.feedback_review.show()
         running.feedback_review.raise_()
+
+    def _start_rounds(self, runner: RestartableRunner, platform: PlatformServices, reminders: RemindersFeature,
+                      sync: TeamSync) -> RoundsFeature:
+        """话术优化: rounds the lead signed are looked for after each sync that reached the share."""
+        from desktop.sync.share import team_folder_path
+        from desktop.sync.status import SyncState, SyncStatus
+        from desktop.ui.rounds.feature import RoundsFeature
+
+        settings, paths = self.settings.settings, self.paths
+        rounds = RoundsFeature(runner, lambda: team_folder_path(settings, paths), platform.notifier,
+                               parent=self.window)
+        self.window.add_status_widget(rounds.button)
+        rounds.status.connect(self.window.set_status)
+        rounds.keyboard_requested.connect(reminders.borrow_keyboard)
+
+        def check_after_sync(status: SyncStatus) -> None:
+            if status.state in (SyncState.UPDATED, SyncState.UNCHANGED):
+                rounds.check()
+
+        sync.controller.status_changed.connect(check_after_sync)
+        return rounds
+
+    def show_rounds_window(self) -> None:
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.rounds.lead_window import RoundsWindow
+
+        running = self.running
+        if running is None:
+            return
+        if running.rounds_window is None:
+            settings, paths = self.settings.settings, self.paths
+            running.rounds_window = RoundsWindow(running.runner, lambda: team_folder_path(settings, paths))
+            running.rounds_window.adopt_requested.connect(self._on_round_answer_adopted)
+        running.rounds_window.load()
+        running.rounds_window.show()
+        running.rounds_window.raise_()
+
+    def _on_round_answer_adopted(self, text: str, _question: str) -> None:
+        self.show_library_editor()
+        if self.running is not None and self.running.library_editor is not None:
+            self.running.library_editor.add_adopted_answer(text)
 
     def show_daily_report(self) -> None:
         from desktop.sync.share import team_folder_path
@@ -455,11 +504,12 @@ class Application(QObject):
         if running is not None:
             running.platform.close()
             running.tray.close()
+            running.sync.controller.upload_usage_before_quit()  # bounded: a hung share does not hold up 退出
             running.sync.controller.stop()
             running.store_guard.stop()
             if running.library_editor is not None:
                 shiboken6.delete(running.library_editor)
-            for window in (running.feedback_review, running.daily_report):
+            for window in (running.feedback_review, running.daily_report, running.rounds_window):
                 if window is not None:
                     shiboken6.delete(window)
             running.runner.shutdown()

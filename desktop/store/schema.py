@@ -24,8 +24,9 @@ orders = Migrations("kuaida.orders")
 customers = Migrations("kuaida.customers")
 feedback = Migrations("kuaida.feedback")
 lost_sales = Migrations("kuaida.lost_sales")
+rounds = Migrations("kuaida.rounds")
 
-MIGRATION_SETS: tuple[Migrations, ...] = (phrases, team, orders, customers, feedback, lost_sales)
+MIGRATION_SETS: tuple[Migrations, ...] = (phrases, team, orders, customers, feedback, lost_sales, rounds)
 
 
 # phrases ------------------------------------------------------------------------------------------------
@@ -127,3 +128,9 @@ def create_lost_sales_table(db: sqlite_utils.Database) -> None:
     db.table("lost_sales").create({"buyer": str, "day": str, "reason": str, "note": str, "recorded_at": str},
                                   pk=("buyer", "day"))
     db.table("lost_sales").create_index(["day"])
+
+
+# 话术优化 rounds this PC has shown the agent -----------------------------------------------------------------
+@rounds()
+def create_rounds_table(db: sqlite_utils.Database) -> None:
+    db.table("rounds_seen").create({"round_id": str, "seen_at": str, "answered_at": str}, pk="round_id")
