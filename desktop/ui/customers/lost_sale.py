@@ -68,7 +68,7 @@ class LostSaleButton(QPushButton):
         self.setToolTip(self.tr("记录买家今天没买的原因（只统计人数上报组长）"))
 
     def reasons(self) -> tuple[str, ...]:
-        return shop_reasons(str(self.settings.get("lost_sale_reasons")))
+        return shop_reasons(self.settings.get("lost_sale_reasons"))
 
     def _fill_menu(self) -> None:
         self.reasons_menu.clear()

@@ -74,7 +74,7 @@ class FeedbackFeature(QObject):
         self.button.setEnabled(False)
 
     def departments(self) -> tuple[str, ...]:
-        return shop_departments(str(self.settings.get("feedback_departments")))
+        return shop_departments(self.settings.get("feedback_departments"))
 
     def on_message_copied(self, text: str) -> None:
         read = read_copied(text, seller_names(self.settings.settings))

@@ -67,7 +67,7 @@ class RemindersController(QObject):
         view.snooze_requested.connect(lambda: self.snooze_selected())
         view.paid_requested.connect(lambda: self.settle_selected(ReminderState.PAID))
         view.close_requested.connect(self.close_selected)
-        view.lost_sale_reasons = lambda: shop_reasons(str(settings.get("lost_sale_reasons")))
+        view.lost_sale_reasons = lambda: shop_reasons(settings.get("lost_sale_reasons"))
         view.customer_requested.connect(self._on_view_customer_requested)
         view.row_activated.connect(lambda row: self.remind(self.model.reminder(row)))
         view.import_requested.connect(self.import_orders)
