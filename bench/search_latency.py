@@ -62,7 +62,7 @@ def measure(size: int, rounds: int) -> tuple[list[float], float]:
     for n in range(rounds * len(QUERIES) + len(QUERIES)):  # the first pass warms caches up
         query = QUERIES[n % len(QUERIES)]
         start = time.perf_counter()
-        controller._on_panel_query_changed(query)
+        controller.search.query_changed(query)
         app.processEvents()
         window.repaint()
         if n >= len(QUERIES):

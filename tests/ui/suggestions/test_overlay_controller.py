@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.phrases import Phrase
 from desktop.platform.interfaces import PasteOutcome
 from desktop.services.library import Library, load_library
-from desktop.ui.suggestions import overlay_controller
+from desktop.ui.suggestions import paste_pipeline
 from desktop.ui.suggestions.empty_state import EmptyKind
 from desktop.ui.suggestions.reply_model import PhraseRole
 
@@ -123,7 +123,7 @@ def test_the_paste_after_a_search_waits_until_the_chat_window_takes_input(qtbot,
 def test_a_chat_window_that_never_gets_ready_still_gets_the_paste(
     qtbot, overlay: Overlay, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(overlay_controller, "FOCUS_READY_CAP_MS", 5 * overlay_controller.FOCUS_POLL_MS)
+    monkeypatch.setattr(paste_pipeline, "FOCUS_READY_CAP_MS", 5 * paste_pipeline.FOCUS_POLL_MS)
     overlay.focus.not_ready_checks = 10**6
     overlay.copy("什么时候发货")
     overlay.hotkeys.press("search")
@@ -380,7 +380,7 @@ def test_the_synced_team_library_adds_sensitive_words_the_campaign_and_the_pinne
 
     overlay.controller.set_library(library)
     overlay.controller.begin_search()
-    overlay.controller._on_panel_query_changed("全店满")
+    overlay.controller.search.query_changed("全店满")
     model = overlay.controller.search_model
     row = next(r for r in range(model.rowCount()) if model.phrase(r).id == "t-sale")
     assert model.rendered_text(row) == "亲，双12期间，全店满199减20哦～"
@@ -468,8 +468,8 @@ def test_search_touches_only_the_hits_however_large_the_library(overlay: Overlay
     (0.45 s at 50,000 phrases, 22 s at 1,000,000). Now only the engine's capped hits reach a model."""
     from desktop.core.engine import SuggestionEngine
     from desktop.services.library import Library
-    from desktop.ui.suggestions.overlay_controller import SEARCH_LIMIT
     from desktop.ui.suggestions.reply_model import ReplyListModel
+    from desktop.ui.suggestions.search_mode import SEARCH_LIMIT
 
     phrases = [Phrase(f"big-{n}", f"亲，第{n}号宝贝今天发货哦", "发货物流", code=f"k{n}") for n in range(5000)]
     library = load_library(overlay.services)
@@ -484,7 +484,7 @@ def test_search_touches_only_the_hits_however_large_the_library(overlay: Overlay
 
     monkeypatch.setattr(ReplyListModel, "data", counting_data)
     overlay.controller.begin_search()
-    overlay.controller._on_panel_query_changed("发货")
+    overlay.controller.search.query_changed("发货")
     shown = overlay.controller.shown_model()
     assert shown.rowCount() == SEARCH_LIMIT
     assert calls < 20 * SEARCH_LIMIT  # the old proxy asked the library model for all 5,000 rows
@@ -510,7 +510,7 @@ def test_search_runs_off_the_ui_thread_and_only_the_latest_query_counts(overlay:
     monkeypatch.setattr(overlay.engine, "search", search)
     overlay.controller.begin_search()
     for query in ("y", "yf", "yfx"):
-        overlay.controller._on_panel_query_changed(query)
+        overlay.controller.search.query_changed(query)
     assert len(held) == 1  # one search at a time
     fn, on_done = held.pop()
     on_done(fn())  # the first query's hits arrive: stale, so the latest query runs instead
