@@ -104,3 +104,32 @@ def test_a_data_folder_that_cannot_be_made_is_a_message_at_start(qapp, tmp_path:
     assert app_module.run_app(tmp_path / "readonly") == 1
     assert shown and shown[0].startswith("没有权限写入")
     assert "没有权限写入" in capsys.readouterr().err
+
+
+def test_the_leads_window_suggests_what_the_lead_just_published(qtbot, kuaida_home: Path) -> None:
+    """Issue 12: the editor writes the lead's own copy, so the next sync finds nothing new; the window used to
+    keep the old library until a restart."""
+    from desktop.core.sync.keys import SigningKey
+
+    app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
+    try:
+        with qtbot.waitSignal(app.first_paint.painted):
+            app.show()
+        qtbot.waitUntil(lambda: app.controller.library is not None)
+        app.show_library_editor()
+        editor = app.library_editor
+        editor.set_signing_key(SigningKey.generate())
+        editor.confirm = lambda _title, _text, _accept: True
+        phrase = editor.add_phrase()
+        editor.form.text_edit.setPlainText("亲，新发布的说明：今天下单明天就发")
+        editor.form.intent_boxes[0].setCurrentIndex(editor.form.intent_boxes[0].findData("ship_time"))
+        before = app.controller.library
+        assert phrase.id not in {p.id for p in before.phrases}
+        with qtbot.waitSignal(editor.published, timeout=20000):
+            assert editor.publish() is True
+        qtbot.waitUntil(lambda: app.controller.library is not before, timeout=20000)
+        texts = {p.id: p.text for p in app.controller.library.phrases}
+        assert texts[phrase.id] == "亲，新发布的说明：今天下单明天就发"
+    finally:
+        app.close()
+        shiboken6.delete(app)

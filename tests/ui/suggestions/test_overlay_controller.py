@@ -242,6 +242,16 @@ def test_hotkeys_unavailable_is_shown_in_the_status_line(qtbot, settings, servic
     shiboken6.delete(controller)
 
 
+def test_a_rebind_that_fails_says_so_on_the_status_line_at_once(overlay: Overlay) -> None:
+    """Issue 12 step 7: the hotkey service reports its errors itself (no copy over a zero timer)."""
+    overlay.hotkeys.errors = {"search": "热键“Alt+S”已被其他程序占用，请换一个"}
+    overlay.hotkeys.bind({"search": "Alt+S", "show": "Alt+Q"})
+    assert overlay.window.status_label.text() == "部分热键不可用，见设置"
+    overlay.hotkeys.errors = {}
+    overlay.hotkeys.bind({"search": "Alt+D"})
+    assert "搜索" in overlay.window.status_label.text()
+
+
 def test_changing_the_agent_name_re_renders_the_shown_replies(overlay: Overlay) -> None:
     overlay.copy("什么时候发货")
     overlay.settings.set("agent_name", "阿花")
