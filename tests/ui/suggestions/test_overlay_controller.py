@@ -543,3 +543,49 @@ def test_a_real_runner_searches_on_its_compute_worker(qtbot) -> None:
         assert done.args[0].startswith("kuaida-compute")
     finally:
         runner.shutdown()
+
+
+def test_the_window_and_kuaida_suggest_show_the_same_marks_and_campaign(qtbot, kuaida_home, capsys) -> None:
+    """Issue 12: the CLI built its own engine, without the team's sensitive words and campaign."""
+    import datetime as dt
+    import json
+
+    from desktop.cli import main
+    from desktop.core.sync.keys import SigningKey
+    from desktop.core.sync.pack import Promotion, SensitiveWord, TeamLibrary
+    from desktop.services.context import open_services
+    from desktop.store.team import TeamRepository
+    from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+    from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+    from desktop.ui.runtime.tasks import ImmediateTaskRunner
+    from desktop.ui.shell.overlay_window import OverlayWindow
+    from desktop.ui.suggestions.overlay_controller import OverlayController
+    from desktop.ui.suggestions.reply_model import SensitiveSpansRole
+
+    today = dt.date.today()
+    team = TeamLibrary(
+        (Phrase("t-promo", "亲，{活动}期间下单送佩奇币哦", "促销", intents=("promotion",), source="team"),),
+        sensitive_words=(SensitiveWord("佩奇币"),),
+        promotions=(Promotion("双12", today - dt.timedelta(days=1), today + dt.timedelta(days=1)),),
+    )
+    services = open_services(kuaida_home)
+    TeamRepository(services.store.db).apply(team, 1, "0" * 64, SigningKey.generate().public)
+    window = OverlayWindow()
+    clipboard = FakeClipboardWatcher()
+    controller = OverlayController(window, SettingsBridge(services.settings), ImmediateTaskRunner(services),
+                                   clipboard, FakePaster(), FakeHotkeys())
+    controller.load_library()
+    clipboard.copy("现在有什么活动吗")
+    model = window.suggestions.list_view.model()
+    shown = model.index(0, 0).data()
+    marked = [shown[start:end] for start, end in model.index(0, 0).data(SensitiveSpansRole)]
+    shiboken6.delete(window)
+    shiboken6.delete(controller)
+    services.close()
+
+    assert main(["--data-dir", str(kuaida_home), "suggest", "--json", "现在有什么活动吗"]) == 0
+    (cli,) = json.loads(capsys.readouterr().out)["suggestions"][:1]
+    assert shown == cli["text"] == "亲，双12期间下单送佩奇币哦"
+    assert marked == cli["sensitive"] == ["佩奇币"]
+    assert main(["--data-dir", str(kuaida_home), "suggest", "现在有什么活动吗"]) == 0
+    assert "1. [促销] 亲，双12期间下单送佩奇币哦  ⚠ 敏感词：佩奇币" in capsys.readouterr().out
