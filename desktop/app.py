@@ -289,12 +289,12 @@ class Application(QObject):
             problem = self.platform.hotkeys.unavailable_reason() or "；".join(
                 sorted(set(self.platform.hotkey_errors.values())))
         actions = self.phrase_files.actions if self.phrase_files is not None else []
-        controller = self.controller
-        hidden = (lambda: controller.library.hidden if controller.library else []) if controller else None
+        controller, library = self.controller, self.library
+        hidden = (lambda: library.library.hidden if library.library else []) if library else None
         dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden)
-        if controller is not None:
+        if controller is not None and library is not None:
             dialog.restore_hidden_requested.connect(controller.unhide_phrase)
-            controller.library_loaded.connect(dialog.refresh_hidden)
+            library.changed.connect(dialog.refresh_hidden)
         focus = self.controller.focus if self.controller is not None else None
         if focus is not None:
             focus.remember()
