@@ -4,14 +4,14 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="200"/>
+        <location filename="../../desktop/app.py" line="204"/>
         <source>快答：操作没有完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuaida: an operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="217"/>
+        <location filename="../../desktop/app.py" line="221"/>
         <source>团队短语库…</source>
-        <translation type="unfinished"></translation>
+        <translation>Team phrase library…</translation>
     </message>
 </context>
 <context>
@@ -784,52 +784,50 @@
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="157"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="164"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="166"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="168"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="196"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="191"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="197"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="315"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
-        <translation>Copied: press Ctrl+V in the chat window</translation>
+        <translation type="vanished">Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="317"/>
         <source>已粘贴，检查后按 Enter 发送</source>
-        <translation>Pasted: check it, then press Enter to send</translation>
+        <translation type="vanished">Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="418"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="298"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="422"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="302"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="425"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="305"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -881,6 +879,19 @@
         <location filename="../../desktop/ui/shell/overlay_window.py" line="244"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PastePipeline</name>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="128"/>
+        <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
+        <translation>Copied: press Ctrl+V in the chat window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="130"/>
+        <source>已粘贴，检查后按 Enter 发送</source>
+        <translation>Pasted: check it, then press Enter to send</translation>
     </message>
 </context>
 <context>
@@ -969,146 +980,146 @@
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="46"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="82"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="108"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="110"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="111"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="112"/>
         <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
         <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="114"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="115"/>
         <source>推断：%1	%2</source>
         <translation>Inferred: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="116"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
         <source>没有适用问题	%1</source>
         <translation>No buyer question	%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="166"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="126"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="124"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="143"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="145"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="147"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="148"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="149"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="174"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="168"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="172"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
         <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="188"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
         <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
         <source>只用我们的短语</source>
         <translation>Only our phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="191"/>
         <source>继续推荐默认短语</source>
         <translation>Keep the bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="210"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="211"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
