@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.core.chat_block import CopiedMessage, read_copied
 from desktop.core.phrases import Phrase, intent_ids
@@ -225,7 +225,7 @@ class OverlayController(QObject):
         for model in (self.suggestion_model, self.search_model):
             model.set_values(values)
 
-    def shown_model(self) -> QAbstractItemModel:
+    def shown_model(self) -> ReplyListModel:
         return self.search_model if self.searching else self.suggestion_model
 
     # choosing --------------------------------------------------------------------------------------
@@ -239,7 +239,7 @@ class OverlayController(QObject):
             self.choose_row(number - 1)
 
     def choose_row(self, row: int) -> None:
-        model = self.search_model if self.searching else self.suggestion_model
+        model = self.shown_model()
         if not 0 <= row < model.rowCount():
             return
         phrase = model.phrase(row)
