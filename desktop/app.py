@@ -293,7 +293,7 @@ class Application(QObject):
         hidden = (lambda: library.library.hidden if library.library else []) if library else None
         dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden)
         if controller is not None and library is not None:
-            dialog.restore_hidden_requested.connect(controller.unhide_phrase)
+            dialog.restore_hidden_requested.connect(controller.phrases.unhide)
             library.changed.connect(dialog.refresh_hidden)
         focus = self.controller.focus if self.controller is not None else None
         if focus is not None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.chat_block import CopiedMessage, read_copied
-from desktop.core.phrases import Phrase, intent_ids
+from desktop.core.phrases import intent_ids
 from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyAction, HotkeyService, Paster
 from desktop.services.values import RenderValues, render_values
@@ -26,13 +26,11 @@ from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.empty_state import EmptyKind
 from desktop.ui.suggestions.paste_pipeline import PastePipeline
-from desktop.ui.suggestions.phrase_dialog import PhraseDialog
+from desktop.ui.suggestions.phrase_actions import PhraseActions
 from desktop.ui.suggestions.reply_model import MAX_NUMBERED, ReplyListModel
 from desktop.ui.suggestions.search_mode import SearchMode
-from desktop.ui.widgets import confirm
 
 if TYPE_CHECKING:
-    from desktop.services.context import Services
     from desktop.services.library import Library
 
 log = logging.getLogger(__name__)
@@ -63,12 +61,6 @@ class OverlayController(QObject):
         self.focus = focus or FocusReturn()
         self.libraries = library or LibraryService(runner, parent=self)
         self.hotkey_errors = dict(hotkey_errors or {})
-        # Replaceable in tests: the questions asked before a delete and for a proposal's note, the dialogs.
-        self.confirm_delete: Callable[[Any], bool] = confirm.ask_delete_phrase
-        self.ask_proposal_note: Callable[[Any], str | None] = confirm.ask_proposal_note
-        self.edit_phrase: Callable[[Phrase | None, str], Phrase | None] = self._run_phrase_dialog
-        self.write_phrase_for: Callable[[str], tuple[Phrase, str] | None] = self._run_question_dialog
-
         self.copied = ""  # the last copied text as copied (＋ 新建 saves it); never logged
         self.message = ""  # what is answered: the buyer's question read from it (chat_block); shown elided
         self.buyer = ""  # the buyer's nick when the copy was a block from the chat client, else ""
@@ -78,10 +70,12 @@ class OverlayController(QObject):
         self.suggestion_model = ReplyListModel(values, parent=self)
         self.search = SearchMode(window, runner, self.libraries, self.focus, values, parent=self)
         self.pipeline = PastePipeline(window, settings, runner, paster, self.focus, self.search, parent=self)
+        self.phrases = PhraseActions(window, self.libraries, self.focus, self.search, parent=self)
 
         self.libraries.changed.connect(self._on_library_changed)
         self.libraries.failed.connect(self._on_library_failed)
         self.search.suggestions_wanted.connect(self._show_suggestions)
+        self.phrases.proposal_requested.connect(self.proposal_requested)
         clipboard.message_copied.connect(self._on_clipboard_message_copied)
         clipboard.paused_changed.connect(self._on_clipboard_paused_changed)
         hotkeys.hotkey_pressed.connect(self._on_hotkeys_hotkey_pressed)
@@ -94,12 +88,12 @@ class OverlayController(QObject):
         self.panel.query_changed.connect(self.search.query_changed)
         self.panel.add_phrase_requested.connect(self.add_phrase)
         self.panel.add_for_miss_requested.connect(self._on_panel_add_for_miss_requested)
-        self.panel.edit_phrase_requested.connect(self._on_panel_edit_phrase_requested)
-        self.panel.delete_phrase_requested.connect(self._on_panel_delete_phrase_requested)
-        self.panel.hide_phrase_requested.connect(self._on_panel_hide_phrase_requested)
-        self.panel.unhide_phrase_requested.connect(self.unhide_phrase)
-        self.panel.copy_phrase_requested.connect(self._on_panel_copy_phrase_requested)
-        self.panel.propose_phrase_requested.connect(self._on_panel_propose_phrase_requested)
+        self.panel.edit_phrase_requested.connect(self.phrases.edit)
+        self.panel.delete_phrase_requested.connect(self.phrases.delete)
+        self.panel.hide_phrase_requested.connect(self.phrases.hide)
+        self.panel.unhide_phrase_requested.connect(self.phrases.unhide)
+        self.panel.copy_phrase_requested.connect(self.phrases.edit)
+        self.panel.propose_phrase_requested.connect(self.phrases.propose)
         window.pause_toggled.connect(self.set_paused)
         window.settings_requested.connect(self.settings_requested)
 
@@ -329,88 +323,12 @@ class OverlayController(QObject):
     # quick add, edit, delete, hide -----------------------------------------------------------------
     def add_phrase(self) -> None:
         """＋ 新建: save the last copied text (usually the agent's own reply) as a personal phrase."""
-        self._save_from_dialog(None, self.copied)
+        self.phrases.add(self.copied)
 
     def _on_panel_add_for_miss_requested(self) -> None:
         """新建短语… under 没有合适的短语: a phrase answering the buyer's message (under 没有找到, a search miss,
         it is ＋ 新建 as in the header)."""
         if self.message and not self.searching:
-            self.add_phrase_for_message()
+            self.phrases.add_for_message(self.message)
         else:
             self.add_phrase()
-
-    def add_phrase_for_message(self) -> None:
-        """The buyer's question becomes the new phrase's example question (the reply is left to write); once
-        saved, the engine learns it as if the phrase had been picked for it, so the next copy of the same
-        message puts the phrase first. Only the hashed features are stored, as for any pick."""
-        self.end_search(restore_focus=False)
-        self.focus.remember()
-        written = self.write_phrase_for(self.message)
-        self.focus.restore()
-        if written is None:
-            return
-        phrase, question = written
-        features = self.library.engine.learn(question, phrase.id) if self.library and question else []
-
-        def save(services: Services) -> None:
-            with services.store.db.atomic():
-                services.phrases.save(phrase)
-                services.phrases.learn(phrase.id, features)
-
-        self.libraries.apply(save)
-
-    def _on_panel_edit_phrase_requested(self, phrase: Phrase) -> None:
-        self._save_from_dialog(phrase, phrase.text)
-
-    def _on_panel_copy_phrase_requested(self, phrase: Phrase) -> None:
-        self._save_from_dialog(phrase, phrase.text)
-
-    def _save_from_dialog(self, original: Phrase | None, text: str) -> None:
-        self.end_search(restore_focus=False)
-        self.focus.remember()
-        phrase = self.edit_phrase(original, text)
-        self.focus.restore()
-        if phrase is not None:
-            self.libraries.apply(lambda services: services.phrases.save(phrase))
-
-    def _on_panel_delete_phrase_requested(self, phrase: Phrase) -> None:
-        self.focus.remember()
-        confirmed = self.confirm_delete(self.window)
-        self.focus.restore()
-        if confirmed:
-            self.libraries.apply(lambda services: services.phrases.delete(phrase.id))
-
-    def _on_panel_hide_phrase_requested(self, phrase: Phrase) -> None:
-        self.libraries.apply(lambda services: services.phrases.set_hidden(phrase.id, True))
-
-    def unhide_phrase(self, phrase: Phrase) -> None:
-        """恢复推荐 (from a search hit's menu or 设置 → 已隐藏): suggested again; a search on screen re-runs."""
-        self.libraries.apply(lambda services: services.phrases.set_hidden(phrase.id, False))
-
-    def _on_panel_propose_phrase_requested(self, phrase: Phrase) -> None:
-        """推荐给团队: ask for an optional note, then `proposal_requested` (the app hands it to the sync)."""
-        self.end_search(restore_focus=False)
-        self.focus.remember()
-        note = self.ask_proposal_note(self.window)
-        self.focus.restore()
-        if note is not None:
-            self.proposal_requested.emit(phrase, note)
-
-    def _run_question_dialog(self, question: str) -> tuple[Phrase, str] | None:
-        groups = self.library.groups() if self.library else []
-        dialog = PhraseDialog(None, groups=groups, question=question)
-        dialog.setWindowIcon(self.window.windowIcon())
-        try:
-            accepted = dialog.exec() == PhraseDialog.DialogCode.Accepted
-            return (dialog.phrase(), dialog.question()) if accepted else None
-        finally:
-            dialog.deleteLater()
-
-    def _run_phrase_dialog(self, original: Phrase | None, text: str) -> Phrase | None:
-        groups = self.library.groups() if self.library else []
-        dialog = PhraseDialog(original, text=text, groups=groups)
-        dialog.setWindowIcon(self.window.windowIcon())
-        try:
-            return dialog.phrase() if dialog.exec() == PhraseDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()

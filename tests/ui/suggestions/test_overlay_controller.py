@@ -266,7 +266,7 @@ def test_quick_add_saves_a_personal_phrase_and_swaps_in_a_new_engine(overlay: Ov
         seen.append((original, text))
         return Phrase("p-new", text, "我的", "xh", ("ship_time",), source="personal")
 
-    overlay.controller.edit_phrase = edit
+    overlay.controller.phrases.edit_phrase = edit
     old_engine = overlay.controller.library.engine
     overlay.window.suggestions.add_button.click()
     assert seen == [(None, "亲，这款有现货，今天就能发出～")]
@@ -277,7 +277,7 @@ def test_quick_add_saves_a_personal_phrase_and_swaps_in_a_new_engine(overlay: Ov
 
 
 def test_deleting_and_hiding_go_through_the_store_and_reload(overlay: Overlay) -> None:
-    overlay.controller.confirm_delete = lambda _parent: True
+    overlay.controller.phrases.confirm_delete = lambda _parent: True
     overlay.window.suggestions.delete_phrase_requested.emit(MINE)
     assert overlay.services.phrases.get(MINE.id) is None
     overlay.window.suggestions.hide_phrase_requested.emit(GIFT)
@@ -322,9 +322,9 @@ def test_new_after_a_miss_answers_that_message_and_comes_first_next_time(overlay
         asked.append(question)
         return Phrase("p-switch", "亲，支持蓝牙连接switch哦～", "商品咨询", source="personal"), question
 
-    overlay.controller.write_phrase_for = write
+    overlay.controller.phrases.write_phrase_for = write
     replies: list[str] = []
-    overlay.controller.edit_phrase = lambda _original, text: replies.append(text)
+    overlay.controller.phrases.edit_phrase = lambda _original, text: replies.append(text)
     overlay.window.suggestions.empty_state.add_button.click()
     assert asked == [message] and replies == []
     assert overlay.services.phrases.get("p-switch").text == "亲，支持蓝牙连接switch哦～"
@@ -347,7 +347,7 @@ def test_copying_a_team_phrase_makes_a_personal_one(overlay: Overlay) -> None:
         offered.append(original)
         return Phrase("p-copy", text + "😊", original.group if original else "", source="personal")
 
-    overlay.controller.edit_phrase = edit
+    overlay.controller.phrases.edit_phrase = edit
     overlay.window.suggestions.copy_phrase_requested.emit(SHIP)
     assert offered == [SHIP]
     assert overlay.services.phrases.get(SHIP.id) is not None  # the team phrase stays
@@ -421,7 +421,7 @@ def test_paste_text_asks_about_sensitive_words_like_a_suggestion(qtbot, overlay:
 def test_offering_a_personal_phrase_to_the_team_asks_for_a_note_then_requests_the_proposal(
         qtbot, overlay: Overlay) -> None:
     answers: list[str | None] = [None, "买家常问运费险"]
-    overlay.controller.ask_proposal_note = lambda _parent: answers.pop(0)
+    overlay.controller.phrases.ask_proposal_note = lambda _parent: answers.pop(0)
     with qtbot.assertNotEmitted(overlay.controller.proposal_requested):
         overlay.window.suggestions.propose_phrase_requested.emit(MINE)  # cancelled
     with qtbot.waitSignal(overlay.controller.proposal_requested) as sent:
@@ -462,7 +462,7 @@ def test_a_block_of_the_sellers_own_lines_suggests_nothing_and_says_why(overlay:
 def test_quick_add_saves_the_text_as_copied_not_the_question_read_from_it(overlay: Overlay) -> None:
     overlay.copy("亲，这款有现货\n今天就能发出～")
     seen: list[str] = []
-    overlay.controller.edit_phrase = lambda _original, text: seen.append(text)  # type: ignore[func-returns-value]
+    overlay.controller.phrases.edit_phrase = lambda _original, text: seen.append(text)  # type: ignore[func-returns-value]
     overlay.window.suggestions.add_button.click()
     assert seen == ["亲，这款有现货\n今天就能发出～"]
 
