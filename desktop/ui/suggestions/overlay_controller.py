@@ -31,6 +31,7 @@ from desktop.ui.suggestions.reply_model import MAX_NUMBERED, ReplyListModel
 from desktop.ui.suggestions.search_mode import SearchMode
 
 if TYPE_CHECKING:
+    from desktop.services.context import Services
     from desktop.services.library import Library
 
 log = logging.getLogger(__name__)
@@ -206,9 +207,15 @@ class OverlayController(QObject):
         the team lead sees these in the shared usage stats and writes the missing phrases."""
         known = intent_ids()
         detected = [f for f in self.library.engine.features(self.message) if f in known] if self.library else []
-        if detected:
-            self.runner.db(lambda services: [TeamRepository(services.store.db).record_no_match(i) for i in detected],
-                           owner=self)
+        if not detected:
+            return
+
+        def record(services: Services) -> None:
+            team = TeamRepository(services.store.db)
+            for intent in detected:
+                team.record_no_match(intent)
+
+        self.runner.db(record, owner=self)
 
     def _values(self) -> RenderValues:
         """The template values now (`agent_values`, the same for every renderer), as a snapshot for the lists."""

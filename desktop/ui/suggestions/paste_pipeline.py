@@ -59,7 +59,9 @@ class PastePipeline(QObject):
         self._focus_timer.setInterval(FOCUS_RETURN_MS)
         self._focus_timer.timeout.connect(self._flush_pending)
         paster.pasted.connect(self._on_paster_pasted)
-        QGuiApplication.instance().focusWindowChanged.connect(self._on_app_focus_window_changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._on_app_focus_window_changed)
 
     def paste(self, text: str, spans: list[tuple[int, int]]) -> bool:
         """Paste `text` (its sensitive words at `spans`), asking first when there are any. False when the
