@@ -60,7 +60,7 @@ class OverlayController(QObject):
         self.paster = paster
         self.hotkeys = hotkeys
         self.focus = focus or FocusReturn()
-        self.libraries = library or LibraryService(runner, parent=self)
+        self.library_service = library or LibraryService(runner, parent=self)
         self.hotkey_errors = dict(hotkey_errors or {})
         self.copied = ""  # the last copied text as copied (＋ 新建 saves it); never logged
         self.message = ""  # what is answered: the buyer's question read from it (chat_block); shown elided
@@ -69,12 +69,12 @@ class OverlayController(QObject):
 
         values = self._values()
         self.suggestion_model = ReplyListModel(values, parent=self)
-        self.search = SearchMode(window, runner, self.libraries, self.focus, values, parent=self)
+        self.search = SearchMode(window, runner, self.library_service, self.focus, values, parent=self)
         self.pipeline = PastePipeline(window, settings, runner, paster, self.focus, self.search, parent=self)
-        self.phrases = PhraseActions(window, self.libraries, self.focus, self.search, parent=self)
+        self.phrases = PhraseActions(window, self.library_service, self.focus, self.search, parent=self)
 
-        self.libraries.changed.connect(self._on_library_changed)
-        self.libraries.failed.connect(self._on_library_failed)
+        self.library_service.changed.connect(self._on_library_changed)
+        self.library_service.failed.connect(self._on_library_failed)
         self.search.suggestions_wanted.connect(self._show_suggestions)
         self.phrases.proposal_requested.connect(self.proposal_requested)
         clipboard.message_copied.connect(self._on_clipboard_message_copied)
@@ -108,7 +108,7 @@ class OverlayController(QObject):
     # the parts, as the app and the tests see them ---------------------------------------------------
     @property
     def library(self) -> Library | None:
-        return self.libraries.library
+        return self.library_service.library
 
     @property
     def searching(self) -> bool:
@@ -134,10 +134,10 @@ class OverlayController(QObject):
         """Open the library on the DB worker; until it arrives the list says 正在加载短语库…"""
         if self.library is None:
             self.panel.show_model(self.suggestion_model, EmptyKind.LOADING)
-        self.libraries.reload()
+        self.library_service.reload()
 
     def set_library(self, library: Library) -> None:
-        self.libraries.set_library(library)
+        self.library_service.set_library(library)
 
     def _on_library_changed(self, library: Library) -> None:
         if self._load_problem is not None:
@@ -193,7 +193,7 @@ class OverlayController(QObject):
 
     def _show_suggestions(self) -> None:
         if self.library is None:
-            failed = isinstance(self.libraries.state, Failed)
+            failed = isinstance(self.library_service.state, Failed)
             self.panel.show_model(self.suggestion_model, EmptyKind.UNAVAILABLE if failed else EmptyKind.LOADING)
             return
         suggestions = self.library.engine.suggest(self.message, top=MAX_NUMBERED) if self.message else []
