@@ -3,13 +3,13 @@
 It wires the window to the services it is given (settings, task runner, the library, clipboard watcher,
 paster, hotkeys, focus hand-back); it creates none of them. The parts with a job of their own live beside
 it: `LibraryService` owns the library (built on the DB worker, replaced wholesale), `SearchMode` the typed
-search and its borrowed focus, `PastePipeline` the way from a choice to text in the chat client.
+search and its borrowed focus, `PastePipeline` the way from a choice to text in the chat client, and
+`PhraseActions` what the agent does to phrases (new, edit, delete, hide, propose).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -117,14 +117,6 @@ class OverlayController(QObject):
     @property
     def search_model(self) -> ReplyListModel:
         return self.search.model
-
-    @property
-    def confirm_sensitive(self) -> Callable[[Any, list[str]], bool]:
-        return self.pipeline.confirm_sensitive
-
-    @confirm_sensitive.setter
-    def confirm_sensitive(self, ask: Callable[[Any, list[str]], bool]) -> None:
-        self.pipeline.confirm_sensitive = ask
 
     def show_hint(self, text: str) -> None:
         self.pipeline.show_hint(text)

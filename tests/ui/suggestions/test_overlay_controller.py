@@ -197,7 +197,7 @@ def test_sensitive_reply_asks_before_pasting(qtbot, overlay: Overlay) -> None:
         asked.append(words)
         return answer["paste"]
 
-    overlay.controller.confirm_sensitive = confirm
+    overlay.controller.pipeline.confirm_sensitive = confirm
     overlay.copy("能便宜点吗")
     overlay.hotkeys.press("pick:2")  # 加微信…
     assert asked == [["微信"]]
@@ -409,7 +409,7 @@ def test_a_recognised_question_with_no_fitting_phrase_is_counted_by_intent(overl
 
 def test_paste_text_asks_about_sensitive_words_like_a_suggestion(qtbot, overlay: Overlay) -> None:
     asked: list[list[str]] = []
-    overlay.controller.confirm_sensitive = lambda _parent, words: asked.append(words) or False
+    overlay.controller.pipeline.confirm_sensitive = lambda _parent, words: asked.append(words) or False
     assert not overlay.controller.paste_text("亲，加微信给您优惠")
     assert asked == [["微信"]] and overlay.paster.requests == []
     assert overlay.focus.calls == ["remember", "restore"]
