@@ -165,7 +165,7 @@ class Application(QObject):
         self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings),
                                                            report_failure=self.failures.report))
         # Whatever changes the phrases (sync, imports, restore, publishing, edits) reloads the library here.
-        self.library = LibraryService(self.runner, parent=self)
+        self.library = LibraryService(self.runner, self.settings, parent=self)
         self.store_guard = StoreGuard(self.runner, paths, self.window, parent=self)
         self.store_guard.restored.connect(self._on_store_guard_restored)
         self.store_guard.store_failed.connect(self._on_store_guard_store_failed)

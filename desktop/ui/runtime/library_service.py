@@ -17,6 +17,9 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 if TYPE_CHECKING:
     from desktop.services.context import Services
     from desktop.services.library import Library
+    from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+
+LIBRARY_KEYS = ("keep_bundled_phrases",)  # settings that change which phrases are suggested
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,12 @@ class LibraryService(QObject):
     failed = Signal(object)  # BaseException
     state_changed = Signal(object)  # LibraryState
 
-    def __init__(self, runner: Any, parent: QObject | None = None) -> None:
+    def __init__(self, runner: Any, settings: SettingsBridge | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._state: LibraryState = Loading()
+        if settings is not None:
+            settings.changed.connect(self._on_settings_changed)
 
     @property
     def state(self) -> LibraryState:
@@ -84,6 +89,10 @@ class LibraryService(QObject):
         """Put `library` in place (what a load delivers; tests hand one in directly)."""
         self._set_state(Ready(library))
         self.changed.emit(library)
+
+    def _on_settings_changed(self, key: str, _value: object) -> None:
+        if key in LIBRARY_KEYS:
+            self.reload()
 
     def _on_failed(self, error: BaseException) -> None:
         if not isinstance(self._state, Ready):

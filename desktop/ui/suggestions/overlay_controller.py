@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TEMPLATE_KEYS = ("agent_name", "shop_name", "campaign")
-LIBRARY_KEYS = ("keep_bundled_phrases",)  # change which phrases are suggested: the engine is rebuilt
 HOTKEY_KEYS = ("hotkey_search", "hotkey_pick_prefix")
 
 
@@ -60,7 +59,7 @@ class OverlayController(QObject):
         self.paster = paster
         self.hotkeys = hotkeys
         self.focus = focus or FocusReturn()
-        self.library_service = library or LibraryService(runner, parent=self)
+        self.library_service = library or LibraryService(runner, settings, parent=self)
         self.hotkey_errors = dict(hotkey_errors or {})
         self.copied = ""  # the last copied text as copied (＋ 新建 saves it); never logged
         self.message = ""  # what is answered: the buyer's question read from it (chat_block); shown elided
@@ -316,8 +315,6 @@ class OverlayController(QObject):
             self._update_status()
         elif key == "language":  # the translator is already swapped (Appearance subscribed first)
             self._update_status()
-        elif key in LIBRARY_KEYS:
-            self.load_library()
 
     # quick add, edit, delete, hide -----------------------------------------------------------------
     def add_phrase(self) -> None:
