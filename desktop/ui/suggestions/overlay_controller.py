@@ -21,7 +21,7 @@ from desktop.platform.interfaces import ClipboardWatcher, HotkeyAction, HotkeySe
 from desktop.services.values import RenderValues, render_values
 from desktop.store.database import NewerStoreError, StoreError
 from desktop.store.team import TeamRepository
-from desktop.ui.runtime.library_service import Failed, LibraryService
+from desktop.ui.runtime.library_service import Failed, LibraryService, LibraryState, Loading
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.empty_state import EmptyKind
@@ -74,6 +74,7 @@ class OverlayController(QObject):
 
         self.library_service.changed.connect(self._on_library_changed)
         self.library_service.failed.connect(self._on_library_failed)
+        self.library_service.state_changed.connect(self._on_library_state_changed)
         self.search.suggestions_wanted.connect(self._show_suggestions)
         self.phrases.proposal_requested.connect(self.proposal_requested)
         clipboard.message_copied.connect(self._on_clipboard_message_copied)
@@ -123,9 +124,11 @@ class OverlayController(QObject):
     # loading ---------------------------------------------------------------------------------------
     def load_library(self) -> None:
         """Open the library on the DB worker; until it arrives the list says 正在加载短语库…"""
-        if self.library is None:
-            self.panel.show_model(self.suggestion_model, EmptyKind.LOADING)
         self.library_service.reload()
+
+    def _on_library_state_changed(self, state: LibraryState) -> None:
+        if isinstance(state, Loading) and not self.searching:
+            self.panel.show_model(self.suggestion_model, EmptyKind.LOADING)
 
     def set_library(self, library: Library) -> None:
         self.library_service.set_library(library)
