@@ -278,7 +278,7 @@ class Application(QObject):
             paste_text=self.controller.paste_text, parent=self,
         )
         # The 催付 phrases and the team's campaign come with the library: a sync or an edit reloads the tab.
-        self.controller.library_loaded.connect(self.reminders.reminders.refresh)
+        self.library.changed.connect(self.reminders.reminders.refresh)
         self.reminders.start()
 
     def _start_phrase_files(self) -> None:
