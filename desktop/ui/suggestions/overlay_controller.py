@@ -42,7 +42,6 @@ HOTKEY_KEYS = ("hotkey_search", "hotkey_pick_prefix")
 
 class OverlayController(QObject):
     reply_chosen = Signal(object)  # the Phrase the agent picked, after the paste was requested
-    library_loaded = Signal()
     settings_requested = Signal()
     proposal_requested = Signal(object, str)  # a personal Phrase to offer the team, the agent's note
 
@@ -144,7 +143,6 @@ class OverlayController(QObject):
             self.search.rerun()
         else:
             self._show_suggestions()
-        self.library_loaded.emit()
 
     def _on_library_failed(self, error: BaseException) -> None:
         """The status line says it in a few words (the full text is its tooltip; the app's StoreGuard explains

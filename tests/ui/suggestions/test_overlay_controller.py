@@ -179,7 +179,7 @@ def test_before_the_library_is_loaded_the_list_says_it_is_loading(qtbot, setting
     clipboard.copy("什么时候发货")
     assert window.suggestions.empty_state.kind is EmptyKind.LOADING
     assert "正在加载短语库" in window.suggestions.empty_state.title_text()
-    with qtbot.waitSignal(controller.library_loaded):
+    with qtbot.waitSignal(controller.library_service.changed):
         controller.load_library()  # the real engine, built from the store
     assert controller.library is not None
     assert {p.id for p in controller.library.phrases} == {p.id for p in PHRASES}
