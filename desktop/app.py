@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from desktop.ui.rounds.feature import RoundsFeature
     from desktop.ui.rounds.lead_window import RoundsWindow
     from desktop.ui.runtime.gc_guard import GuiThreadCollector
+    from desktop.ui.runtime.library_service import LibraryService
     from desktop.ui.runtime.tasks import FailureReporter
     from desktop.ui.shell.diagnostics_export import DiagnosticsExport
     from desktop.ui.shell.store_guard import RestartableRunner, StoreGuard
@@ -54,7 +55,6 @@ ICON_SIZES = (16, 32, 64, 256)
 FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
 # The end-to-end tests set this to a file: desktop/testing/e2e_probe.py writes the window's state there.
 E2E_PROBE_ENV = "KUAIDA_E2E_PROBE"
-HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
 GEOMETRY_SAVE_MS = 1500
 TASK_FAILED_KEY = "task-failed"  # one notification slot: a new failure replaces the last one
 
@@ -121,6 +121,7 @@ class Running:
     gc_guard: GuiThreadCollector
     failures: FailureReporter
     runner: RestartableRunner
+    library: LibraryService
     store_guard: StoreGuard
     tray: TrayIcon
     platform: PlatformServices
@@ -189,6 +190,7 @@ class Application(QObject):
         from desktop.platform.factory import create_platform
         from desktop.platform.focus import create_focus_return
         from desktop.ui.runtime.gc_guard import GuiThreadCollector
+        from desktop.ui.runtime.library_service import LibraryService
         from desktop.ui.runtime.tasks import FailureReporter, TaskRunner
         from desktop.ui.shell.store_guard import RestartableRunner, StoreGuard
         from desktop.ui.shell.tray import TrayIcon
@@ -205,6 +207,8 @@ class Application(QObject):
         failures = FailureReporter(self)
         runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings),
                                                       report_failure=failures.report))
+        # Whatever changes the phrases (sync, imports, restore, publishing, edits) reloads the library here.
+        library = LibraryService(runner, self.settings, parent=self)
         store_guard = StoreGuard(runner, paths, self.window, parent=self)
         store_guard.restored.connect(self._on_store_guard_restored)
         store_guard.store_failed.connect(self._on_store_guard_store_failed)
@@ -221,11 +225,12 @@ class Application(QObject):
         failures.failed.connect(self._on_failures_failed)
         controller = OverlayController(
             self.window, self.settings, runner, platform.clipboard, platform.paster,
-            platform.hotkeys, focus=create_focus_return(), hotkey_errors=platform.hotkey_errors,
-            parent=self,
+            platform.hotkeys, focus=create_focus_return(), library=library,
+            hotkey_errors=platform.hotkey_errors, parent=self,
         )
         controller.settings_requested.connect(self.show_settings)
-        controller.load_library()
+        library.reload_when(store_guard.restored)
+        library.reload()
         tray.toggle_requested.connect(controller.toggle_window)
         tray.pause_toggled.connect(controller.set_paused)
         tray.settings_requested.connect(self.show_settings)
@@ -234,14 +239,14 @@ class Application(QObject):
         tray.set_paused(platform.clipboard.is_paused())
         self.window.visibility_changed.connect(tray.set_window_visible)
         self.settings.changed.connect(self._on_settings_changed)
-        sync = self._start_team_sync(runner, tray, controller)
-        reminders = self._start_reminders(runner, platform, tray, controller)
+        sync = self._start_team_sync(runner, tray, controller, library)
+        reminders = self._start_reminders(runner, platform, tray, controller, library)
         feedback = self._start_feedback(runner, platform, tray, reminders)
         rounds = self._start_rounds(runner, platform, reminders, sync)
-        phrase_files = self._start_phrase_files(runner, tray, controller)
+        phrase_files = self._start_phrase_files(runner, tray, controller, library)
         diagnostics = self._start_diagnostics(runner, platform, tray)
-        self.running = Running(gc_guard, failures, runner, store_guard, tray, platform, controller, sync, reminders,
-                               feedback, rounds, phrase_files, diagnostics, e2e_probe)
+        self.running = Running(gc_guard, failures, runner, library, store_guard, tray, platform, controller, sync,
+                               reminders, feedback, rounds, phrase_files, diagnostics, e2e_probe)
         store_guard.start()  # after the others queued their first DB jobs: they fail the same way
         tray.show()
 
@@ -250,7 +255,8 @@ class Application(QObject):
         if self.running is not None:
             self.running.platform.notifier.notify(TASK_FAILED_KEY, self.tr("快答：操作没有完成"), message)
 
-    def _start_team_sync(self, runner: RestartableRunner, tray: TrayIcon, controller: OverlayController) -> TeamSync:
+    def _start_team_sync(self, runner: RestartableRunner, tray: TrayIcon, controller: OverlayController,
+                         library: LibraryService) -> TeamSync:
         """Follow the team library on the share: status in the overlay and tray, 立即同步 in the tray."""
         from desktop.sync.share import team_folder_path
         from desktop.ui.team.sync_controller import SyncActions, SyncController, SyncStatusButton
@@ -262,7 +268,7 @@ class Application(QObject):
             tray.add_action(action)
         sync_status = SyncStatusButton(sync, self.window)
         self.window.add_status_widget(sync_status)
-        sync.library_updated.connect(self._on_sync_library_updated)
+        library.reload_when(sync.library_updated)  # a new team library was applied
         controller.proposal_requested.connect(sync.propose)  # 推荐给团队 on a personal phrase
         controller.reply_chosen.connect(sync.note_pick)  # a burst of picks uploads the usage figures
         sync.proposal_finished.connect(self._on_sync_proposal_finished)
@@ -284,7 +290,8 @@ class Application(QObject):
             settings, paths = self.settings.settings, self.paths
             running.library_editor = LibraryEditor(running.runner, self.settings,
                                                    lambda: team_folder_path(settings, paths))
-            running.library_editor.published.connect(self._on_sync_library_updated)  # the lead's copy holds it now
+            # The editor has written the lead's own copy: suggest from it now; the sync then reports the version.
+            running.library.reload_when(running.library_editor.published)
             running.library_editor.published.connect(lambda _version: running.sync.controller.sync_now())
             running.library_editor.load()
         running.library_editor.show()
@@ -385,7 +392,7 @@ class Application(QObject):
         running.daily_report.raise_()
 
     def _start_reminders(self, runner: RestartableRunner, platform: PlatformServices, tray: TrayIcon,
-                         controller: OverlayController) -> RemindersFeature:
+                         controller: OverlayController, library: LibraryService) -> RemindersFeature:
         """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
         from desktop.ui.reminders.feature import RemindersFeature
 
@@ -395,19 +402,18 @@ class Application(QObject):
             paste_text=controller.paste_text, parent=self,
         )
         # The 催付 phrases and the team's campaign come with the library: a sync or an edit reloads the tab.
-        controller.library_loaded.connect(reminders.reminders.refresh)
+        library.changed.connect(reminders.reminders.refresh)
         reminders.start()
         return reminders
 
-    def _start_phrase_files(self, runner: RestartableRunner, tray: TrayIcon,
-                            controller: OverlayController) -> PhraseFiles:
+    def _start_phrase_files(self, runner: RestartableRunner, tray: TrayIcon, controller: OverlayController,
+                            library: LibraryService) -> PhraseFiles:
         """导入短语… / 导出短语… in the tray: personal phrases to and from Qianniu/Excel files."""
         from desktop.ui.suggestions.phrase_files import PhraseFiles
 
-        phrase_files = PhraseFiles(runner, controller.focus, parent=self, settings=self.settings)
+        phrase_files = PhraseFiles(runner, controller.focus, parent=self, settings=self.settings, library=library)
         for action in phrase_files.actions:
             tray.add_action(action)
-        phrase_files.library_changed.connect(controller.load_library)  # rebuild the engine
         return phrase_files
 
     def _start_diagnostics(self, runner: RestartableRunner, platform: PlatformServices,
@@ -425,21 +431,17 @@ class Application(QObject):
             self.running.sync.status.hide()
 
     def _on_store_guard_restored(self) -> None:
-        """A backup is in place and the DB worker has reopened the store: load everything again."""
+        """A backup is in place and the DB worker has reopened the store: load everything again (the library
+        reloads itself)."""
         if self.running is None:
             return
         self.running.sync.status.show()
-        self.running.controller.load_library()
         self.running.reminders.start()
         self.running.sync.controller.sync_now()
 
     def _on_sync_proposal_finished(self, _sent: bool, message: str) -> None:
         if self.running is not None:
             self.running.controller.show_hint(message)
-
-    def _on_sync_library_updated(self, _version: int) -> None:
-        if self.running is not None:
-            self.running.controller.load_library()  # rebuild the suggestion index from the new team phrases
 
     def show_settings(self) -> None:
         from desktop.ui.shell.settings_dialog import SettingsDialog
@@ -451,11 +453,12 @@ class Application(QObject):
                 sorted(set(running.platform.hotkey_errors.values())))
         actions = running.phrase_files.actions if running is not None else []
         controller = running.controller if running is not None else None
-        hidden = (lambda: controller.library.hidden if controller.library else []) if controller else None
+        library = running.library if running is not None else None
+        hidden = (lambda: library.library.hidden if library.library else []) if library else None
         dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden)
-        if controller is not None:
-            dialog.restore_hidden_requested.connect(controller.unhide_phrase)
-            controller.library_loaded.connect(dialog.refresh_hidden)
+        if controller is not None and library is not None:
+            dialog.restore_hidden_requested.connect(controller.phrases.unhide)
+            library.changed.connect(dialog.refresh_hidden)
         focus = controller.focus if controller is not None else None
         if focus is not None:
             focus.remember()
@@ -465,17 +468,10 @@ class Application(QObject):
             focus.restore()
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
-        if key in HOTKEY_KEYS and self.running is not None:
-            # The platform rebinds on the same change; read its errors once it has.
-            QTimer.singleShot(0, self._refresh_hotkey_errors)
-        elif key == "dock_edge":
+        if key == "dock_edge":
             self.window.dock(self.settings.get("dock_edge"))
         elif key == "language" and self.running is not None:
             self.running.phrase_files.retranslate()
-
-    def _refresh_hotkey_errors(self) -> None:
-        if self.running is not None:
-            self.running.controller.set_hotkey_errors(self.running.platform.hotkey_errors)
 
     def _on_window_hide_requested(self) -> None:
         # Hidden, the window comes back from the tray; where there is no tray, closing it quits instead.

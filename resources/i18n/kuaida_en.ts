@@ -4,14 +4,14 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="200"/>
+        <location filename="../../desktop/app.py" line="204"/>
         <source>快答：操作没有完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuaida: an operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="218"/>
+        <location filename="../../desktop/app.py" line="221"/>
         <source>团队短语库…</source>
-        <translation type="unfinished"></translation>
+        <translation>Team phrase library…</translation>
     </message>
 </context>
 <context>
@@ -210,17 +210,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="101"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="165"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="102"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="166"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="103"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="167"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -380,298 +380,339 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="72"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="148"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="346"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="87"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="392"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="88"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="393"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="89"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="394"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="90"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="395"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="113"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="407"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="116"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="410"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="117"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="411"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="413"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="414"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="415"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="416"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="417"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="751"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="435"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation type="vanished">One per line: word&lt;Tab&gt;category</translation>
+        <translation>One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="437"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
-        <translation type="vanished">One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="446"/>
         <source>应用到草稿</source>
-        <translation type="vanished">Apply to draft</translation>
+        <translation>Apply to draft</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="449"/>
         <source>团队敏感词</source>
-        <translation type="vanished">Team sensitive words</translation>
+        <translation>Team sensitive words</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="450"/>
         <source>活动（填入 {活动}）</source>
-        <translation type="vanished">Campaigns (fill {活动})</translation>
+        <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="451"/>
         <source>本周主推款短语</source>
-        <translation type="vanished">This week&apos;s featured phrase</translation>
+        <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="452"/>
         <source>主推商品</source>
-        <translation type="vanished">Featured product</translation>
+        <translation>Featured product</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="453"/>
         <source>开始日期</source>
-        <translation type="vanished">Start</translation>
+        <translation>Start</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
         <source>结束日期</source>
-        <translation type="vanished">End</translation>
+        <translation>End</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="461"/>
         <source>采纳（加入草稿后可编辑）</source>
-        <translation type="vanished">Accept (editable in the draft)</translation>
+        <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="462"/>
         <source>不采纳</source>
-        <translation type="vanished">Reject</translation>
+        <translation>Reject</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="463"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="491"/>
         <source>刷新</source>
-        <translation type="vanished">Refresh</translation>
+        <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="148"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="151"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="151"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="176"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="550"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="572"/>
         <source>全部</source>
-        <translation type="vanished">All</translation>
+        <translation>All</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="600"/>
         <source>亲，</source>
-        <translation type="vanished">亲，</translation>
+        <translation>亲，</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="638"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
-        <translation type="vanished">Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="651"/>
         <source>（无）</source>
-        <translation type="vanished">(none)</translation>
+        <translation>(none)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="672"/>
         <source>已应用到草稿，发布后生效</source>
-        <translation type="vanished">Applied to the draft; takes effect when published</translation>
+        <translation>Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="190"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="190"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="208"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="699"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="212"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="703"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="213"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="704"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="217"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="708"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="219"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="219"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="717"/>
         <source>将要发布的改动</source>
-        <translation type="vanished">Changes to publish</translation>
+        <translation>Changes to publish</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="718"/>
         <source>关闭</source>
-        <translation type="vanished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="724"/>
         <source>只有持有团队私钥的主管可以发布</source>
-        <translation type="vanished">Only the lead holding the team key can publish</translation>
+        <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="727"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
-        <translation type="vanished">This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="733"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
-        <translation type="vanished">{0} phrases need fixing first: {1}</translation>
+        <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="741"/>
         <source>短语含敏感词</source>
-        <translation type="vanished">Phrases with sensitive words</translation>
+        <translation>Phrases with sensitive words</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="742"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
-        <translation type="vanished">{0} phrases contain sensitive words; the platform may penalise agents who use them:
+        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="743"/>
         <source>仍然发布</source>
-        <translation type="vanished">Publish anyway</translation>
+        <translation>Publish anyway</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="747"/>
         <source>未发布：请先修改含敏感词的短语</source>
-        <translation type="vanished">Not published: fix the phrases with sensitive words first</translation>
+        <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="750"/>
         <source>发布团队库</source>
-        <translation type="vanished">Publish the team library</translation>
+        <translation>Publish the team library</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="767"/>
         <source>正在发布…</source>
-        <translation type="vanished">Publishing…</translation>
+        <translation>Publishing…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="786"/>
         <source>已发布团队库 v{0}</source>
-        <translation type="vanished">Team library v{0} published</translation>
+        <translation>Team library v{0} published</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="794"/>
         <source>发布失败：共享文件夹无法写入</source>
-        <translation type="vanished">Publishing failed: the shared folder cannot be written</translation>
+        <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
         <source>操作失败：{0}</source>
         <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="814"/>
         <source>客服</source>
-        <translation type="vanished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="233"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="817"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="839"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="853"/>
         <source>其他</source>
-        <translation type="vanished">Other</translation>
+        <translation>Other</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="857"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
-        <translation type="vanished">Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="859"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
-        <translation type="vanished">; {0} statistics files untrusted or over the limit, not counted</translation>
+        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="868"/>
         <source>未知</source>
-        <translation type="vanished">unknown</translation>
+        <translation>unknown</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="874"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
-        <translation type="vanished">Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
+        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="808"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
-        <translation type="vanished">Agents write proposals to the shared folder; the names are unverified.</translation>
+        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="810"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
-        <translation type="vanished"> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
 </context>
 <context>
@@ -743,52 +784,50 @@
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="157"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="164"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="166"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="168"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="196"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="191"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="197"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="315"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
-        <translation>Copied: press Ctrl+V in the chat window</translation>
+        <translation type="vanished">Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="317"/>
         <source>已粘贴，检查后按 Enter 发送</source>
-        <translation>Pasted: check it, then press Enter to send</translation>
+        <translation type="vanished">Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="418"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="298"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="422"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="302"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="425"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="305"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -840,6 +879,19 @@
         <location filename="../../desktop/ui/shell/overlay_window.py" line="244"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PastePipeline</name>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="128"/>
+        <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
+        <translation>Copied: press Ctrl+V in the chat window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="130"/>
+        <source>已粘贴，检查后按 Enter 发送</source>
+        <translation>Pasted: check it, then press Enter to send</translation>
     </message>
 </context>
 <context>
@@ -928,146 +980,146 @@
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="46"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="82"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="108"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="110"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="111"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="112"/>
         <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
         <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="114"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="115"/>
         <source>推断：%1	%2</source>
         <translation>Inferred: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="116"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
         <source>没有适用问题	%1</source>
         <translation>No buyer question	%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="166"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="126"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="124"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="143"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="145"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="147"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="148"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="149"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="174"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="168"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="172"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
         <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="188"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
         <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
         <source>只用我们的短语</source>
         <translation>Only our phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="191"/>
         <source>继续推荐默认短语</source>
         <translation>Keep the bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="210"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="211"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
@@ -1075,210 +1127,79 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="39"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="200"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="42"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="53"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="214"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="58"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="219"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="220"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="63"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="224"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="77"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="238"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="78"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="239"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="240"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="86"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="247"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="87"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="248"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="291"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="128"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="289"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="165"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="326"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>PhrasesTab</name>
-    <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="78"/>
-        <source>亲，</source>
-        <translation>亲，</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="94"/>
-        <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
-        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="122"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-</context>
-<context>
-    <name>ProposalsTab</name>
-    <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
-        <source>采纳（加入草稿后可编辑）</source>
-        <translation>Accept (editable in the draft)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
-        <source>不采纳</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="34"/>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="68"/>
-        <source>建议由客服写入共享文件夹，署名未经验证。</source>
-        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
-        <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
-        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="74"/>
-        <source>客服</source>
-        <translation>Agent</translation>
-    </message>
-</context>
-<context>
-    <name>Publishing</name>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="67"/>
-        <source>将要发布的改动</source>
-        <translation>Changes to publish</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="68"/>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="74"/>
-        <source>只有持有团队私钥的主管可以发布</source>
-        <translation>Only the lead holding the team key can publish</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="77"/>
-        <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
-        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="83"/>
-        <source>有 {0} 条短语需要先修改：{1}</source>
-        <translation>{0} phrases need fixing first: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="89"/>
-        <source>短语含敏感词</source>
-        <translation>Phrases with sensitive words</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="90"/>
-        <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
-{1}</source>
-        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
-{1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
-        <source>仍然发布</source>
-        <translation>Publish anyway</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="95"/>
-        <source>未发布：请先修改含敏感词的短语</source>
-        <translation>Not published: fix the phrases with sensitive words first</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="98"/>
-        <source>发布团队库</source>
-        <translation>Publish the team library</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="99"/>
-        <source>发布</source>
-        <translation>Publish</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="112"/>
-        <source>正在发布…</source>
-        <translation>Publishing…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="123"/>
-        <source>已发布团队库 v{0}</source>
-        <translation>Team library v{0} published</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="133"/>
-        <source>发布失败：共享文件夹无法写入</source>
-        <translation>Publishing failed: the shared folder cannot be written</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="137"/>
-        <source>已发布，但本机的团队库未能更新，将在下次同步时更新</source>
-        <translation>Published, but this PC's copy of the team library was not updated; the next sync will update it</translation>
     </message>
 </context>
 <context>
@@ -1866,22 +1787,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="356"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="317"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="366"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="327"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="380"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="341"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="381"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="342"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1893,12 +1814,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="185"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="182"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="186"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -1906,67 +1827,9 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="399"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="360"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
-    </message>
-</context>
-<context>
-    <name>TeamSettingsTab</name>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
-        <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation>One per line: word&lt;Tab&gt;category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
-        <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
-        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="41"/>
-        <source>应用到草稿</source>
-        <translation>Apply to draft</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
-        <source>团队敏感词</source>
-        <translation>Team sensitive words</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="45"/>
-        <source>活动（填入 {活动}）</source>
-        <translation>Campaigns (fill {活动})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="46"/>
-        <source>本周主推款短语</source>
-        <translation>This week&apos;s featured phrase</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
-        <source>主推商品</source>
-        <translation>Featured product</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
-        <source>开始日期</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
-        <source>结束日期</source>
-        <translation>End</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="58"/>
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="81"/>
-        <source>已应用到草稿，发布后生效</source>
-        <translation>Applied to the draft; takes effect when published</translation>
     </message>
 </context>
 <context>
@@ -2005,39 +1868,6 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <location filename="../../desktop/ui/shell/tray.py" line="81"/>
         <source>快答</source>
         <translation>Kuaida</translation>
-    </message>
-</context>
-<context>
-    <name>UsageTab</name>
-    <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="44"/>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="75"/>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="79"/>
-        <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
-        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="81"/>
-        <source>；{0} 个统计文件不可信或超出上限，未计入</source>
-        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="95"/>
-        <source>未知</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="101"/>
-        <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
-        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from desktop.services.rounds import common_topics
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_answers, list_rounds, publish_round
 from desktop.sync.usage import read_team_usage
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.plain_text import plain_label
 
 SHARE_TIMEOUT_MS = 20_000
@@ -39,7 +40,7 @@ TextRole = Qt.ItemDataRole.UserRole + 1
 class RoundsWindow(QWidget):
     adopt_requested = Signal(str, str)  # the chosen answer's text, the question it answers
 
-    def __init__(self, runner: Any, folder: Callable[[], Path | None], parent: QWidget | None = None,
+    def __init__(self, runner: Runner, folder: Callable[[], Path | None], parent: QWidget | None = None,
                  pick_key_file: Callable[[QWidget], str] | None = None,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
         super().__init__(parent, Qt.WindowType.Window)
