@@ -322,18 +322,18 @@ class OverlayController(QObject):
         elif self.hotkey_errors:
             self.window.set_status(self.tr("部分热键不可用，见设置"))
         else:
-            prefix = str(self.settings.get("hotkey_pick_prefix")).rstrip("+")
+            prefix = self.settings.get("hotkey_pick_prefix").rstrip("+")
             self.window.set_status(self.tr("%1+1…9 粘贴 · %2 搜索").replace("%1", prefix)
-                                   .replace("%2", str(self.settings.get("hotkey_search"))))
+                                   .replace("%2", self.settings.get("hotkey_search")))
 
     def set_hotkey_errors(self, errors: dict[str, str]) -> None:
         self.hotkey_errors = dict(errors)
         self._update_status()
 
     def _update_hotkey_hints(self) -> None:
-        prefix = str(self.settings.get("hotkey_pick_prefix")).rstrip("+")
-        self.panel.empty_state.set_hotkeys(str(self.settings.get("hotkey_search")), f"{prefix}+1")
-        self.panel.search_box.setToolTip(str(self.settings.get("hotkey_search")))
+        prefix = self.settings.get("hotkey_pick_prefix").rstrip("+")
+        self.panel.empty_state.set_hotkeys(self.settings.get("hotkey_search"), f"{prefix}+1")
+        self.panel.search_box.setToolTip(self.settings.get("hotkey_search"))
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
         if key in TEMPLATE_KEYS:

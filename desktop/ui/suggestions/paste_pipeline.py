@@ -80,7 +80,7 @@ class PastePipeline(QObject):
             self.search.end(restore_focus=True)
         elif took_focus:
             self.focus.restore()
-        request = PasteRequest(text, restore_clipboard=bool(self.settings.get("restore_clipboard")))
+        request = PasteRequest(text, restore_clipboard=self.settings.get("restore_clipboard"))
         if took_focus:
             self._paste_after_focus_returns(request)
         else:
