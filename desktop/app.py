@@ -207,17 +207,20 @@ class Application(QObject):
         settings, paths = self.settings.settings, self.paths
         self.sync = SyncController(self.runner, self.settings, lambda: team_folder_path(settings, paths), parent=self)
         self.sync_actions = SyncActions(self.sync, self)
-        for action in self.sync_actions.actions:
-            self.tray.add_action(action)
+        self.tray.add_actions(self.sync_actions.actions, self.sync_actions.retranslate)
         self.sync_status = SyncStatusButton(self.sync, self.window)
         self.window.add_status_widget(self.sync_status)
         self.sync.library_updated.connect(self._on_sync_library_updated)
         self.controller.proposal_requested.connect(self.sync.propose)  # 推荐给团队 on a personal phrase
         self.sync.proposal_finished.connect(self._on_sync_proposal_finished)
-        editor_action = QAction(self.tr("团队短语库…"), self)
-        editor_action.triggered.connect(self.show_library_editor)
-        self.tray.add_action(editor_action)
+        self.editor_action = QAction(self)
+        self.editor_action.triggered.connect(self.show_library_editor)
+        self._retranslate_editor_action()
+        self.tray.add_action(self.editor_action, self._retranslate_editor_action)
         self.sync.start()
+
+    def _retranslate_editor_action(self) -> None:
+        self.editor_action.setText(self.tr("团队短语库…"))
 
     def show_library_editor(self) -> None:
         """Everyone may read the team library there; holding team.key unlocks 发布 (lead mode)."""
@@ -248,8 +251,7 @@ class Application(QObject):
         from desktop.ui.suggestions.phrase_files import PhraseFiles
 
         self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self, settings=self.settings)
-        for action in self.phrase_files.actions:
-            self.tray.add_action(action)
+        self.tray.add_actions(self.phrase_files.actions, self.phrase_files.retranslate)
         self.phrase_files.library_changed.connect(self.controller.load_library)  # rebuild the engine
 
     def _start_diagnostics(self) -> None:
@@ -258,7 +260,7 @@ class Application(QObject):
 
         self.diagnostics = DiagnosticsExport(self.paths, self.settings.settings, self.runner, self.platform.notifier,
                                              parent=self)
-        self.tray.add_action(self.diagnostics.action)
+        self.tray.add_action(self.diagnostics.action, self.diagnostics.retranslate)
 
     def _on_store_guard_store_failed(self, _error: object) -> None:
         # The sync cannot reach the local mirror either; its "离线" would point at the wrong problem.
@@ -307,8 +309,6 @@ class Application(QObject):
             QTimer.singleShot(0, self._refresh_hotkey_errors)
         elif key == "dock_edge":
             self.window.dock(str(self.settings.get("dock_edge")))
-        elif key == "language" and self.phrase_files is not None:
-            self.phrase_files.retranslate()
 
     def _refresh_hotkey_errors(self) -> None:
         if self.controller is not None and self.platform is not None:

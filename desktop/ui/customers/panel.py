@@ -89,11 +89,18 @@ class CustomersPanel(QWidget):
         self.retranslate()
         self.edit_button.setEnabled(False)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("搜索昵称、标签、备注"))
         self.starred_box.setText(self.tr("只看亮星"))
         self.edit_button.setText(self.tr("编辑…"))
         self.details_view.setPlaceholderText(self.tr("选中一位客户查看详情"))
+        if self.details is not None:
+            self.details_view.setHtml(self._details_html(self.details))
 
     @property
     def zone(self) -> dt.tzinfo:

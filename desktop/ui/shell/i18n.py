@@ -1,43 +1,105 @@
-"""Interface language: Simplified Chinese is the source text; English comes from resources/i18n/kuaida_en.qm."""
+"""Interface language: Simplified Chinese is the source text; English comes from resources/i18n/kuaida_en.qm.
+
+One retranslation path: installing or removing a translator makes Qt send `QEvent.LanguageChange` to every
+widget (a widget passes it on to its child objects). A widget retranslates its own texts in `changeEvent`;
+an object that is not a widget (the tray, a feature's menu actions) follows a widget it belongs to through a
+`LanguageChangeRelay`. Nothing listens to the `language` setting except `Appearance`, which swaps translators.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, QTranslator
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "en")
+# Qt's own texts (the Yes/No/OK/Cancel/Save of message boxes and dialog button boxes) are English in Qt; for
+# Chinese, Qt's qtbase translation is installed beside ours (the bundle keeps it: installer/qt_trim.py).
+QT_TRANSLATIONS = {"zh_CN": "qtbase_zh_CN.qm"}
+
+
+def qt_translations_folder() -> Path:
+    """Where PySide6 keeps Qt's .qm files (in the bundle too: PySide6 tells Qt its own folder at import)."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
 class Translations:
-    """Installs the translator for the chosen language; switching emits LanguageChange to every widget."""
+    """Installs the translators for the chosen language; switching emits LanguageChange to every widget."""
 
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
-        self._translator: QTranslator | None = None
-        self._qm: bytes = b""  # QTranslator reads the loaded data in place: it must outlive the translator
+        self._translators: list[QTranslator] = []
+        self._qm: list[bytes] = []  # QTranslator reads the loaded data in place: it must outlive the translator
         self.language = "zh_CN"
 
     def apply(self, language: str) -> bool:
         """Switch to `language`; False when its translation is missing (the UI stays Chinese)."""
-        if self._translator is not None:
-            self._app.removeTranslator(self._translator)
-            self._translator = None
-        self.language = "zh_CN"
+        self.remove()
         if language not in LANGUAGES or language == "zh_CN":
+            self._install_qt("zh_CN")
             return language == "zh_CN"
         from importlib import resources  # only when a translation is needed: it costs start-up time
 
         data = resources.files("desktop.resources").joinpath(f"i18n/kuaida_{language}.qm")
-        translator = QTranslator(self._app)
         qm = data.read_bytes() if data.is_file() else b""
-        if not qm or not translator.load(qm):
+        if not qm or not self._install(qm):
             log.warning("no translation for %s; staying with Chinese", language)
+            self._install_qt("zh_CN")
             return False
-        self._qm = qm
-        self._app.installTranslator(translator)
-        self._translator = translator
+        self._install_qt(language)
         self.language = language
         return True
+
+    def remove(self) -> None:
+        """Back to the source texts (Chinese for ours, English for Qt's); the app does this when it closes."""
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+            translator.deleteLater()
+        self._translators.clear()
+        self._qm.clear()
+        self.language = "zh_CN"
+
+    def _install_qt(self, language: str) -> None:
+        name = QT_TRANSLATIONS.get(language)
+        if name is None:
+            return
+        try:
+            qm = (qt_translations_folder() / name).read_bytes()
+        except OSError:  # a trimmed or unusual Qt: its buttons stay English, nothing else changes
+            log.warning("Qt's own translation %s is missing; standard buttons stay English", name)
+            return
+        if not self._install(qm):
+            log.warning("Qt's own translation %s could not be loaded", name)
+
+    def _install(self, qm: bytes) -> bool:
+        translator = QTranslator(self._app)
+        if not translator.load(qm):
+            translator.deleteLater()
+            return False
+        self._qm.append(qm)
+        self._translators.append(translator)
+        self._app.installTranslator(translator)
+        return True
+
+
+class LanguageChangeRelay(QObject):
+    """Calls `retranslate` when `widget` hears of a language switch: for objects that are not widgets (the
+    tray's menu entries, a feature's tab titles) but belong to one. A child object gets the widget's
+    LanguageChange after the widget's own changeEvent, so the widget's texts are already up to date."""
+
+    def __init__(self, widget: QObject, retranslate: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._retranslate = retranslate
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            owner = getattr(self._retranslate, "__self__", None)  # an owner deleted before the widget: nothing to do
+            if not isinstance(owner, QObject) or shiboken6.isValid(owner):
+                self._retranslate()
+            return True
+        return super().event(event)

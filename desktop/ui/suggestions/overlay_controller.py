@@ -23,6 +23,7 @@ from desktop.services.library import Library, load_library, then_reload
 from desktop.store.database import NewerStoreError, StoreError
 from desktop.store.team import TeamRepository
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.shell.i18n import LanguageChangeRelay
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.empty_state import EmptyKind
 from desktop.ui.suggestions.phrase_dialog import PhraseDialog
@@ -106,6 +107,7 @@ class OverlayController(QObject):
         paster.pasted.connect(self._on_paster_pasted)
         hotkeys.hotkey_pressed.connect(self._on_hotkeys_hotkey_pressed)
         settings.changed.connect(self._on_settings_changed)
+        self._language = LanguageChangeRelay(window, self._update_status)  # after the window's own texts
         self.panel.row_clicked.connect(self.choose_row)
         self.panel.search_focus_requested.connect(self.begin_search)
         self.panel.search_cancel_requested.connect(self.end_search)
@@ -441,8 +443,6 @@ class OverlayController(QObject):
             self.panel.list_view.scheduleDelayedItemsLayout()
         elif key in HOTKEY_KEYS:
             self._update_hotkey_hints()
-            self._update_status()
-        elif key == "language":  # the translator is already swapped (Appearance subscribed first)
             self._update_status()
         elif key in LIBRARY_KEYS:
             self.load_library()
