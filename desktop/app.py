@@ -352,6 +352,7 @@ class Application(QObject):
         if self.gc_guard is not None:
             self.gc_guard.stop()
         shiboken6.delete(self.window)
+        self.appearance.translations.remove()  # the next Application in this process starts from the source texts
 
 
 def _setup_logging(paths: Paths) -> None:
