@@ -6,64 +6,64 @@
     <message>
         <location filename="../../desktop/app.py" line="200"/>
         <source>快答：操作没有完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="217"/>
+        <location filename="../../desktop/app.py" line="223"/>
         <source>团队短语库…</source>
-        <translation type="unfinished"></translation>
+        <translation>Team library…</translation>
     </message>
 </context>
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="78"/>
+        <location filename="../../desktop/ui/customers/card.py" line="83"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="79"/>
+        <location filename="../../desktop/ui/customers/card.py" line="84"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="80"/>
+        <location filename="../../desktop/ui/customers/card.py" line="85"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="120"/>
+        <location filename="../../desktop/ui/customers/card.py" line="125"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="124"/>
-        <location filename="../../desktop/ui/customers/card.py" line="177"/>
+        <location filename="../../desktop/ui/customers/card.py" line="129"/>
+        <location filename="../../desktop/ui/customers/card.py" line="182"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="141"/>
+        <location filename="../../desktop/ui/customers/card.py" line="146"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="145"/>
+        <location filename="../../desktop/ui/customers/card.py" line="150"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="149"/>
+        <location filename="../../desktop/ui/customers/card.py" line="154"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="151"/>
+        <location filename="../../desktop/ui/customers/card.py" line="156"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="153"/>
+        <location filename="../../desktop/ui/customers/card.py" line="158"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -124,57 +124,57 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="93"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="98"/>
         <source>搜索昵称、标签、备注</source>
         <translation>Search names, tags, notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="94"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="99"/>
         <source>只看亮星</source>
         <translation>Starred only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="95"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="100"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="96"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="101"/>
         <source>选中一位客户查看详情</source>
         <translation>Select a buyer to see the details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="136"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="143"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="139"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="146"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="141"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="148"/>
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="146"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="153"/>
         <source>待办承诺：</source>
         <translation>Open promises: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="152"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="159"/>
         <source>订单：</source>
         <translation>Orders: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="156"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="163"/>
         <source>催付记录：</source>
         <translation>Reminders sent: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="159"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="166"/>
         <source>当前催付：</source>
         <translation>Current reminder: </translation>
     </message>
@@ -182,27 +182,27 @@
 <context>
     <name>DiagnosticsExport</name>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="45"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="50"/>
         <source>导出诊断信息</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="46"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="51"/>
         <source>把日志和配置打包成 zip（不含短语库和客户资料），发给 IT</source>
         <translation>Zip the logs and configuration (no phrases, no customer data) for IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="64"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="68"/>
         <source>诊断信息已导出</source>
         <translation>Diagnostics exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="69"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="73"/>
         <source>导出诊断信息失败：%1</source>
         <translation>Exporting diagnostics failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="72"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="76"/>
         <source>导出诊断信息失败</source>
         <translation>Exporting diagnostics failed</translation>
     </message>
@@ -228,62 +228,62 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="72"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="77"/>
         <source>搜索短语（%1）</source>
         <translation>Search phrases (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="73"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="78"/>
         <source>新建短语…</source>
         <translation>New phrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="75"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="80"/>
         <source>正在加载短语库…</source>
         <translation>Loading the phrase library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="76"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="81"/>
         <source>马上就好，复制的消息不会丢失。</source>
         <translation>Almost ready; the copied message will not be lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="78"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="83"/>
         <source>复制买家的消息</source>
         <translation>Copy a buyer&apos;s message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="80"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="85"/>
         <source>在聊天窗口选中买家的消息按 Ctrl+C，这里就会给出回复建议；按 %1 直接粘贴第 1 条。</source>
         <translation>Select the buyer&apos;s message in the chat window and press Ctrl+C: replies appear here. Press %1 to paste the first one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="89"/>
         <source>短语库暂时不可用</source>
         <translation>Phrase library unavailable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="90"/>
         <source>本地数据库没有打开，原因见下方状态栏。</source>
         <translation>The local database did not open; the status line below says why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="87"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="92"/>
         <source>没有合适的短语</source>
         <translation>No phrase fits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="88"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="93"/>
         <source>可以搜索短语库；这类问题常遇到的话，把你的回复存为新短语，下次就会推荐。</source>
         <translation>Search the library; if this question comes up often, save your reply as a new phrase and it will be suggested next time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="90"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="95"/>
         <source>没有找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="91"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="96"/>
         <source>试试别的字、快捷编码或拼音首字母（如 fh 找“发货”）。</source>
         <translation>Try other words, a shortcut code or pinyin initials (e.g. fh for 发货).</translation>
     </message>
@@ -352,27 +352,27 @@
 <context>
     <name>HiddenPhrasesDialog</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="56"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="61"/>
         <source>已隐藏的团队短语</source>
         <translation>Hidden team phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="57"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="62"/>
         <source>这些团队短语不再推荐，搜索仍能找到（标“已隐藏”）。恢复推荐后会重新出现在建议里。</source>
         <translation>These team phrases are no longer suggested; search still finds them (marked Hidden). Restore one to have it suggested again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="58"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="63"/>
         <source>恢复推荐</source>
         <translation>Suggest again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="59"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="64"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="60"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="65"/>
         <source>没有隐藏的短语。</source>
         <translation>No hidden phrases.</translation>
     </message>
@@ -665,10 +665,6 @@
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
-        <source>操作失败：{0}</source>
-        <translation type="vanished">Failed: {0}</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/team/editor/window.py" line="814"/>
         <source>客服</source>
         <translation>Agent</translation>
@@ -780,56 +776,52 @@
 <context>
     <name>OverlayController</name>
     <message>
-        <source>短语库打开失败：%1</source>
-        <translation type="vanished">Cannot open the phrase library: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="157"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="163"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="192"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="191"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="193"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="315"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="317"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="317"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="319"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="418"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="420"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="422"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="424"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="425"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="427"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -848,14 +840,6 @@
         <location filename="../../desktop/ui/shell/overlay_window.py" line="240"/>
         <source>正在加载短语库…</source>
         <translation>Loading the phrase library…</translation>
-    </message>
-    <message>
-        <source>＋ 新建</source>
-        <translation type="vanished">＋ New</translation>
-    </message>
-    <message>
-        <source>把剪贴板里的文字存为我的短语</source>
-        <translation type="vanished">Save the copied text as one of my phrases</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/overlay_window.py" line="242"/>
@@ -1322,22 +1306,22 @@
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="75"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="76"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="77"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="77"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="78"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="97"/>
         <source>标记已付款失败：%1</source>
         <translation>Could not mark as paid: %1</translation>
     </message>
@@ -1345,159 +1329,159 @@
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="158"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="159"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="160"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="158"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="160"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="165"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="166"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="167"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="168"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="164"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="169"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="205"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="210"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="209"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="214"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="213"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="218"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="216"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="221"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="313"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="318"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="322"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="327"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="324"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="329"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="325"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="330"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="328"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="333"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="329"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="334"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="335"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="340"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="336"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="341"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="371"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="376"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="409"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="414"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="410"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="415"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="421"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="421"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1702,73 +1686,73 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="132"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="137"/>
         <source>搜索：文字、快捷编码或拼音首字母</source>
         <translation>Search text, code, pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="133"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="138"/>
         <source>＋ 新建</source>
         <translation>＋ New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="134"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="139"/>
         <source>把剪贴板里的文字存为我的短语</source>
         <translation>Save the copied text as one of my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="135"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="140"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="136"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="141"/>
         <source>敏感词</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="137"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="142"/>
         <source>猜测</source>
         <translation>Guess</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="138"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="143"/>
         <source>已隐藏</source>
         <translation>Hidden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="154"/>
         <source>买家：</source>
         <translation>Buyer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="183"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="187"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="184"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="188"/>
         <source>推荐给团队…</source>
         <translation>Offer to the team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="189"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="187"/>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="191"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="193"/>
         <source>复制为我的短语…</source>
         <translation>Copy to my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="188"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="192"/>
         <source>恢复推荐</source>
         <translation>Suggest again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="194"/>
         <source>不再推荐此团队短语</source>
         <translation>Stop suggesting this team phrase</translation>
     </message>
@@ -1776,22 +1760,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="317"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="324"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="327"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="330"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="341"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="345"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="342"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="346"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1814,9 +1798,77 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="69"/>
+        <source>使用本地副本 v%1</source>
+        <translation>using local copy v%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="70"/>
+        <source>使用内置短语库</source>
+        <translation>using the built-in library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="77"/>
+        <source>团队库 v%1</source>
+        <translation>Team library v%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="80"/>
+        <source>%1 已同步</source>
+        <translation>synced at %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="84"/>
+        <source>团队库：使用内置短语库</source>
+        <translation>Team library: using the built-in library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="87"/>
+        <source>共享文件夹中还没有团队库</source>
+        <translation>No team library in the shared folder yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="90"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="93"/>
+        <source>已拒绝更新</source>
+        <translation>Update rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="94"/>
+        <source>已拒绝更新：%1</source>
+        <translation>Update rejected: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="97"/>
+        <source>请更新快答</source>
+        <translation>Please update Kuaida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="98"/>
+        <source>请更新快答：团队库格式较新</source>
+        <translation>Please update Kuaida: the team library format is newer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="100"/>
+        <source>请确认团队密钥指纹 %1</source>
+        <translation>Please confirm the team key fingerprint %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="102"/>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="360"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="374"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
@@ -1824,37 +1876,37 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="60"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="73"/>
         <source>隐藏快答</source>
         <translation>Hide Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="60"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="73"/>
         <source>显示快答</source>
         <translation>Show Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="64"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="77"/>
         <source>暂停监听剪贴板</source>
         <translation>Pause clipboard watching</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="65"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="78"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="66"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="79"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="81"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="89"/>
         <source>快答（已暂停）</source>
         <translation>Kuaida (paused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="81"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="89"/>
         <source>快答</source>
         <translation>Kuaida</translation>
     </message>
