@@ -12,6 +12,8 @@ from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.ui_text import UiText
+
 
 class ClipboardWatcher(QObject):
     """Watches the clipboard by event and reports text that could be a buyer message.
@@ -46,12 +48,12 @@ class HotkeyService(QObject):
 
     hotkey_pressed = Signal(str)
 
-    def bind(self, bindings: dict[str, str]) -> dict[str, str]:
-        """Register action → key sequence ("Alt+1"); replaces earlier bindings. Returns action → error."""
+    def bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
+        """Register action → key sequence ("Alt+1"); replaces earlier bindings. Returns action → why not."""
         raise NotImplementedError
 
-    def unavailable_reason(self) -> str | None:
-        """None when global hotkeys work here; otherwise a short Chinese sentence for the UI."""
+    def unavailable_reason(self) -> UiText | None:
+        """None when global hotkeys work here; otherwise a short sentence for the UI to translate."""
         raise NotImplementedError
 
     def close(self) -> None:
