@@ -282,12 +282,14 @@ class Application(QObject):
             self.controller.load_library()  # rebuild the suggestion index from the new team phrases
 
     def show_settings(self) -> None:
+        from desktop.ui.shell.i18n import translated
         from desktop.ui.shell.settings_dialog import SettingsDialog
 
         problem = None
         if self.platform is not None:
-            problem = self.platform.hotkeys.unavailable_reason() or "；".join(
-                sorted(set(self.platform.hotkey_errors.values())))
+            reason = self.platform.hotkeys.unavailable_reason()
+            problem = translated(reason) if reason else "；".join(
+                sorted({translated(error) for error in self.platform.hotkey_errors.values()}))
         actions = self.phrase_files.actions if self.phrase_files is not None else []
         controller = self.controller
         hidden = (lambda: controller.library.hidden if controller.library else []) if controller else None

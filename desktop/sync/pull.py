@@ -23,6 +23,7 @@ from desktop.core.sync.manifest import (
     verify_pack_bytes,
 )
 from desktop.core.sync.pack import FormatTooNewError, PackError, TeamLibrary, decode_pack
+from desktop.core.ui_text import QT_TRANSLATE_NOOP
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.folder import FileTooLargeError, ShareOfflineError, TeamFolder, read_limited
 from desktop.sync.gc_pause import CollectorPause
@@ -115,7 +116,7 @@ def _pull(folder: TeamFolder, mirror: MirrorState, configured_key: str, trust: s
         manifest_bytes = read_limited(folder.manifest, MAX_MANIFEST_BYTES)
     except FileNotFoundError:
         folder.require_reachable()  # the folder may have vanished between the two calls
-        return PullOutcome(SyncState.EMPTY, "共享文件夹中还没有团队库")
+        return PullOutcome(SyncState.EMPTY, QT_TRANSLATE_NOOP("SyncStatus", "共享文件夹中还没有团队库"))
     manifest_sha = sha256_hex(manifest_bytes)
     # Content, not timestamps: SMB caches file times for seconds, and clocks on PCs disagree.
     if manifest_sha == mirror.manifest_sha256 and not trust and not configured_key:

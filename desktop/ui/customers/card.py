@@ -12,6 +12,7 @@ from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
 from desktop.ui.reminders import jobs as jobs
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.shell.i18n import label
 from desktop.ui.widgets.plain_text import plain_label
 
 NOTE_CHARS = 40
@@ -122,7 +123,7 @@ class CustomerCard(QFrame):
         star = customer.star if customer else None
         self.star_label.setText("★" if star else "☆")
         self.star_label.setStyleSheet(f"color: {STAR_HEX[star]};" if star else "")
-        self.star_label.setToolTip(STAR_LABELS[star] if star else self.tr("未亮星"))
+        self.star_label.setToolTip(label(STAR_LABELS[star]) if star else self.tr("未亮星"))
         if data.nickname:
             self.name_label.setText(data.nickname)
         else:

@@ -8,6 +8,7 @@ an object that is not a widget (the tray, a feature's menu actions) follows a wi
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -15,12 +16,32 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, QTranslator
 
+from desktop.core.ui_text import UiText
+
 log = logging.getLogger(__name__)
+LABELS_CONTEXT = "Labels"  # state and colour names the Qt-free layers mark with QT_TRANSLATE_NOOP("Labels", …)
 
 LANGUAGES = ("zh_CN", "en")
 # Qt's own texts (the Yes/No/OK/Cancel/Save of message boxes and dialog button boxes) are English in Qt; for
 # Chinese, Qt's qtbase translation is installed beside ours (the bundle keeps it: installer/qt_trim.py).
 QT_TRANSLATIONS = {"zh_CN": "qtbase_zh_CN.qm"}
+
+
+def translated(text: UiText) -> str:
+    """A text from a Qt-free layer (sync status, a time, an OS message) in the interface language."""
+    return text.format(QCoreApplication.translate)
+
+
+def label(source: str) -> str:
+    """A state or colour name from the core (待催付, 红星) in the interface language."""
+    return QCoreApplication.translate(LABELS_CONTEXT, source)
+
+
+def friendly_time_label(moment: dt.datetime, now: dt.datetime) -> str:
+    """今天 18:00 / 明天 10:15 / 11月25日 10:15 in the interface language (buyers' texts use core.friendly_time)."""
+    from desktop.core.reminders import friendly_time_text  # not at start-up: Appearance imports this module
+
+    return translated(friendly_time_text(moment, now))
 
 
 def qt_translations_folder() -> Path:

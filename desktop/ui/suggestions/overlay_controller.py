@@ -17,13 +17,14 @@ from PySide6.QtGui import QGuiApplication, QWindow
 from desktop.core.chat_block import CopiedMessage, read_copied
 from desktop.core.phrases import Phrase, intent_ids
 from desktop.core.templates import render
+from desktop.core.ui_text import UiText
 from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, PasteOutcome, Paster, PasteRequest
 from desktop.services.library import Library, load_library, then_reload
 from desktop.store.database import NewerStoreError, StoreError
 from desktop.store.team import TeamRepository
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.shell.i18n import LanguageChangeRelay
+from desktop.ui.shell.i18n import LanguageChangeRelay, translated
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.empty_state import EmptyKind
 from desktop.ui.suggestions.phrase_dialog import PhraseDialog
@@ -58,7 +59,7 @@ class OverlayController(QObject):
 
     def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Any, clipboard: ClipboardWatcher,
                  paster: Paster, hotkeys: HotkeyService, *, focus: FocusReturn | None = None,
-                 hotkey_errors: dict[str, str] | None = None, parent: QObject | None = None) -> None:
+                 hotkey_errors: dict[str, UiText] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window = window
         self.panel = window.suggestions
@@ -419,7 +420,7 @@ class OverlayController(QObject):
         elif self.clipboard.is_paused():
             self.window.set_status(self.tr("已暂停监听剪贴板"))
         elif reason := self.hotkeys.unavailable_reason():
-            self.window.set_status(reason)
+            self.window.set_status(translated(reason))
         elif self.hotkey_errors:
             self.window.set_status(self.tr("部分热键不可用，见设置"))
         else:
@@ -427,7 +428,7 @@ class OverlayController(QObject):
             self.window.set_status(self.tr("%1+1…9 粘贴 · %2 搜索").replace("%1", prefix)
                                    .replace("%2", str(self.settings.get("hotkey_search"))))
 
-    def set_hotkey_errors(self, errors: dict[str, str]) -> None:
+    def set_hotkey_errors(self, errors: dict[str, UiText]) -> None:
         self.hotkey_errors = dict(errors)
         self._update_status()
 

@@ -329,7 +329,7 @@ class SyncActions(QObject):
         self.status_action.setEnabled(bool(self._fingerprint))
         self.status_action.setText(self.tr("确认团队密钥…") if self._fingerprint
                                    else status.line().full(QCoreApplication.translate))
-        self.status_action.setToolTip(as_tooltip(status.reason))
+        self.status_action.setToolTip(as_tooltip(_reason(status)))
 
     def _on_controller_trust_requested(self, fingerprint: str) -> None:
         self._fingerprint = fingerprint
@@ -338,6 +338,12 @@ class SyncActions(QObject):
     def _on_status_action_triggered(self) -> None:
         if self._fingerprint and confirm_fingerprint(None, self._fingerprint):
             self._controller.trust(self._fingerprint)
+
+
+def _reason(status: SyncStatus) -> str:
+    """The reason in the interface language where it is one of the sync's fixed sentences (no team library yet);
+    an error's own text (a path, the OS's words) stays as it came."""
+    return QCoreApplication.translate("SyncStatus", status.reason) if status.reason else ""
 
 
 def confirm_fingerprint(parent: QWidget | None, fingerprint: str) -> bool:
@@ -371,5 +377,5 @@ class SyncStatusButton(QToolButton):
         line = status.line()
         full = line.full(QCoreApplication.translate)
         self.setText(line.short.format(QCoreApplication.translate))
-        detail = full + ("\n" + status.reason if status.reason else "") + "\n" + self.tr("点击立即同步")
+        detail = full + ("\n" + _reason(status) if status.reason else "") + "\n" + self.tr("点击立即同步")
         self.setToolTip(as_tooltip(detail))
