@@ -17,53 +17,53 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="83"/>
+        <location filename="../../desktop/ui/customers/card.py" line="84"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="84"/>
+        <location filename="../../desktop/ui/customers/card.py" line="85"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="85"/>
+        <location filename="../../desktop/ui/customers/card.py" line="86"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="125"/>
+        <location filename="../../desktop/ui/customers/card.py" line="126"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="129"/>
-        <location filename="../../desktop/ui/customers/card.py" line="182"/>
+        <location filename="../../desktop/ui/customers/card.py" line="130"/>
+        <location filename="../../desktop/ui/customers/card.py" line="183"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="146"/>
+        <location filename="../../desktop/ui/customers/card.py" line="147"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="150"/>
+        <location filename="../../desktop/ui/customers/card.py" line="151"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="154"/>
+        <location filename="../../desktop/ui/customers/card.py" line="155"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="156"/>
+        <location filename="../../desktop/ui/customers/card.py" line="157"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="158"/>
+        <location filename="../../desktop/ui/customers/card.py" line="159"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -71,52 +71,52 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="47"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="48"/>
         <source>客户：%1</source>
         <translation>Customer: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="51"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="52"/>
         <source>不亮星</source>
         <translation>No star</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="64"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="65"/>
         <source>用逗号分隔</source>
         <translation>Separate with commas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="79"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="80"/>
         <source>例如：周五前发货、加送赠品</source>
         <translation>e.g. ship before Friday, add a gift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="80"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="81"/>
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="85"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="86"/>
         <source>添加承诺</source>
         <translation>Add promise</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="98"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="99"/>
         <source>亮星</source>
         <translation>Star</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="99"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="100"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="101"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="102"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="102"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="103"/>
         <source>承诺</source>
         <translation>Promises</translation>
     </message>
@@ -124,57 +124,57 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="98"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="108"/>
         <source>搜索昵称、标签、备注</source>
         <translation>Search names, tags, notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="99"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="109"/>
         <source>只看亮星</source>
         <translation>Starred only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="100"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="110"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="101"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="111"/>
         <source>选中一位客户查看详情</source>
         <translation>Select a buyer to see the details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="143"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="153"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="146"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="156"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="148"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="158"/>
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="153"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="163"/>
         <source>待办承诺：</source>
         <translation>Open promises: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="159"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="169"/>
         <source>订单：</source>
         <translation>Orders: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="163"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="173"/>
         <source>催付记录：</source>
         <translation>Reminders sent: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="166"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="176"/>
         <source>当前催付：</source>
         <translation>Current reminder: </translation>
     </message>
@@ -291,47 +291,47 @@
 <context>
     <name>EndOfShiftDialog</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="45"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="46"/>
         <source>日清：交接前检查</source>
         <translation>End of shift: check before handing over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="52"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="53"/>
         <source>写给下一班的交接：没办完的事、答应买家的事、要注意的买家……</source>
         <translation>Handover for the next shift: unfinished work, promises to buyers, buyers to watch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="58"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="59"/>
         <source>待办承诺（勾选表示已完成）</source>
         <translation>Open promises (tick when done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="60"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="61"/>
         <source>待催付订单</source>
         <translation>Orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="62"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="63"/>
         <source>交接备注</source>
         <translation>Handover note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="79"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="80"/>
         <source>（%1 到期）</source>
         <translation> (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="80"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="81"/>
         <source> · 已逾期</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="89"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="91"/>
         <source>%1%2 · %3 · %4 关闭</source>
         <translation>%1%2 · %3 · closes %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="94"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="96"/>
         <source>今日催付 %1 次 / %2 单，其中 %3 单已付款。待办承诺 %4 项，待催付 %5 单。</source>
         <translation>Today: %1 reminders for %2 orders, %3 of them paid. %4 open promises, %5 orders to remind.</translation>
     </message>
@@ -339,12 +339,12 @@
 <context>
     <name>HandoverNotice</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="155"/>
         <source>上一班的交接</source>
         <translation>Last shift&apos;s handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="156"/>
         <source>%1 写的交接：</source>
         <translation>Handover from %1:</translation>
     </message>
@@ -375,6 +375,146 @@
         <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="65"/>
         <source>没有隐藏的短语。</source>
         <translation>No hidden phrases.</translation>
+    </message>
+</context>
+<context>
+    <name>Hotkeys</name>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_common.py" line="29"/>
+        <source>热键“%1”已用于“%2”</source>
+        <translation>Hotkey “%1” is already used for “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_null.py" line="12"/>
+        <source>当前桌面环境不支持全局热键（Wayland），请点击建议或使用搜索</source>
+        <translation>This desktop (Wayland) has no global hotkeys; click a reply or use search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_null.py" line="13"/>
+        <source>当前系统不支持全局热键，请点击建议或使用搜索</source>
+        <translation>This system has no global hotkeys; click a reply or use search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_windows.py" line="27"/>
+        <source>无法注册热键“%1”（错误 %2）</source>
+        <translation>Cannot register hotkey “%1” (error %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_x11.py" line="26"/>
+        <source>无法连接 X 服务器，全局热键不可用</source>
+        <translation>Cannot connect to the X server; global hotkeys are unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_x11.py" line="27"/>
+        <source>键盘布局里没有热键“%1”的按键</source>
+        <translation>The keyboard layout has no key for hotkey “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="47"/>
+        <source>热键“%1”已被其他程序占用，请换一个</source>
+        <translation>Hotkey “%1” is taken by another program; choose another</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="72"/>
+        <source>无法识别的热键：“%1”</source>
+        <translation>Unknown hotkey: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="77"/>
+        <source>无法识别的修饰键“%1”（热键“%2”）</source>
+        <translation>Unknown modifier “%1” (hotkey “%2”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="80"/>
+        <source>热键“%1”缺少普通按键</source>
+        <translation>Hotkey “%1” has no ordinary key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="83"/>
+        <source>热键“%1”需要至少一个修饰键（Ctrl、Alt、Shift 或 Win）</source>
+        <translation>Hotkey “%1” needs at least one modifier (Ctrl, Alt, Shift or Win)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="85"/>
+        <source>无法识别的按键“%1”（热键“%2”）</source>
+        <translation>Unknown key “%1” (hotkey “%2”)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="24"/>
+        <source>红星</source>
+        <translation>Red star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="24"/>
+        <source>黄星</source>
+        <translation>Yellow star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="25"/>
+        <source>绿星</source>
+        <translation>Green star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="25"/>
+        <source>蓝星</source>
+        <translation>Blue star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="26"/>
+        <source>紫星</source>
+        <translation>Purple star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="40"/>
+        <source>待催付</source>
+        <translation>To remind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="41"/>
+        <source>已催付</source>
+        <translation>Reminded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="42"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="36"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="41"/>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="43"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="37"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="41"/>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="44"/>
+        <source>已超时</source>
+        <translation>Timed out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/panel.py" line="35"/>
+        <source>待付款</source>
+        <translation>Awaiting payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/panel.py" line="40"/>
+        <source>催付</source>
+        <translation>Reminded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/panel.py" line="40"/>
+        <source>推迟</source>
+        <translation>Snoozed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/panel.py" line="42"/>
+        <source>超时关闭</source>
+        <translation>Closed (timed out)</translation>
     </message>
 </context>
 <context>
@@ -714,18 +854,18 @@
 <context>
     <name>NudgeScheduler</name>
     <message>
-        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="99"/>
-        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="115"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="100"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="116"/>
         <source>该催付了</source>
         <translation>Payment reminder due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="100"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="101"/>
         <source>%1 位买家该催付了</source>
         <translation>%1 buyers to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="113"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="114"/>
         <source>%1%2，%3 自动关闭</source>
         <translation>%1%2, closes %3</translation>
     </message>
@@ -776,52 +916,52 @@
 <context>
     <name>OverlayController</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="160"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="162"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="163"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="164"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="192"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="193"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="193"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="194"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="317"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="318"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="319"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="320"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="420"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="421"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="424"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="425"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="427"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="428"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1178,47 +1318,47 @@
 <context>
     <name>ReminderListModel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="97"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
         <source>还剩 %1 小时</source>
         <translation>%1 h left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="97"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
         <source>即将关闭</source>
         <translation>Closing soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="99"/>
         <source>该催了 · </source>
         <translation>Due · </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="102"/>
         <source>（%1 次）</source>
         <translation> (%1×)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="108"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="109"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="109"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
         <source>下单 %1</source>
         <translation>Ordered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="111"/>
         <source>自动关闭 %1</source>
         <translation>Closes %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="112"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="113"/>
         <source>建议催付 %1</source>
         <translation>Remind at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="114"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="115"/>
         <source>上次催付 %1</source>
         <translation>Last reminded %1</translation>
     </message>
@@ -1770,12 +1910,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="345"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="351"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="346"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="352"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1825,6 +1965,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Team library: using the built-in library</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync/pull.py" line="119"/>
         <location filename="../../desktop/sync/status.py" line="87"/>
         <source>共享文件夹中还没有团队库</source>
         <translation>No team library in the shared folder yet</translation>
@@ -1868,9 +2009,32 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="374"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="380"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="226"/>
+        <source>今天 %1</source>
+        <translation>today %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="228"/>
+        <source>明天 %1</source>
+        <translation>tomorrow %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="230"/>
+        <source>后天 %1</source>
+        <translation>in 2 days %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="231"/>
+        <source>%1月%2日 %3</source>
+        <translation>%1/%2 %3</translation>
     </message>
 </context>
 <context>
