@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.app import Application
 from desktop.core.orders import Order, OrderStatus
 from desktop.paths import Paths
+from desktop.ui.shell.settings_dialog import SettingsDialog
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 # Han characters and Chinese punctuation (not the full-width ＋ of "＋ New", which the English keeps).
@@ -77,14 +79,14 @@ def _menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, str]]:
                 yield where + ".action.toolTip", action.toolTip()
 
 
-def shown_texts(app: Application) -> list[tuple[str, str]]:
-    """Every text on screen, tab by tab, and the tray menu's entries and tooltip."""
+def shown_texts(app: Application, dialog: QWidget) -> list[tuple[str, str]]:
+    """Every text on screen (the window tab by tab, and the settings dialog), the tray menu's entries and tooltip."""
     texts: list[tuple[str, str]] = []
     tabs = app.window.tabs
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         for widget in QApplication.allWidgets():
-            if widget.isVisible() and widget.window() is app.window:
+            if widget.isVisible() and widget.window() in (app.window, dialog):
                 texts.extend(_widget_texts(widget))
     texts.extend(_menu_texts(app.tray.menu, "tray"))
     texts.append(("tray.toolTip", app.tray.icon.toolTip()))
@@ -92,17 +94,18 @@ def shown_texts(app: Application) -> list[tuple[str, str]]:
 
 
 def _data_removed(text: str) -> str:
-    """Buyer data and the phrase library are the shop's, not the interface's: they stay as they are."""
+    """Buyer data and the names of template variables are the shop's, not the interface's: they stay."""
     for data in (BUYER, PRODUCT, PRODUCT_NAME, COPIED):
         text = text.replace(data, "")
-    return text
+    return re.sub(r"\{[^{}]*\}", "", text)  # template variables ({店铺}) are typed in phrases as they are
 
 
 def _seed(services: object) -> None:
     from desktop.store.orders import OrderRepository
 
     now = dt.datetime.now(SHANGHAI)
-    order = Order(ORDER_ID, BUYER, OrderStatus.AWAITING_PAYMENT, now - dt.timedelta(hours=1), Decimal("59.00"), PRODUCT)
+    placed = now - dt.timedelta(hours=1)
+    order = Order(ORDER_ID, BUYER, OrderStatus.AWAITING_PAYMENT, placed, Decimal("59.00"), PRODUCT)
     OrderRepository(services.store.db, SHANGHAI).apply_import([order], now)  # type: ignore[attr-defined]
 
 
@@ -122,18 +125,25 @@ def test_every_visible_string_follows_a_language_switch_and_back(qtbot, kuaida_h
         qtbot.waitUntil(lambda: app.reminders.card.isVisible())
         app.reminders.show_customer(BUYER)
         qtbot.waitUntil(lambda: app.reminders.customers.details is not None)
-        chinese = shown_texts(app)
+        dialog = SettingsDialog(app.settings, phrase_actions=app.phrase_files.actions, hidden_phrases=list)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        language = dialog.editors["language"]
+        assert isinstance(language, QComboBox)
+        chinese = shown_texts(app, dialog)
 
-        app.settings.set("language", "en")
+        language.setCurrentIndex(language.findData("en"))  # as the agent does it, in 设置
         qtbot.waitUntil(lambda: app.tray.settings_action.text() == "Settings…")
-        QApplication.processEvents()
-        left = [(where, text) for where, text in shown_texts(app) if CJK.search(_data_removed(text))]
+        QApplication.processEvents()  # the other widgets' LanguageChange was posted at the same time
+        left = [(where, text) for where, text in shown_texts(app, dialog) if CJK.search(_data_removed(text))]
         assert not left, left
+        assert dialog.windowTitle() != "快答设置"
 
-        app.settings.set("language", "zh_CN")
+        language.setCurrentIndex(language.findData("zh_CN"))
         qtbot.waitUntil(lambda: app.tray.settings_action.text() == "设置…")
         QApplication.processEvents()
-        assert shown_texts(app) == chinese
+        assert shown_texts(app, dialog) == chinese
+        dialog.close()
     finally:
         app.close()
         shiboken6.delete(app)
