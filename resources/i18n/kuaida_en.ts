@@ -1629,152 +1629,152 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
         <source>快答设置</source>
         <translation>Kuaida settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="72"/>
         <source>客服昵称 {客服}</source>
         <translation>Agent name {客服}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="73"/>
         <source>店铺名称 {店铺}</source>
         <translation>Shop name {店铺}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
         <source>选择回复后</source>
         <translation>After choosing a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="75"/>
         <source>复制并粘贴到聊天窗口</source>
         <translation>Copy and paste into the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="75"/>
         <source>只复制</source>
         <translation>Copy only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="76"/>
         <source>粘贴后恢复原来的剪贴板</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="77"/>
         <source>监听剪贴板并给出建议</source>
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="78"/>
         <source>有了自己的短语后仍推荐快答默认短语</source>
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="81"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="101"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="101"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="101"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="109"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="121"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="127"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="161"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="162"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>
