@@ -44,9 +44,23 @@ def friendly_time_label(moment: dt.datetime, now: dt.datetime) -> str:
     return translated(friendly_time_text(moment, now))
 
 
-def qt_translations_folder() -> Path:
-    """Where PySide6 keeps Qt's .qm files (in the bundle too: PySide6 tells Qt its own folder at import)."""
-    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+def qt_translation_file(language: str) -> Path | None:
+    """Qt's own translation for `language` (None for English, Qt's source language, or when it is missing).
+
+    Qt's folder first (PySide6 tells Qt where it is installed, in the PyInstaller bundle too), then the two
+    places PySide6 wheels put it (PySide6/Qt/translations on Linux and macOS, PySide6/translations on Windows).
+    The self-test checks that the bundle has it."""
+    name = QT_TRANSLATIONS.get(language)
+    if name is None:
+        return None
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    for folder in (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                   package / "Qt" / "translations", package / "translations"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
 
 
 class Translations:
@@ -86,16 +100,15 @@ class Translations:
         self.language = "zh_CN"
 
     def _install_qt(self, language: str) -> None:
-        name = QT_TRANSLATIONS.get(language)
-        if name is None:
+        if language not in QT_TRANSLATIONS:
             return
+        path = qt_translation_file(language)
         try:
-            qm = (qt_translations_folder() / name).read_bytes()
-        except OSError:  # a trimmed or unusual Qt: its buttons stay English, nothing else changes
-            log.warning("Qt's own translation %s is missing; standard buttons stay English", name)
-            return
-        if not self._install(qm):
-            log.warning("Qt's own translation %s could not be loaded", name)
+            qm = path.read_bytes() if path is not None else b""
+        except OSError:
+            qm = b""
+        if not qm or not self._install(qm):  # a trimmed or unusual Qt: its buttons stay English, nothing else
+            log.warning("Qt's own %s translation is missing; standard buttons stay English", language)
 
     def _install(self, qm: bytes) -> bool:
         translator = QTranslator(self._app)
