@@ -135,6 +135,7 @@ class SettingsDialog(QDialog):
         for apply in self._texts:
             apply()
         self.refresh_hidden()
+        self.adjustSize()  # English labels are longer: grow rather than cut them
 
     def _text(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
         """Set `text()` now and again on every language switch."""
