@@ -916,52 +916,52 @@
 <context>
     <name>OverlayController</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="160"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="171"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="162"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="173"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="164"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="174"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="193"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="201"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="194"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="202"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="318"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="326"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="320"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="328"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="421"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="429"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="425"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="433"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="428"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="436"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1541,87 +1541,87 @@
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="210"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="211"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="214"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="215"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="218"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="219"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="221"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="222"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="318"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="319"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="327"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="328"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="329"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="330"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="330"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="331"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="333"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="334"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="334"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="335"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="340"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="341"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="341"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="342"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="376"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="377"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="414"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="415"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="415"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="421"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="422"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="421"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="422"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1769,12 +1769,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="162"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="163"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>

@@ -168,6 +168,7 @@ class RemindersPanel(QWidget):
         self.customer_button.setText(self.tr("客户"))
         self.empty_label.setText(self.tr("没有待催付的订单。\n点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。"))
         self._show_stats()
+        self.list_view.scheduleDelayedItemsLayout()  # the rows' state names and times are said anew
 
     # time and settings -----------------------------------------------------------------------------
     def now(self) -> dt.datetime:

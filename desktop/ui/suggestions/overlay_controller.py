@@ -83,7 +83,8 @@ class OverlayController(QObject):
         self.buyer = ""  # the buyer's nick when the copy was a block from the chat client, else ""
         self.searching = False
         self._load_failed = False  # the library could not be loaded (the store did not open)
-        self._load_problem: tuple[str, str] | None = None  # (status line, its tooltip) while that lasts
+        self._load_problem: BaseException | None = None  # why the library did not load, while that lasts
+        self._read: CopiedMessage | None = None  # what the message line shows, said again after a language switch
         self._pending_paste: PasteRequest | None = None
         self._focus_polls_left = 0
 
@@ -108,7 +109,7 @@ class OverlayController(QObject):
         paster.pasted.connect(self._on_paster_pasted)
         hotkeys.hotkey_pressed.connect(self._on_hotkeys_hotkey_pressed)
         settings.changed.connect(self._on_settings_changed)
-        self._language = LanguageChangeRelay(window, self._update_status)  # after the window's own texts
+        self._language = LanguageChangeRelay(window, self._retranslate)  # after the window's own texts
         self.panel.row_clicked.connect(self.choose_row)
         self.panel.search_focus_requested.connect(self.begin_search)
         self.panel.search_cancel_requested.connect(self.end_search)
@@ -156,20 +157,21 @@ class OverlayController(QObject):
     def _on_library_failed(self, error: BaseException) -> None:
         """The status line says it in a few words (the full text is its tooltip; the app's StoreGuard explains
         a store that cannot be opened in a message box)."""
-        if isinstance(error, NewerStoreError):
-            short = self.tr("请升级快答：本地数据库来自更新的版本")
-        elif isinstance(error, StoreError):
-            short = self.tr("本地数据库无法打开")
-        else:
-            short = self.tr("短语库打开失败")
         if self.library is None:
             self._load_failed = True
-            self._load_problem = (short, str(error))  # kept on the status line until a library loads
+            self._load_problem = error  # kept on the status line until a library loads
             self._update_status()
             if not self.searching:
                 self.panel.show_model(self.suggestion_model, EmptyKind.UNAVAILABLE)
         else:  # a change could not be saved; the loaded library stays
-            self.window.set_status(short, detail=str(error))
+            self.window.set_status(self._failure_words(error), detail=str(error))
+
+    def _failure_words(self, error: BaseException) -> str:
+        if isinstance(error, NewerStoreError):
+            return self.tr("请升级快答：本地数据库来自更新的版本")
+        if isinstance(error, StoreError):
+            return self.tr("本地数据库无法打开")
+        return self.tr("短语库打开失败")
 
     # suggestions -----------------------------------------------------------------------------------
     def _on_clipboard_message_copied(self, text: str) -> None:
@@ -178,12 +180,18 @@ class OverlayController(QObject):
         self.copied = text
         read = read_copied(text, self._seller_names())
         self.message, self.buyer = read.question, read.buyer
+        self._read = read
         self.panel.set_message(self._shown_message(read))
         self._show_suggestions()
 
     def _seller_names(self) -> tuple[str, ...]:
         names = (self.settings.get("agent_name"), self.settings.get("shop_name"))
         return tuple(str(name) for name in names if name)
+
+    def _retranslate(self) -> None:
+        self._update_status()
+        if self._read is not None:
+            self.panel.set_message(self._shown_message(self._read))
 
     def _shown_message(self, read: CopiedMessage) -> str:
         """The message line (买家：…) shows what was read: from a copied block, the buyer's nick and question."""
@@ -416,7 +424,7 @@ class OverlayController(QObject):
 
     def _update_status(self) -> None:
         if self._load_problem is not None:
-            self.window.set_status(*self._load_problem)
+            self.window.set_status(self._failure_words(self._load_problem), detail=str(self._load_problem))
         elif self.clipboard.is_paused():
             self.window.set_status(self.tr("已暂停监听剪贴板"))
         elif reason := self.hotkeys.unavailable_reason():
