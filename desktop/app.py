@@ -282,8 +282,8 @@ class Application(QObject):
             self.controller.load_library()  # rebuild the suggestion index from the new team phrases
 
     def show_settings(self) -> None:
-        from desktop.ui.shell.i18n import translated
         from desktop.ui.shell.settings_dialog import SettingsDialog
+        from desktop.ui.widgets.language import translated
 
         problem = None
         if self.platform is not None:

@@ -12,7 +12,7 @@ from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
 from desktop.ui.reminders import jobs as jobs
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.shell.i18n import label
+from desktop.ui.widgets.language import label
 from desktop.ui.widgets.plain_text import plain_label
 
 NOTE_CHARS = 40

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS, TAG_SUGGESTIONS, Customer, Promise, StarColour, parse_tags
 from desktop.core.orders import localize
-from desktop.ui.shell.i18n import label
+from desktop.ui.widgets.language import label
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS, Customer, StarColour, matches_search
-from desktop.ui.shell.i18n import label
+from desktop.ui.widgets.language import label
 
 CustomerRole = Qt.ItemDataRole.UserRole + 1
 NicknameRole = Qt.ItemDataRole.UserRole + 2

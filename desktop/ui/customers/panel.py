@@ -29,7 +29,7 @@ from desktop.ui.customers.dialog import CustomerDialog, CustomerEdit
 from desktop.ui.customers.model import CustomerFilterProxy, CustomerListModel
 from desktop.ui.reminders import jobs as jobs
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.shell.i18n import label
+from desktop.ui.widgets.language import label
 
 ORDER_STATUS_LABELS = {
     OrderStatus.AWAITING_PAYMENT: QT_TRANSLATE_NOOP("Labels", "待付款"),

@@ -24,7 +24,7 @@ from desktop.core.reminders import STATE_LABELS, ReminderPolicy, policy_from, zo
 from desktop.ui.reminders import jobs as jobs
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.shell.i18n import friendly_time_label, label
+from desktop.ui.widgets.language import friendly_time_label, label
 from desktop.ui.widgets.plain_text import message_box, plain_label
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1

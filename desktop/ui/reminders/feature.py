@@ -17,8 +17,8 @@ from desktop.ui.customers.panel import CustomersPanel
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog, HandoverNotice
 from desktop.ui.reminders.panel import RemindersPanel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.shell.i18n import LanguageChangeRelay
 from desktop.ui.shell.overlay_window import OverlayWindow
+from desktop.ui.widgets.language import LanguageChangeRelay
 
 
 class RemindersFeature(QObject):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from desktop.core.orders import format_amount
 from desktop.core.reminders import STATE_LABELS, Reminder, ReminderPolicy, short_title
-from desktop.ui.shell.i18n import friendly_time_label, label
+from desktop.ui.widgets.language import friendly_time_label, label
 from desktop.ui.widgets.plain_text import as_tooltip
 
 ReminderRole = Qt.ItemDataRole.UserRole + 1

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from desktop.core.orders import format_amount
 from desktop.core.reminders import Reminder, ReminderPolicy
 from desktop.platform.interfaces import Notifier
-from desktop.ui.shell.i18n import friendly_time_label
+from desktop.ui.widgets.language import friendly_time_label
 
 Clock = Callable[[], dt.datetime]
 NOTIFICATION_PREFIX = "reminder:"

@@ -3,45 +3,23 @@
 One retranslation path: installing or removing a translator makes Qt send `QEvent.LanguageChange` to every
 widget (a widget passes it on to its child objects). A widget retranslates its own texts in `changeEvent`;
 an object that is not a widget (the tray, a feature's menu actions) follows a widget it belongs to through a
-`LanguageChangeRelay`. Nothing listens to the `language` setting except `Appearance`, which swaps translators.
+`LanguageChangeRelay` (desktop/ui/widgets/language.py, beside the helpers that say Qt-free texts). Nothing
+listens to the `language` setting except `Appearance`, which swaps the translators installed here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, QTranslator
-
-from desktop.core.ui_text import UiText
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 log = logging.getLogger(__name__)
-LABELS_CONTEXT = "Labels"  # state and colour names the Qt-free layers mark with QT_TRANSLATE_NOOP("Labels", …)
 
 LANGUAGES = ("zh_CN", "en")
 # Qt's own texts (the Yes/No/OK/Cancel/Save of message boxes and dialog button boxes) are English in Qt; for
 # Chinese, Qt's qtbase translation is installed beside ours (the bundle keeps it: installer/qt_trim.py).
 QT_TRANSLATIONS = {"zh_CN": "qtbase_zh_CN.qm"}
-
-
-def translated(text: UiText) -> str:
-    """A text from a Qt-free layer (sync status, a time, an OS message) in the interface language."""
-    return text.format(QCoreApplication.translate)
-
-
-def label(source: str) -> str:
-    """A state or colour name from the core (待催付, 红星) in the interface language."""
-    return QCoreApplication.translate(LABELS_CONTEXT, source)
-
-
-def friendly_time_label(moment: dt.datetime, now: dt.datetime) -> str:
-    """今天 18:00 / 明天 10:15 / 11月25日 10:15 in the interface language (buyers' texts use core.friendly_time)."""
-    from desktop.core.reminders import friendly_time_text  # not at start-up: Appearance imports this module
-
-    return translated(friendly_time_text(moment, now))
 
 
 def qt_translation_file(language: str) -> Path | None:
@@ -119,21 +97,3 @@ class Translations:
         self._translators.append(translator)
         self._app.installTranslator(translator)
         return True
-
-
-class LanguageChangeRelay(QObject):
-    """Calls `retranslate` when `widget` hears of a language switch: for objects that are not widgets (the
-    tray's menu entries, a feature's tab titles) but belong to one. A child object gets the widget's
-    LanguageChange after the widget's own changeEvent, so the widget's texts are already up to date."""
-
-    def __init__(self, widget: QObject, retranslate: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self._retranslate = retranslate
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            owner = getattr(self._retranslate, "__self__", None)  # an owner deleted before the widget: nothing to do
-            if not isinstance(owner, QObject) or shiboken6.isValid(owner):
-                self._retranslate()
-            return True
-        return super().event(event)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from desktop.ui.shell.i18n import LanguageChangeRelay
+from desktop.ui.widgets.language import LanguageChangeRelay
 
 
 class TrayIcon(QObject):

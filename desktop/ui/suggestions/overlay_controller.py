@@ -24,12 +24,12 @@ from desktop.services.library import Library, load_library, then_reload
 from desktop.store.database import NewerStoreError, StoreError
 from desktop.store.team import TeamRepository
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.shell.i18n import LanguageChangeRelay, translated
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.empty_state import EmptyKind
 from desktop.ui.suggestions.phrase_dialog import PhraseDialog
 from desktop.ui.suggestions.reply_model import MAX_NUMBERED, ReplyListModel
 from desktop.ui.widgets import confirm
+from desktop.ui.widgets.language import LanguageChangeRelay, translated
 
 if TYPE_CHECKING:
     from desktop.services.context import Services
