@@ -62,7 +62,7 @@ def _trusted_key(offered_text: object, mirror: MirrorState, configured: str, tru
             raise KeyFileError("not a key")
         offered = PublicKey.from_text(offered_text)
     except KeyFileError as error:
-        raise _RefusedError(SyncState.REJECTED, "团队库清单中的公钥无效") from error
+        raise _RefusedError(SyncState.REJECTED, QT_TRANSLATE_NOOP("SyncStatus", "团队库清单中的公钥无效")) from error
     if configured.strip():
         try:
             return PublicKey.from_text(configured)
@@ -71,7 +71,8 @@ def _trusted_key(offered_text: object, mirror: MirrorState, configured: str, tru
         try:
             wanted = normalise_fingerprint(configured)
         except KeyFileError as error:
-            raise _RefusedError(SyncState.REJECTED, "“团队公钥”设置既不是公钥也不是指纹") from error
+            raise _RefusedError(
+                SyncState.REJECTED, QT_TRANSLATE_NOOP("SyncStatus", "“团队公钥”设置既不是公钥也不是指纹")) from error
         return _matching(offered, wanted)
     if trust.strip():
         try:
@@ -80,7 +81,7 @@ def _trusted_key(offered_text: object, mirror: MirrorState, configured: str, tru
             raise _RefusedError(SyncState.REJECTED, str(error)) from error
     if mirror.pinned_key is not None:
         return mirror.pinned_key
-    raise _RefusedError(SyncState.UNTRUSTED, "尚未确认团队密钥", offered.fingerprint)
+    raise _RefusedError(SyncState.UNTRUSTED, QT_TRANSLATE_NOOP("SyncStatus", "尚未确认团队密钥"), offered.fingerprint)
 
 
 def _matching(offered: PublicKey, fingerprint: str) -> PublicKey:
@@ -139,13 +140,14 @@ def _pull(folder: TeamFolder, mirror: MirrorState, configured_key: str, trust: s
         folder.require_reachable()
         raise _RefusedError(SyncState.REJECTED, f"清单指向的团队库文件 {manifest.pack} 不存在") from None
     except FileTooLargeError as error:
-        raise _RefusedError(SyncState.REJECTED, "团队库文件比清单记录的大（文件被改动）") from error
+        raise _RefusedError(
+            SyncState.REJECTED, QT_TRANSLATE_NOOP("SyncStatus", "团队库文件比清单记录的大（文件被改动）")) from error
     verify_pack_bytes(manifest, pack_bytes)
     pause = CollectorPause()
     try:
         version, library = decode_pack(pack_bytes)
         if version != manifest.library_version:
-            raise _RefusedError(SyncState.REJECTED, "团队库文件的版本与清单不符")
+            raise _RefusedError(SyncState.REJECTED, QT_TRANSLATE_NOOP("SyncStatus", "团队库文件的版本与清单不符"))
     except BaseException:
         pause.end()
         raise
