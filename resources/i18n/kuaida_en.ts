@@ -1965,10 +1965,35 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Team library: using the built-in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/pull.py" line="119"/>
+        <location filename="../../desktop/sync/pull.py" line="65"/>
+        <source>团队库清单中的公钥无效</source>
+        <translation>The public key in the team library&apos;s manifest is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="75"/>
+        <source>“团队公钥”设置既不是公钥也不是指纹</source>
+        <translation>The “team public key” setting is neither a public key nor a fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="84"/>
+        <source>尚未确认团队密钥</source>
+        <translation>The team key has not been confirmed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="120"/>
         <location filename="../../desktop/sync/status.py" line="87"/>
         <source>共享文件夹中还没有团队库</source>
         <translation>No team library in the shared folder yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="144"/>
+        <source>团队库文件比清单记录的大（文件被改动）</source>
+        <translation>The team library file is larger than its manifest says (the file was changed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="150"/>
+        <source>团队库文件的版本与清单不符</source>
+        <translation>The team library file&apos;s version does not match its manifest</translation>
     </message>
     <message>
         <location filename="../../desktop/sync/status.py" line="90"/>
