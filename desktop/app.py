@@ -285,15 +285,20 @@ class Application(QObject):
         from desktop.ui.shell.settings_dialog import SettingsDialog
         from desktop.ui.widgets.language import translated
 
-        problem = None
-        if self.platform is not None:
-            reason = self.platform.hotkeys.unavailable_reason()
-            problem = translated(reason) if reason else "；".join(
-                sorted({translated(error) for error in self.platform.hotkey_errors.values()}))
+        platform = self.platform
+
+        def problem() -> str:  # said again in the other language when the agent switches it in the dialog
+            if platform is None:
+                return ""
+            reason = platform.hotkeys.unavailable_reason()
+            return translated(reason) if reason else "；".join(
+                sorted({translated(error) for error in platform.hotkey_errors.values()}))
+
         actions = self.phrase_files.actions if self.phrase_files is not None else []
         controller = self.controller
         hidden = (lambda: controller.library.hidden if controller.library else []) if controller else None
-        dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden)
+        dialog = SettingsDialog(self.settings, problem if problem() else None, phrase_actions=actions,
+                                hidden_phrases=hidden)
         if controller is not None:
             dialog.restore_hidden_requested.connect(controller.unhide_phrase)
             controller.library_loaded.connect(dialog.refresh_hidden)

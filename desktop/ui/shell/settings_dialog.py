@@ -51,11 +51,12 @@ class ActionButton(QPushButton):
 class SettingsDialog(QDialog):
     restore_hidden_requested = Signal(object)  # 已隐藏 → 恢复推荐: the team Phrase to suggest again
 
-    def __init__(self, settings: SettingsBridge, hotkey_problem: str | None = None,
+    def __init__(self, settings: SettingsBridge, hotkey_problem: Callable[[], str] | None = None,
                  parent: QWidget | None = None, *, phrase_actions: Sequence[QAction] = (),
                  hidden_phrases: Callable[[], Sequence[Phrase]] | None = None) -> None:
         """`phrase_actions`: the tray's 导入短语… / 导出短语…, offered here too as buttons under 我的短语.
-        `hidden_phrases`: the loaded library's hidden team phrases (read again by `refresh_hidden`)."""
+        `hidden_phrases`: the loaded library's hidden team phrases (read again by `refresh_hidden`).
+        `hotkey_problem`: why some hotkeys do not work, asked again after a language switch."""
         super().__init__(parent)
         self.settings = settings
         self._hidden_phrases = hidden_phrases
@@ -91,8 +92,9 @@ class SettingsDialog(QDialog):
         self._hotkey("hotkey_search", keys, lambda: self.tr("搜索短语"))
         self._combo("hotkey_pick_prefix", keys, lambda: self.tr("选第 1–9 条"),
                     lambda: [(p, f"{p}+1 … {p}+9") for p in PICK_PREFIXES])
-        if hotkey_problem:
-            problem = plain_label(hotkey_problem, self)
+        if hotkey_problem is not None:  # why some hotkeys do not work, in the current language
+            problem = plain_label(parent=self)
+            self._text(problem.setText, hotkey_problem)
             problem.setProperty("role", "muted")
             problem.setWordWrap(True)
             keys.addRow(problem)

@@ -31,6 +31,7 @@ from desktop.app import Application
 from desktop.core.orders import Order, OrderStatus
 from desktop.paths import Paths
 from desktop.ui.shell.settings_dialog import SettingsDialog
+from desktop.ui.widgets.language import translated
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 # Han characters and Chinese punctuation (not the full-width ＋ of "＋ New", which the English keeps).
@@ -125,7 +126,10 @@ def test_every_visible_string_follows_a_language_switch_and_back(qtbot, kuaida_h
         qtbot.waitUntil(lambda: app.reminders.card.isVisible())
         app.reminders.show_customer(BUYER)
         qtbot.waitUntil(lambda: app.reminders.customers.details is not None)
-        dialog = SettingsDialog(app.settings, phrase_actions=app.phrase_files.actions, hidden_phrases=list)
+        reason = app.platform.hotkeys.unavailable_reason()  # offscreen: no global hotkeys, the dialog says why
+        assert reason is not None
+        dialog = SettingsDialog(app.settings, lambda: translated(reason), phrase_actions=app.phrase_files.actions,
+                                hidden_phrases=list)
         qtbot.addWidget(dialog)
         dialog.show()
         language = dialog.editors["language"]
