@@ -1629,152 +1629,152 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="70"/>
         <source>快答设置</source>
         <translation>Kuaida settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="73"/>
         <source>客服昵称 {客服}</source>
         <translation>Agent name {客服}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
         <source>店铺名称 {店铺}</source>
         <translation>Shop name {店铺}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="75"/>
         <source>选择回复后</source>
         <translation>After choosing a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="76"/>
         <source>复制并粘贴到聊天窗口</source>
         <translation>Copy and paste into the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="76"/>
         <source>只复制</source>
         <translation>Copy only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="77"/>
         <source>粘贴后恢复原来的剪贴板</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="78"/>
         <source>监听剪贴板并给出建议</source>
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="79"/>
         <source>有了自己的短语后仍推荐快答默认短语</source>
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="88"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="93"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="103"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="103"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="103"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="111"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="123"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="129"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="164"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="165"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>
