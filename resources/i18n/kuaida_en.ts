@@ -4,66 +4,76 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="200"/>
+        <location filename="../../desktop/app.py" line="204"/>
         <source>快答：操作没有完成</source>
         <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="223"/>
+        <location filename="../../desktop/app.py" line="227"/>
         <source>团队短语库…</source>
         <translation>Team library…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="262"/>
+        <source>意见反馈汇总…</source>
+        <translation>Feedback summary…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="263"/>
+        <source>日报…</source>
+        <translation>Daily report…</translation>
     </message>
 </context>
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="84"/>
+        <location filename="../../desktop/ui/customers/card.py" line="88"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="85"/>
+        <location filename="../../desktop/ui/customers/card.py" line="89"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="86"/>
+        <location filename="../../desktop/ui/customers/card.py" line="90"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="126"/>
+        <location filename="../../desktop/ui/customers/card.py" line="130"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="130"/>
-        <location filename="../../desktop/ui/customers/card.py" line="183"/>
+        <location filename="../../desktop/ui/customers/card.py" line="134"/>
+        <location filename="../../desktop/ui/customers/card.py" line="189"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="147"/>
+        <location filename="../../desktop/ui/customers/card.py" line="153"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="151"/>
+        <location filename="../../desktop/ui/customers/card.py" line="157"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="155"/>
+        <location filename="../../desktop/ui/customers/card.py" line="161"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="157"/>
+        <location filename="../../desktop/ui/customers/card.py" line="163"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="159"/>
+        <location filename="../../desktop/ui/customers/card.py" line="165"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -337,14 +347,208 @@
     </message>
 </context>
 <context>
+    <name>FeedbackButton</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="43"/>
+        <source>反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="44"/>
+        <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
+        <translation>Pass the buyer message you just copied on to warehouse, operations, finance or another department</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="25"/>
+        <source>反馈给部门</source>
+        <translation>Feedback to a department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="33"/>
+        <source>补充说明（可选）</source>
+        <translation>More details (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="34"/>
+        <source>发给组长（去掉电话、地址、姓名后）</source>
+        <translation>Send to the team lead (without phone numbers, addresses or names)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="37"/>
+        <source>没有设置团队共享文件夹：反馈只保存在本机</source>
+        <translation>No team shared folder is set: the feedback stays on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="45"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="46"/>
+        <source>买家的话</source>
+        <translation>Buyer&apos;s words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="47"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="62"/>
+        <source>组长将看到：%1</source>
+        <translation>The team lead will see: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFeature</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="119"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="147"/>
+        <source>反馈没有记下：%1</source>
+        <translation>Feedback not recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="122"/>
+        <source>已记下反馈（%1）</source>
+        <translation>Feedback recorded (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="142"/>
+        <source>反馈已发给组长</source>
+        <translation>Feedback sent to the team lead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="150"/>
+        <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
+        <translation>The team folder is unavailable: the feedback is saved on this PC (kuaida feedback share sends it later)</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackReview</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="45"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="151"/>
+        <source>意见反馈汇总</source>
+        <translation>Feedback summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="52"/>
+        <source>已转交</source>
+        <translation>Passed on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="53"/>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="54"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="55"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="56"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="57"/>
+        <source>导出打印页…</source>
+        <translation>Export printable page…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>部门 / 周 / 日期</source>
+        <translation>Department / week / date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>买家的话</source>
+        <translation>Buyer&apos;s words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="81"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation>No team shared folder is set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
+        <source>正在读取团队文件夹…</source>
+        <translation>Reading the team folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="101"/>
+        <source>%1 这一周</source>
+        <translation>Week of %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="112"/>
+        <source>共 %1 条，待处理 %2 条</source>
+        <translation>%1 in all, %2 open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="114"/>
+        <source>（%1 个文件无法读取，已跳过）</source>
+        <translation>(%1 files could not be read and were skipped)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <source>网页 (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="140"/>
+        <source>导出意见反馈汇总</source>
+        <translation>Export the feedback summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="156"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
+        <source>没有完成：%1</source>
+        <translation>Not finished: %1</translation>
+    </message>
+</context>
+<context>
     <name>HandoverNotice</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="155"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="149"/>
         <source>上一班的交接</source>
         <translation>Last shift&apos;s handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="156"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="150"/>
         <source>%1 写的交接：</source>
         <translation>Handover from %1:</translation>
     </message>
@@ -849,6 +1053,47 @@
         <location filename="../../desktop/ui/team/editor/window.py" line="810"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+    </message>
+</context>
+<context>
+    <name>LostSaleButton</name>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="70"/>
+        <source>未成交</source>
+        <translation>No sale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="71"/>
+        <source>记录买家今天没买的原因（只统计人数上报组长）</source>
+        <translation>Record why the buyer did not buy today (only the counts go to the team lead)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="81"/>
+        <source>加备注…</source>
+        <translation>Add a note…</translation>
+    </message>
+</context>
+<context>
+    <name>LostSaleNoteDialog</name>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="24"/>
+        <source>未成交原因：%1</source>
+        <translation>Reason for no sale: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="29"/>
+        <source>买家原话或补充（只保存在本机）</source>
+        <translation>The buyer&apos;s words or more details (kept on this PC only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="35"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="36"/>
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -1446,184 +1691,287 @@
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="70"/>
+        <source>未成交原因没有记录：%1</source>
+        <translation>Reason for no sale not recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/feature.py" line="82"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="77"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="83"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="78"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="84"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="97"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="103"/>
         <source>标记已付款失败：%1</source>
         <translation>Could not mark as paid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/feature.py" line="106"/>
+        <source>已记录未成交原因：%1 · %2</source>
+        <translation>Reason for no sale recorded: %1 · %2</translation>
     </message>
 </context>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="140"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="141"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="142"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="158"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="159"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="160"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="165"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="149"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="166"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="167"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="168"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="169"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="211"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="222"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="215"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="183"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="219"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="160"/>
+        <source>关闭（不记原因）</source>
+        <translation>Close (no reason)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
+        <source>买家没买的原因</source>
+        <translation>Why the buyer did not buy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/panel.py" line="187"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="222"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="190"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="319"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="225"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="328"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="229"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="330"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="231"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="331"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="232"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="334"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="235"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="335"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="236"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="341"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="240"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="342"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="241"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="377"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="244"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="415"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="266"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="267"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="422"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="273"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="422"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="273"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWindow</name>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="48"/>
+        <source>日报</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="49"/>
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="50"/>
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="57"/>
+        <source>导出网页…</source>
+        <translation>Export web page…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="63"/>
+        <source>昨天</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="64"/>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="80"/>
+        <source>最近 7 天用快答回复</source>
+        <translation>Replies with Kuaida, last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="81"/>
+        <source>本周未成交原因</source>
+        <translation>Reasons for no sale this week</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="82"/>
+        <source>本周意见反馈（按部门）</source>
+        <translation>Feedback this week (by department)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="102"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="109"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation>No team shared folder is set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="121"/>
+        <source>（%1 位客服）</source>
+        <translation>(%1 agents)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="131"/>
+        <source>没有数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="140"/>
+        <source>导出日报</source>
+        <translation>Export the daily report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="148"/>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="152"/>
+        <source>没有完成：%1</source>
+        <translation>Not finished: %1</translation>
     </message>
 </context>
 <context>
@@ -1900,22 +2248,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="324"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="332"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="330"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="338"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="351"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="359"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="352"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="360"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1927,12 +2275,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="182"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="187"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="188"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -2034,7 +2382,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="380"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="388"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
