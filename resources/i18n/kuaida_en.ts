@@ -4,22 +4,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="204"/>
+        <location filename="../../desktop/app.py" line="207"/>
         <source>快答：操作没有完成</source>
         <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="227"/>
+        <location filename="../../desktop/app.py" line="231"/>
         <source>团队短语库…</source>
         <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="262"/>
+        <location filename="../../desktop/app.py" line="270"/>
         <source>意见反馈汇总…</source>
         <translation>Feedback summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="263"/>
+        <location filename="../../desktop/app.py" line="271"/>
+        <source>话术优化…</source>
+        <translation>Better replies…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="272"/>
         <source>日报…</source>
         <translation>Daily report…</translation>
     </message>
@@ -220,17 +225,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="165"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="101"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="166"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="102"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="167"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="103"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -724,335 +729,140 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="346"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="70"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="148"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="392"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="87"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="393"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="88"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="394"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="89"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="395"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="90"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="407"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="113"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="410"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="116"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="411"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="117"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="413"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="414"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="415"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="416"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="417"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="751"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="435"/>
-        <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation>One per line: word&lt;Tab&gt;category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="437"/>
-        <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
-        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="446"/>
-        <source>应用到草稿</source>
-        <translation>Apply to draft</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="449"/>
-        <source>团队敏感词</source>
-        <translation>Team sensitive words</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="450"/>
-        <source>活动（填入 {活动}）</source>
-        <translation>Campaigns (fill {活动})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="451"/>
-        <source>本周主推款短语</source>
-        <translation>This week&apos;s featured phrase</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="452"/>
-        <source>主推商品</source>
-        <translation>Featured product</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="453"/>
-        <source>开始日期</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
-        <source>结束日期</source>
-        <translation>End</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="461"/>
-        <source>采纳（加入草稿后可编辑）</source>
-        <translation>Accept (editable in the draft)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="462"/>
-        <source>不采纳</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="463"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="491"/>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="148"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="151"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="151"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="550"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="176"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="572"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="600"/>
-        <source>亲，</source>
-        <translation>亲，</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="638"/>
-        <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
-        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="651"/>
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="672"/>
-        <source>已应用到草稿，发布后生效</source>
-        <translation>Applied to the draft; takes effect when published</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="188"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="188"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="699"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="205"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="703"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="209"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="704"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="210"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="708"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="214"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="717"/>
-        <source>将要发布的改动</source>
-        <translation>Changes to publish</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="718"/>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="724"/>
-        <source>只有持有团队私钥的主管可以发布</source>
-        <translation>Only the lead holding the team key can publish</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="727"/>
-        <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
-        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="733"/>
-        <source>有 {0} 条短语需要先修改：{1}</source>
-        <translation>{0} phrases need fixing first: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="741"/>
-        <source>短语含敏感词</source>
-        <translation>Phrases with sensitive words</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="742"/>
-        <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
-{1}</source>
-        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
-{1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="743"/>
-        <source>仍然发布</source>
-        <translation>Publish anyway</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="747"/>
-        <source>未发布：请先修改含敏感词的短语</source>
-        <translation>Not published: fix the phrases with sensitive words first</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="750"/>
-        <source>发布团队库</source>
-        <translation>Publish the team library</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="767"/>
-        <source>正在发布…</source>
-        <translation>Publishing…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="786"/>
-        <source>已发布团队库 v{0}</source>
-        <translation>Team library v{0} published</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="794"/>
-        <source>发布失败：共享文件夹无法写入</source>
-        <translation>Publishing failed: the shared folder cannot be written</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="814"/>
-        <source>客服</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="817"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="839"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="853"/>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="857"/>
-        <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
-        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="859"/>
-        <source>；{0} 个统计文件不可信或超出上限，未计入</source>
-        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="868"/>
-        <source>未知</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="874"/>
-        <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
-        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="808"/>
-        <source>建议由客服写入共享文件夹，署名未经验证。</source>
-        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="810"/>
-        <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
-        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
 </context>
 <context>
@@ -1485,79 +1295,210 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="200"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="39"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="42"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="214"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="53"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="219"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="58"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="220"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="224"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="63"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="238"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="77"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="239"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="78"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="240"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="247"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="86"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="248"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="87"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="291"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="289"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="128"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="326"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="165"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="79"/>
+        <source>亲，</source>
+        <translation>亲，</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="95"/>
+        <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
+        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="123"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
+        <source>采纳（加入草稿后可编辑）</source>
+        <translation>Accept (editable in the draft)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
+        <source>不采纳</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="34"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="68"/>
+        <source>建议由客服写入共享文件夹，署名未经验证。</source>
+        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
+        <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
+        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="74"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+</context>
+<context>
+    <name>Publishing</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="67"/>
+        <source>将要发布的改动</source>
+        <translation>Changes to publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="68"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="74"/>
+        <source>只有持有团队私钥的主管可以发布</source>
+        <translation>Only the lead holding the team key can publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="77"/>
+        <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
+        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="83"/>
+        <source>有 {0} 条短语需要先修改：{1}</source>
+        <translation>{0} phrases need fixing first: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="89"/>
+        <source>短语含敏感词</source>
+        <translation>Phrases with sensitive words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="90"/>
+        <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
+{1}</source>
+        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
+        <source>仍然发布</source>
+        <translation>Publish anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="95"/>
+        <source>未发布：请先修改含敏感词的短语</source>
+        <translation>Not published: fix the phrases with sensitive words first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="98"/>
+        <source>发布团队库</source>
+        <translation>Publish the team library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="99"/>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="112"/>
+        <source>正在发布…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="123"/>
+        <source>已发布团队库 v{0}</source>
+        <translation>Team library v{0} published</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="133"/>
+        <source>发布失败：共享文件夹无法写入</source>
+        <translation>Publishing failed: the shared folder cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="137"/>
+        <source>已发布，但本机的团队库未能更新，将在下次同步时更新</source>
+        <translation>Published, but this PC&apos;s copy of the team library was not updated; the next sync will update it</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +1916,189 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     </message>
 </context>
 <context>
+    <name>RoundAnswerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="27"/>
+        <source>话术优化：%1</source>
+        <translation>Better replies: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="33"/>
+        <source>组长想知道你平时怎么回答这些问题。写下你的说法，或选一条你自己的短语。</source>
+        <translation>The team lead would like to know how you usually answer these questions. Write your answer, or pick one of your own phrases.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="40"/>
+        <source>从我的短语中选…</source>
+        <translation>Pick from my phrases…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="46"/>
+        <source>你的回答（可不答）</source>
+        <translation>Your answer (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="59"/>
+        <source>交给组长</source>
+        <translation>Send to the team lead</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsButton</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="39"/>
+        <source>话术优化 (%1)</source>
+        <translation>Better replies (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="40"/>
+        <source>组长想知道你怎么回答几个常见问题</source>
+        <translation>The team lead would like to know how you answer a few common questions</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsFeature</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="109"/>
+        <source>话术优化</source>
+        <translation>Better replies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="110"/>
+        <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
+        <translation>The team lead would like to know how you answer %1 common questions; click “Better replies” when you have time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="150"/>
+        <source>答案已交给组长，谢谢！</source>
+        <translation>Answers sent to the team lead, thank you!</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="160"/>
+        <source>没有交：%1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="167"/>
+        <source>没有交给组长（团队文件夹不可用？）：%1</source>
+        <translation>Not sent to the team lead (team folder unavailable?): %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsWindow</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <source>打开团队私钥</source>
+        <translation>Open the team key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <source>团队私钥 (team.key);;所有文件 (*)</source>
+        <translation>Team key (team.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
+        <source>话术优化</source>
+        <translation>Better replies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
+        <source>这一轮的名字（例如：第 12 周）</source>
+        <translation>Name of this round (e.g. week 12)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="59"/>
+        <source>买家常问的问题，每行一个（最多 10 个）</source>
+        <translation>Questions buyers often ask, one per line (at most 10)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="62"/>
+        <source>常见的没有合适短语：</source>
+        <translation>Often asked without a fitting phrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="66"/>
+        <source>发布这一轮…</source>
+        <translation>Publish this round…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>问题 / 客服</source>
+        <translation>Question / agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>回答</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>这条短语被用过</source>
+        <translation>This phrase has been used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="74"/>
+        <source>采用为团队短语…</source>
+        <translation>Adopt as a team phrase…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="84"/>
+        <source>答案：</source>
+        <translation>Answer:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="88"/>
+        <source>新一轮</source>
+        <translation>New round</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="101"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="187"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation>No team shared folder is set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="114"/>
+        <source>这台电脑还没有信任团队密钥：先同步一次</source>
+        <translation>This PC does not trust the team key yet: sync once first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="130"/>
+        <source>把这个话题加入问题</source>
+        <translation>Add this topic to the questions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="135"/>
+        <source>关于%1：</source>
+        <translation>About %1:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="166"/>
+        <source>%1 人回答</source>
+        <translation>%1 answered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="170"/>
+        <source>（新写的）</source>
+        <translation>(newly written)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="171"/>
+        <source>（未署名）</source>
+        <translation>(unsigned)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="203"/>
+        <source>已发布「%1」：客服下次同步后会看到</source>
+        <translation>Published “%1”: agents see it after their next sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="217"/>
+        <source>没有完成：%1</source>
+        <translation>Not finished: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/shell/settings_dialog.py" line="70"/>
@@ -2248,22 +2372,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="332"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="370"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="338"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="376"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="359"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="397"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="360"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="398"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -2275,12 +2399,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="187"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="188"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="188"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="189"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -2382,9 +2506,67 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="388"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="426"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
+        <source>一行一个：敏感词&lt;Tab&gt;类别</source>
+        <translation>One per line: word&lt;Tab&gt;category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
+        <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
+        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="41"/>
+        <source>应用到草稿</source>
+        <translation>Apply to draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
+        <source>团队敏感词</source>
+        <translation>Team sensitive words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="45"/>
+        <source>活动（填入 {活动}）</source>
+        <translation>Campaigns (fill {活动})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="46"/>
+        <source>本周主推款短语</source>
+        <translation>This week&apos;s featured phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
+        <source>主推商品</source>
+        <translation>Featured product</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
+        <source>开始日期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
+        <source>结束日期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="82"/>
+        <source>已应用到草稿，发布后生效</source>
+        <translation>Applied to the draft; takes effect when published</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2628,39 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <location filename="../../desktop/ui/shell/tray.py" line="89"/>
         <source>快答</source>
         <translation>Kuaida</translation>
+    </message>
+</context>
+<context>
+    <name>UsageTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="45"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="77"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="81"/>
+        <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
+        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="83"/>
+        <source>；{0} 个统计文件不可信或超出上限，未计入</source>
+        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="97"/>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="103"/>
+        <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
+        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
 </context>
 <context>
