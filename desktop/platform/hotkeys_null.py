@@ -18,7 +18,7 @@ class NullHotkeys(HotkeyService):
         super().__init__(parent)
         self._reason = reason
 
-    def bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
         return dict.fromkeys(bindings, self._reason)
 
     def unavailable_reason(self) -> UiText | None:

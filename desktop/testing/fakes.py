@@ -61,11 +61,11 @@ class FakeHotkeys(HotkeyService):
         self.reason = UiText("Hotkeys", reason) if reason is not None else None
         self.closed = False
 
-    def press(self, action: str) -> None:
-        """The agent pressed the hotkey bound to `action` (bound or not: tests decide)."""
-        self.hotkey_pressed.emit(action)
+    def press(self, binding: str) -> None:
+        """The agent pressed the hotkey bound to `binding` ("pick:2"; bound or not: tests decide)."""
+        self._emit_pressed(binding)
 
-    def bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
         self.bindings = {a: s for a, s in bindings.items() if a not in self.errors}
         return {a: e for a, e in self.errors.items() if a in bindings}
 

@@ -4,27 +4,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="207"/>
+        <location filename="../../desktop/app.py" line="211"/>
         <source>快答：操作没有完成</source>
         <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="231"/>
+        <location filename="../../desktop/app.py" line="235"/>
         <source>团队短语库…</source>
         <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="270"/>
+        <location filename="../../desktop/app.py" line="275"/>
         <source>意见反馈汇总…</source>
         <translation>Feedback summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="271"/>
+        <location filename="../../desktop/app.py" line="276"/>
         <source>话术优化…</source>
         <translation>Better replies…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="272"/>
+        <location filename="../../desktop/app.py" line="277"/>
         <source>日报…</source>
         <translation>Daily report…</translation>
     </message>
@@ -354,12 +354,12 @@
 <context>
     <name>FeedbackButton</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="43"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="40"/>
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="44"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="41"/>
         <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
         <translation>Pass the buyer message you just copied on to warehouse, operations, finance or another department</translation>
     </message>
@@ -410,23 +410,23 @@
 <context>
     <name>FeedbackFeature</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="119"/>
-        <location filename="../../desktop/ui/feedback/feature.py" line="147"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="114"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="142"/>
         <source>反馈没有记下：%1</source>
         <translation>Feedback not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="122"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="117"/>
         <source>已记下反馈（%1）</source>
         <translation>Feedback recorded (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="142"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="137"/>
         <source>反馈已发给组长</source>
         <translation>Feedback sent to the team lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="150"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="145"/>
         <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
         <translation>The team folder is unavailable: the feedback is saved on this PC (kuaida feedback share sends it later)</translation>
     </message>
@@ -868,17 +868,17 @@
 <context>
     <name>LostSaleButton</name>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="70"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="70"/>
         <source>未成交</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="71"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="71"/>
         <source>记录买家今天没买的原因（只统计人数上报组长）</source>
         <translation>Record why the buyer did not buy today (only the counts go to the team lead)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="81"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="81"/>
         <source>加备注…</source>
         <translation>Add a note…</translation>
     </message>
@@ -886,22 +886,22 @@
 <context>
     <name>LostSaleNoteDialog</name>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="24"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="24"/>
         <source>未成交原因：%1</source>
         <translation>Reason for no sale: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="29"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="29"/>
         <source>买家原话或补充（只保存在本机）</source>
         <translation>The buyer&apos;s words or more details (kept on this PC only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="35"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="35"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="36"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="36"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -971,52 +971,47 @@
 <context>
     <name>OverlayController</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="171"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="83"/>
+        <source>已记录未成交原因：%1</source>
+        <translation>Reason for no sale recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="174"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="173"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="176"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="174"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="177"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="201"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="206"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="202"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="207"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="326"/>
-        <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
-        <translation>Copied: press Ctrl+V in the chat window</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="328"/>
-        <source>已粘贴，检查后按 Enter 发送</source>
-        <translation>Pasted: check it, then press Enter to send</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="429"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="329"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="433"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="333"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="436"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="336"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1060,6 +1055,19 @@
         <location filename="../../desktop/ui/shell/overlay_window.py" line="244"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PastePipeline</name>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="130"/>
+        <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
+        <translation>Copied: press Ctrl+V in the chat window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="132"/>
+        <source>已粘贴，检查后按 Enter 发送</source>
+        <translation>Pasted: check it, then press Enter to send</translation>
     </message>
 </context>
 <context>
@@ -1148,146 +1156,146 @@
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="46"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="82"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="108"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="110"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="111"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="112"/>
         <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
         <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="114"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="115"/>
         <source>推断：%1	%2</source>
         <translation>Inferred: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="116"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
         <source>没有适用问题	%1</source>
         <translation>No buyer question	%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="166"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="126"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="124"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="143"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="145"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="147"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="148"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="149"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="174"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="168"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="172"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
         <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="188"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
         <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
         <source>只用我们的短语</source>
         <translation>Only our phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="191"/>
         <source>继续推荐默认短语</source>
         <translation>Keep the bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="210"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="211"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
@@ -2298,73 +2306,73 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="137"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="144"/>
         <source>搜索：文字、快捷编码或拼音首字母</source>
         <translation>Search text, code, pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="138"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="145"/>
         <source>＋ 新建</source>
         <translation>＋ New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="139"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="146"/>
         <source>把剪贴板里的文字存为我的短语</source>
         <translation>Save the copied text as one of my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="140"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="147"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="141"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="148"/>
         <source>敏感词</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="142"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="149"/>
         <source>猜测</source>
         <translation>Guess</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="143"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="150"/>
         <source>已隐藏</source>
         <translation>Hidden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="154"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="161"/>
         <source>买家：</source>
         <translation>Buyer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="187"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="194"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="188"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="195"/>
         <source>推荐给团队…</source>
         <translation>Offer to the team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="196"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="191"/>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="193"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="198"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="200"/>
         <source>复制为我的短语…</source>
         <translation>Copy to my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="192"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="199"/>
         <source>恢复推荐</source>
         <translation>Suggest again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="194"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="201"/>
         <source>不再推荐此团队短语</source>
         <translation>Stop suggesting this team phrase</translation>
     </message>
@@ -2633,32 +2641,32 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>UsageTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="45"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="47"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="77"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="79"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="81"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="84"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="83"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="86"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="97"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="100"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="103"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="106"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
