@@ -264,19 +264,22 @@ class Application(QObject):
         settings, paths = self.settings.settings, self.paths
         sync = SyncController(runner, self.settings, lambda: team_folder_path(settings, paths), parent=self)
         sync_actions = SyncActions(sync, self)
-        for action in sync_actions.actions:
-            tray.add_action(action)
+        tray.add_actions(sync_actions.actions, sync_actions.retranslate)
         sync_status = SyncStatusButton(sync, self.window)
         self.window.add_status_widget(sync_status)
         library.reload_when(sync.library_updated)  # a new team library was applied
         controller.proposal_requested.connect(sync.propose)  # 推荐给团队 on a personal phrase
         controller.reply_chosen.connect(sync.note_pick)  # a burst of picks uploads the usage figures
         sync.proposal_finished.connect(self._on_sync_proposal_finished)
-        editor_action = QAction(self.tr("团队短语库…"), self)
-        editor_action.triggered.connect(self.show_library_editor)
-        tray.add_action(editor_action)
+        self.editor_action = QAction(self)
+        self.editor_action.triggered.connect(self.show_library_editor)
+        self._retranslate_editor_action()
+        tray.add_action(self.editor_action, self._retranslate_editor_action)
         sync.start()
         return TeamSync(sync, sync_actions, sync_status)
+
+    def _retranslate_editor_action(self) -> None:
+        self.editor_action.setText(self.tr("团队短语库…"))
 
     def show_library_editor(self) -> None:
         """Everyone may read the team library there; holding team.key unlocks 发布 (lead mode)."""
@@ -310,16 +313,21 @@ class Application(QObject):
         platform.clipboard.message_copied.connect(feedback.on_message_copied)
         feedback.status.connect(self.window.set_status)
         feedback.keyboard_requested.connect(reminders.borrow_keyboard)
-        review_action = QAction(self.tr("意见反馈汇总…"), self)
-        review_action.triggered.connect(self.show_feedback_review)
-        tray.add_action(review_action)
-        rounds_action = QAction(self.tr("话术优化…"), self)
-        rounds_action.triggered.connect(self.show_rounds_window)
-        tray.add_action(rounds_action)
-        report_action = QAction(self.tr("日报…"), self)
-        report_action.triggered.connect(self.show_daily_report)
-        tray.add_action(report_action)
+        self.review_action = QAction(self)
+        self.review_action.triggered.connect(self.show_feedback_review)
+        self.rounds_action = QAction(self)
+        self.rounds_action.triggered.connect(self.show_rounds_window)
+        self.report_action = QAction(self)
+        self.report_action.triggered.connect(self.show_daily_report)
+        self._retranslate_feedback_actions()
+        tray.add_actions([self.review_action, self.rounds_action, self.report_action],
+                         self._retranslate_feedback_actions)
         return feedback
+
+    def _retranslate_feedback_actions(self) -> None:
+        self.review_action.setText(self.tr("意见反馈汇总…"))
+        self.rounds_action.setText(self.tr("话术优化…"))
+        self.report_action.setText(self.tr("日报…"))
 
     def show_feedback_review(self) -> None:
         from desktop.sync.share import team_folder_path
@@ -412,8 +420,7 @@ class Application(QObject):
         from desktop.ui.suggestions.phrase_files import PhraseFiles
 
         phrase_files = PhraseFiles(runner, controller.focus, parent=self, settings=self.settings, library=library)
-        for action in phrase_files.actions:
-            tray.add_action(action)
+        tray.add_actions(phrase_files.actions, phrase_files.retranslate)
         return phrase_files
 
     def _start_diagnostics(self, runner: RestartableRunner, platform: PlatformServices,
@@ -422,7 +429,7 @@ class Application(QObject):
         from desktop.ui.shell.diagnostics_export import DiagnosticsExport
 
         diagnostics = DiagnosticsExport(self.paths, self.settings.settings, runner, platform.notifier, parent=self)
-        tray.add_action(diagnostics.action)
+        tray.add_action(diagnostics.action, diagnostics.retranslate)
         return diagnostics
 
     def _on_store_guard_store_failed(self, _error: object) -> None:
@@ -445,17 +452,24 @@ class Application(QObject):
 
     def show_settings(self) -> None:
         from desktop.ui.shell.settings_dialog import SettingsDialog
+        from desktop.ui.widgets.language import translated
 
         running = self.running
-        problem = None
-        if running is not None:
-            problem = running.platform.hotkeys.unavailable_reason() or "；".join(
-                sorted(set(running.platform.hotkey_errors.values())))
+        platform = running.platform if running is not None else None
+
+        def problem() -> str:  # said again in the other language when the agent switches it in the dialog
+            if platform is None:
+                return ""
+            reason = platform.hotkeys.unavailable_reason()
+            return translated(reason) if reason else "；".join(
+                sorted({translated(error) for error in platform.hotkey_errors.values()}))
+
         actions = running.phrase_files.actions if running is not None else []
         controller = running.controller if running is not None else None
         library = running.library if running is not None else None
         hidden = (lambda: library.library.hidden if library.library else []) if library else None
-        dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden)
+        dialog = SettingsDialog(self.settings, problem if problem() else None, phrase_actions=actions,
+                                hidden_phrases=hidden)
         if controller is not None and library is not None:
             dialog.restore_hidden_requested.connect(controller.phrases.unhide)
             library.changed.connect(dialog.refresh_hidden)
@@ -470,8 +484,6 @@ class Application(QObject):
     def _on_settings_changed(self, key: str, _value: object) -> None:
         if key == "dock_edge":
             self.window.dock(self.settings.get("dock_edge"))
-        elif key == "language" and self.running is not None:
-            self.running.phrase_files.retranslate()
 
     def _on_window_hide_requested(self) -> None:
         # Hidden, the window comes back from the tray; where there is no tray, closing it quits instead.
@@ -511,6 +523,7 @@ class Application(QObject):
             running.runner.shutdown()
             running.gc_guard.stop()
         shiboken6.delete(self.window)
+        self.appearance.translations.remove()  # the next Application in this process starts from the source texts
 
 
 def _setup_logging(paths: Paths) -> None:
