@@ -225,17 +225,37 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="101"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="24"/>
+        <source>快捷编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="24"/>
+        <source>快捷短语</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="25"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="25"/>
+        <source>意图</source>
+        <translation>Intents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="109"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="102"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="110"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="103"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="111"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -434,113 +454,118 @@
 <context>
     <name>FeedbackReview</name>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="45"/>
-        <location filename="../../desktop/ui/feedback/review.py" line="151"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="80"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="198"/>
         <source>意见反馈汇总</source>
         <translation>Feedback summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="52"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="81"/>
         <source>已转交</source>
         <translation>Passed on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="53"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="82"/>
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="54"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="55"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="84"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="56"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="85"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="57"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="86"/>
         <source>导出打印页…</source>
         <translation>Export printable page…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="87"/>
         <source>部门 / 周 / 日期</source>
         <translation>Department / week / date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="87"/>
         <source>买家的话</source>
         <translation>Buyer&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="87"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="87"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="88"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="81"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="112"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="120"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="122"/>
         <source>正在读取团队文件夹…</source>
         <translation>Reading the team folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="101"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="114"/>
         <source>%1 这一周</source>
         <translation>Week of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="112"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
         <source>共 %1 条，待处理 %2 条</source>
         <translation>%1 in all, %2 open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="114"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="162"/>
         <source>（%1 个文件无法读取，已跳过）</source>
         <translation>(%1 files could not be read and were skipped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="186"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="186"/>
         <source>网页 (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="140"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="187"/>
         <source>导出意见反馈汇总</source>
         <translation>Export the feedback summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="156"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="203"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="207"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -725,142 +750,196 @@
         <source>超时关闭</source>
         <translation>Closed (timed out)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="23"/>
+        <source>用快答回复</source>
+        <translation>Replies from Kuaida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="24"/>
+        <source>没有合适短语</source>
+        <translation>No fitting phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="25"/>
+        <source>催付次数</source>
+        <translation>Reminders sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="26"/>
+        <source>催付订单</source>
+        <translation>Orders reminded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="27"/>
+        <source>催付后付款</source>
+        <translation>Paid after a reminder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="28"/>
+        <source>承诺按时完成</source>
+        <translation>Promises kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="29"/>
+        <source>承诺超时</source>
+        <translation>Promises overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="31"/>
+        <source>催付转化</source>
+        <translation>Reminder conversion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/feedback_report.py" line="17"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/feedback_report.py" line="18"/>
+        <source>已转交</source>
+        <translation>Passed on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/feedback_report.py" line="19"/>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
 </context>
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="70"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="148"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="109"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="87"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="110"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="88"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="111"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="89"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="112"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="90"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="116"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="113"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="117"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="116"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="117"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="125"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="148"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="109"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="151"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="174"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="151"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="174"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="176"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="199"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="188"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="211"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="188"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="211"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="205"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="228"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="209"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="232"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="210"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="233"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="214"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="237"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="239"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="239"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="114"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
@@ -1303,77 +1382,77 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="39"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="99"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="42"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="100"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="53"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="102"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="58"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="103"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="104"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="63"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="105"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="77"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="78"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="86"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="87"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="151"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="128"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="149"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="165"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="186"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -1381,17 +1460,17 @@
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="89"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="95"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="105"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="123"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="59"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -1399,34 +1478,44 @@
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="52"/>
         <source>采纳（加入草稿后可编辑）</source>
         <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="53"/>
         <source>不采纳</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="34"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="54"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="68"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="56"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="58"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="74"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="71"/>
         <source>客服</source>
         <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="72"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="73"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
@@ -1844,81 +1933,101 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <name>ReportWindow</name>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="48"/>
+        <source>网页 (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="104"/>
         <source>日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="49"/>
+        <location filename="../../desktop/ui/report/window.py" line="105"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="50"/>
+        <location filename="../../desktop/ui/report/window.py" line="106"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="57"/>
+        <location filename="../../desktop/ui/report/window.py" line="107"/>
         <source>导出网页…</source>
         <translation>Export web page…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="63"/>
+        <location filename="../../desktop/ui/report/window.py" line="108"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="64"/>
+        <location filename="../../desktop/ui/report/window.py" line="109"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="80"/>
+        <location filename="../../desktop/ui/report/window.py" line="112"/>
         <source>最近 7 天用快答回复</source>
         <translation>Replies with Kuaida, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="81"/>
+        <location filename="../../desktop/ui/report/window.py" line="112"/>
         <source>本周未成交原因</source>
         <translation>Reasons for no sale this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="82"/>
+        <location filename="../../desktop/ui/report/window.py" line="112"/>
         <source>本周意见反馈（按部门）</source>
         <translation>Feedback this week (by department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="102"/>
+        <location filename="../../desktop/ui/report/window.py" line="126"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="109"/>
+        <location filename="../../desktop/ui/report/window.py" line="133"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="121"/>
+        <location filename="../../desktop/ui/report/window.py" line="150"/>
         <source>（%1 位客服）</source>
         <translation>(%1 agents)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="131"/>
+        <location filename="../../desktop/ui/report/window.py" line="150"/>
+        <source>团队日报</source>
+        <translation>Team report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="153"/>
+        <source>%1的日报</source>
+        <translation>%1’s report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="153"/>
+        <source>我的日报</source>
+        <translation>My report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="165"/>
         <source>没有数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="140"/>
+        <location filename="../../desktop/ui/report/window.py" line="174"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="148"/>
+        <location filename="../../desktop/ui/report/window.py" line="182"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="152"/>
+        <location filename="../../desktop/ui/report/window.py" line="186"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -1995,113 +2104,114 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsWindow</name>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="55"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="55"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="100"/>
         <source>话术优化</source>
         <translation>Better replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="101"/>
         <source>这一轮的名字（例如：第 12 周）</source>
         <translation>Name of this round (e.g. week 12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="59"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="102"/>
         <source>买家常问的问题，每行一个（最多 10 个）</source>
         <translation>Questions buyers often ask, one per line (at most 10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="62"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="103"/>
         <source>常见的没有合适短语：</source>
         <translation>Often asked without a fitting phrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="66"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="108"/>
         <source>发布这一轮…</source>
         <translation>Publish this round…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="109"/>
         <source>问题 / 客服</source>
         <translation>Question / agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="109"/>
         <source>回答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="109"/>
         <source>这条短语被用过</source>
         <translation>This phrase has been used</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="74"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
         <source>采用为团队短语…</source>
         <translation>Adopt as a team phrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="84"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="111"/>
         <source>答案：</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="88"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="112"/>
         <source>新一轮</source>
         <translation>New round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="101"/>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="187"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="139"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="229"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="114"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="152"/>
         <source>这台电脑还没有信任团队密钥：先同步一次</source>
         <translation>This PC does not trust the team key yet: sync once first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="130"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="107"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="168"/>
         <source>把这个话题加入问题</source>
         <translation>Add this topic to the questions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="135"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="173"/>
         <source>关于%1：</source>
         <translation>About %1:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="166"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="128"/>
         <source>%1 人回答</source>
         <translation>%1 answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="170"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="132"/>
         <source>（新写的）</source>
         <translation>(newly written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="171"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="131"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="203"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="246"/>
         <source>已发布「%1」：客服下次同步后会看到</source>
         <translation>Published “%1”: agents see it after their next sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="217"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="260"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -2522,57 +2632,59 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>TeamSettingsTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="53"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
         <translation>One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="54"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="41"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="55"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="45"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="46"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="57"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="57"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="61"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="76"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="82"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="63"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="101"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
@@ -2641,32 +2753,67 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>UsageTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="47"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="62"/>
+        <source>次数</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="63"/>
+        <source>最常用</source>
+        <translation>Most used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="64"/>
+        <source>最少用</source>
+        <translation>Least used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="65"/>
+        <source>没有合适短语的意图</source>
+        <translation>Intents with no fitting phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="66"/>
+        <source>未成交原因</source>
+        <translation>Why buyers did not buy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="66"/>
+        <source>人数</source>
+        <translation>Buyers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="68"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="92"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="84"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="97"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="86"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="99"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="100"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="113"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="106"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="114"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="120"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
