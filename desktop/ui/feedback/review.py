@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 from desktop.core.feedback import FeedbackState
 from desktop.core.feedback_report import STATE_LABELS, FeedbackRow, grouped, summary_html, write_summary_xlsx
 from desktop.core.library_io import atomic_write
+from desktop.services.context import Services
 from desktop.services.feedback import lead_rows
 from desktop.store.feedback import FeedbackRepository
 from desktop.sync.feedback import SharedFeedback, list_shared_feedback
 from desktop.ui.feedback.feature import SHARE_TIMEOUT_MS
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.language import LiveText, label
 from desktop.ui.widgets.plain_text import plain_label
 
@@ -36,7 +38,7 @@ STATE_COLUMN = 4
 
 
 class FeedbackReview(QWidget):
-    def __init__(self, runner: Any, folder: Callable[[], Path | None], parent: QWidget | None = None,
+    def __init__(self, runner: Runner, folder: Callable[[], Path | None], parent: QWidget | None = None,
                  ask_save_path: Callable[[QWidget, str, str], str] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.runner = runner
@@ -87,17 +89,12 @@ class FeedbackReview(QWidget):
         self.tree.setHeaderLabels([self.tr("部门 / 周 / 日期"), self.tr("买家的话"), self.tr("备注"), self.tr("客服"),
                                    self.tr("状态")])
         states = {row.id: row.state for row in self.rows}
-        for index in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(index)
-            self._name_group(top)
-            for week_index in range(top.childCount()):
-                week_item = top.child(week_index)
-                self._name_group(week_item)
-                for row_index in range(week_item.childCount()):
-                    item = week_item.child(row_index)
-                    state = states.get(str(item.data(0, RowRole)))
-                    if state is not None:
-                        item.setText(STATE_COLUMN, label(STATE_LABELS[state]))
+        lines = QTreeWidgetItemIterator(self.tree)  # departments, weeks and items
+        while (item := lines.value()) is not None:
+            self._name_group(item)
+            if (state := states.get(str(item.data(0, RowRole)))) is not None:
+                item.setText(STATE_COLUMN, label(STATE_LABELS[state]))
+            lines += 1
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -151,7 +148,8 @@ class FeedbackReview(QWidget):
                     week_item.addChild(item)
             top.setExpanded(True)
             for index in range(top.childCount()):
-                top.child(index).setExpanded(index == 0)  # this week open, older weeks folded
+                if (child := top.child(index)) is not None:
+                    child.setExpanded(index == 0)  # this week open, older weeks folded
         self._summary.say(lambda: self._summary_text(rows, skipped))
         self.tree.resizeColumnToContents(0)
 
@@ -169,7 +167,7 @@ class FeedbackReview(QWidget):
             return
         now = dt.datetime.now(dt.UTC)
 
-        def job(services: Any) -> None:
+        def job(services: Services) -> None:
             repo = FeedbackRepository(services.store.db)
             for shared_id in ids:
                 repo.set_review_state(shared_id, state, now)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from desktop.services.rounds import common_topics
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_answers, list_rounds, publish_round
 from desktop.sync.usage import read_team_usage
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.language import LiveText
 from desktop.ui.widgets.plain_text import plain_label
 
@@ -41,7 +43,7 @@ ShownRole = Qt.ItemDataRole.UserRole + 2  # what a line says beside the data: an
 class RoundsWindow(QWidget):
     adopt_requested = Signal(str, str)  # the chosen answer's text, the question it answers
 
-    def __init__(self, runner: Any, folder: Callable[[], Path | None], parent: QWidget | None = None,
+    def __init__(self, runner: Runner, folder: Callable[[], Path | None], parent: QWidget | None = None,
                  pick_key_file: Callable[[QWidget], str] | None = None,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -102,19 +104,17 @@ class RoundsWindow(QWidget):
         self.questions_edit.setPlaceholderText(self.tr("买家常问的问题，每行一个（最多 10 个）"))
         self.topics_label.setText(self.tr("常见的没有合适短语："))
         for index in range(1, self.topics_row.count() - 1):  # the topics' buttons, between label and stretch
-            button = self.topics_row.itemAt(index).widget()
-            if button is not None:
+            if (topic := self.topics_row.itemAt(index)) is not None and (button := topic.widget()) is not None:
                 button.setToolTip(self.tr("把这个话题加入问题"))
         self.publish_button.setText(self.tr("发布这一轮…"))
         self.answers_tree.setHeaderLabels([self.tr("问题 / 客服"), self.tr("回答"), self.tr("这条短语被用过")])
         self.adopt_button.setText(self.tr("采用为团队短语…"))
         self.answers_label.setText(self.tr("答案："))
         self.new_round_label.setText(self.tr("新一轮"))
-        for index in range(self.answers_tree.topLevelItemCount()):
-            top = self.answers_tree.topLevelItem(index)
-            self._name_answer(top)
-            for child in range(top.childCount()):
-                self._name_answer(top.child(child))
+        lines = QTreeWidgetItemIterator(self.answers_tree)  # questions and answers
+        while (item := lines.value()) is not None:
+            self._name_answer(item)
+            lines += 1
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -160,8 +160,8 @@ class RoundsWindow(QWidget):
     def _show_topics(self, topics: list[tuple[str, int]]) -> None:
         while self.topics_row.count() > 2:  # the label and the stretch stay
             item = self.topics_row.takeAt(1)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         for topic, count in topics[:6]:
             button = QPushButton(f"{topic} ({count})", self)
             button.setFlat(True)

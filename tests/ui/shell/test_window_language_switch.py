@@ -35,13 +35,13 @@ from desktop.sync.feedback import share_feedback
 from desktop.sync.inbox import propose
 from desktop.sync.rounds import publish_round, submit_answer
 from desktop.sync.usage import write_usage
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.feedback.feature import FeedbackButton
 from desktop.ui.feedback.review import FeedbackReview
 from desktop.ui.report.window import ReportWindow
 from desktop.ui.rounds.feature import RoundsButton
 from desktop.ui.rounds.lead_window import RoundsWindow
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell.i18n import Translations
 from desktop.ui.team.editor.window import LibraryEditor
 
