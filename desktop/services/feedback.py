@@ -35,7 +35,7 @@ def share_request(services: Services, feedback_id: int) -> tuple[str, str, Feedb
 def write_shared(folder: Path, agent_id: str, agent_name: str, item: Feedback, zone: dt.tzinfo) -> str:
     """On the I/O pool: write the redacted item to the share (`ShareOfflineError` when it is away)."""
     return share_feedback(folder, agent_id, agent_name, item.department, item.text, item.note,
-                          item.created_at.astimezone(zone).date())
+                          item.created_at.astimezone(zone).date(), buyer=item.buyer)
 
 
 def mark_shared(services: Services, feedback_id: int, now: dt.datetime) -> None:

@@ -33,14 +33,15 @@ class SharedFeedback:
 
 
 def share_feedback(folder_path: Path, agent_id: str, agent_name: str, department: str, text: str, note: str,
-                   day: dt.date, now: dt.datetime | None = None) -> str:
-    """Write one redacted item; returns its id. Raises `ShareOfflineError` (nothing written) when offline."""
+                   day: dt.date, now: dt.datetime | None = None, buyer: str = "") -> str:
+    """Write one redacted item (the buyer's nick taken out too); returns its id. Raises `ShareOfflineError`
+    (nothing written) when offline."""
     folder = TeamFolder(folder_path)
     folder.require_reachable()
     folder.feedback.mkdir(exist_ok=True)
     item_id = new_item_id(agent_id, (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC))
     body = {"kind": FEEDBACK_KIND, "format": 1, "department": department[:MAX_DEPARTMENT_CHARS],
-            "text": redact(text)[:MAX_FEEDBACK_CHARS], "note": redact(note)[:MAX_NOTE_CHARS],
+            "text": redact(text, (buyer,))[:MAX_FEEDBACK_CHARS], "note": redact(note, (buyer,))[:MAX_NOTE_CHARS],
             "agent": agent_name[:50], "day": day.isoformat()}
     write_atomic(folder.feedback / f"{item_id}.json", canonical_bytes(body))
     return item_id

@@ -89,7 +89,7 @@ class FeedbackFeature(QObject):
 
     def ask(self, department: str) -> None:
         dialog = FeedbackDialog(self.departments(), department, self.message, self.folder() is not None,
-                                self.button.window())
+                                self.button.window(), buyer=self.buyer)
         self.keyboard_requested.emit(True)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
