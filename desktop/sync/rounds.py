@@ -54,8 +54,14 @@ def submit_answer(folder_path: Path, agent_id: str, body: dict[str, object], now
 
 
 def list_answers(folder_path: Path, round_id: str) -> tuple[list[Answer], int]:
+    """The answers to one round, and how many files were skipped. Answers to every round pile up in one folder:
+    only files named after the round was published are looked at (a day's grace for a slow clock), the
+    newest of each agent first, so the rounds before do not use up the limits."""
     folder = TeamFolder(folder_path)
-    chosen, skipped = fair_selection(folder.safe_entries(folder.answers, limit=MAX_SCANNED))
+    published = dt.datetime.strptime(round_id.removeprefix("r-"), "%Y%m%dT%H%M%S")
+    earliest = f"{published - dt.timedelta(days=1):%Y%m%dT%H%M%S}"
+    entries = [path for path in folder.safe_entries(folder.answers, limit=MAX_SCANNED) if path.name >= earliest]
+    chosen, skipped = fair_selection(entries, newest=True)
     answers: list[Answer] = []
     for path in chosen:
         try:

@@ -171,3 +171,32 @@ def test_a_stats_file_with_an_impossible_day_or_figure_is_left_out_whole(tmp_pat
         (stats / f"{agent}.json").write_text(json.dumps({**base, "agent": agent, **extra}), encoding="utf-8")
     usage = read_team_usage(tmp_path, today=dt.date(2026, 11, 23))
     assert usage.skipped_files == 3 and usage.daily == {}
+
+
+def test_the_lead_sees_an_agents_newest_feedback_after_many_shared_items(tmp_path):
+    from desktop.sync.feedback import list_shared_feedback, share_feedback
+    from desktop.sync.inbox import MAX_PER_AGENT
+
+    start = dt.datetime(2026, 11, 1, 9, tzinfo=dt.UTC)
+    ids = [share_feedback(tmp_path, "aaaaaaaaaaaaaaaa", "小美", "物流", f"太慢了{n}", "", dt.date(2026, 11, 1),
+                          now=start + dt.timedelta(hours=n)) for n in range(MAX_PER_AGENT + 5)]
+    items, _skipped = list_shared_feedback(tmp_path)
+    assert ids[-1] in [item.id for item in items]  # a busy month does not hide this week's items
+
+
+def test_answers_to_a_new_round_are_read_after_a_team_answered_many_rounds(tmp_path):
+    from desktop.core.rounds import answer_body, new_round
+    from desktop.sync.inbox import MAX_LISTED, MAX_PER_AGENT
+    from desktop.sync.rounds import list_answers, submit_answer
+
+    old = new_round("第1周", ["能便宜点吗？"], dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
+    agents = [f"{n:016x}" for n in range(MAX_LISTED // MAX_PER_AGENT + 1)]
+    for n, agent in enumerate(agents):
+        for k in range(MAX_PER_AGENT):
+            submit_answer(tmp_path, agent, answer_body(old, agent, ["不能哦"], [""]),
+                          now=dt.datetime(2026, 6, 2, tzinfo=dt.UTC) + dt.timedelta(minutes=n * 60 + k))
+    new = new_round("第26周", ["什么时候发货？"], dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    submit_answer(tmp_path, agents[0], answer_body(new, "小美", ["48小时内"], [""]),
+                  now=dt.datetime(2026, 12, 1, 1, tzinfo=dt.UTC))
+    answers, _skipped = list_answers(tmp_path, new.id)
+    assert [a.texts for a in answers] == [("48小时内",)]
