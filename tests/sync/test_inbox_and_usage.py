@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+from collections import Counter
 
 import pytest
 
@@ -200,3 +201,16 @@ def test_answers_to_a_new_round_are_read_after_a_team_answered_many_rounds(tmp_p
                   now=dt.datetime(2026, 12, 1, 1, tzinfo=dt.UTC))
     answers, _skipped = list_answers(tmp_path, new.id)
     assert [a.texts for a in answers] == [("48小时内",)]
+
+
+def test_a_busy_agents_day_figures_do_not_get_the_whole_stats_file_thrown_out(tmp_path):
+    from desktop.core.daily_report import DayFigures
+
+    day = dt.date(2026, 11, 11)  # 双11: 2,000 replies, 1,200 messages nothing fitted, 600 催付
+    figures = DayFigures(Counter({"replies": 2000, "unanswered": 1200, "reminders_sent": 600,
+                                  "reminders_orders": 600, "reminders_paid": 300}))
+    write_usage(tmp_path, "aaaaaaaaaaaaaaaa", [("t-1", day.isoformat(), 2000)],
+                [("ship_time", day.isoformat(), 1200)], {"t-1"}, today=day, daily={day: figures})
+    usage = read_team_usage(tmp_path, today=day)
+    assert usage.skipped_files == 0 and usage.uses["t-1"] == 2000
+    assert usage.daily[day].counts["replies"] == 2000 and usage.daily[day].counts["reminders_paid"] == 300
