@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.rounds import Round, RoundError, answers_by_question, new_round
-from desktop.core.sync.keys import KeyFileError, SigningKey, load_signing_key
+from desktop.core.sync.keys import KeyFileError, PublicKey, SigningKey, load_signing_key
 from desktop.services.rounds import common_topics
+from desktop.services.team import is_foreign_key
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_answers, list_rounds, publish_round
 from desktop.sync.usage import read_team_usage
@@ -197,14 +198,23 @@ class RoundsWindow(QWidget):
                 return
         key = self.key
 
+        def checked(team_key: PublicKey | None) -> None:
+            if is_foreign_key(key, team_key):  # the agents' PCs would never show the round
+                self.key = None
+                self.status_label.setText(self.tr("这把私钥不是团队正在使用的密钥（指纹 %1），客服不会看到它发布的问题")
+                                          .replace("%1", key.public.fingerprint))
+                return
+            self.runner.io(lambda: publish_round(folder, round_, key), published, self._failed, owner=self,
+                           timeout_ms=SHARE_TIMEOUT_MS)
+
         def published(_path: object) -> None:
             self.questions_edit.clear()
             self.title_edit.clear()
             self.status_label.setText(self.tr("已发布「%1」：客服下次同步后会看到").replace("%1", round_.title))
             self.load()
 
-        self.runner.io(lambda: publish_round(folder, round_, key), published, self._failed, owner=self,
-                       timeout_ms=SHARE_TIMEOUT_MS)
+        self.runner.db(lambda services: TeamRepository(services.store.db).pinned_key(), checked, self._failed,
+                       owner=self)
 
     def adopt_selected(self) -> None:
         chosen = next((item.data(0, TextRole) for item in self.answers_tree.selectedItems()

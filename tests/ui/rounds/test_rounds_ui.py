@@ -92,3 +92,19 @@ def test_the_lead_publishes_compares_and_adopts(qtbot, tmp_path: Path, services:
     first.child(0).setSelected(True)
     window.adopt_button.click()
     assert adopted == [(first.child(0).text(1), "什么时候发货？")]
+
+
+def test_a_round_signed_with_another_key_is_not_published(qtbot, tmp_path: Path, services: Services) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    key_file = tmp_path / "old-team.key"
+    key_file.write_bytes(SigningKey.generate().private_pem())  # not the key the team's PCs trust
+    TeamRepository(services.store.db).pin_key(KEY.public)
+    window = RoundsWindow(ImmediateTaskRunner(services), lambda: share, pick_key_file=lambda _parent: str(key_file),
+                          clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.questions_edit.setPlainText("什么时候发货？")
+    window.publish_button.click()
+    assert not (share / "rounds").exists() or not any((share / "rounds").iterdir())
+    assert "不是团队正在使用的密钥" in window.status_label.text()
+    assert window.questions_edit.toPlainText() == "什么时候发货？" and window.key is None  # nothing lost, pick again
