@@ -114,6 +114,9 @@ def run_team(args: argparse.Namespace) -> int:
     try:
         shared, skipped = list_shared_feedback(_folder(args, services))
         groups = grouped(lead_rows(services, shared))
+    except ShareOfflineError as error:
+        print(f"kuaida: {error}", file=sys.stderr)
+        return 3
     finally:
         services.close()
     if args.export:

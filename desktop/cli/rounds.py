@@ -86,6 +86,8 @@ def run_list(args: argparse.Namespace) -> int:
         rounds, skipped = _rounds(args, services)
     except NoTrustedKeyError as error:
         return _fail(str(error), 4)
+    except ShareOfflineError as error:
+        return _fail(str(error), 3)
     finally:
         services.close()
     if not rounds:
@@ -133,6 +135,8 @@ def run_answers(args: argparse.Namespace) -> int:
         answers, skipped = list_answers(_folder(args, services), round_.id)
     except NoTrustedKeyError as error:
         return _fail(str(error), 4)
+    except ShareOfflineError as error:
+        return _fail(str(error), 3)
     except RoundError as error:
         return _fail(str(error), 2)
     finally:

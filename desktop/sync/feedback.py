@@ -48,8 +48,10 @@ def share_feedback(folder_path: Path, agent_id: str, agent_name: str, department
 
 
 def list_shared_feedback(folder_path: Path) -> tuple[list[SharedFeedback], int]:
-    """The readable items, oldest first, and how many files were skipped (unreadable or beyond the limits)."""
+    """The readable items, oldest first, and how many files were skipped (unreadable or beyond the limits).
+    `ShareOfflineError` when the share is away: not "no feedback"."""
     folder = TeamFolder(folder_path)
+    folder.require_reachable()
     # Items are never taken off the share: the newest of each agent's, or a busy month hides this week's.
     chosen, skipped = fair_selection(folder.safe_entries(folder.feedback, limit=MAX_SCANNED), newest=True)
     items: list[SharedFeedback] = []

@@ -27,8 +27,10 @@ def publish_round(folder_path: Path, round_: Round, key: SigningKey) -> Path:
 
 
 def list_rounds(folder_path: Path, key: PublicKey) -> tuple[list[Round], int]:
-    """The rounds signed with `key`, newest first, and how many files were skipped (forged, damaged)."""
+    """The rounds signed with `key`, newest first, and how many files were skipped (forged, damaged);
+    `ShareOfflineError` when the share is away."""
     folder = TeamFolder(folder_path)
+    folder.require_reachable()
     paths = [p for p in folder.safe_entries(folder.rounds, limit=MAX_SCANNED) if ROUND_ID.fullmatch(p.stem)]
     rounds, skipped = [], 0
     for path in sorted(paths, reverse=True)[:MAX_ROUNDS_READ]:
@@ -58,6 +60,7 @@ def list_answers(folder_path: Path, round_id: str) -> tuple[list[Answer], int]:
     only files named after the round was published are looked at (a day's grace for a slow clock), the
     newest of each agent first, so the rounds before do not use up the limits."""
     folder = TeamFolder(folder_path)
+    folder.require_reachable()
     published = dt.datetime.strptime(round_id.removeprefix("r-"), "%Y%m%dT%H%M%S")
     earliest = f"{published - dt.timedelta(days=1):%Y%m%dT%H%M%S}"
     entries = [path for path in folder.safe_entries(folder.answers, limit=MAX_SCANNED) if path.name >= earliest]

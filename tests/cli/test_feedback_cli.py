@@ -55,3 +55,8 @@ def test_a_pasted_address_block_and_the_buyers_nick_stay_on_this_pc(tmp_path) ->
                  "--share", "--folder", str(share)]) == 0
     raw = json.loads(next((share / "feedback").iterdir()).read_text(encoding="utf-8"))["text"]
     assert raw == "[姓名]说老人在家收不到：[姓名]，[电话]，[地址]"
+
+
+def test_the_leads_summary_of_an_offline_share_says_so(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path / "lead"), "feedback", "team", "--folder", str(tmp_path / "x")]) == 3
+    assert "共享文件夹不可用" in capsys.readouterr().err

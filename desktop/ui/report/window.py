@@ -24,6 +24,7 @@ from desktop.core.daily_report import FIGURE_LABELS, FIGURES, DailyReport, perce
 from desktop.core.library_io import atomic_write
 from desktop.core.reminders import zone_from
 from desktop.services.daily_report import KEEP_DAYS, agent_report, team_report
+from desktop.sync.folder import TeamFolder
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.widgets.plain_text import plain_label
@@ -111,6 +112,7 @@ class ReportWindow(QWidget):
         today = now.astimezone(zone).date()
 
         def read() -> TeamUsage:
+            TeamFolder(folder).require_reachable()  # an unplugged share is not a team that did nothing
             return read_team_usage(folder, since=today - dt.timedelta(days=KEEP_DAYS), today=today)
 
         self.runner.io(read, lambda usage: self.show_report(team_report(usage.daily, usage.agents, today)),

@@ -110,3 +110,11 @@ def test_the_lead_sees_departments_and_weeks_marks_and_exports(qtbot, tmp_path: 
     assert "已转交" in exported.with_name("汇总.html").read_text(encoding="utf-8")
     review.load()  # the marks survive a reload
     assert "待处理 1 条" in review.summary.text()
+
+
+def test_the_lead_is_told_the_share_is_offline_not_that_there_is_no_feedback(qtbot, tmp_path: Path,
+                                                                             services: Services) -> None:
+    review = FeedbackReview(ImmediateTaskRunner(services), lambda: tmp_path / "unplugged")
+    qtbot.addWidget(review)
+    review.load()
+    assert "共享文件夹不可用" in review.summary.text() and review.tree.topLevelItemCount() == 0

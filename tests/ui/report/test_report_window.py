@@ -41,3 +41,11 @@ def test_mine_then_the_team_then_the_page(qtbot, tmp_path: Path, services: Servi
 
     window.export_button.click()
     assert "团队日报" in page.with_name("日报.html").read_text(encoding="utf-8")
+
+
+def test_the_teams_report_on_an_offline_share_says_so(qtbot, tmp_path: Path, services: Services,
+                                                       settings: SettingsBridge) -> None:
+    window = ReportWindow(ImmediateTaskRunner(services), settings, lambda: tmp_path / "unplugged")
+    qtbot.addWidget(window)
+    window.team_button.click()
+    assert "共享文件夹不可用" in window.heading.text()  # not a team of 0 agents with nothing done
