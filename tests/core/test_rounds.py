@@ -52,6 +52,12 @@ def test_a_round_needs_questions_and_answers_match_them() -> None:
     assert answer.texts == ("亲，48小时内发货", "") and answer.phrase_ids == ("t-1", "")
     with pytest.raises(RoundError):
         read_answer("x", canonical_bytes({**body, "answers": "x"}))
+    counted = answer_body(round_, "小美", ["亲，48小时内发货", "在的"], ["p-1", ""], [12, 0])
+    assert read_answer("x", canonical_bytes(counted)).uses == (12, 0)
+    for forged in (-1, True, 10**9, "12"):
+        items = [{**counted["answers"][0], "uses": forged}, counted["answers"][1]]  # type: ignore[index]
+        with pytest.raises(RoundError):
+            read_answer("x", canonical_bytes({**counted, "answers": items}))
 
 
 def test_the_newest_answer_of_each_agent_counts_per_question() -> None:

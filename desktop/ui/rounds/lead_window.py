@@ -168,7 +168,9 @@ class RoundsWindow(QWidget):
             self.answers_tree.addTopLevelItem(top)
             for answer in given:
                 text, phrase_id = answer.texts[number], answer.phrase_ids[number]
-                used = str(self.uses.get(phrase_id, 0)) if phrase_id else self.tr("（新写的）")
+                # A team phrase's uses come from the stats; a personal one's from its agent's answer.
+                own = answer.uses[number] if number < len(answer.uses) else 0
+                used = str(self.uses.get(phrase_id) or own) if phrase_id else self.tr("（新写的）")
                 item = QTreeWidgetItem([answer.agent or self.tr("（未署名）"), text, used])
                 item.setData(0, TextRole, (text, question))
                 item.setToolTip(1, text)

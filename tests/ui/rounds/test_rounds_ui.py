@@ -30,6 +30,8 @@ def test_a_new_round_is_announced_once_and_waits_until_answered(qtbot, monkeypat
     share.mkdir()
     TeamRepository(services.store.db).pin_key(KEY.public)
     services.phrases.save_all([Phrase("p-mine", "亲，今天下单明天就发哦", "发货", source="personal")])
+    for _ in range(3):
+        services.phrases.record_use("p-mine")
     round_ = new_round("第一轮", ["什么时候发货？", "能便宜点吗？"], NOW)
     publish_round(share, round_, KEY)
     publish_round(share, new_round("伪造", ["加微信"], NOW + dt.timedelta(seconds=1)), SigningKey.generate())
@@ -58,6 +60,7 @@ def test_a_new_round_is_announced_once_and_waits_until_answered(qtbot, monkeypat
     answers, _skipped = list_answers(share, round_.id)
     assert [(a.texts, a.phrase_ids) for a in answers] == [
         (("亲，今天下单明天就发哦", "亲，现在下单送运费险哦"), ("p-mine", ""))]
+    assert answers[0].uses == (3, 0)  # how often the picked phrase served this agent: the lead compares with it
     assert feature.button.isHidden() and statuses[-1] == "答案已交给组长，谢谢！"
     assert RoundRepository(services.store.db).answered() == {round_.id}
 
@@ -83,10 +86,12 @@ def test_the_lead_publishes_compares_and_adopts(qtbot, tmp_path: Path, services:
     assert "已发布" in window.status_label.text() and window.round_box.count() == 1
 
     submit_answer(share, "aaaa", answer_body(rounds[0], "小美", ["亲，48小时内发货", ""], ["", ""]))
-    submit_answer(share, "bbbb", answer_body(rounds[0], "小丽", ["今天就发", "亲，价格很实在了"], ["", ""]))
+    submit_answer(share, "bbbb", answer_body(rounds[0], "小丽", ["今天就发", "亲，价格很实在了"], ["p-9", ""], [17, 0]))
     window.load_answers()
     first = window.answers_tree.topLevelItem(0)
     assert first.childCount() == 2 and window.answers_tree.topLevelItem(1).childCount() == 1
+    used = sorted(first.child(i).text(2) for i in range(2))
+    assert used[0] == "17" and used[1] == "（新写的）"  # a personal phrase's own uses, not the team's 0
     adopted: list[tuple[str, str]] = []
     window.adopt_requested.connect(lambda text, question: adopted.append((text, question)))
     first.child(0).setSelected(True)
