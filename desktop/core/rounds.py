@@ -135,9 +135,12 @@ def read_answer(answer_id: str, data: bytes) -> Answer:
 
 
 def answers_by_question(round_: Round, answers: list[Answer]) -> list[list[Answer]]:
-    """For each question, the answers that say something to it (the newest answer per agent counts)."""
+    """For each question, the answers that say something to it (the newest answer per agent counts). An agent
+    is the PC that wrote the file (the middle of its name, `<utc>-<agent>-<random>`), not the nickname inside:
+    two agents may share one, and an agent may change it between answers."""
     latest: dict[str, Answer] = {}
     for answer in sorted((a for a in answers if a.round_id == round_.id), key=lambda a: a.id):
-        latest[answer.agent or answer.id] = answer
+        parts = answer.id.split("-")
+        latest[parts[1] if len(parts) == 3 else answer.agent or answer.id] = answer
     return [[a for a in latest.values() if i < len(a.texts) and a.texts[i].strip()]
             for i in range(len(round_.questions))]

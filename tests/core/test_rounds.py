@@ -69,3 +69,13 @@ def test_the_newest_answer_of_each_agent_counts_per_question() -> None:
     grouped = answers_by_question(round_, answers)
     assert [[a.texts[0] for a in grouped[0]]] == [["新的"]]
     assert sorted(a.agent for a in grouped[1]) == ["小丽", "小美"]
+
+
+def test_answers_are_told_apart_by_the_pc_that_wrote_them_not_by_nickname() -> None:
+    round_ = new_round("", ["a"], NOW)
+    answers = [Answer("20261204T220000-aaaa-00000001", round_.id, "小美", ("A 的",), ("",)),
+               Answer("20261204T220100-bbbb-00000002", round_.id, "小美", ("B 的",), ("",)),  # same nickname
+               Answer("20261204T220200-aaaa-00000003", round_.id, "小美", ("A 又答",), ("",)),
+               Answer("20261204T220300-cccc-00000004", round_.id, "小丽", ("C 的",), ("",)),
+               Answer("20261204T220400-cccc-00000005", round_.id, "丽丽", ("C 改名后",), ("",))]
+    assert sorted(a.texts[0] for a in answers_by_question(round_, answers)[0]) == ["A 又答", "B 的", "C 改名后"]

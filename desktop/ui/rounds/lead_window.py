@@ -70,7 +70,8 @@ class RoundsWindow(QWidget):
         self.round_box.currentIndexChanged.connect(self.load_answers)
         self.answers_tree = QTreeWidget(self)
         self.answers_tree.setColumnCount(3)
-        self.answers_tree.setHeaderLabels([self.tr("问题 / 客服"), self.tr("回答"), self.tr("这条短语被用过")])
+        self.answers_tree.setHeaderLabels([self.tr("问题 / 客服（名字未经验证）"), self.tr("回答"),
+                                           self.tr("这条短语被用过")])
         self.answers_tree.setWordWrap(True)
         self.adopt_button = QPushButton(self.tr("采用为团队短语…"), self)
         self.adopt_button.clicked.connect(self.adopt_selected)
