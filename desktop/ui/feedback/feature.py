@@ -22,8 +22,7 @@ from desktop.services.feedback import file_feedback, mark_shared, share_request,
 from desktop.services.library import seller_names
 from desktop.ui.feedback.dialog import FeedbackDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-
-SHARE_TIMEOUT_MS = 20_000  # as the team sync: a share that does not answer by then is offline for now
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
 
 
 class FeedbackButton(QToolButton):

@@ -26,7 +26,7 @@ from desktop.core.library_io import atomic_write
 from desktop.services.feedback import lead_rows
 from desktop.store.feedback import FeedbackRepository
 from desktop.sync.feedback import SharedFeedback, list_shared_feedback
-from desktop.ui.feedback.feature import SHARE_TIMEOUT_MS
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
 from desktop.ui.widgets.plain_text import plain_label
 
 RowRole = Qt.ItemDataRole.UserRole + 1

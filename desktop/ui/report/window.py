@@ -27,11 +27,10 @@ from desktop.services.daily_report import KEEP_DAYS, agent_report, team_report
 from desktop.sync.folder import TeamFolder
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
 from desktop.ui.widgets.plain_text import plain_label
 
 from .bar_chart import BarChart
-
-SHARE_TIMEOUT_MS = 20_000
 
 
 class ReportWindow(QWidget):

@@ -20,8 +20,8 @@ from desktop.store.rounds import RoundRepository
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_rounds, submit_answer
 from desktop.ui.rounds.answer_dialog import RoundAnswerDialog
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
 
-SHARE_TIMEOUT_MS = 20_000
 OPEN_DAYS = 14  # a round older than this is over
 NOTIFY_KEY = "kuaida-round"
 

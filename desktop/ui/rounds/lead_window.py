@@ -31,9 +31,9 @@ from desktop.services.team import is_foreign_key
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_answers, list_rounds, publish_round
 from desktop.sync.usage import read_team_usage
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
 from desktop.ui.widgets.plain_text import plain_label
 
-SHARE_TIMEOUT_MS = 20_000
 TextRole = Qt.ItemDataRole.UserRole + 1
 
 
