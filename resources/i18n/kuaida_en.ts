@@ -354,12 +354,12 @@
 <context>
     <name>FeedbackButton</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="40"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="39"/>
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="41"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="40"/>
         <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
         <translation>Pass the buyer message you just copied on to warehouse, operations, finance or another department</translation>
     </message>
@@ -367,42 +367,42 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="25"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="26"/>
         <source>反馈给部门</source>
         <translation>Feedback to a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="33"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="34"/>
         <source>补充说明（可选）</source>
         <translation>More details (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="34"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="35"/>
         <source>发给组长（去掉电话、地址、姓名后）</source>
         <translation>Send to the team lead (without phone numbers, addresses or names)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="37"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="38"/>
         <source>没有设置团队共享文件夹：反馈只保存在本机</source>
         <translation>No team shared folder is set: the feedback stays on this PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="45"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="46"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="46"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="47"/>
         <source>买家的话</source>
         <translation>Buyer&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="47"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="48"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="62"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="63"/>
         <source>组长将看到：%1</source>
         <translation>The team lead will see: %1</translation>
     </message>
@@ -410,23 +410,23 @@
 <context>
     <name>FeedbackFeature</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="114"/>
-        <location filename="../../desktop/ui/feedback/feature.py" line="142"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="113"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="141"/>
         <source>反馈没有记下：%1</source>
         <translation>Feedback not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="117"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="116"/>
         <source>已记下反馈（%1）</source>
         <translation>Feedback recorded (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="137"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="136"/>
         <source>反馈已发给组长</source>
         <translation>Feedback sent to the team lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="145"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="144"/>
         <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
         <translation>The team folder is unavailable: the feedback is saved on this PC (kuaida feedback share sends it later)</translation>
     </message>
@@ -1898,27 +1898,37 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="121"/>
+        <location filename="../../desktop/ui/report/window.py" line="123"/>
+        <source>各客服的统计文件未经验证</source>
+        <translation>the agents&apos; stats files are unverified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="125"/>
+        <source>，%1 个统计文件不可信或无法读取，未计入</source>
+        <translation>; %1 stats files were untrustworthy or unreadable and are not counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="130"/>
         <source>（%1 位客服）</source>
         <translation>(%1 agents)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="131"/>
+        <location filename="../../desktop/ui/report/window.py" line="140"/>
         <source>没有数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="140"/>
+        <location filename="../../desktop/ui/report/window.py" line="149"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="148"/>
+        <location filename="../../desktop/ui/report/window.py" line="157"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="152"/>
+        <location filename="../../desktop/ui/report/window.py" line="161"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -1995,113 +2005,118 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsWindow</name>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="55"/>
         <source>话术优化</source>
         <translation>Better replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="58"/>
         <source>这一轮的名字（例如：第 12 周）</source>
         <translation>Name of this round (e.g. week 12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="59"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="60"/>
         <source>买家常问的问题，每行一个（最多 10 个）</source>
         <translation>Questions buyers often ask, one per line (at most 10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="62"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="63"/>
         <source>常见的没有合适短语：</source>
         <translation>Often asked without a fitting phrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="66"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="67"/>
         <source>发布这一轮…</source>
         <translation>Publish this round…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
-        <source>问题 / 客服</source>
-        <translation>Question / agent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="73"/>
         <source>回答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="73"/>
+        <source>问题 / 客服（名字未经验证）</source>
+        <translation>Question / agent (names unverified)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="74"/>
         <source>这条短语被用过</source>
         <translation>This phrase has been used</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="74"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="76"/>
         <source>采用为团队短语…</source>
         <translation>Adopt as a team phrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="84"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="86"/>
         <source>答案：</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="88"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="90"/>
         <source>新一轮</source>
         <translation>New round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="101"/>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="187"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="103"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="191"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="114"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="116"/>
         <source>这台电脑还没有信任团队密钥：先同步一次</source>
         <translation>This PC does not trust the team key yet: sync once first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="130"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="132"/>
         <source>把这个话题加入问题</source>
         <translation>Add this topic to the questions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="135"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="137"/>
         <source>关于%1：</source>
         <translation>About %1:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="166"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="168"/>
         <source>%1 人回答</source>
         <translation>%1 answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="170"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="174"/>
         <source>（新写的）</source>
         <translation>(newly written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="171"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="175"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="203"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="207"/>
+        <source>这把私钥不是团队正在使用的密钥（指纹 %1），客服不会看到它发布的问题</source>
+        <translation>This private key is not the team&apos;s current key (fingerprint %1): agents would never see the questions it publishes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="216"/>
         <source>已发布「%1」：客服下次同步后会看到</source>
         <translation>Published “%1”: agents see it after their next sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="217"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="230"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
