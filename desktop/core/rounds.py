@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.keys import PublicKey, SigningKey
+from desktop.core.sync.untrusted import shown
 
 ROUND_KIND = "kuaida-round"
 ANSWER_KIND = "kuaida-round-answer"
@@ -128,10 +129,10 @@ def read_answer(answer_id: str, data: bytes) -> Answer:
                 not isinstance(item.get("phrase", ""), str) or not isinstance(count, int) or \
                 isinstance(count, bool) or not 0 <= count <= MAX_ANSWER_USES:
             raise RoundError("答案文件内容无效")
-        texts.append(item["text"][:MAX_ANSWER_CHARS])
+        texts.append(shown(item["text"])[:MAX_ANSWER_CHARS])
         ids.append(str(item.get("phrase", ""))[:64])
         uses.append(count)
-    return Answer(answer_id, round_id, agent[:50], tuple(texts), tuple(ids), tuple(uses))
+    return Answer(answer_id, round_id, shown(agent)[:50], tuple(texts), tuple(ids), tuple(uses))
 
 
 def answers_by_question(round_: Round, answers: list[Answer]) -> list[list[Answer]]:

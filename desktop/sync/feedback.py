@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.core.feedback import MAX_DEPARTMENT_CHARS, MAX_FEEDBACK_CHARS, MAX_NOTE_CHARS, redact
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.pack import PackError
+from desktop.core.sync.untrusted import shown
 from desktop.sync.atomic import write_atomic
 from desktop.sync.folder import TeamFolder, read_limited
 from desktop.sync.inbox import MAX_SCANNED, fair_selection, new_item_id, remove_item
@@ -68,7 +69,7 @@ def _read(path: Path) -> SharedFeedback:
     fields = {key: raw.get(key) for key in ("department", "text", "note", "agent", "day")}
     if raw.get("kind") != FEEDBACK_KIND or not all(isinstance(value, str) for value in fields.values()):
         raise PackError("不是快答的反馈文件")
-    department, text, note, agent, day = (str(value) for value in fields.values())
+    department, text, note, agent, day = (shown(str(value)) for value in fields.values())
     if not department or len(department) > MAX_DEPARTMENT_CHARS or not text.strip() or \
             len(text) > MAX_FEEDBACK_CHARS or len(note) > MAX_NOTE_CHARS:
         raise PackError("反馈文件内容无效")

@@ -79,3 +79,10 @@ def test_answers_are_told_apart_by_the_pc_that_wrote_them_not_by_nickname() -> N
                Answer("20261204T220300-cccc-00000004", round_.id, "小丽", ("C 的",), ("",)),
                Answer("20261204T220400-cccc-00000005", round_.id, "丽丽", ("C 改名后",), ("",))]
     assert sorted(a.texts[0] for a in answers_by_question(round_, answers)[0]) == ["A 又答", "B 的", "C 改名后"]
+
+
+def test_an_answers_control_characters_are_not_passed_on() -> None:
+    round_ = new_round("", ["a"], NOW)
+    body = answer_body(round_, "小\x1b[31m美", ["亲\x1b]0;x\x07，\u2066发货\n明天"], [""])
+    answer = read_answer("x", canonical_bytes(body))
+    assert answer.agent == "小[31m美" and answer.texts == ("亲]0;x，发货\n明天",)

@@ -214,3 +214,15 @@ def test_a_busy_agents_day_figures_do_not_get_the_whole_stats_file_thrown_out(tm
     usage = read_team_usage(tmp_path, today=day)
     assert usage.skipped_files == 0 and usage.uses["t-1"] == 2000
     assert usage.daily[day].counts["replies"] == 2000 and usage.daily[day].counts["reminders_paid"] == 300
+
+
+def test_terminal_escapes_and_direction_overrides_in_shared_files_are_not_passed_on(tmp_path):
+    from desktop.sync.feedback import list_shared_feedback
+
+    (tmp_path / "feedback").mkdir()
+    forged = {"kind": "kuaida-feedback", "format": 1, "department": "物流", "day": "2026-12-01",
+              "text": "\x1b[2J\x1b]0;pwned\x07送不上门\n第二行", "note": "\u202e反了", "agent": "小\x9b美"}
+    (tmp_path / "feedback" / "20261201T000000-aaaa-0000000a.json").write_text(json.dumps(forged), encoding="utf-8")
+    [item], _skipped = list_shared_feedback(tmp_path)
+    shown = item.text + item.note + item.agent
+    assert not any(ch in shown for ch in "\x1b\x07\x9b\u202e") and "送不上门\n第二行" in item.text
