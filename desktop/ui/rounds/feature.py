@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
 from desktop.core.rounds import Round, RoundError
@@ -21,6 +21,7 @@ from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_rounds, submit_answer
 from desktop.ui.rounds.answer_dialog import RoundAnswerDialog
 from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
+from desktop.ui.widgets.typing_dialog import ask_typing
 
 OPEN_DAYS = 14  # a round older than this is over
 NOTIFY_KEY = "kuaida-round"
@@ -119,15 +120,8 @@ class RoundsFeature(QObject):
 
     def _ask(self, round_: Round, phrases: list[Phrase]) -> None:
         dialog = RoundAnswerDialog(round_, phrases, self.button.window())
-        self.keyboard_requested.emit(True)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            texts, phrase_ids = dialog.answers()
-        finally:
-            dialog.deleteLater()
-            self.keyboard_requested.emit(False)
-        if accepted:
-            self.submit(round_, texts, phrase_ids)
+        if (chosen := ask_typing(dialog, self.keyboard_requested, dialog.answers)) is not None:
+            self.submit(round_, *chosen)
 
     def submit(self, round_: Round, texts: list[str], phrase_ids: list[str]) -> None:
         folder = self.folder()

@@ -14,6 +14,7 @@ from desktop.core.lost_sales import MAX_NOTE_CHARS, LostSale, LostSaleError, sho
 from desktop.core.reminders import zone_from
 from desktop.services.lost_sales import record_lost_sale
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.widgets.typing_dialog import ask_typing
 
 
 class LostSaleNoteDialog(QDialog):
@@ -82,15 +83,8 @@ class LostSaleButton(QPushButton):
 
     def ask_with_note(self) -> None:
         dialog = LostSaleNoteDialog(self.buyer, self.reasons(), self.window())
-        self.keyboard_requested.emit(True)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            reason, note = dialog.choice()
-        finally:
-            dialog.deleteLater()
-            self.keyboard_requested.emit(False)
-        if accepted:
-            self.record(reason, note)
+        if (chosen := ask_typing(dialog, self.keyboard_requested, dialog.choice)) is not None:
+            self.record(*chosen)
 
     def record(self, reason: str, note: str) -> None:
         buyer, now, zone = self.buyer, self.clock(), zone_from(self.settings.get)
