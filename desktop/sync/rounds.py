@@ -15,6 +15,9 @@ from desktop.sync.inbox import MAX_SCANNED, fair_selection, new_item_id
 MAX_ROUND_BYTES = 64 * 1024
 MAX_ANSWER_BYTES = 64 * 1024
 MAX_ROUNDS_READ = 20  # the newest ones: a round older than that is done
+# Files opened to find them: anyone can drop badly signed files with newer names, and those must not hide
+# the lead's rounds (nor make each check read the share without end).
+MAX_ROUNDS_TRIED = 200
 
 
 def publish_round(folder_path: Path, round_: Round, key: SigningKey) -> Path:
@@ -26,14 +29,17 @@ def publish_round(folder_path: Path, round_: Round, key: SigningKey) -> Path:
     return target
 
 
-def list_rounds(folder_path: Path, key: PublicKey) -> tuple[list[Round], int]:
-    """The rounds signed with `key`, newest first, and how many files were skipped (forged, damaged);
-    `ShareOfflineError` when the share is away."""
+def list_rounds(folder_path: Path, key: PublicKey, now: dt.datetime | None = None) -> tuple[list[Round], int]:
+    """The newest `MAX_ROUNDS_READ` rounds signed with `key`, newest first, and how many files were skipped
+    (forged, damaged, named after tomorrow); `ShareOfflineError` when the share is away."""
     folder = TeamFolder(folder_path)
     folder.require_reachable()
+    latest = f"r-{(now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC) + dt.timedelta(days=1):%Y%m%dT%H%M%S}"
     paths = [p for p in folder.safe_entries(folder.rounds, limit=MAX_SCANNED) if ROUND_ID.fullmatch(p.stem)]
-    rounds, skipped = [], 0
-    for path in sorted(paths, reverse=True)[:MAX_ROUNDS_READ]:
+    rounds, skipped = [], sum(p.stem > latest for p in paths)
+    for tried, path in enumerate(sorted((p for p in paths if p.stem <= latest), reverse=True)):
+        if len(rounds) == MAX_ROUNDS_READ or tried == MAX_ROUNDS_TRIED:
+            break
         try:
             round_ = read_signed_round(read_limited(path, MAX_ROUND_BYTES), key)
         except (OSError, RoundError, RecursionError):

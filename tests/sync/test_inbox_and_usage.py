@@ -226,3 +226,20 @@ def test_terminal_escapes_and_direction_overrides_in_shared_files_are_not_passed
     [item], _skipped = list_shared_feedback(tmp_path)
     shown = item.text + item.note + item.agent
     assert not any(ch in shown for ch in "\x1b\x07\x9b\u202e") and "送不上门\n第二行" in item.text
+
+
+def test_forged_rounds_do_not_crowd_out_the_leads_round(tmp_path):
+    from desktop.core.rounds import new_round
+    from desktop.core.sync.keys import SigningKey
+    from desktop.sync.rounds import MAX_ROUNDS_READ, list_rounds, publish_round
+
+    key = SigningKey.generate()
+    now = dt.datetime(2026, 12, 4, 9, tzinfo=dt.UTC)
+    real = new_round("第49周", ["什么时候发货？"], now)
+    publish_round(tmp_path, real, key)
+    for n in range(MAX_ROUNDS_READ + 5):  # newer names than the lead's, no valid signature
+        name = f"r-{now + dt.timedelta(minutes=n + 1):%Y%m%dT%H%M%S}.json"
+        (tmp_path / "rounds" / name).write_text('{"kind": "kuaida-round", "signature": "AAAA"}', encoding="utf-8")
+    (tmp_path / "rounds" / "r-29991231T000000.json").write_text("{}", encoding="utf-8")
+    rounds, skipped = list_rounds(tmp_path, key.public)
+    assert [r.id for r in rounds] == [real.id] and skipped == MAX_ROUNDS_READ + 6
