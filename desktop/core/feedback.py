@@ -26,6 +26,8 @@ PHONE_MARK = "[电话]"
 ADDRESS_MARK = "[地址]"
 NAME_MARK = "[姓名]"
 EMAIL_MARK = "[邮箱]"
+ID_CARD_MARK = "[身份证]"
+ACCOUNT_MARK = "[账号]"
 _HAN = "\u4e00-\u9fff"
 _LEVEL = "省|自治区|市|区|县|旗|镇|乡|街道"
 _STREET = "大道|路|街|巷|弄|胡同"
@@ -61,6 +63,13 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPACED_PHONE = re.compile(r"(?<!\d)1[3-9]\d(?:[\s\-.－]?\d){8}(?!\d)")
 # A landline needs its area code set apart ("0755-86001234", "（010）82345678"): bare digits are orders.
 _LANDLINE = re.compile(r"(?<![0-9])(?:[(（]0\d{2,3}[)）]\s?|0\d{2,3}[-－\s])\d{7,8}(?![0-9])")
+# A resident ID card (cross-border orders need one): region, a birth date, sequence, check digit. An 18-digit
+# order number is taken for one only when a plausible birth date sits in the middle.
+_ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}"
+                      r"[\dXx](?![0-9A-Za-z])")
+# A WeChat or QQ account after its name: a buyer moving the talk off the platform.
+_ACCOUNT = re.compile(r"(?<![A-Za-z])(?:微信号?|威信|薇信|[vVwW][xX]|[vV]信|QQ号?|qq号?|扣扣)\s*[:：]?\s*"
+                      r"([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{4,11})(?![A-Za-z0-9_-])")
 # A mobile in Chinese numerals, as buyers write it to get past a platform's filter.
 _HAN_PHONE = re.compile(r"(?<![〇零一二三四五六七八九十])一[三四五六七八九](?:\s?[〇零一二三四五六七八九]){9}"
                         r"(?![〇零一二三四五六七八九十])")
@@ -113,7 +122,8 @@ def checked(department: str, text: str, note: str, departments: tuple[str, ...])
 
 
 def redact(text: str, names: tuple[str, ...] = ()) -> str:
-    """The text with phone numbers, addresses, recipients' names and e-mail addresses replaced by marks;
+    """The text with phone numbers, addresses, recipients' names, e-mail addresses, ID card numbers and WeChat
+    or QQ accounts replaced by marks;
     `names` (the buyer's nick, known to this PC) are taken out wherever they appear."""
     spans = [(found.start, found.end, PHONE_MARK) for found in find_ids(text) if found.kind is IdKind.PHONE]
     for pattern in (_SPACED_PHONE, _LANDLINE, _HAN_PHONE):
@@ -124,6 +134,8 @@ def redact(text: str, names: tuple[str, ...] = ()) -> str:
         if after := _NAME_AFTER_PHONE.match(text[end:]):
             spans.append((end + after.start(1), end + after.end(1), NAME_MARK))
     spans += [(m.start(), m.end(), EMAIL_MARK) for m in _EMAIL.finditer(text)]
+    spans += [(m.start(), m.end(), ID_CARD_MARK) for m in _ID_CARD.finditer(text)]
+    spans += [(m.start(1), m.end(1), ACCOUNT_MARK) for m in _ACCOUNT.finditer(text)]
     spans += [(m.start(), m.end(), ADDRESS_MARK) for m in _ADDRESS.finditer(text)]
     spans += [(m.end(m.lastindex or 1), m.end(), NAME_MARK) for m in _RECIPIENT.finditer(text)]
     for name in {name.strip() for name in names if len(name.strip()) >= 2}:

@@ -7,9 +7,11 @@ import datetime as dt
 import pytest
 
 from desktop.core.feedback import (
+    ACCOUNT_MARK,
     ADDRESS_MARK,
     DEFAULT_DEPARTMENTS,
     EMAIL_MARK,
+    ID_CARD_MARK,
     NAME_MARK,
     PHONE_MARK,
     FeedbackError,
@@ -53,6 +55,10 @@ def test_ordinary_feedback_is_left_as_it_is(text: str) -> None:
     # a long chain of administrative levels before the street
     ("广东省深圳市南山区粤海街道科技南十二路18号", ADDRESS_MARK),
     ("收货人张伟", f"收货人{NAME_MARK}"),
+    # a cross-border order needs the ID card; buyers move to WeChat or QQ
+    ("清关要身份证 11010519491231002X 发你了", f"清关要身份证 {ID_CARD_MARK} 发你了"),
+    ("加我微信：zhang_san88 再说", f"加我微信：{ACCOUNT_MARK} 再说"),
+    ("vx wxid_k2j3h4 或者 QQ 123456789", f"vx {ACCOUNT_MARK} 或者 QQ {ACCOUNT_MARK}"),
 ])
 def test_realistic_personal_details_are_caught(text: str, expected: str) -> None:
     assert redact(text) == expected
@@ -70,6 +76,9 @@ def test_realistic_personal_details_are_caught(text: str, expected: str) -> None
     "姓名写错了",
     "改成 13812345678".replace("13812345678", "明天发"),
     "400-820-8820 打不通",  # a company's hotline, not a person's
+    "订单 356123456789012345 漏发了",  # 18 digits, but no birth date inside: an order
+    "微信支付不了",
+    "QQ音乐会员送吗",
 ])
 def test_dates_colours_and_ordinary_words_are_not_taken_for_details(text: str) -> None:
     assert redact(text) == text
