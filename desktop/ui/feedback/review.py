@@ -111,7 +111,7 @@ class FeedbackReview(QWidget):
         new = sum(row.state is FeedbackState.NEW for row in rows)
         text = self.tr("共 %1 条，待处理 %2 条").replace("%1", str(len(rows))).replace("%2", str(new))
         if skipped:
-            text += self.tr("（%1 个文件无法读取，已跳过）").replace("%1", str(skipped))
+            text += self.tr("（%1 个文件没有显示：无法读取，或不在每位客服最新的 30 条内）").replace("%1", str(skipped))
         self.summary.setText(text)
         self.tree.resizeColumnToContents(0)
 

@@ -118,3 +118,19 @@ def test_the_lead_is_told_the_share_is_offline_not_that_there_is_no_feedback(qtb
     qtbot.addWidget(review)
     review.load()
     assert "共享文件夹不可用" in review.summary.text() and review.tree.topLevelItemCount() == 0
+
+
+def test_the_lead_is_told_why_some_items_are_not_shown(qtbot, tmp_path: Path, services: Services) -> None:
+    from desktop.sync.feedback import share_feedback
+    from desktop.sync.inbox import MAX_PER_AGENT
+
+    share = tmp_path / "share"
+    share.mkdir()
+    start = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    for n in range(MAX_PER_AGENT + 2):
+        share_feedback(share, "aaaaaaaa", "小美", "物流", f"慢{n}", "", start.date(), now=start + dt.timedelta(hours=n))
+    review = FeedbackReview(ImmediateTaskRunner(services), lambda: share)
+    qtbot.addWidget(review)
+    review.load()
+    assert f"共 {MAX_PER_AGENT} 条" in review.summary.text() and "2 个文件没有显示" in review.summary.text()
+    assert "最新的 30 条" in review.summary.text()
