@@ -68,7 +68,7 @@ _LANDLINE = re.compile(r"(?<![0-9])(?:[(（]0\d{2,3}[)）]\s?|0\d{2,3}[-－\s])\
 _ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}"
                       r"[\dXx](?![0-9A-Za-z])")
 # A WeChat or QQ account after its name: a buyer moving the talk off the platform.
-_ACCOUNT = re.compile(r"(?<![A-Za-z])(?:微信号?|威信|薇信|[vVwW][xX]|[vV]信|QQ号?|qq号?|扣扣)\s*[:：]?\s*"
+_ACCOUNT = re.compile(r"(?<![A-Za-z])(?:微信号?|威信|薇信|[vVwW][xX]|[vV]信|QQ号?|qq号?|扣扣)\s*(?:是|为)?\s*[:：]?\s*"
                       r"([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{4,11})(?![A-Za-z0-9_-])")
 # A mobile in Chinese numerals, as buyers write it to get past a platform's filter.
 _HAN_PHONE = re.compile(r"(?<![〇零一二三四五六七八九十])一[三四五六七八九](?:\s?[〇零一二三四五六七八九]){9}"

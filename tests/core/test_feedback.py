@@ -59,6 +59,7 @@ def test_ordinary_feedback_is_left_as_it_is(text: str) -> None:
     ("清关要身份证 11010519491231002X 发你了", f"清关要身份证 {ID_CARD_MARK} 发你了"),
     ("加我微信：zhang_san88 再说", f"加我微信：{ACCOUNT_MARK} 再说"),
     ("vx wxid_k2j3h4 或者 QQ 123456789", f"vx {ACCOUNT_MARK} 或者 QQ {ACCOUNT_MARK}"),
+    ("我微信是 lily_2020，QQ号为88886666", f"我微信是 {ACCOUNT_MARK}，QQ号为{ACCOUNT_MARK}"),
 ])
 def test_realistic_personal_details_are_caught(text: str, expected: str) -> None:
     assert redact(text) == expected
