@@ -134,3 +134,15 @@ def test_the_lead_is_told_why_some_items_are_not_shown(qtbot, tmp_path: Path, se
     review.load()
     assert f"共 {MAX_PER_AGENT} 条" in review.summary.text() and "2 个文件没有显示" in review.summary.text()
     assert "最新的 30 条" in review.summary.text()
+
+
+def test_a_copied_recipient_line_keeps_its_label_and_the_name_stays_home(
+        qtbot, tmp_path: Path, services: Services, settings: SettingsBridge) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    feature = FeedbackFeature(ImmediateTaskRunner(services), settings, lambda: share)
+    qtbot.addWidget(feature.button)
+    feature.on_message_copied("收货人：张三 电话：13812345678 送不上门")
+    feature.file("物流", feature.message, "", share=True)
+    [item], _skipped = list_shared_feedback(share)
+    assert "张三" not in item.text and "13812345678" not in item.text
