@@ -354,12 +354,12 @@
 <context>
     <name>FeedbackButton</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="39"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="40"/>
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="40"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="41"/>
         <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
         <translation>Pass the buyer message you just copied on to warehouse, operations, finance or another department</translation>
     </message>
@@ -410,23 +410,23 @@
 <context>
     <name>FeedbackFeature</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="113"/>
-        <location filename="../../desktop/ui/feedback/feature.py" line="141"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="107"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="135"/>
         <source>反馈没有记下：%1</source>
         <translation>Feedback not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="116"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="110"/>
         <source>已记下反馈（%1）</source>
         <translation>Feedback recorded (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="136"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="130"/>
         <source>反馈已发给组长</source>
         <translation>Feedback sent to the team lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="144"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="138"/>
         <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
         <translation>The team folder is unavailable: the feedback is saved on this PC (kuaida feedback share sends it later)</translation>
     </message>
@@ -516,8 +516,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="114"/>
-        <source>（%1 个文件无法读取，已跳过）</source>
-        <translation>(%1 files could not be read and were skipped)</translation>
+        <source>（%1 个文件没有显示：无法读取，或不在每位客服最新的 30 条内）</source>
+        <translation> (%1 files not shown: unreadable, or not among an agent's newest 30)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="139"/>
@@ -868,17 +868,17 @@
 <context>
     <name>LostSaleButton</name>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="70"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="71"/>
         <source>未成交</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="71"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="72"/>
         <source>记录买家今天没买的原因（只统计人数上报组长）</source>
         <translation>Record why the buyer did not buy today (only the counts go to the team lead)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="81"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="82"/>
         <source>加备注…</source>
         <translation>Add a note…</translation>
     </message>
@@ -886,22 +886,22 @@
 <context>
     <name>LostSaleNoteDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="24"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="25"/>
         <source>未成交原因：%1</source>
         <translation>Reason for no sale: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="29"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="30"/>
         <source>买家原话或补充（只保存在本机）</source>
         <translation>The buyer&apos;s words or more details (kept on this PC only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="35"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="36"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="36"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="37"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1964,12 +1964,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsButton</name>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="39"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="40"/>
         <source>话术优化 (%1)</source>
         <translation>Better replies (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="40"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="41"/>
         <source>组长想知道你怎么回答几个常见问题</source>
         <translation>The team lead would like to know how you answer a few common questions</translation>
     </message>
@@ -1977,27 +1977,27 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsFeature</name>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="109"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="110"/>
         <source>话术优化</source>
         <translation>Better replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="110"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="111"/>
         <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
         <translation>The team lead would like to know how you answer %1 common questions; click “Better replies” when you have time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="150"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="144"/>
         <source>答案已交给组长，谢谢！</source>
         <translation>Answers sent to the team lead, thank you!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="160"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="154"/>
         <source>没有交：%1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="167"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="161"/>
         <source>没有交给组长（团队文件夹不可用？）：%1</source>
         <translation>Not sent to the team lead (team folder unavailable?): %1</translation>
     </message>
