@@ -64,6 +64,8 @@ class RoundsFeature(QObject):
         self.notifier = notifier
         self.clock = clock
         self.waiting: list[Round] = []
+        # Answers not yet handed in (the share was away): offered again in the dialog, never lost to a failure.
+        self._drafts: dict[str, tuple[list[str], list[str]]] = {}
         self.button = RoundsButton(parent)
         self.button.clicked.connect(self.answer_next)
         self._checking = False
@@ -119,7 +121,7 @@ class RoundsFeature(QObject):
                        lambda phrases: self._ask(round_, phrases), owner=self)
 
     def _ask(self, round_: Round, phrases: list[Phrase]) -> None:
-        dialog = RoundAnswerDialog(round_, phrases, self.button.window())
+        dialog = RoundAnswerDialog(round_, phrases, self.button.window(), draft=self._drafts.get(round_.id))
         if (chosen := ask_typing(dialog, self.keyboard_requested, dialog.answers)) is not None:
             self.submit(round_, *chosen)
 
@@ -127,6 +129,7 @@ class RoundsFeature(QObject):
         folder = self.folder()
         if folder is None:
             return
+        self._drafts[round_.id] = (texts, phrase_ids)
 
         def write(request: tuple[str, dict[str, object]]) -> None:
             agent_id, body = request
@@ -139,6 +142,7 @@ class RoundsFeature(QObject):
                            self._failed, owner=self)
 
         def done() -> None:
+            self._drafts.pop(round_.id, None)
             self.waiting = [r for r in self.waiting if r.id != round_.id]
             self.button.set_waiting(len(self.waiting))
             self.status.emit(self.tr("答案已交给组长，谢谢！"))

@@ -113,3 +113,34 @@ def test_a_round_signed_with_another_key_is_not_published(qtbot, tmp_path: Path,
     assert not (share / "rounds").exists() or not any((share / "rounds").iterdir())
     assert "不是团队正在使用的密钥" in window.status_label.text()
     assert window.questions_edit.toPlainText() == "什么时候发货？" and window.key is None  # nothing lost, pick again
+
+
+def test_answers_that_could_not_be_handed_in_are_there_again_next_time(qtbot, monkeypatch, tmp_path: Path,
+                                                                       services: Services) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    TeamRepository(services.store.db).pin_key(KEY.public)
+    round_ = new_round("第一轮", ["什么时候发货？", "能便宜点吗？"], NOW)
+    publish_round(share, round_, KEY)
+    where = {"folder": share}
+    feature = RoundsFeature(ImmediateTaskRunner(services), lambda: where["folder"], clock=lambda: NOW)
+    qtbot.addWidget(feature.button)
+    feature.check()
+    statuses: list[str] = []
+    feature.status.connect(statuses.append)
+    seen: list[list[str]] = []
+
+    def answer(dialog: RoundAnswerDialog) -> int:
+        seen.append([edit.toPlainText() for edit in dialog.edits])
+        if not seen[-1][0]:
+            dialog.edits[0].setPlainText("亲，48小时内发货")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RoundAnswerDialog, "exec", answer)
+    where["folder"] = tmp_path / "unplugged"
+    feature.button.click()
+    assert "没有交给组长" in statuses[-1] and not feature.button.isHidden()
+    where["folder"] = share
+    feature.button.click()  # the dialog opens with what the agent wrote
+    assert seen == [["", ""], ["亲，48小时内发货", ""]]
+    assert [a.texts for a in list_answers(share, round_.id)[0]] == [("亲，48小时内发货", "")]
