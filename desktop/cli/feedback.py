@@ -58,7 +58,7 @@ def run_add(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
         now = dt.datetime.now(dt.UTC)
-        item = file_feedback(services, args.department, args.text, args.note, args.buyer, now)
+        item = file_feedback(services, args.department, args.text, args.note, args.buyer, now, args.share)
         print(f"已记下反馈 #{item.id}（{item.department}）")
         if args.share:
             share_now(services, _folder(args, services), item.id, now)

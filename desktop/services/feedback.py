@@ -20,10 +20,15 @@ def departments(services: Services) -> tuple[str, ...]:
 
 
 def file_feedback(services: Services, department: str, text: str, note: str, buyer: str,
-                  now: dt.datetime) -> Feedback:
-    """Keep it on this PC (`FeedbackError` when the department is unknown or a text empty or too long)."""
+                  now: dt.datetime, share: bool = False) -> Feedback:
+    """Keep it on this PC (`FeedbackError` when the department is unknown or a text empty or too long); with
+    `share`, remember the agent wants it sent, so a share that is away now does not drop the wish."""
     department, text, note = checked(department, text, note, departments(services))
-    return FeedbackRepository(services.store.db).add(department, text, note, buyer.strip(), now)
+    repo = FeedbackRepository(services.store.db)
+    item = repo.add(department, text, note, buyer.strip(), now)
+    if share:
+        repo.want_shared(item.id)
+    return item
 
 
 def share_request(services: Services, feedback_id: int) -> tuple[str, str, Feedback]:

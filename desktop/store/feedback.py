@@ -22,6 +22,12 @@ def create_feedback_tables(db: sqlite_utils.Database) -> None:
     db["feedback_review"].create({"shared_id": str, "state": str, "changed_at": str}, pk="shared_id")
 
 
+@migrations()
+def remember_shares_wanted(db: sqlite_utils.Database) -> None:
+    # The agent ticked 发给组长 but the share was away: sent later from the 反馈 menu.
+    db["feedback"].add_column("share_wanted", int)
+
+
 def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat()
 
@@ -56,6 +62,15 @@ class FeedbackRepository:
     def mark_shared(self, feedback_id: int, at: dt.datetime) -> None:
         with self.db.conn:
             self.db.execute("update feedback set shared_at = ? where id = ?", [_utc(at), feedback_id])
+
+    def want_shared(self, feedback_id: int) -> None:
+        with self.db.conn:
+            self.db.execute("update feedback set share_wanted = 1 where id = ?", [feedback_id])
+
+    def waiting_to_share(self) -> list[int]:
+        """Items the agent chose to send that have not reached the share yet, oldest first."""
+        rows = self.db.execute("select id from feedback where share_wanted = 1 and shared_at is null order by id")
+        return [row[0] for row in rows]
 
     def delete(self, feedback_id: int) -> None:
         with self.db.conn:

@@ -20,6 +20,7 @@ from desktop.core.feedback import Feedback, FeedbackError, shop_departments
 from desktop.core.reminders import zone_from
 from desktop.services.feedback import file_feedback, mark_shared, share_request, write_shared
 from desktop.services.library import seller_names
+from desktop.store.feedback import FeedbackRepository
 from desktop.ui.feedback.dialog import FeedbackDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
@@ -63,11 +64,21 @@ class FeedbackFeature(QObject):
         self.clock = clock
         self.message = ""
         self.buyer = ""
+        self.waiting: list[int] = []  # ticked 发给组长 but not sent yet (the share was away)
         self.button = FeedbackButton(parent)
         self.menu = QMenu(self.button)
         self.menu.aboutToShow.connect(self._fill_menu)
         self.button.setMenu(self.menu)
         self.button.setEnabled(False)
+        self.refresh_waiting()
+
+    def refresh_waiting(self) -> None:
+        self.runner.db(lambda services: FeedbackRepository(services.store.db).waiting_to_share(),
+                       self._on_waiting_loaded, self._failed, owner=self)
+
+    def _on_waiting_loaded(self, waiting: list[int]) -> None:
+        self.waiting = waiting
+        self.button.setEnabled(bool(self.message or self.waiting))
 
     def departments(self) -> tuple[str, ...]:
         return shop_departments(str(self.settings.get("feedback_departments")))
@@ -78,14 +89,23 @@ class FeedbackFeature(QObject):
             self.message, self.buyer = read.question, read.buyer
         else:  # "小猪佩奇2019：太贵了": who said it stays on this PC as the buyer
             self.buyer, self.message = split_speaker(text)
-        self.button.setEnabled(bool(self.message))
+        self.button.setEnabled(bool(self.message or self.waiting))
 
     def _fill_menu(self) -> None:
         self.menu.clear()
         for department in self.departments():
             action = QAction(department, self.menu)
             action.triggered.connect(lambda _checked=False, d=department: self.ask(d))
+            action.setEnabled(bool(self.message))
             self.menu.addAction(action)
+        if self.waiting and self.folder() is not None:
+            self.menu.addSeparator()
+            resend = self.menu.addAction(self.tr("补发给组长（%1 条）").replace("%1", str(len(self.waiting))))
+            resend.triggered.connect(self.share_waiting)
+
+    def share_waiting(self) -> None:
+        for feedback_id in self.waiting:
+            self.share(feedback_id)
 
     def ask(self, department: str) -> None:
         dialog = FeedbackDialog(self.departments(), department, self.message, self.folder() is not None,
@@ -98,7 +118,7 @@ class FeedbackFeature(QObject):
 
         def job(services: Any) -> Feedback | str:
             try:
-                return file_feedback(services, department, text, note, buyer, now)
+                return file_feedback(services, department, text, note, buyer, now, share)
             except FeedbackError as error:
                 return str(error)
 
@@ -126,8 +146,12 @@ class FeedbackFeature(QObject):
 
         def sent() -> None:
             now = self.clock()
-            self.runner.db(lambda services: mark_shared(services, feedback_id, now),
-                           lambda _none: self.status.emit(self.tr("反馈已发给组长")), self._failed, owner=self)
+            self.runner.db(lambda services: mark_shared(services, feedback_id, now), lambda _none: marked(),
+                           self._failed, owner=self)
+
+        def marked() -> None:
+            self.status.emit(self.tr("反馈已发给组长"))
+            self.refresh_waiting()
 
         self.runner.db(lambda services: share_request(services, feedback_id), write, self._failed, owner=self)
 
@@ -135,4 +159,5 @@ class FeedbackFeature(QObject):
         self.status.emit(self.tr("反馈没有记下：%1").replace("%1", str(error)))
 
     def _share_failed(self, _error: BaseException) -> None:
-        self.status.emit(self.tr("团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）"))
+        self.refresh_waiting()
+        self.status.emit(self.tr("团队文件夹不可用：反馈已保存在本机，稍后在“反馈”菜单中补发"))

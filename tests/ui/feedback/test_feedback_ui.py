@@ -146,3 +146,24 @@ def test_a_copied_recipient_line_keeps_its_label_and_the_name_stays_home(
     feature.file("物流", feature.message, "", share=True)
     [item], _skipped = list_shared_feedback(share)
     assert "张三" not in item.text and "13812345678" not in item.text
+
+
+def test_feedback_the_share_missed_is_sent_later_from_the_menu(qtbot, monkeypatch, tmp_path: Path,
+                                                              services: Services, settings: SettingsBridge) -> None:
+    where = {"folder": tmp_path / "gone"}
+    feature = FeedbackFeature(ImmediateTaskRunner(services), settings, lambda: where["folder"])
+    qtbot.addWidget(feature.button)
+    feature.on_message_copied(MESSAGE)
+    monkeypatch.setattr(FeedbackDialog, "exec", agent_answers(share=True))
+    feature.ask("仓储")
+    feature.file("运营", "图片和实物差太多", "", share=False)  # kept on this PC: never sent by itself
+    where["folder"] = share = tmp_path / "share"
+    share.mkdir()
+    feature.menu.aboutToShow.emit()
+    resend = [a for a in feature.menu.actions() if "补发" in a.text()]
+    assert len(resend) == 1 and "1" in resend[0].text()
+    resend[0].trigger()
+    shared, _skipped = list_shared_feedback(share)
+    assert [s.department for s in shared] == ["仓储"] and "13812345678" not in shared[0].text
+    feature.menu.aboutToShow.emit()
+    assert not [a for a in feature.menu.actions() if "补发" in a.text()]
