@@ -354,12 +354,12 @@
 <context>
     <name>FeedbackButton</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="40"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="41"/>
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="41"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="42"/>
         <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
         <translation>Pass the buyer message you just copied on to warehouse, operations, finance or another department</translation>
     </message>
@@ -410,25 +410,30 @@
 <context>
     <name>FeedbackFeature</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="107"/>
-        <location filename="../../desktop/ui/feedback/feature.py" line="135"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="103"/>
+        <source>补发给组长（%1 条）</source>
+        <translation>Send to the lead now (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="127"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="159"/>
         <source>反馈没有记下：%1</source>
         <translation>Feedback not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="110"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="130"/>
         <source>已记下反馈（%1）</source>
         <translation>Feedback recorded (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="130"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="153"/>
         <source>反馈已发给组长</source>
         <translation>Feedback sent to the team lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="138"/>
-        <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
-        <translation>The team folder is unavailable: the feedback is saved on this PC (kuaida feedback share sends it later)</translation>
+        <location filename="../../desktop/ui/feedback/feature.py" line="163"/>
+        <source>团队文件夹不可用：反馈已保存在本机，稍后在“反馈”菜单中补发</source>
+        <translation>Team folder unavailable: the feedback is kept on this PC; send it later from the Feedback menu</translation>
     </message>
 </context>
 <context>
@@ -517,7 +522,7 @@
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="114"/>
         <source>（%1 个文件没有显示：无法读取，或不在每位客服最新的 30 条内）</source>
-        <translation> (%1 files not shown: unreadable, or not among an agent's newest 30)</translation>
+        <translation> (%1 files not shown: unreadable, or not among an agent&apos;s newest 30)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="139"/>
@@ -1936,27 +1941,27 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundAnswerDialog</name>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="28"/>
         <source>话术优化：%1</source>
         <translation>Better replies: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="34"/>
         <source>组长想知道你平时怎么回答这些问题。写下你的说法，或选一条你自己的短语。</source>
         <translation>The team lead would like to know how you usually answer these questions. Write your answer, or pick one of your own phrases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="41"/>
         <source>从我的短语中选…</source>
         <translation>Pick from my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="47"/>
         <source>你的回答（可不答）</source>
         <translation>Your answer (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="60"/>
         <source>交给组长</source>
         <translation>Send to the team lead</translation>
     </message>
@@ -1977,27 +1982,27 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsFeature</name>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="110"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="112"/>
         <source>话术优化</source>
         <translation>Better replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="111"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="113"/>
         <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
         <translation>The team lead would like to know how you answer %1 common questions; click “Better replies” when you have time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="144"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="148"/>
         <source>答案已交给组长，谢谢！</source>
         <translation>Answers sent to the team lead, thank you!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="154"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="158"/>
         <source>没有交：%1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="161"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="165"/>
         <source>没有交给组长（团队文件夹不可用？）：%1</source>
         <translation>Not sent to the team lead (team folder unavailable?): %1</translation>
     </message>
