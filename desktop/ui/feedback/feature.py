@@ -73,8 +73,9 @@ class FeedbackFeature(QObject):
         self.refresh_waiting()
 
     def refresh_waiting(self) -> None:
+        # A store that cannot be read says so where the agent files feedback, not as a 反馈 error at start.
         self.runner.db(lambda services: FeedbackRepository(services.store.db).waiting_to_share(),
-                       self._on_waiting_loaded, self._failed, owner=self)
+                       self._on_waiting_loaded, lambda _error: None, owner=self)
 
     def _on_waiting_loaded(self, waiting: list[int]) -> None:
         self.waiting = waiting
