@@ -17,6 +17,7 @@ from desktop.services.feedback import departments, file_feedback, lead_rows, sha
 from desktop.store.feedback import FeedbackRepository
 from desktop.sync.feedback import list_shared_feedback
 from desktop.sync.folder import ShareOfflineError
+from desktop.sync.inbox import MAX_PER_AGENT
 from desktop.sync.share import team_folder_path
 
 
@@ -57,7 +58,7 @@ def run_add(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
         now = dt.datetime.now(dt.UTC)
-        item = file_feedback(services, args.department, args.text, args.note, args.buyer, now)
+        item = file_feedback(services, args.department, args.text, args.note, args.buyer, now, args.share)
         print(f"已记下反馈 #{item.id}（{item.department}）")
         if args.share:
             share_now(services, _folder(args, services), item.id, now)
@@ -114,6 +115,9 @@ def run_team(args: argparse.Namespace) -> int:
     try:
         shared, skipped = list_shared_feedback(_folder(args, services))
         groups = grouped(lead_rows(services, shared))
+    except ShareOfflineError as error:
+        print(f"kuaida: {error}", file=sys.stderr)
+        return 3
     finally:
         services.close()
     if args.export:
@@ -138,7 +142,7 @@ def run_team(args: argparse.Namespace) -> int:
             for row in rows:
                 print(f"    {row.id}  {row.day:%m-%d}  {STATE_LABELS[row.state]}  {row.text}  —{row.agent}")
     if skipped:
-        print(f"（{skipped} 个文件无法读取，已跳过）")
+        print(f"（{skipped} 个文件没有显示：无法读取，或不在每位客服最新的 {MAX_PER_AGENT} 条内）")
     return 0
 
 

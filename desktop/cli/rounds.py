@@ -1,6 +1,6 @@
 """`kuaida rounds publish/list/answer/answers`: 话术优化 — the lead asks how the team answers a few common
 questions; agents answer; the lead compares. Exit codes: 0 done, 2 bad input, 3 the team folder is offline,
-4 no trusted team key."""
+4 no trusted team key, or (publish) a key the team does not trust."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from desktop.core.rounds import Round, RoundError, answers_by_question, new_roun
 from desktop.core.sync.keys import KeyFileError, load_signing_key
 from desktop.services.context import Services, open_services
 from desktop.services.rounds import answer_request, mark_answered
+from desktop.services.team import is_foreign_key
 from desktop.store.team import TeamRepository
 from desktop.sync.folder import ShareOfflineError
 from desktop.sync.rounds import list_answers, list_rounds, publish_round, submit_answer
@@ -54,6 +55,9 @@ def run_publish(args: argparse.Namespace) -> int:
     try:
         key = load_signing_key(Path(args.key))
         round_ = new_round(args.title, args.questions, dt.datetime.now(dt.UTC))
+        if is_foreign_key(key, TeamRepository(services.store.db).pinned_key()):  # agents would never see it
+            fingerprint = key.public.fingerprint
+            return _fail(f"这把私钥不是团队正在使用的密钥（指纹 {fingerprint}），客服不会看到它发布的问题", 4)
         publish_round(_folder(args, services), round_, key)
     except (KeyFileError, RoundError) as error:
         return _fail(str(error), 2)
@@ -82,6 +86,8 @@ def run_list(args: argparse.Namespace) -> int:
         rounds, skipped = _rounds(args, services)
     except NoTrustedKeyError as error:
         return _fail(str(error), 4)
+    except ShareOfflineError as error:
+        return _fail(str(error), 3)
     finally:
         services.close()
     if not rounds:
@@ -129,6 +135,8 @@ def run_answers(args: argparse.Namespace) -> int:
         answers, skipped = list_answers(_folder(args, services), round_.id)
     except NoTrustedKeyError as error:
         return _fail(str(error), 4)
+    except ShareOfflineError as error:
+        return _fail(str(error), 3)
     except RoundError as error:
         return _fail(str(error), 2)
     finally:

@@ -190,9 +190,20 @@ def _ends_clause(text: str) -> bool:
 
 
 _SPEAKER = re.compile(r"^\s*([^\s:：]{1,24})[:：]\s*(\S.*)$", re.DOTALL)
+# What stands before a colon in what buyers write and is nobody's nick: a field label (split off, it would
+# part "收货人：张三" from the word that tells redaction 张三 is a name), a greeting or a way of addressing us.
+NOT_A_SPEAKER = frozenset({
+    "收货人", "收件人", "联系人", "姓名", "名字", "地址", "收货地址", "详细地址", "所在地区", "电话", "手机", "手机号",
+    "联系电话", "联系方式", "微信", "QQ", "邮箱", "身份证", "身份证号", "订单号", "单号", "快递单号", "运单号", "备注",
+    "留言", "请问", "注意", "老板", "亲", "您好", "你好", "客服", "掌柜", "店家", "问一下", "问下", "就是", "还有",
+    "另外", "价格", "颜色", "尺码", "型号", "规格",
+})
 
 
 def split_speaker(text: str) -> tuple[str, str]:
-    """("小猪佩奇2019", "太贵了") for a copied line "小猪佩奇2019：太贵了"; ("", text) when no one is named."""
+    """("小猪佩奇2019", "太贵了") for a copied line "小猪佩奇2019：太贵了"; ("", text) when no one is named (also
+    for "收货人：张三" or "老板：能便宜点吗")."""
     match = _SPEAKER.match(text)
-    return (match.group(1), match.group(2).strip()) if match else ("", text.strip())
+    if match is None or match.group(1) in NOT_A_SPEAKER:
+        return "", text.strip()
+    return match.group(1), match.group(2).strip()

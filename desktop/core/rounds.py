@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.keys import PublicKey, SigningKey
+from desktop.core.sync.untrusted import shown
 
 ROUND_KIND = "kuaida-round"
 ANSWER_KIND = "kuaida-round-answer"
@@ -23,6 +24,11 @@ MAX_QUESTIONS = 10
 MAX_QUESTION_CHARS = 200
 MAX_ANSWER_CHARS = 1000
 MAX_TITLE_CHARS = 50
+# An answer picked from a phrase says how often that phrase served its agent over `USES_DAYS` days: the lead
+# compares with it (a personal phrase is in no team stats). More than the stats' daily limit for each day is
+# a forged count.
+USES_DAYS = 30
+MAX_ANSWER_USES = 3000 * USES_DAYS
 ROUND_ID = re.compile(r"r-\d{8}T\d{6}")
 
 
@@ -47,6 +53,7 @@ class Answer:
     agent: str
     texts: tuple[str, ...]
     phrase_ids: tuple[str, ...]
+    uses: tuple[int, ...] = ()  # per question: the picked phrase's uses by its agent (0 when typed)
 
 
 def new_round(title: str, questions: list[str], now: dt.datetime) -> Round:
@@ -96,14 +103,17 @@ def read_signed_round(data: bytes, key: PublicKey) -> Round:
                  created)
 
 
-def answer_body(round_: Round, agent: str, texts: list[str], phrase_ids: list[str]) -> dict[str, object]:
-    if len(texts) != len(round_.questions) or len(phrase_ids) != len(texts):
+def answer_body(round_: Round, agent: str, texts: list[str], phrase_ids: list[str],
+                uses: list[int] | None = None) -> dict[str, object]:
+    counts = uses if uses is not None else [0] * len(texts)
+    if len(texts) != len(round_.questions) or len(phrase_ids) != len(texts) or len(counts) != len(texts):
         raise RoundError("答案的数量和问题不一致")
     if not any(text.strip() for text in texts):
         raise RoundError("至少回答一个问题")
     return {"kind": ANSWER_KIND, "format": 1, "round": round_.id, "agent": agent[:50],
-            "answers": [{"text": text.strip()[:MAX_ANSWER_CHARS], "phrase": phrase_id[:64]}
-                        for text, phrase_id in zip(texts, phrase_ids, strict=True)]}
+            "answers": [{"text": text.strip()[:MAX_ANSWER_CHARS], "phrase": phrase_id[:64],
+                         "uses": min(max(count, 0), MAX_ANSWER_USES) if phrase_id else 0}
+                        for text, phrase_id, count in zip(texts, phrase_ids, counts, strict=True)]}
 
 
 def read_answer(answer_id: str, data: bytes) -> Answer:
@@ -112,20 +122,26 @@ def read_answer(answer_id: str, data: bytes) -> Answer:
     if raw.get("kind") != ANSWER_KIND or not isinstance(round_id, str) or not ROUND_ID.fullmatch(round_id) or \
             not isinstance(agent, str) or not isinstance(items, list) or len(items) > MAX_QUESTIONS:
         raise RoundError("不是快答的答案文件")
-    texts, ids = [], []
+    texts, ids, uses = [], [], []
     for item in items:
+        count = item.get("uses", 0) if isinstance(item, dict) else None  # older answers have none
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or \
-                not isinstance(item.get("phrase", ""), str):
+                not isinstance(item.get("phrase", ""), str) or not isinstance(count, int) or \
+                isinstance(count, bool) or not 0 <= count <= MAX_ANSWER_USES:
             raise RoundError("答案文件内容无效")
-        texts.append(item["text"][:MAX_ANSWER_CHARS])
+        texts.append(shown(item["text"])[:MAX_ANSWER_CHARS])
         ids.append(str(item.get("phrase", ""))[:64])
-    return Answer(answer_id, round_id, agent[:50], tuple(texts), tuple(ids))
+        uses.append(count)
+    return Answer(answer_id, round_id, shown(agent)[:50], tuple(texts), tuple(ids), tuple(uses))
 
 
 def answers_by_question(round_: Round, answers: list[Answer]) -> list[list[Answer]]:
-    """For each question, the answers that say something to it (the newest answer per agent counts)."""
+    """For each question, the answers that say something to it (the newest answer per agent counts). An agent
+    is the PC that wrote the file (the middle of its name, `<utc>-<agent>-<random>`), not the nickname inside:
+    two agents may share one, and an agent may change it between answers."""
     latest: dict[str, Answer] = {}
     for answer in sorted((a for a in answers if a.round_id == round_.id), key=lambda a: a.id):
-        latest[answer.agent or answer.id] = answer
+        parts = answer.id.split("-")
+        latest[parts[1] if len(parts) == 3 else answer.agent or answer.id] = answer
     return [[a for a in latest.values() if i < len(a.texts) and a.texts[i].strip()]
             for i in range(len(round_.questions))]

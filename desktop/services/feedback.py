@@ -20,10 +20,15 @@ def departments(services: Services) -> tuple[str, ...]:
 
 
 def file_feedback(services: Services, department: str, text: str, note: str, buyer: str,
-                  now: dt.datetime) -> Feedback:
-    """Keep it on this PC (`FeedbackError` when the department is unknown or a text empty or too long)."""
+                  now: dt.datetime, share: bool = False) -> Feedback:
+    """Keep it on this PC (`FeedbackError` when the department is unknown or a text empty or too long); with
+    `share`, remember the agent wants it sent, so a share that is away now does not drop the wish."""
     department, text, note = checked(department, text, note, departments(services))
-    return FeedbackRepository(services.store.db).add(department, text, note, buyer.strip(), now)
+    repo = FeedbackRepository(services.store.db)
+    item = repo.add(department, text, note, buyer.strip(), now)
+    if share:
+        repo.want_shared(item.id)
+    return item
 
 
 def share_request(services: Services, feedback_id: int) -> tuple[str, str, Feedback]:
@@ -35,7 +40,7 @@ def share_request(services: Services, feedback_id: int) -> tuple[str, str, Feedb
 def write_shared(folder: Path, agent_id: str, agent_name: str, item: Feedback, zone: dt.tzinfo) -> str:
     """On the I/O pool: write the redacted item to the share (`ShareOfflineError` when it is away)."""
     return share_feedback(folder, agent_id, agent_name, item.department, item.text, item.note,
-                          item.created_at.astimezone(zone).date())
+                          item.created_at.astimezone(zone).date(), buyer=item.buyer)
 
 
 def mark_shared(services: Services, feedback_id: int, now: dt.datetime) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 
 from desktop.core.phrases import intents
-from desktop.core.rounds import Round, answer_body
+from desktop.core.rounds import USES_DAYS, Round, answer_body
 from desktop.services.context import Services
 from desktop.store.rounds import RoundRepository
 from desktop.store.team import TeamRepository
@@ -32,8 +32,14 @@ def mark_seen(services: Services, rounds: list[Round], now: dt.datetime) -> None
 
 def answer_request(services: Services, round_: Round, texts: list[str],
                    phrase_ids: list[str]) -> tuple[str, dict[str, object]]:
-    """On the DB worker: this PC's agent id and the answer file's body (`RoundError` when it is empty)."""
-    body = answer_body(round_, str(services.settings.get("agent_name")), texts, phrase_ids)
+    """On the DB worker: this PC's agent id and the answer file's body (`RoundError` when it is empty), with
+    how often each picked phrase served this agent lately (the lead's figure to compare by)."""
+    since = dt.date.today() - dt.timedelta(days=USES_DAYS)
+    served: Counter[str] = Counter()
+    for phrase_id, _day, uses in services.phrases.uses_by_day(since):
+        served[phrase_id] += uses
+    body = answer_body(round_, str(services.settings.get("agent_name")), texts, phrase_ids,
+                       [served[phrase_id] if phrase_id else 0 for phrase_id in phrase_ids])
     return TeamRepository(services.store.db).agent_id(), body
 
 

@@ -49,6 +49,15 @@ class FeedbackRepository:
         with self.db.conn:
             self.db.execute("update feedback set shared_at = ? where id = ?", [_utc(at), feedback_id])
 
+    def want_shared(self, feedback_id: int) -> None:
+        with self.db.conn:
+            self.db.execute("update feedback set share_wanted = 1 where id = ?", [feedback_id])
+
+    def waiting_to_share(self) -> list[int]:
+        """Items the agent chose to send that have not reached the share yet, oldest first."""
+        rows = self.db.execute("select id from feedback where share_wanted = 1 and shared_at is null order by id")
+        return [row[0] for row in rows]
+
     def delete(self, feedback_id: int) -> None:
         with self.db.conn:
             self.db.execute("delete from feedback where id = ?", [feedback_id])

@@ -122,6 +122,12 @@ def create_feedback_tables(db: sqlite_utils.Database) -> None:
     db.table("feedback_review").create({"shared_id": str, "state": str, "changed_at": str}, pk="shared_id")
 
 
+@feedback()
+def remember_shares_wanted(db: sqlite_utils.Database) -> None:
+    # The agent ticked 发给组长 but the share was away: sent later from the 反馈 menu.
+    db.table("feedback").add_column("share_wanted", int)
+
+
 # lost sales (未成交原因) ----------------------------------------------------------------------------------
 @lost_sales()
 def create_lost_sales_table(db: sqlite_utils.Database) -> None:

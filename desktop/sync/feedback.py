@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.core.feedback import MAX_DEPARTMENT_CHARS, MAX_FEEDBACK_CHARS, MAX_NOTE_CHARS, redact
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.pack import PackError
+from desktop.core.sync.untrusted import shown
 from desktop.sync.atomic import write_atomic
 from desktop.sync.folder import TeamFolder, read_limited
 from desktop.sync.inbox import MAX_SCANNED, fair_selection, new_item_id, remove_item
@@ -33,23 +34,27 @@ class SharedFeedback:
 
 
 def share_feedback(folder_path: Path, agent_id: str, agent_name: str, department: str, text: str, note: str,
-                   day: dt.date, now: dt.datetime | None = None) -> str:
-    """Write one redacted item; returns its id. Raises `ShareOfflineError` (nothing written) when offline."""
+                   day: dt.date, now: dt.datetime | None = None, buyer: str = "") -> str:
+    """Write one redacted item (the buyer's nick taken out too); returns its id. Raises `ShareOfflineError`
+    (nothing written) when offline."""
     folder = TeamFolder(folder_path)
     folder.require_reachable()
     folder.feedback.mkdir(exist_ok=True)
     item_id = new_item_id(agent_id, (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC))
     body = {"kind": FEEDBACK_KIND, "format": 1, "department": department[:MAX_DEPARTMENT_CHARS],
-            "text": redact(text)[:MAX_FEEDBACK_CHARS], "note": redact(note)[:MAX_NOTE_CHARS],
+            "text": redact(text, (buyer,))[:MAX_FEEDBACK_CHARS], "note": redact(note, (buyer,))[:MAX_NOTE_CHARS],
             "agent": agent_name[:50], "day": day.isoformat()}
     write_atomic(folder.feedback / f"{item_id}.json", canonical_bytes(body))
     return item_id
 
 
 def list_shared_feedback(folder_path: Path) -> tuple[list[SharedFeedback], int]:
-    """The readable items, oldest first, and how many files were skipped (unreadable or beyond the limits)."""
+    """The readable items, oldest first, and how many files were skipped (unreadable or beyond the limits).
+    `ShareOfflineError` when the share is away: not "no feedback"."""
     folder = TeamFolder(folder_path)
-    chosen, skipped = fair_selection(folder.safe_entries(folder.feedback, limit=MAX_SCANNED))
+    folder.require_reachable()
+    # Items are never taken off the share: the newest of each agent's, or a busy month hides this week's.
+    chosen, skipped = fair_selection(folder.safe_entries(folder.feedback, limit=MAX_SCANNED), newest=True)
     items: list[SharedFeedback] = []
     for path in chosen:
         try:
@@ -64,7 +69,7 @@ def _read(path: Path) -> SharedFeedback:
     fields = {key: raw.get(key) for key in ("department", "text", "note", "agent", "day")}
     if raw.get("kind") != FEEDBACK_KIND or not all(isinstance(value, str) for value in fields.values()):
         raise PackError("不是快答的反馈文件")
-    department, text, note, agent, day = (str(value) for value in fields.values())
+    department, text, note, agent, day = (shown(str(value)) for value in fields.values())
     if not department or len(department) > MAX_DEPARTMENT_CHARS or not text.strip() or \
             len(text) > MAX_FEEDBACK_CHARS or len(note) > MAX_NOTE_CHARS:
         raise PackError("反馈文件内容无效")

@@ -79,13 +79,15 @@ def list_proposals(folder_path: Path) -> tuple[list[Proposal], int]:
     return proposals, skipped
 
 
-def fair_selection(paths: list[Path]) -> tuple[list[Path], int]:
-    """Oldest first within each agent, agents in turn; returns the chosen paths by name and how many were not."""
+def fair_selection(paths: list[Path], newest: bool = False) -> tuple[list[Path], int]:
+    """Oldest first within each agent (a queue: proposals), or with `newest` the newest (files that pile up:
+    feedback, answers), agents in turn; returns the chosen paths by name and how many were not."""
     by_agent: dict[str, list[Path]] = defaultdict(list)
     for path in paths:  # sorted by name, so by time within each agent; other names are not ours
         if match := PROPOSAL_NAME.fullmatch(path.name):
             by_agent[match.group(2)].append(path)
-    queues = [iter(agent_paths[:MAX_PER_AGENT]) for agent_paths in by_agent.values()]
+    queues = [iter(agent_paths[-MAX_PER_AGENT:][::-1] if newest else agent_paths[:MAX_PER_AGENT])
+              for agent_paths in by_agent.values()]
     chosen: list[Path] = []
     while queues and len(chosen) < MAX_LISTED:
         for queue in list(queues):

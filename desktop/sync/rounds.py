@@ -15,6 +15,9 @@ from desktop.sync.inbox import MAX_SCANNED, fair_selection, new_item_id
 MAX_ROUND_BYTES = 64 * 1024
 MAX_ANSWER_BYTES = 64 * 1024
 MAX_ROUNDS_READ = 20  # the newest ones: a round older than that is done
+# Files opened to find them: anyone can drop badly signed files with newer names, and those must not hide
+# the lead's rounds (nor make each check read the share without end).
+MAX_ROUNDS_TRIED = 200
 
 
 def publish_round(folder_path: Path, round_: Round, key: SigningKey) -> Path:
@@ -26,12 +29,18 @@ def publish_round(folder_path: Path, round_: Round, key: SigningKey) -> Path:
     return target
 
 
-def list_rounds(folder_path: Path, key: PublicKey) -> tuple[list[Round], int]:
-    """The rounds signed with `key`, newest first, and how many files were skipped (forged, damaged)."""
+def list_rounds(folder_path: Path, key: PublicKey, now: dt.datetime | None = None) -> tuple[list[Round], int]:
+    """The newest `MAX_ROUNDS_READ` rounds signed with `key`, newest first, and how many files were skipped
+    (forged, damaged, named after tomorrow); `ShareOfflineError` when the share is away."""
     folder = TeamFolder(folder_path)
+    folder.require_reachable()
+    latest = f"r-{(now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC) + dt.timedelta(days=1):%Y%m%dT%H%M%S}"
     paths = [p for p in folder.safe_entries(folder.rounds, limit=MAX_SCANNED) if ROUND_ID.fullmatch(p.stem)]
-    rounds, skipped = [], 0
-    for path in sorted(paths, reverse=True)[:MAX_ROUNDS_READ]:
+    rounds: list[Round] = []
+    skipped = sum(p.stem > latest for p in paths)
+    for tried, path in enumerate(sorted((p for p in paths if p.stem <= latest), reverse=True)):
+        if len(rounds) == MAX_ROUNDS_READ or tried == MAX_ROUNDS_TRIED:
+            break
         try:
             round_ = read_signed_round(read_limited(path, MAX_ROUND_BYTES), key)
         except (OSError, RoundError, RecursionError):
@@ -54,8 +63,15 @@ def submit_answer(folder_path: Path, agent_id: str, body: dict[str, object], now
 
 
 def list_answers(folder_path: Path, round_id: str) -> tuple[list[Answer], int]:
+    """The answers to one round, and how many files were skipped. Answers to every round pile up in one folder:
+    only files named after the round was published are looked at (a day's grace for a slow clock), the
+    newest of each agent first, so the rounds before do not use up the limits."""
     folder = TeamFolder(folder_path)
-    chosen, skipped = fair_selection(folder.safe_entries(folder.answers, limit=MAX_SCANNED))
+    folder.require_reachable()
+    published = dt.datetime.strptime(round_id.removeprefix("r-"), "%Y%m%dT%H%M%S")
+    earliest = f"{published - dt.timedelta(days=1):%Y%m%dT%H%M%S}"
+    entries = [path for path in folder.safe_entries(folder.answers, limit=MAX_SCANNED) if path.name >= earliest]
+    chosen, skipped = fair_selection(entries, newest=True)
     answers: list[Answer] = []
     for path in chosen:
         try:

@@ -135,7 +135,8 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.d
             uses = _counts(raw.get("uses"), since_text, latest, PHRASE_ID)
             no_match = _counts(raw.get("no_match"), since_text, latest, re.compile(r"[a-z_]{1,40}"))
             lost_days = _per_day(raw.get("lost_reasons", {}), latest, LOST_REASON)  # older files have none
-            figure_days = _per_day(raw.get("daily", {}), latest, _FIGURE)
+            # Each figure counts another kind of event (a 催付 is sent, reminded and paid): limited one by one.
+            figure_days = _per_day(raw.get("daily", {}), latest, _FIGURE, each_key=True)
             feedback_days = _per_day(raw.get("feedback", {}), latest, LOST_REASON)
         except (OSError, PackError, RecursionError):
             usage.skipped_files += 1
@@ -171,8 +172,10 @@ def _counts(days: object, since: str, latest: str, key_pattern: re.Pattern[str])
     return total
 
 
-def _per_day(days: object, latest: str, key_pattern: re.Pattern[str]) -> dict[str, Counter[str]]:
-    """Day → key → count, every part checked; `PackError` for anything a Kuaida would not have written."""
+def _per_day(days: object, latest: str, key_pattern: re.Pattern[str],
+             each_key: bool = False) -> dict[str, Counter[str]]:
+    """Day → key → count, every part checked; `PackError` for anything a Kuaida would not have written. The
+    day's limit holds for the day's sum, or with `each_key` for each key on its own."""
     if not isinstance(days, dict):
         raise PackError("统计文件格式不对")
     result: dict[str, Counter[str]] = {}
@@ -188,7 +191,7 @@ def _per_day(days: object, latest: str, key_pattern: re.Pattern[str]) -> dict[st
             if not key_pattern.fullmatch(key) or not isinstance(count, int) or isinstance(count, bool) or \
                     count < 0:
                 raise PackError("统计文件格式不对")
-            day_total += count
+            day_total = count if each_key else day_total + count
             if day_total > MAX_DAILY_COUNT:
                 raise PackError("统计文件中的次数不可信")
             result.setdefault(day, Counter())[key] += count

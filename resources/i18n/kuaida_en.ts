@@ -4,27 +4,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="256"/>
+        <location filename="../../desktop/app.py" line="255"/>
         <source>快答：操作没有完成</source>
         <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="282"/>
+        <location filename="../../desktop/app.py" line="281"/>
         <source>团队短语库…</source>
         <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="328"/>
+        <location filename="../../desktop/app.py" line="327"/>
         <source>意见反馈汇总…</source>
         <translation>Feedback summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="329"/>
+        <location filename="../../desktop/app.py" line="328"/>
         <source>话术优化…</source>
         <translation>Better replies…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="330"/>
+        <location filename="../../desktop/app.py" line="329"/>
         <source>日报…</source>
         <translation>Daily report…</translation>
     </message>
@@ -387,42 +387,42 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="25"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="26"/>
         <source>反馈给部门</source>
         <translation>Feedback to a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="33"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="34"/>
         <source>补充说明（可选）</source>
         <translation>More details (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="34"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="35"/>
         <source>发给组长（去掉电话、地址、姓名后）</source>
         <translation>Send to the team lead (without phone numbers, addresses or names)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="37"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="38"/>
         <source>没有设置团队共享文件夹：反馈只保存在本机</source>
         <translation>No team shared folder is set: the feedback stays on this PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="45"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="46"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="46"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="47"/>
         <source>买家的话</source>
         <translation>Buyer&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="47"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="48"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/dialog.py" line="62"/>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="63"/>
         <source>组长将看到：%1</source>
         <translation>The team lead will see: %1</translation>
     </message>
@@ -430,142 +430,147 @@
 <context>
     <name>FeedbackFeature</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="115"/>
-        <location filename="../../desktop/ui/feedback/feature.py" line="143"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="104"/>
+        <source>补发给组长（%1 条）</source>
+        <translation>Send to the team lead now (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="128"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="160"/>
         <source>反馈没有记下：%1</source>
         <translation>Feedback not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="118"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="131"/>
         <source>已记下反馈（%1）</source>
         <translation>Feedback recorded (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="138"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="154"/>
         <source>反馈已发给组长</source>
         <translation>Feedback sent to the team lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="146"/>
-        <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
-        <translation>The team folder is unavailable: the feedback is saved on this PC (kuaida feedback share sends it later)</translation>
+        <location filename="../../desktop/ui/feedback/feature.py" line="164"/>
+        <source>团队文件夹不可用：反馈已保存在本机，稍后在“反馈”菜单中补发</source>
+        <translation>The team folder is not available: the feedback is kept on this PC; send it later from the Feedback menu</translation>
     </message>
 </context>
 <context>
     <name>FeedbackReview</name>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="82"/>
-        <location filename="../../desktop/ui/feedback/review.py" line="196"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="81"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="195"/>
         <source>意见反馈汇总</source>
         <translation>Feedback summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="82"/>
         <source>已转交</source>
         <translation>Passed on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="84"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="85"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="84"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="86"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="85"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="87"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="86"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="88"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="87"/>
         <source>导出打印页…</source>
         <translation>Export printable page…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="88"/>
         <source>部门 / 周 / 日期</source>
         <translation>Department / week / date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="88"/>
         <source>买家的话</source>
         <translation>Buyer&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="88"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="88"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="90"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="109"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="108"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="117"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="116"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="119"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="118"/>
         <source>正在读取团队文件夹…</source>
         <translation>Reading the team folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="111"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="159"/>
+        <source>（%1 个文件没有显示：无法读取，或不在每位客服最新的 30 条内）</source>
+        <translation> (%1 files not shown: unreadable, or beyond each agent's newest 30)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="110"/>
         <source>%1 这一周</source>
         <translation>Week of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="158"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="157"/>
         <source>共 %1 条，待处理 %2 条</source>
         <translation>%1 in all, %2 open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
-        <source>（%1 个文件无法读取，已跳过）</source>
-        <translation>(%1 files could not be read and were skipped)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="184"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="183"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="184"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="183"/>
         <source>网页 (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="185"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="184"/>
         <source>导出意见反馈汇总</source>
         <translation>Export the feedback summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="201"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="200"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="205"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="204"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -947,17 +952,17 @@
 <context>
     <name>LostSaleButton</name>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="72"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="73"/>
         <source>未成交</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="73"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="74"/>
         <source>记录买家今天没买的原因（只统计人数上报组长）</source>
         <translation>Record why the buyer did not buy today (only the counts go to the team lead)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="83"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="84"/>
         <source>加备注…</source>
         <translation>Add a note…</translation>
     </message>
@@ -965,22 +970,22 @@
 <context>
     <name>LostSaleNoteDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="26"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="27"/>
         <source>未成交原因：%1</source>
         <translation>Reason for no sale: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="31"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="32"/>
         <source>买家原话或补充（只保存在本机）</source>
         <translation>The buyer&apos;s words or more details (kept on this PC only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="37"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="38"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="38"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="39"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1932,102 +1937,112 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="49"/>
+        <location filename="../../desktop/ui/report/window.py" line="48"/>
         <source>网页 (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="105"/>
+        <location filename="../../desktop/ui/report/window.py" line="104"/>
         <source>日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="106"/>
+        <location filename="../../desktop/ui/report/window.py" line="105"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="107"/>
+        <location filename="../../desktop/ui/report/window.py" line="106"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="108"/>
+        <location filename="../../desktop/ui/report/window.py" line="107"/>
         <source>导出网页…</source>
         <translation>Export web page…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="109"/>
+        <location filename="../../desktop/ui/report/window.py" line="108"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="110"/>
+        <location filename="../../desktop/ui/report/window.py" line="109"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="113"/>
+        <location filename="../../desktop/ui/report/window.py" line="112"/>
         <source>最近 7 天用快答回复</source>
         <translation>Replies with Kuaida, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="113"/>
+        <location filename="../../desktop/ui/report/window.py" line="112"/>
         <source>本周未成交原因</source>
         <translation>Reasons for no sale this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="113"/>
+        <location filename="../../desktop/ui/report/window.py" line="112"/>
         <source>本周意见反馈（按部门）</source>
         <translation>Feedback this week (by department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="127"/>
+        <location filename="../../desktop/ui/report/window.py" line="126"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="134"/>
+        <location filename="../../desktop/ui/report/window.py" line="133"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="151"/>
+        <location filename="../../desktop/ui/report/window.py" line="147"/>
+        <source>各客服的统计文件未经验证</source>
+        <translation>The agents' stats files are unverified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="149"/>
+        <source>，%1 个统计文件不可信或无法读取，未计入</source>
+        <translation>; %1 stats files were untrustworthy or unreadable and are not counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="159"/>
         <source>（%1 位客服）</source>
         <translation>(%1 agents)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="151"/>
+        <location filename="../../desktop/ui/report/window.py" line="159"/>
         <source>团队日报</source>
         <translation>Team report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="154"/>
+        <location filename="../../desktop/ui/report/window.py" line="162"/>
         <source>%1的日报</source>
         <translation>%1’s report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="154"/>
+        <location filename="../../desktop/ui/report/window.py" line="162"/>
         <source>我的日报</source>
         <translation>My report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="166"/>
+        <location filename="../../desktop/ui/report/window.py" line="174"/>
         <source>没有数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="175"/>
+        <location filename="../../desktop/ui/report/window.py" line="183"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="183"/>
+        <location filename="../../desktop/ui/report/window.py" line="191"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="187"/>
+        <location filename="../../desktop/ui/report/window.py" line="195"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -2035,27 +2050,27 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundAnswerDialog</name>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="28"/>
         <source>话术优化：%1</source>
         <translation>Better replies: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="34"/>
         <source>组长想知道你平时怎么回答这些问题。写下你的说法，或选一条你自己的短语。</source>
         <translation>The team lead would like to know how you usually answer these questions. Write your answer, or pick one of your own phrases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="41"/>
         <source>从我的短语中选…</source>
         <translation>Pick from my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="47"/>
         <source>你的回答（可不答）</source>
         <translation>Your answer (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="60"/>
         <source>交给组长</source>
         <translation>Send to the team lead</translation>
     </message>
@@ -2076,27 +2091,27 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsFeature</name>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="111"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="113"/>
         <source>话术优化</source>
         <translation>Better replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="112"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="114"/>
         <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
         <translation>The team lead would like to know how you answer %1 common questions; click “Better replies” when you have time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="152"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="149"/>
         <source>答案已交给组长，谢谢！</source>
         <translation>Answers sent to the team lead, thank you!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="162"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="159"/>
         <source>没有交：%1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="169"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="166"/>
         <source>没有交给组长（团队文件夹不可用？）：%1</source>
         <translation>Not sent to the team lead (team folder unavailable?): %1</translation>
     </message>
@@ -2140,78 +2155,83 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
-        <source>问题 / 客服</source>
-        <translation>Question / agent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
         <source>回答</source>
         <translation>Answer</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
+        <source>问题 / 客服（名字未经验证）</source>
+        <translation>Question / agent (names unverified)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="111"/>
         <source>这条短语被用过</source>
         <translation>This phrase has been used</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="111"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="112"/>
         <source>采用为团队短语…</source>
         <translation>Adopt as a team phrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="112"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="113"/>
         <source>答案：</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="113"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="114"/>
         <source>新一轮</source>
         <translation>New round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="139"/>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="229"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="140"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="232"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="152"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="153"/>
         <source>这台电脑还没有信任团队密钥：先同步一次</source>
         <translation>This PC does not trust the team key yet: sync once first</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="108"/>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="168"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="169"/>
         <source>把这个话题加入问题</source>
         <translation>Add this topic to the questions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="173"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="174"/>
         <source>关于%1：</source>
         <translation>About %1:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="128"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="129"/>
         <source>%1 人回答</source>
         <translation>%1 answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="132"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="133"/>
         <source>（新写的）</source>
         <translation>(newly written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="131"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="132"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="246"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="249"/>
+        <source>这把私钥不是团队正在使用的密钥（指纹 %1），客服不会看到它发布的问题</source>
+        <translation>This private key is not the team's current key (fingerprint %1): agents would never see questions it publishes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="258"/>
         <source>已发布「%1」：客服下次同步后会看到</source>
         <translation>Published “%1”: agents see it after their next sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="260"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="272"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>

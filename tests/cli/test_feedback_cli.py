@@ -45,3 +45,18 @@ def test_file_share_and_summarise(tmp_path, capsys: pytest.CaptureFixture[str]) 
     assert [c.value for c in sheets[0][2]][-1] == "已转交"
     assert main([*lead, "feedback", "team", *folder, "--export", str(tmp_path / "sum.html")]) == 0
     assert "已转交" in (tmp_path / "sum.html").read_text(encoding="utf-8")
+
+
+def test_a_pasted_address_block_and_the_buyers_nick_stay_on_this_pc(tmp_path) -> None:
+    share = tmp_path / "s"
+    share.mkdir()
+    text = "小猪佩奇说老人在家收不到：王秀英，0539-5123456，山东省临沂市兰陵县向城镇西王庄村3组"
+    assert main(["--data-dir", str(tmp_path / "agent"), "feedback", "add", "物流", text, "--buyer", "小猪佩奇",
+                 "--share", "--folder", str(share)]) == 0
+    raw = json.loads(next((share / "feedback").iterdir()).read_text(encoding="utf-8"))["text"]
+    assert raw == "[姓名]说老人在家收不到：[姓名]，[电话]，[地址]"
+
+
+def test_the_leads_summary_of_an_offline_share_says_so(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path / "lead"), "feedback", "team", "--folder", str(tmp_path / "x")]) == 3
+    assert "共享文件夹不可用" in capsys.readouterr().err

@@ -31,3 +31,26 @@ def test_publish_answer_compare_and_a_forged_round(tmp_path, capsys: pytest.Capt
     assert main([*agent, "rounds", "answers", round_id, *folder]) == 0
     out = capsys.readouterr().out
     assert "亲，48小时内发货哦" in out and "（还没有人回答）" in out
+
+
+def test_a_round_signed_with_a_key_the_team_does_not_trust_is_refused(tmp_path, capsys) -> None:
+    lead, share, keys = ["--data-dir", str(tmp_path / "lead")], tmp_path / "share", tmp_path / "keys"
+    share.mkdir()
+    assert main([*lead, "keygen", "--out", str(keys)]) == 0
+    assert main([*lead, "publish", "--folder", str(share), "--key", str(keys / "team.key")]) == 0  # pins the key
+    assert main([*lead, "keygen", "--out", str(tmp_path / "other")]) == 0
+    capsys.readouterr()
+    assert main([*lead, "rounds", "publish", "--folder", str(share), "--key", str(tmp_path / "other" / "team.key"),
+                 "什么时候发货？"]) == 4
+    assert "不是团队正在使用的密钥" in capsys.readouterr().err
+    assert not (share / "rounds").exists() or not any((share / "rounds").iterdir())
+
+
+def test_rounds_on_an_offline_share_say_so(tmp_path, capsys) -> None:
+    lead, share, keys = ["--data-dir", str(tmp_path / "lead")], tmp_path / "share", tmp_path / "keys"
+    share.mkdir()
+    assert main([*lead, "keygen", "--out", str(keys)]) == 0
+    assert main([*lead, "publish", "--folder", str(share), "--key", str(keys / "team.key")]) == 0
+    capsys.readouterr()
+    assert main([*lead, "rounds", "list", "--folder", str(tmp_path / "unplugged")]) == 3
+    assert "共享文件夹不可用" in capsys.readouterr().err

@@ -160,3 +160,13 @@ def test_any_text_is_read_without_error_and_what_is_answered_comes_from_it(text:
         return
     assert set(read.question) - {"，"} <= set(text)  # lines of the text, joined by ，
     assert read.buyer in text
+
+
+def test_a_label_or_a_greeting_before_a_colon_is_not_a_buyers_nick() -> None:
+    from desktop.core.chat_block import split_speaker
+
+    assert split_speaker("小猪佩奇2019：太贵了") == ("小猪佩奇2019", "太贵了")
+    # the label stays with its value, so redaction still sees 收货人 before the name
+    assert split_speaker("收货人：张三 电话：13812345678") == ("", "收货人：张三 电话：13812345678")
+    for said in ("老板：能便宜点吗", "请问：什么时候发货", "地址：浙江省杭州市西湖区文三路100号", "亲：在吗"):
+        assert split_speaker(said) == ("", said)

@@ -52,6 +52,12 @@ def test_a_round_needs_questions_and_answers_match_them() -> None:
     assert answer.texts == ("亲，48小时内发货", "") and answer.phrase_ids == ("t-1", "")
     with pytest.raises(RoundError):
         read_answer("x", canonical_bytes({**body, "answers": "x"}))
+    counted = answer_body(round_, "小美", ["亲，48小时内发货", "在的"], ["p-1", ""], [12, 0])
+    assert read_answer("x", canonical_bytes(counted)).uses == (12, 0)
+    for forged in (-1, True, 10**9, "12"):
+        items = [{**counted["answers"][0], "uses": forged}, counted["answers"][1]]  # type: ignore[index]
+        with pytest.raises(RoundError):
+            read_answer("x", canonical_bytes({**counted, "answers": items}))
 
 
 def test_the_newest_answer_of_each_agent_counts_per_question() -> None:
@@ -63,3 +69,20 @@ def test_the_newest_answer_of_each_agent_counts_per_question() -> None:
     grouped = answers_by_question(round_, answers)
     assert [[a.texts[0] for a in grouped[0]]] == [["新的"]]
     assert sorted(a.agent for a in grouped[1]) == ["小丽", "小美"]
+
+
+def test_answers_are_told_apart_by_the_pc_that_wrote_them_not_by_nickname() -> None:
+    round_ = new_round("", ["a"], NOW)
+    answers = [Answer("20261204T220000-aaaa-00000001", round_.id, "小美", ("A 的",), ("",)),
+               Answer("20261204T220100-bbbb-00000002", round_.id, "小美", ("B 的",), ("",)),  # same nickname
+               Answer("20261204T220200-aaaa-00000003", round_.id, "小美", ("A 又答",), ("",)),
+               Answer("20261204T220300-cccc-00000004", round_.id, "小丽", ("C 的",), ("",)),
+               Answer("20261204T220400-cccc-00000005", round_.id, "丽丽", ("C 改名后",), ("",))]
+    assert sorted(a.texts[0] for a in answers_by_question(round_, answers)[0]) == ["A 又答", "B 的", "C 改名后"]
+
+
+def test_an_answers_control_characters_are_not_passed_on() -> None:
+    round_ = new_round("", ["a"], NOW)
+    body = answer_body(round_, "小\x1b[31m美", ["亲\x1b]0;x\x07，\u2066发货\n明天"], [""])
+    answer = read_answer("x", canonical_bytes(body))
+    assert answer.agent == "小[31m美" and answer.texts == ("亲]0;x，发货\n明天",)

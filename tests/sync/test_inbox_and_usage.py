@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+from collections import Counter
 
 import pytest
 
@@ -171,3 +172,74 @@ def test_a_stats_file_with_an_impossible_day_or_figure_is_left_out_whole(tmp_pat
         (stats / f"{agent}.json").write_text(json.dumps({**base, "agent": agent, **extra}), encoding="utf-8")
     usage = read_team_usage(tmp_path, today=dt.date(2026, 11, 23))
     assert usage.skipped_files == 3 and usage.daily == {}
+
+
+def test_the_lead_sees_an_agents_newest_feedback_after_many_shared_items(tmp_path):
+    from desktop.sync.feedback import list_shared_feedback, share_feedback
+    from desktop.sync.inbox import MAX_PER_AGENT
+
+    start = dt.datetime(2026, 11, 1, 9, tzinfo=dt.UTC)
+    ids = [share_feedback(tmp_path, "aaaaaaaaaaaaaaaa", "小美", "物流", f"太慢了{n}", "", dt.date(2026, 11, 1),
+                          now=start + dt.timedelta(hours=n)) for n in range(MAX_PER_AGENT + 5)]
+    items, _skipped = list_shared_feedback(tmp_path)
+    assert ids[-1] in [item.id for item in items]  # a busy month does not hide this week's items
+
+
+def test_answers_to_a_new_round_are_read_after_a_team_answered_many_rounds(tmp_path):
+    from desktop.core.rounds import answer_body, new_round
+    from desktop.sync.inbox import MAX_LISTED, MAX_PER_AGENT
+    from desktop.sync.rounds import list_answers, submit_answer
+
+    old = new_round("第1周", ["能便宜点吗？"], dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
+    agents = [f"{n:016x}" for n in range(MAX_LISTED // MAX_PER_AGENT + 1)]
+    for n, agent in enumerate(agents):
+        for k in range(MAX_PER_AGENT):
+            submit_answer(tmp_path, agent, answer_body(old, agent, ["不能哦"], [""]),
+                          now=dt.datetime(2026, 6, 2, tzinfo=dt.UTC) + dt.timedelta(minutes=n * 60 + k))
+    new = new_round("第26周", ["什么时候发货？"], dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    submit_answer(tmp_path, agents[0], answer_body(new, "小美", ["48小时内"], [""]),
+                  now=dt.datetime(2026, 12, 1, 1, tzinfo=dt.UTC))
+    answers, _skipped = list_answers(tmp_path, new.id)
+    assert [a.texts for a in answers] == [("48小时内",)]
+
+
+def test_a_busy_agents_day_figures_do_not_get_the_whole_stats_file_thrown_out(tmp_path):
+    from desktop.core.daily_report import DayFigures
+
+    day = dt.date(2026, 11, 11)  # 双11: 2,000 replies, 1,200 messages nothing fitted, 600 催付
+    figures = DayFigures(Counter({"replies": 2000, "unanswered": 1200, "reminders_sent": 600,
+                                  "reminders_orders": 600, "reminders_paid": 300}))
+    write_usage(tmp_path, "aaaaaaaaaaaaaaaa", [("t-1", day.isoformat(), 2000)],
+                [("ship_time", day.isoformat(), 1200)], {"t-1"}, today=day, daily={day: figures})
+    usage = read_team_usage(tmp_path, today=day)
+    assert usage.skipped_files == 0 and usage.uses["t-1"] == 2000
+    assert usage.daily[day].counts["replies"] == 2000 and usage.daily[day].counts["reminders_paid"] == 300
+
+
+def test_terminal_escapes_and_direction_overrides_in_shared_files_are_not_passed_on(tmp_path):
+    from desktop.sync.feedback import list_shared_feedback
+
+    (tmp_path / "feedback").mkdir()
+    forged = {"kind": "kuaida-feedback", "format": 1, "department": "物流", "day": "2026-12-01",
+              "text": "\x1b[2J\x1b]0;pwned\x07送不上门\n第二行", "note": "\u202e反了", "agent": "小\x9b美"}
+    (tmp_path / "feedback" / "20261201T000000-aaaa-0000000a.json").write_text(json.dumps(forged), encoding="utf-8")
+    [item], _skipped = list_shared_feedback(tmp_path)
+    shown = item.text + item.note + item.agent
+    assert not any(ch in shown for ch in "\x1b\x07\x9b\u202e") and "送不上门\n第二行" in item.text
+
+
+def test_forged_rounds_do_not_crowd_out_the_leads_round(tmp_path):
+    from desktop.core.rounds import new_round
+    from desktop.core.sync.keys import SigningKey
+    from desktop.sync.rounds import MAX_ROUNDS_READ, list_rounds, publish_round
+
+    key = SigningKey.generate()
+    now = dt.datetime(2026, 12, 4, 9, tzinfo=dt.UTC)
+    real = new_round("第49周", ["什么时候发货？"], now)
+    publish_round(tmp_path, real, key)
+    for n in range(MAX_ROUNDS_READ + 5):  # newer names than the lead's, no valid signature
+        name = f"r-{now + dt.timedelta(minutes=n + 1):%Y%m%dT%H%M%S}.json"
+        (tmp_path / "rounds" / name).write_text('{"kind": "kuaida-round", "signature": "AAAA"}', encoding="utf-8")
+    (tmp_path / "rounds" / "r-29991231T000000.json").write_text("{}", encoding="utf-8")
+    rounds, skipped = list_rounds(tmp_path, key.public)
+    assert [r.id for r in rounds] == [real.id] and skipped == MAX_ROUNDS_READ + 6

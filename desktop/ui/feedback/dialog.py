@@ -20,8 +20,9 @@ from desktop.ui.widgets.plain_text import plain_label
 
 class FeedbackDialog(QDialog):
     def __init__(self, departments: tuple[str, ...], department: str, text: str, can_share: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, buyer: str = "") -> None:
         super().__init__(parent)
+        self.buyer = buyer  # taken out of the preview as it is taken out of what is sent
         self.setWindowTitle(self.tr("反馈给部门"))
         self.department_box = QComboBox(self)
         self.department_box.addItems(departments)
@@ -57,8 +58,8 @@ class FeedbackDialog(QDialog):
         shared = self.share_box.isChecked()
         self.preview.setVisible(shared)
         if shared:
-            note = redact(self.note_edit.text().strip())
-            text = redact(self.text_edit.toPlainText().strip()) + (f"（{note}）" if note else "")
+            note = redact(self.note_edit.text().strip(), (self.buyer,))
+            text = redact(self.text_edit.toPlainText().strip(), (self.buyer,)) + (f"（{note}）" if note else "")
             self.preview.setText(self.tr("组长将看到：%1").replace("%1", text))
 
     def choice(self) -> tuple[str, str, str, bool]:

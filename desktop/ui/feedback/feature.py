@@ -20,12 +20,11 @@ from desktop.core.reminders import zone_from
 from desktop.services.context import Services
 from desktop.services.feedback import file_feedback, mark_shared, share_request, write_shared
 from desktop.services.library import seller_names
+from desktop.store.feedback import FeedbackRepository
 from desktop.ui.feedback.dialog import FeedbackDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import Runner
-from desktop.ui.widgets import modal
-
-SHARE_TIMEOUT_MS = 20_000  # as the team sync: a share that does not answer by then is offline for now
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
+from desktop.ui.widgets.typing_dialog import ask_typing
 
 
 class FeedbackButton(QToolButton):
@@ -65,11 +64,22 @@ class FeedbackFeature(QObject):
         self.clock = clock
         self.message = ""
         self.buyer = ""
+        self.waiting: list[int] = []  # ticked 发给组长 but not sent yet (the share was away)
         self.button = FeedbackButton(parent)
         self.menu = QMenu(self.button)
         self.menu.aboutToShow.connect(self._fill_menu)
         self.button.setMenu(self.menu)
         self.button.setEnabled(False)
+        self.refresh_waiting()
+
+    def refresh_waiting(self) -> None:
+        # A store that cannot be read says so where the agent files feedback, not as a 反馈 error at start.
+        self.runner.db(lambda services: FeedbackRepository(services.store.db).waiting_to_share(),
+                       self._on_waiting_loaded, lambda _error: None, owner=self)
+
+    def _on_waiting_loaded(self, waiting: list[int]) -> None:
+        self.waiting = waiting
+        self.button.setEnabled(bool(self.message or self.waiting))
 
     def departments(self) -> tuple[str, ...]:
         return shop_departments(self.settings.get("feedback_departments"))
@@ -80,27 +90,36 @@ class FeedbackFeature(QObject):
             self.message, self.buyer = read.question, read.buyer
         else:  # "小猪佩奇2019：太贵了": who said it stays on this PC as the buyer
             self.buyer, self.message = split_speaker(text)
-        self.button.setEnabled(bool(self.message))
+        self.button.setEnabled(bool(self.message or self.waiting))
 
     def _fill_menu(self) -> None:
         self.menu.clear()
         for department in self.departments():
             action = QAction(department, self.menu)
             action.triggered.connect(lambda _checked=False, d=department: self.ask(d))
+            action.setEnabled(bool(self.message))
             self.menu.addAction(action)
+        if self.waiting and self.folder() is not None:
+            self.menu.addSeparator()
+            resend = self.menu.addAction(self.tr("补发给组长（%1 条）").replace("%1", str(len(self.waiting))))
+            resend.triggered.connect(self.share_waiting)
+
+    def share_waiting(self) -> None:
+        for feedback_id in self.waiting:
+            self.share(feedback_id)
 
     def ask(self, department: str) -> None:
         dialog = FeedbackDialog(self.departments(), department, self.message, self.folder() is not None,
-                                self.button.window())
-        if (choice := modal.ask(dialog, self.keyboard_requested.emit, FeedbackDialog.choice)) is not None:
-            self.file(*choice)
+                                self.button.window(), buyer=self.buyer)
+        if (chosen := ask_typing(dialog, self.keyboard_requested, dialog.choice)) is not None:
+            self.file(*chosen)
 
     def file(self, department: str, text: str, note: str, share: bool) -> None:
         buyer, now = self.buyer, self.clock()
 
         def job(services: Services) -> Feedback | str:
             try:
-                return file_feedback(services, department, text, note, buyer, now)
+                return file_feedback(services, department, text, note, buyer, now, share)
             except FeedbackError as error:
                 return str(error)
 
@@ -128,8 +147,12 @@ class FeedbackFeature(QObject):
 
         def sent() -> None:
             now = self.clock()
-            self.runner.db(lambda services: mark_shared(services, feedback_id, now),
-                           lambda _none: self.status.emit(self.tr("反馈已发给组长")), self._failed, owner=self)
+            self.runner.db(lambda services: mark_shared(services, feedback_id, now), lambda _none: marked(),
+                           self._failed, owner=self)
+
+        def marked() -> None:
+            self.status.emit(self.tr("反馈已发给组长"))
+            self.refresh_waiting()
 
         self.runner.db(lambda services: share_request(services, feedback_id), write, self._failed, owner=self)
 
@@ -137,4 +160,5 @@ class FeedbackFeature(QObject):
         self.status.emit(self.tr("反馈没有记下：%1").replace("%1", str(error)))
 
     def _share_failed(self, _error: BaseException) -> None:
-        self.status.emit(self.tr("团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）"))
+        self.refresh_waiting()
+        self.status.emit(self.tr("团队文件夹不可用：反馈已保存在本机，稍后在“反馈”菜单中补发"))

@@ -27,8 +27,7 @@ from desktop.services.context import Services
 from desktop.services.feedback import lead_rows
 from desktop.store.feedback import FeedbackRepository
 from desktop.sync.feedback import SharedFeedback, list_shared_feedback
-from desktop.ui.feedback.feature import SHARE_TIMEOUT_MS
-from desktop.ui.runtime.tasks import Runner
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
 from desktop.ui.widgets.language import LiveText, label
 from desktop.ui.widgets.plain_text import plain_label
 
@@ -157,7 +156,7 @@ class FeedbackReview(QWidget):
         new = sum(row.state is FeedbackState.NEW for row in rows)
         text = self.tr("共 %1 条，待处理 %2 条").replace("%1", str(len(rows))).replace("%2", str(new))
         if skipped:
-            text += self.tr("（%1 个文件无法读取，已跳过）").replace("%1", str(skipped))
+            text += self.tr("（%1 个文件没有显示：无法读取，或不在每位客服最新的 30 条内）").replace("%1", str(skipped))
         return text
 
     def mark_selected(self, state: FeedbackState) -> None:

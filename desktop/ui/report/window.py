@@ -24,15 +24,14 @@ from desktop.core.daily_report import CONVERSION_LABEL, FIGURE_LABELS, FIGURES, 
 from desktop.core.library_io import atomic_write
 from desktop.core.reminders import zone_from
 from desktop.services.daily_report import KEEP_DAYS, agent_report, team_report
+from desktop.sync.folder import TeamFolder
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import Runner
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
 from desktop.ui.widgets.language import LiveText, label
 from desktop.ui.widgets.plain_text import plain_label
 
 from .bar_chart import BarChart
-
-SHARE_TIMEOUT_MS = 20_000
 
 
 class ReportWindow(QWidget):
@@ -136,10 +135,19 @@ class ReportWindow(QWidget):
         today = now.astimezone(zone).date()
 
         def read() -> TeamUsage:
+            TeamFolder(folder).require_reachable()  # an unplugged share is not a team that did nothing
             return read_team_usage(folder, since=today - dt.timedelta(days=KEEP_DAYS), today=today)
 
-        self.runner.io(read, lambda usage: self.show_report(team_report(usage.daily, usage.agents, today)),
-                       self._failed, owner=self, timeout_ms=SHARE_TIMEOUT_MS)
+        self.runner.io(read, lambda usage: self._show_team(usage, today), self._failed, owner=self,
+                       timeout_ms=SHARE_TIMEOUT_MS)
+
+    def _show_team(self, usage: TeamUsage, today: dt.date) -> None:
+        """Any agent can write any stats file: the lead is told the sums are unverified and what was left out."""
+        self.show_report(team_report(usage.daily, usage.agents, today))
+        note = self.tr("各客服的统计文件未经验证")
+        if usage.skipped_files:
+            note += self.tr("，%1 个统计文件不可信或无法读取，未计入").replace("%1", str(usage.skipped_files))
+        self.heading.setText(f"{self.heading.text()} · {note}")
 
     def show_report(self, report: DailyReport) -> None:
         self.report = report

@@ -21,7 +21,8 @@ FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1  # the phrase's whole text (the it
 
 
 class RoundAnswerDialog(QDialog):
-    def __init__(self, round_: Round, phrases: list[Phrase], parent: QWidget | None = None) -> None:
+    def __init__(self, round_: Round, phrases: list[Phrase], parent: QWidget | None = None,
+                 draft: tuple[list[str], list[str]] | None = None) -> None:
         super().__init__(parent)
         self.round = round_
         self.setWindowTitle(self.tr("话术优化：%1").replace("%1", round_.title))
@@ -63,6 +64,12 @@ class RoundAnswerDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().horizontalAdvance("买") * 34, 480)
+        if draft is not None:  # what the agent wrote last time, when it could not be handed in
+            for row, (text, phrase_id) in enumerate(zip(*draft, strict=True)):
+                self.edits[row].setPlainText(text)
+                if phrase_id and (index := self.pickers[row].findData(phrase_id)) > 0:
+                    self.pickers[row].setCurrentIndex(index)
+                    self._picked[row] = phrase_id
 
     def _pick(self, question: int, index: int) -> None:
         picker = self.pickers[question]

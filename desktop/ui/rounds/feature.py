@@ -21,10 +21,9 @@ from desktop.store.rounds import RoundRepository
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_rounds, submit_answer
 from desktop.ui.rounds.answer_dialog import RoundAnswerDialog
-from desktop.ui.runtime.tasks import Runner
-from desktop.ui.widgets import modal
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
+from desktop.ui.widgets.typing_dialog import ask_typing
 
-SHARE_TIMEOUT_MS = 20_000
 OPEN_DAYS = 14  # a round older than this is over
 NOTIFY_KEY = "kuaida-round"
 
@@ -66,6 +65,8 @@ class RoundsFeature(QObject):
         self.notifier = notifier
         self.clock = clock
         self.waiting: list[Round] = []
+        # Answers not yet handed in (the share was away): offered again in the dialog, never lost to a failure.
+        self._drafts: dict[str, tuple[list[str], list[str]]] = {}
         self.button = RoundsButton(parent)
         self.button.clicked.connect(self.answer_next)
         self._checking = False
@@ -121,14 +122,15 @@ class RoundsFeature(QObject):
                        lambda phrases: self._ask(round_, phrases), owner=self)
 
     def _ask(self, round_: Round, phrases: list[Phrase]) -> None:
-        dialog = RoundAnswerDialog(round_, phrases, self.button.window())
-        if (answers := modal.ask(dialog, self.keyboard_requested.emit, RoundAnswerDialog.answers)) is not None:
-            self.submit(round_, *answers)
+        dialog = RoundAnswerDialog(round_, phrases, self.button.window(), draft=self._drafts.get(round_.id))
+        if (chosen := ask_typing(dialog, self.keyboard_requested, dialog.answers)) is not None:
+            self.submit(round_, *chosen)
 
     def submit(self, round_: Round, texts: list[str], phrase_ids: list[str]) -> None:
         folder = self.folder()
         if folder is None:
             return
+        self._drafts[round_.id] = (texts, phrase_ids)
 
         def write(request: tuple[str, dict[str, object]]) -> None:
             agent_id, body = request
@@ -141,6 +143,7 @@ class RoundsFeature(QObject):
                            self._failed, owner=self)
 
         def done() -> None:
+            self._drafts.pop(round_.id, None)
             self.waiting = [r for r in self.waiting if r.id != round_.id]
             self.button.set_waiting(len(self.waiting))
             self.status.emit(self.tr("答案已交给组长，谢谢！"))

@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.rounds import Round, RoundError, answers_by_question, new_round
-from desktop.core.sync.keys import KeyFileError, SigningKey, load_signing_key
+from desktop.core.sync.keys import KeyFileError, PublicKey, SigningKey, load_signing_key
 from desktop.services.rounds import common_topics
+from desktop.services.team import is_foreign_key
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_answers, list_rounds, publish_round
 from desktop.sync.usage import read_team_usage
-from desktop.ui.runtime.tasks import Runner
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
 from desktop.ui.widgets.language import LiveText
 from desktop.ui.widgets.plain_text import plain_label
 
-SHARE_TIMEOUT_MS = 20_000
 TextRole = Qt.ItemDataRole.UserRole + 1
 ShownRole = Qt.ItemDataRole.UserRole + 2  # what a line says beside the data: answers given, or (agent, times used)
 
@@ -107,7 +107,8 @@ class RoundsWindow(QWidget):
             if (topic := self.topics_row.itemAt(index)) is not None and (button := topic.widget()) is not None:
                 button.setToolTip(self.tr("把这个话题加入问题"))
         self.publish_button.setText(self.tr("发布这一轮…"))
-        self.answers_tree.setHeaderLabels([self.tr("问题 / 客服"), self.tr("回答"), self.tr("这条短语被用过")])
+        self.answers_tree.setHeaderLabels([self.tr("问题 / 客服（名字未经验证）"), self.tr("回答"),
+                                           self.tr("这条短语被用过")])
         self.adopt_button.setText(self.tr("采用为团队短语…"))
         self.answers_label.setText(self.tr("答案："))
         self.new_round_label.setText(self.tr("新一轮"))
@@ -207,9 +208,11 @@ class RoundsWindow(QWidget):
             self.answers_tree.addTopLevelItem(top)
             for answer in given:
                 text, phrase_id = answer.texts[number], answer.phrase_ids[number]
+                # A team phrase's uses come from the stats; a personal one's from its agent's answer.
+                own = answer.uses[number] if number < len(answer.uses) else 0
                 item = QTreeWidgetItem(["", text])
                 item.setData(0, TextRole, (text, question))
-                item.setData(0, ShownRole, (answer.agent, self.uses.get(phrase_id, 0) if phrase_id else None))
+                item.setData(0, ShownRole, (answer.agent, (self.uses.get(phrase_id) or own) if phrase_id else None))
                 self._name_answer(item)
                 item.setToolTip(1, text)
                 top.addChild(item)
@@ -240,14 +243,23 @@ class RoundsWindow(QWidget):
                 return
         key = self.key
 
+        def checked(team_key: PublicKey | None) -> None:
+            if is_foreign_key(key, team_key):  # the agents' PCs would never show the round
+                self.key = None
+                self.status_label.setText(self.tr("这把私钥不是团队正在使用的密钥（指纹 %1），客服不会看到它发布的问题")
+                                          .replace("%1", key.public.fingerprint))
+                return
+            self.runner.io(lambda: publish_round(folder, round_, key), published, self._failed, owner=self,
+                           timeout_ms=SHARE_TIMEOUT_MS)
+
         def published(_path: object) -> None:
             self.questions_edit.clear()
             self.title_edit.clear()
             self._status.say(lambda: self.tr("已发布「%1」：客服下次同步后会看到").replace("%1", round_.title))
             self.load()
 
-        self.runner.io(lambda: publish_round(folder, round_, key), published, self._failed, owner=self,
-                       timeout_ms=SHARE_TIMEOUT_MS)
+        self.runner.db(lambda services: TeamRepository(services.store.db).pinned_key(), checked, self._failed,
+                       owner=self)
 
     def adopt_selected(self) -> None:
         chosen = next((item.data(0, TextRole) for item in self.answers_tree.selectedItems()

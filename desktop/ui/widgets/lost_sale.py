@@ -16,7 +16,7 @@ from desktop.services.context import Services
 from desktop.services.lost_sales import record_lost_sale
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import Runner
-from desktop.ui.widgets import modal
+from desktop.ui.widgets.typing_dialog import ask_typing
 
 
 class LostSaleNoteDialog(QDialog):
@@ -85,8 +85,8 @@ class LostSaleButton(QPushButton):
 
     def ask_with_note(self) -> None:
         dialog = LostSaleNoteDialog(self.buyer, self.reasons(), self.window())
-        if (choice := modal.ask(dialog, self.keyboard_requested.emit, LostSaleNoteDialog.choice)) is not None:
-            self.record(*choice)
+        if (chosen := ask_typing(dialog, self.keyboard_requested, dialog.choice)) is not None:
+            self.record(*chosen)
 
     def record(self, reason: str, note: str) -> None:
         buyer, now, zone = self.buyer, self.clock(), zone_from(self.settings.get)

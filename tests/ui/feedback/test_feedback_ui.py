@@ -110,3 +110,60 @@ def test_the_lead_sees_departments_and_weeks_marks_and_exports(qtbot, tmp_path: 
     assert "已转交" in exported.with_name("汇总.html").read_text(encoding="utf-8")
     review.load()  # the marks survive a reload
     assert "待处理 1 条" in review.summary.text()
+
+
+def test_the_lead_is_told_the_share_is_offline_not_that_there_is_no_feedback(qtbot, tmp_path: Path,
+                                                                             services: Services) -> None:
+    review = FeedbackReview(ImmediateTaskRunner(services), lambda: tmp_path / "unplugged")
+    qtbot.addWidget(review)
+    review.load()
+    assert "共享文件夹不可用" in review.summary.text() and review.tree.topLevelItemCount() == 0
+
+
+def test_the_lead_is_told_why_some_items_are_not_shown(qtbot, tmp_path: Path, services: Services) -> None:
+    from desktop.sync.feedback import share_feedback
+    from desktop.sync.inbox import MAX_PER_AGENT
+
+    share = tmp_path / "share"
+    share.mkdir()
+    start = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    for n in range(MAX_PER_AGENT + 2):
+        share_feedback(share, "aaaaaaaa", "小美", "物流", f"慢{n}", "", start.date(), now=start + dt.timedelta(hours=n))
+    review = FeedbackReview(ImmediateTaskRunner(services), lambda: share)
+    qtbot.addWidget(review)
+    review.load()
+    assert f"共 {MAX_PER_AGENT} 条" in review.summary.text() and "2 个文件没有显示" in review.summary.text()
+    assert "最新的 30 条" in review.summary.text()
+
+
+def test_a_copied_recipient_line_keeps_its_label_and_the_name_stays_home(
+        qtbot, tmp_path: Path, services: Services, settings: SettingsBridge) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    feature = FeedbackFeature(ImmediateTaskRunner(services), settings, lambda: share)
+    qtbot.addWidget(feature.button)
+    feature.on_message_copied("收货人：张三 电话：13812345678 送不上门")
+    feature.file("物流", feature.message, "", share=True)
+    [item], _skipped = list_shared_feedback(share)
+    assert "张三" not in item.text and "13812345678" not in item.text
+
+
+def test_feedback_the_share_missed_is_sent_later_from_the_menu(qtbot, monkeypatch, tmp_path: Path,
+                                                              services: Services, settings: SettingsBridge) -> None:
+    where = {"folder": tmp_path / "gone"}
+    feature = FeedbackFeature(ImmediateTaskRunner(services), settings, lambda: where["folder"])
+    qtbot.addWidget(feature.button)
+    feature.on_message_copied(MESSAGE)
+    monkeypatch.setattr(FeedbackDialog, "exec", agent_answers(share=True))
+    feature.ask("仓储")
+    feature.file("运营", "图片和实物差太多", "", share=False)  # kept on this PC: never sent by itself
+    where["folder"] = share = tmp_path / "share"
+    share.mkdir()
+    feature.menu.aboutToShow.emit()
+    resend = [a for a in feature.menu.actions() if "补发" in a.text()]
+    assert len(resend) == 1 and "1" in resend[0].text()
+    resend[0].trigger()
+    shared, _skipped = list_shared_feedback(share)
+    assert [s.department for s in shared] == ["仓储"] and "13812345678" not in shared[0].text
+    feature.menu.aboutToShow.emit()
+    assert not [a for a in feature.menu.actions() if "补发" in a.text()]

@@ -41,3 +41,25 @@ def test_mine_then_the_team_then_the_page(qtbot, tmp_path: Path, services: Servi
 
     window.export_button.click()
     assert "团队日报" in page.with_name("日报.html").read_text(encoding="utf-8")
+
+
+def test_the_teams_report_on_an_offline_share_says_so(qtbot, tmp_path: Path, services: Services,
+                                                       settings: SettingsBridge) -> None:
+    window = ReportWindow(ImmediateTaskRunner(services), settings, lambda: tmp_path / "unplugged")
+    qtbot.addWidget(window)
+    window.team_button.click()
+    assert "共享文件夹不可用" in window.heading.text()  # not a team of 0 agents with nothing done
+
+
+def test_the_teams_report_says_its_figures_are_unverified_and_what_it_left_out(
+        qtbot, tmp_path: Path, services: Services, settings: SettingsBridge) -> None:
+    now = dt.datetime.now(dt.UTC)
+    share = tmp_path / "share"
+    share.mkdir()
+    write_usage(share, "aaaaaaaaaaaaaaaa", [], [], set(), today=now.date())
+    (share / "stats" / "bbbbbbbbbbbbbbbb.json").write_text("{not json", encoding="utf-8")
+    window = ReportWindow(ImmediateTaskRunner(services), settings, lambda: share, clock=lambda: now)
+    qtbot.addWidget(window)
+    window.team_button.click()
+    assert "1 位客服" in window.heading.text() and "未经验证" in window.heading.text()
+    assert "1 个统计文件" in window.heading.text()

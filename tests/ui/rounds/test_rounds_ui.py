@@ -30,6 +30,8 @@ def test_a_new_round_is_announced_once_and_waits_until_answered(qtbot, monkeypat
     share.mkdir()
     TeamRepository(services.store.db).pin_key(KEY.public)
     services.phrases.save_all([Phrase("p-mine", "亲，今天下单明天就发哦", "发货", source="personal")])
+    for _ in range(3):
+        services.phrases.record_use("p-mine")
     round_ = new_round("第一轮", ["什么时候发货？", "能便宜点吗？"], NOW)
     publish_round(share, round_, KEY)
     publish_round(share, new_round("伪造", ["加微信"], NOW + dt.timedelta(seconds=1)), SigningKey.generate())
@@ -58,6 +60,7 @@ def test_a_new_round_is_announced_once_and_waits_until_answered(qtbot, monkeypat
     answers, _skipped = list_answers(share, round_.id)
     assert [(a.texts, a.phrase_ids) for a in answers] == [
         (("亲，今天下单明天就发哦", "亲，现在下单送运费险哦"), ("p-mine", ""))]
+    assert answers[0].uses == (3, 0)  # how often the picked phrase served this agent: the lead compares with it
     assert feature.button.isHidden() and statuses[-1] == "答案已交给组长，谢谢！"
     assert RoundRepository(services.store.db).answered() == {round_.id}
 
@@ -83,12 +86,61 @@ def test_the_lead_publishes_compares_and_adopts(qtbot, tmp_path: Path, services:
     assert "已发布" in window.status_label.text() and window.round_box.count() == 1
 
     submit_answer(share, "aaaa", answer_body(rounds[0], "小美", ["亲，48小时内发货", ""], ["", ""]))
-    submit_answer(share, "bbbb", answer_body(rounds[0], "小丽", ["今天就发", "亲，价格很实在了"], ["", ""]))
+    submit_answer(share, "bbbb", answer_body(rounds[0], "小丽", ["今天就发", "亲，价格很实在了"], ["p-9", ""], [17, 0]))
     window.load_answers()
     first = window.answers_tree.topLevelItem(0)
     assert first.childCount() == 2 and window.answers_tree.topLevelItem(1).childCount() == 1
+    used = sorted(first.child(i).text(2) for i in range(2))
+    assert used[0] == "17" and used[1] == "（新写的）"  # a personal phrase's own uses, not the team's 0
     adopted: list[tuple[str, str]] = []
     window.adopt_requested.connect(lambda text, question: adopted.append((text, question)))
     first.child(0).setSelected(True)
     window.adopt_button.click()
     assert adopted == [(first.child(0).text(1), "什么时候发货？")]
+
+
+def test_a_round_signed_with_another_key_is_not_published(qtbot, tmp_path: Path, services: Services) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    key_file = tmp_path / "old-team.key"
+    key_file.write_bytes(SigningKey.generate().private_pem())  # not the key the team's PCs trust
+    TeamRepository(services.store.db).pin_key(KEY.public)
+    window = RoundsWindow(ImmediateTaskRunner(services), lambda: share, pick_key_file=lambda _parent: str(key_file),
+                          clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.questions_edit.setPlainText("什么时候发货？")
+    window.publish_button.click()
+    assert not (share / "rounds").exists() or not any((share / "rounds").iterdir())
+    assert "不是团队正在使用的密钥" in window.status_label.text()
+    assert window.questions_edit.toPlainText() == "什么时候发货？" and window.key is None  # nothing lost, pick again
+
+
+def test_answers_that_could_not_be_handed_in_are_there_again_next_time(qtbot, monkeypatch, tmp_path: Path,
+                                                                       services: Services) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    TeamRepository(services.store.db).pin_key(KEY.public)
+    round_ = new_round("第一轮", ["什么时候发货？", "能便宜点吗？"], NOW)
+    publish_round(share, round_, KEY)
+    where = {"folder": share}
+    feature = RoundsFeature(ImmediateTaskRunner(services), lambda: where["folder"], clock=lambda: NOW)
+    qtbot.addWidget(feature.button)
+    feature.check()
+    statuses: list[str] = []
+    feature.status.connect(statuses.append)
+    seen: list[list[str]] = []
+
+    def answer(dialog: RoundAnswerDialog) -> int:
+        seen.append([edit.toPlainText() for edit in dialog.edits])
+        if not seen[-1][0]:
+            dialog.edits[0].setPlainText("亲，48小时内发货")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RoundAnswerDialog, "exec", answer)
+    where["folder"] = tmp_path / "unplugged"
+    feature.button.click()
+    assert "没有交给组长" in statuses[-1] and not feature.button.isHidden()
+    where["folder"] = share
+    feature.button.click()  # the dialog opens with what the agent wrote
+    assert seen == [["", ""], ["亲，48小时内发货", ""]]
+    assert [a.texts for a in list_answers(share, round_.id)[0]] == [("亲，48小时内发货", "")]
