@@ -378,6 +378,7 @@ def restore_backup(backup: Path, path: Path, now: dt.datetime | None = None) -> 
 def _import_repositories() -> None:
     """Importing a repository module registers its migrations; list every area's module here."""
     from desktop.store import (
+        adoption,  # noqa: F401
         customers,  # noqa: F401
         orders,  # noqa: F401
         phrases,  # noqa: F401

@@ -1,7 +1,8 @@
 """Team usage for 话术优化: each agent writes only its own small stats file; the lead's editor sums them.
 
 A stats file holds counts only: team phrase id → uses per day, and intent → messages with no fitting
-phrase per day; and which Kuaida and which team library version the agent runs, so IT and the lead see
+phrase per day; adoption outcomes per day (`desktop.core.adoption`: messages, shown, top 1 … no pick) for
+the agent and per team phrase; and which Kuaida and which team library version the agent runs, so IT and the lead see
 which PC still runs an old one. No buyer text, no customer names, no personal phrases.
 
 Nobody signs these files and every agent can write any of them, so reading is bounded and sceptical: at
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core.adoption import ALL_OUTCOMES, MESSAGE_LEVEL
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.pack import PHRASE_ID, PackError
 from desktop.sync.atomic import write_atomic
@@ -55,6 +57,9 @@ class TeamUsage:
     agents: int = 0
     skipped_files: int = 0
     versions: dict[str, AgentVersions] = field(default_factory=dict)  # agent id → what it says it runs
+    # (day, agent id or phrase id, outcome, count): agents' message-level figures and team phrases' outcomes
+    adoption_by_agent: list[tuple[str, str, str, int]] = field(default_factory=list)
+    adoption_by_phrase: list[tuple[str, str, str, int]] = field(default_factory=list)
 
     def kuaida_versions(self) -> Counter[str | None]:
         return Counter(v.kuaida for v in self.versions.values())
@@ -72,10 +77,13 @@ class TeamUsage:
 
 def write_usage(folder_path: Path, agent_id: str, uses: Iterable[tuple[str, str, int]],
                 no_match: Iterable[tuple[str, str, int]], team_ids: set[str], today: dt.date | None = None,
-                kuaida_version: str = __version__, library_version: int | None = None) -> Path:
+                kuaida_version: str = __version__, library_version: int | None = None,
+                adoption: Iterable[tuple[str, str, str, int]] = ()) -> Path:
     """Replace this agent's stats file with the last `KEEP_DAYS` days of (id, day, count) rows.
 
-    `library_version` is the team library this PC applied (None before its first sync)."""
+    `library_version` is the team library this PC applied (None before its first sync); `adoption` are the
+    (day, phrase id, outcome, count) rows of `AdoptionRepository.counts` (personal phrases are summed into
+    the agent's figures, not named)."""
     if not AGENT_ID.fullmatch(agent_id):
         raise ValueError("无效的客服编号")
     since = ((today or dt.date.today()) - dt.timedelta(days=KEEP_DAYS)).isoformat()
@@ -84,6 +92,10 @@ def write_usage(folder_path: Path, agent_id: str, uses: Iterable[tuple[str, str,
                                "no_match": _by_day(no_match, since), "kuaida_version": kuaida_version[:32]}
     if library_version is not None:
         body["library_version"] = library_version
+    agent_days, phrase_days = _adoption_by_day(adoption, team_ids, since)
+    if agent_days:
+        body["adoption"] = agent_days
+        body["adoption_phrases"] = phrase_days
     folder = TeamFolder(folder_path)
     folder.require_reachable()
     folder.stats.mkdir(exist_ok=True)
@@ -98,6 +110,28 @@ def _by_day(rows: Iterable[tuple[str, str, int]], since: str) -> dict[str, dict[
         if day >= since and count > 0:
             days.setdefault(day, {})[key] = days.get(day, {}).get(key, 0) + int(count)
     return days
+
+
+def _adoption_by_day(rows: Iterable[tuple[str, str, str, int]], team_ids: set[str], since: str
+                     ) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """day → {outcome: n} for the agent, and day → {"phrase id/outcome": n} for team phrases."""
+    agent: dict[str, dict[str, int]] = {}
+    phrases: dict[str, dict[str, int]] = {}
+    for day, phrase_id, outcome, count in rows:
+        if day < since or count <= 0:
+            continue
+        mine = agent.setdefault(day, {})
+        mine[outcome] = mine.get(outcome, 0) + int(count)
+        if phrase_id != MESSAGE_LEVEL and phrase_id in team_ids:
+            key = f"{phrase_id}/{outcome}"
+            theirs = phrases.setdefault(day, {})
+            theirs[key] = theirs.get(key, 0) + int(count)
+    return agent, phrases
+
+
+_OUTCOME = "|".join(o.value for o in ALL_OUTCOMES)
+_OUTCOME_KEY = re.compile(f"(?:{_OUTCOME})")
+_PHRASE_OUTCOME_KEY = re.compile(f"({PHRASE_ID.pattern})/(?:{_OUTCOME})")
 
 
 def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.date | None = None) -> TeamUsage:
@@ -117,6 +151,9 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.d
                 raise PackError("不是快答的统计文件")
             uses = _counts(raw.get("uses"), since_text, latest, PHRASE_ID)
             no_match = _counts(raw.get("no_match"), since_text, latest, re.compile(r"[a-z_]{1,40}"))
+            # Message-level counts (message, shown) may be twice a day's picks; checked per outcome below.
+            adoption = _day_rows(raw.get("adoption", {}), since_text, latest, _OUTCOME_KEY)
+            adoption_phrases = _day_rows(raw.get("adoption_phrases", {}), since_text, latest, _PHRASE_OUTCOME_KEY)
         except (OSError, PackError, RecursionError):
             usage.skipped_files += 1
             continue
@@ -124,6 +161,8 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.d
         usage.no_match.update(no_match)
         usage.agents += 1
         usage.versions[path.stem] = _versions(raw)
+        usage.adoption_by_agent.extend((day, path.stem, key, n) for day, key, n in adoption)
+        usage.adoption_by_phrase.extend((day, *key.split("/"), n) for day, key, n in adoption_phrases)
     return usage
 
 
@@ -155,3 +194,20 @@ def _counts(days: object, since: str, latest: str, key_pattern: re.Pattern[str])
             if day >= since:
                 total[key] += count
     return total
+
+
+def _day_rows(days: object, since: str, latest: str, key_pattern: re.Pattern[str]) -> list[tuple[str, str, int]]:
+    """(day, key, count) from {day: {key: count}}, each count within one agent's day; raises on anything else."""
+    if not isinstance(days, dict):
+        raise PackError("统计文件格式不对")
+    rows = []
+    for day, counts in days.items():
+        if not isinstance(day, str) or not _DAY.fullmatch(day) or not isinstance(counts, dict) or day > latest:
+            raise PackError("统计文件格式不对")
+        for key, count in counts.items():
+            if not isinstance(key, str) or not key_pattern.fullmatch(key) or not isinstance(count, int) or \
+                    isinstance(count, bool) or not 0 <= count <= MAX_DAILY_COUNT:
+                raise PackError("统计文件中的次数不可信")
+            if day >= since:
+                rows.append((day, key, count))
+    return rows

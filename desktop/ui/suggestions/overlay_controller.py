@@ -19,6 +19,7 @@ from desktop.core.phrases import Phrase, intent_ids
 from desktop.core.templates import render
 from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, PasteOutcome, Paster, PasteRequest
+from desktop.services.adoption import AdoptionRecorder, save_counts
 from desktop.services.library import Library, load_library, then_reload
 from desktop.store.database import NewerStoreError, StoreError
 from desktop.store.team import TeamRepository
@@ -80,6 +81,9 @@ class OverlayController(QObject):
         self.message = ""  # what is answered: the buyer's question read from it (chat_block); shown elided
         self.buyer = ""  # the buyer's nick when the copy was a block from the chat client, else ""
         self.searching = False
+        # Adoption counts (生成率, 采纳率); counts only, saved on the DB worker.
+        self.adoption = AdoptionRecorder(lambda counts: self.runner.db(
+            lambda services: save_counts(services.store.db, counts), owner=self))
         self._load_failed = False  # the library could not be loaded (the store did not open)
         self._load_problem: tuple[str, str] | None = None  # (status line, its tooltip) while that lasts
         self._pending_paste: PasteRequest | None = None
@@ -173,6 +177,7 @@ class OverlayController(QObject):
         if self.searching:  # copying happened in another window, which has the focus now
             self.end_search(restore_focus=False)
         self.copied = text
+        self.adoption.message_copied(text)
         read = read_copied(text, self._seller_names())
         self.message, self.buyer = read.question, read.buyer
         self.panel.set_message(self._shown_message(read))
@@ -197,6 +202,8 @@ class OverlayController(QObject):
             return
         suggestions = self.library.engine.suggest(self.message, top=MAX_NUMBERED) if self.message else []
         self.suggestion_model.set_suggestions(suggestions)
+        if suggestions:
+            self.adoption.suggestions_shown()
         if self.message and not suggestions:
             self._record_no_match()
         self.panel.show_model(self.suggestion_model, EmptyKind.NO_MATCH if self.message else EmptyKind.WAITING)
@@ -233,7 +240,9 @@ class OverlayController(QObject):
         if not 0 <= row < model.rowCount():
             return
         phrase: Phrase = self._phrase_at(model, row)
-        if self._paste_checked(self._rendered_at(model, row), self._spans_at(model, row)):
+        text = self._rendered_at(model, row)
+        if self._paste_checked(text, self._spans_at(model, row)):
+            self.adoption.reply_pasted(phrase.id, row + 1 if model is self.suggestion_model else None, text)
             self._record_pick(phrase)
             self.reply_chosen.emit(phrase)
 

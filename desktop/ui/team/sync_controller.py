@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
 from desktop.core.sync.pack import TeamLibrary
+from desktop.store.adoption import AdoptionRepository
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.gc_pause import CollectorPause, release_gradually
 from desktop.sync.inbox import propose
@@ -195,16 +196,17 @@ class SyncController(QObject):
         folder = self._folder
 
         def gather(ctx: Any) -> tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
-                                      int | None]:
+                                      int | None, list[tuple[str, str, str, int]]]:
             team = self._team_of(ctx)
             rows = team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
-            return rows, team.mirror_state().applied_version
+            return rows, team.mirror_state().applied_version, AdoptionRepository(team.db).counts()
 
         def upload(gathered: tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
-                                   int | None]) -> None:
-            rows, library_version = gathered
+                                   int | None, list[tuple[str, str, str, int]]]) -> None:
+            rows, library_version, adoption = gathered
             if not self._stopped:
-                self._runner.io(lambda: write_usage(folder(), *rows, library_version=library_version),
+                self._runner.io(lambda: write_usage(folder(), *rows, library_version=library_version,
+                                                    adoption=adoption),
                                 on_error=self._on_usage_failed, owner=self, timeout_ms=self._timeout_ms)
 
         self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)

@@ -1,0 +1,44 @@
+"""`kuaida adoption`: the local figures by day, phrase and in all, and as CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.core.adoption import Count, Outcome
+from desktop.services.context import open_services
+from desktop.store.adoption import AdoptionRepository
+
+
+def seed() -> str:
+    today = dt.date.today().isoformat()
+    services = open_services()
+    AdoptionRepository(services.store.db).add(
+        [Count(today, "", Outcome.MESSAGE)] * 4 + [Count(today, "", Outcome.SHOWN)] * 4
+        + [Count(today, "t-1", Outcome.TOP1), Count(today, "t-2", Outcome.EDITED), Count(today, "", Outcome.NO_PICK)])
+    services.close()
+    return today
+
+
+def test_report_by_day_and_by_phrase(capsys: pytest.CaptureFixture[str]) -> None:
+    today = seed()
+    capsys.readouterr()
+    assert main(["adoption"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("范围,买家消息,有推荐,生成率")
+    assert lines[1] == f"{today},4,4,100.0%,1,1,0,0,1,1,50.0%"
+    assert main(["adoption", "--by", "phrase"]) == 0
+    assert [line.split(",")[0] for line in capsys.readouterr().out.splitlines()[1:]] == ["t-1", "t-2"]
+
+
+def test_csv_export_and_an_empty_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["adoption"]) == 0
+    assert "还没有采纳数据" in capsys.readouterr().out
+    seed()
+    target = tmp_path / "adoption.csv"
+    assert main(["adoption", "--by", "all", "--csv", str(target)]) == 0
+    text = target.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[1].startswith("全部,4,4,")
