@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from desktop.core.adoption import Count, Outcome, report_rows, total
+from desktop.core.adoption import Count, report_rows, total
 from desktop.core.default_library import load_default_library
 from desktop.services.adoption import AdoptionRecorder
 from desktop.store.adoption import AdoptionRepository

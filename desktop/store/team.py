@@ -39,6 +39,12 @@ def create_no_match_table(db: sqlite_utils.Database) -> None:
     db["team_no_match"].create({"intent": str, "day": str, "count": int}, pk=("intent", "day"))
 
 
+@migrations()
+def add_word_replacements(db: sqlite_utils.Database) -> None:
+    # The team's compliant wording per sensitive word (替代话术), synced with the words.
+    db["team_sensitive_words"].add_column("replacement", str, not_null_default="")
+
+
 @dataclass(frozen=True)
 class MirrorState:
     """What the sync needs to know about the local copy, read on the DB thread and handed to the I/O job."""
@@ -134,7 +140,8 @@ class TeamRepository:
             self.phrases.replace_source("team", phrases)
             self.db.execute("delete from team_sensitive_words")
             self.db["team_sensitive_words"].insert_all(
-                ({"word": w.word, "category": w.category} for w in library.sensitive_words), replace=True
+                ({"word": w.word, "category": w.category, "replacement": w.replacement}
+                 for w in library.sensitive_words), replace=True
             )
             self.db.execute("delete from team_promotions")
             self.db["team_promotions"].insert_all(
@@ -165,8 +172,8 @@ class TeamRepository:
         )
 
     def sensitive_words(self) -> tuple[SensitiveWord, ...]:
-        rows = self.db.execute("select word, category from team_sensitive_words order by rowid")
-        return tuple(SensitiveWord(word, category) for word, category in rows)
+        rows = self.db.execute("select word, category, replacement from team_sensitive_words order by rowid")
+        return tuple(SensitiveWord(word, category, replacement or "") for word, category, replacement in rows)
 
     def promotions(self) -> tuple[Promotion, ...]:
         rows = self.db.execute('select name, start, "end", talking_points from team_promotions order by position')
