@@ -71,6 +71,7 @@ class OverlayController(QObject):
         self.hotkey_errors = dict(hotkey_errors or {})
         # Replaceable in tests: the questions asked before a risky paste or a delete.
         self.confirm_sensitive: Callable[[Any, list[str]], bool] = confirm.ask_paste_sensitive
+        self.confirm_sensitive_fixed: Callable[[Any, list[str], str], str | None] = confirm.ask_paste_sensitive_fixed
         self.confirm_delete: Callable[[Any], bool] = confirm.ask_delete_phrase
         self.ask_proposal_note: Callable[[Any], str | None] = confirm.ask_proposal_note
         self.edit_phrase: Callable[[Phrase | None, str], Phrase | None] = self._run_phrase_dialog
@@ -240,9 +241,9 @@ class OverlayController(QObject):
         if not 0 <= row < model.rowCount():
             return
         phrase: Phrase = self._phrase_at(model, row)
-        text = self._rendered_at(model, row)
-        if self._paste_checked(text, self._spans_at(model, row)):
-            self.adoption.reply_pasted(phrase.id, row + 1 if model is self.suggestion_model else None, text)
+        pasted = self._paste_checked(self._rendered_at(model, row), self._spans_at(model, row))
+        if pasted is not None:
+            self.adoption.reply_pasted(phrase.id, row + 1 if model is self.suggestion_model else None, pasted)
             self._record_pick(phrase)
             self.reply_chosen.emit(phrase)
 
@@ -251,18 +252,27 @@ class OverlayController(QObject):
         when it holds a sensitive word. False when the agent cancelled."""
         finder = self.library.find_sensitive if self.library is not None else None
         spans = [(hit.start, hit.end) for hit in finder(text)] if finder is not None else []
-        return self._paste_checked(text, spans)
+        return self._paste_checked(text, spans) is not None
 
-    def _paste_checked(self, text: str, spans: list[tuple[int, int]]) -> bool:
+    def _paste_checked(self, text: str, spans: list[tuple[int, int]]) -> str | None:
+        """Paste `text`, asking first when it holds sensitive words; the text pasted (the fixed one when the
+        agent took the word list's replacement), or None when the agent cancelled."""
         took_focus = self.searching  # searching, or a question below, moved the focus to us
         if spans:
             if not took_focus:
                 self.focus.remember()
                 took_focus = True
-            if not self.confirm_sensitive(self.window, [text[start:end] for start, end in spans]):
+            words = [text[start:end] for start, end in spans]
+            fixed = self.library.fix_sensitive(text) if self.library is not None else ""
+            if fixed:
+                answer = self.confirm_sensitive_fixed(self.window, words, fixed)
+                text = fixed if answer == "fixed" else text
+            else:
+                answer = "original" if self.confirm_sensitive(self.window, words) else None
+            if answer is None:
                 if not self.searching:
                     self.focus.restore()
-                return False
+                return None
         if self.searching:
             self.end_search(restore_focus=True)
         elif took_focus:
@@ -272,7 +282,7 @@ class OverlayController(QObject):
             self._paste_after_focus_returns(request)
         else:
             self.paster.paste(request)
-        return True
+        return text
 
     def _list_model(self, model: QAbstractItemModel) -> ReplyListModel:
         return self.search_model if model is self.search_model else self.suggestion_model
