@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -64,6 +65,7 @@ from desktop.core.sync.draft import (
     words_to_text,
 )
 from desktop.core.sync.keys import KeyFileError, PublicKey, SigningKey, load_signing_key
+from desktop.core.sync.lint import lint, with_notes
 from desktop.core.sync.pack import TeamLibrary
 from desktop.core.templates import render
 from desktop.failures import failure_message
@@ -358,6 +360,8 @@ class LibraryEditor(QMainWindow):
         self.usage = TeamUsage()
         self.confirm: Confirm = _confirm_with_dialog(self)
         self.pick_file: Callable[[str, str], str] = self._pick_file_with_dialog
+        self.ask_note: Callable[[str, str], str] = self._ask_note_with_dialog  # "" when cancelled
+        self._publish_notes: dict[str, str] = {}  # phrase id → why it is published with a sensitive word
 
         self.model = DraftPhraseModel(self.draft, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -432,7 +436,7 @@ class LibraryEditor(QMainWindow):
     def _build_team_tab(self) -> QWidget:
         page = QWidget(self)
         self.words_edit = QPlainTextEdit(page)
-        self.words_edit.setPlaceholderText(self.tr("一行一个：敏感词<Tab>类别"))
+        self.words_edit.setPlaceholderText(self.tr("一行一个：敏感词<Tab>类别<Tab>替代说法，或 敏感词 → 替代说法"))
         self.promotions_edit = QPlainTextEdit(page)
         self.promotions_edit.setPlaceholderText(self.tr("一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点"))
         self.featured_box = QComboBox(page)
@@ -527,6 +531,10 @@ class LibraryEditor(QMainWindow):
 
     def _pick_file_with_dialog(self, title: str, filters: str) -> str:
         return QFileDialog.getOpenFileName(self, title, "", filters)[0]
+
+    def _ask_note_with_dialog(self, title: str, text: str) -> str:
+        note, ok = QInputDialog.getText(self, title, text, QLineEdit.EchoMode.Normal)
+        return note.strip() if ok else ""
 
     # loading ----------------------------------------------------------------------------------------
     def load(self) -> None:
@@ -718,7 +726,7 @@ class LibraryEditor(QMainWindow):
                      self.tr("关闭"))
 
     # publishing -------------------------------------------------------------------------------------
-    def publish(self, *, override_sensitive: bool | None = None) -> bool:
+    def publish(self) -> bool:
         """Check, confirm and start publishing. False when something blocked it (the reason is reported)."""
         if self._key is None:
             self.status_reported.emit(self.tr("只有持有团队私钥的主管可以发布"))
@@ -732,20 +740,8 @@ class LibraryEditor(QMainWindow):
             self.select_phrase(problems[0][0])
             self.status_reported.emit(self.tr("有 {0} 条短语需要先修改：{1}").format(len(problems), problems[0][1][0]))
             return False
-        warnings = self.draft.sensitive_warnings()
-        if warnings and override_sensitive is not True:
-            listing = "\n".join(
-                f"· {self._short_text(w.phrase_id)}（{w.describe()}）" for w in warnings[:10]
-            )
-            allowed = override_sensitive is None and self.confirm(
-                self.tr("短语含敏感词"),
-                self.tr("{0} 条短语含敏感词，发布后客服可能被平台处罚：\n{1}").format(len(warnings), listing),
-                self.tr("仍然发布"),
-            )
-            if not allowed:
-                self.select_phrase(warnings[0].phrase_id)
-                self.status_reported.emit(self.tr("未发布：请先修改含敏感词的短语"))
-                return False
+        if not self._lint_passed():
+            return False
         diff = self.diff()
         if not self.confirm(self.tr("发布团队库"),
                             diff.summary() + "\n\n" + "\n".join(diff.lines(limit=30)), self.tr("发布")):
@@ -753,12 +749,47 @@ class LibraryEditor(QMainWindow):
         self._start_publish()
         return True
 
+    def _lint_passed(self) -> bool:
+        """Every phrase against the sensitive words: fixed with the list's replacements, or let through with a
+        note (kept in the published pack's header); else nothing is published."""
+        self._publish_notes = {}
+        findings = lint(self.draft.library())
+        if not findings:
+            return True
+        listing = "\n".join(f"· {self._short_text(f.phrase_id)}（{'、'.join(f.words)}）"
+                             + (f" → {' '.join(f.fix.text.split())[:40]}" if f.fix.fixed else "")
+                             for f in findings[:10])
+        fixable = [f for f in findings if f.fix.fixed]
+        if fixable and self.confirm(
+            self.tr("短语含敏感词"),
+            self.tr("{0} 条短语含敏感词，发布后客服可能被平台处罚：\n{1}").format(len(findings), listing),
+            self.tr("采用替代说法"),
+        ):
+            for finding in fixable:
+                self.draft.update(finding.phrase_id, text=finding.fix.text)
+                self.model.phrase_changed(finding.phrase_id)
+            self.select_phrase(fixable[0].phrase_id)
+            self.form.show_phrase(self.draft.phrases[self.draft.index_of(fixable[0].phrase_id)])
+            self.status_reported.emit(self.tr("已用替代说法修正 {0} 条短语，请检查后再发布").format(len(fixable)))
+            return False
+        note = self.ask_note(
+            self.tr("仍然发布"),
+            self.tr("{0} 条短语含敏感词：\n{1}\n\n仍要发布请写明理由（写进发布记录）：").format(len(findings), listing),
+        )
+        if not note:
+            self.select_phrase(findings[0].phrase_id)
+            self.status_reported.emit(self.tr("未发布：请先修改含敏感词的短语"))
+            return False
+        self._publish_notes = {f.phrase_id: note for f in findings}
+        return True
+
     def _short_text(self, phrase_id: str) -> str:
         text = self.draft.phrases[self.draft.index_of(phrase_id)].text
         return " ".join(text.split())[:30]
 
     def _start_publish(self) -> None:
-        key, library, expected = self._key, self.draft.library(), self._base_version
+        key, expected = self._key, self._base_version
+        library = with_notes(self.draft.library(), lint(self.draft.library()), self._publish_notes)
         trusted = (self._team_key,) if self._team_key is not None else ()
         assert key is not None
         folder = self._folder  # resolved on the I/O worker

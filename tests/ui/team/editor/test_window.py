@@ -3,6 +3,8 @@ and publishing that agents then follow."""
 
 from __future__ import annotations
 
+import json
+
 import datetime as dt
 
 import pytest
@@ -63,6 +65,14 @@ def editor(qtbot, share, lead_store):
 
     window.allow_sensitive = False
     window.confirm = confirm
+    window.notes_asked = []
+    window.note_to_give = ""
+
+    def ask_note(title: str, text: str) -> str:
+        window.notes_asked.append((title, text))
+        return window.note_to_give
+
+    window.ask_note = ask_note
     window.load()
     return window
 
@@ -97,15 +107,19 @@ def test_editing_a_phrase_updates_the_draft_with_preview_emoji_and_sensitive_wor
     assert editor.model.index(row, 0).data() == "hd"
 
 
-def test_a_sensitive_word_blocks_publishing_unless_the_lead_overrides(editor, share, tmp_path):
+def test_a_sensitive_word_blocks_publishing_unless_the_lead_overrides_with_a_note(editor, share, tmp_path):
     editor.set_signing_key(KEY)
     phrase = editor.add_phrase()
-    editor.form.text_edit.setPlainText("全网最低价，加微信返现")
-    assert editor.publish() is False
-    assert editor.confirmations[-1][2] == "仍然发布"
+    editor.form.text_edit.setPlainText("销量第一，加微信返现")
+    editor.allow_sensitive = False
+    editor.confirm = lambda title, text, accept: editor.confirmations.append((title, text, accept)) or (
+        accept == "发布团队库" or accept == "发布")
+    assert editor.publish() is False  # the fix is offered and declined, no note given
+    assert editor.confirmations[-1][2] == "采用替代说法"
+    assert editor.notes_asked[-1][0] == "仍然发布"
     assert editor.current_phrase_id() == phrase.id  # the offending phrase is shown
     assert editor.statusBar().currentMessage().startswith("未发布")
-    editor.allow_sensitive = True
+    editor.note_to_give = "品牌方授权的说法"
     assert editor.publish() is True
     assert editor.confirmations[-1][0] == "发布团队库"
     assert "新增 1 条" in editor.confirmations[-1][1]
@@ -114,6 +128,20 @@ def test_a_sensitive_word_blocks_publishing_unless_the_lead_overrides(editor, sh
     status = sync_once(share, TeamRepository(agent.db), trust=KEY.public.fingerprint)
     assert (status.local_version, TeamRepository(agent.db).phrases.count("team")) == (2, 3)
     agent.close()
+    manifest = json.loads((share / "manifest.json").read_text(encoding="utf-8"))
+    header = json.loads((share / manifest["pack"]).read_bytes().split(b"\n", 1)[0])
+    assert [(n["phrase_id"], n["note"]) for n in header["publish_notes"]] == [(phrase.id, "品牌方授权的说法")]
+
+
+def test_the_word_lists_replacements_fix_the_phrases_before_publishing(editor):
+    editor.set_signing_key(KEY)
+    phrase = editor.add_phrase()
+    editor.form.text_edit.setPlainText("亲，全网最低价哦")
+    assert editor.publish() is False  # the test's confirm accepts 采用替代说法
+    assert editor.draft.phrases[-1].text == "亲，性价比很高哦"
+    assert editor.form.text_edit.toPlainText() == "亲，性价比很高哦" and editor.current_phrase_id() == phrase.id
+    assert "已用替代说法修正 1 条短语" in editor.statusBar().currentMessage()
+    assert editor.publish() is True and editor.notes_asked == []
 
 
 def test_an_empty_phrase_must_be_fixed_before_publishing(editor):
