@@ -3,9 +3,8 @@ and publishing that agents then follow."""
 
 from __future__ import annotations
 
-import json
-
 import datetime as dt
+import json
 
 import pytest
 from PySide6.QtCore import Qt
