@@ -1,4 +1,5 @@
-"""`kuaida reminders list [--json]` (open 催付, soonest auto-close first) and `kuaida reminders stats [--csv FILE]`."""
+"""`kuaida reminders list [--json]` (open 催付, soonest auto-close first, with the ladder step, the phrase for it
+and the fatigue caps) and `kuaida reminders stats [--by day|step|phrase] [--csv FILE]`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from pathlib import Path
 
 from desktop.core.formula_guard import neutralised_rows
 from desktop.core.orders import format_amount
+from desktop.core.reminder_ladder import (
+    PHRASE_CONVERSION_HEADER,
+    STEP_CONVERSION_HEADER,
+    Advice,
+    advise,
+    caps_from,
+    conversion_by,
+    step_conversion_rows,
+)
 from desktop.core.reminders import (
     CONVERSION_HEADER,
     STATE_LABELS,
@@ -21,6 +31,7 @@ from desktop.core.reminders import (
     zone_from,
 )
 from desktop.services.context import open_services
+from desktop.services.values import agent_values
 from desktop.store.orders import OrderRepository
 
 
@@ -30,12 +41,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = commands.add_parser("list", help="待催付订单，最先自动关闭的在前")
     listing.add_argument("--json", action="store_true", help="输出 JSON 数组")
     listing.set_defaults(handler=run_list)
-    stats = commands.add_parser("stats", help="每天的催付次数与付款（催付转化）")
+    stats = commands.add_parser("stats", help="催付转化：每天（默认）、每个催付步骤或每条短语")
+    stats.add_argument("--by", choices=("day", "step", "phrase"), default="day",
+                       help="按天（默认）、按催付步骤或按短语（付款记在之前最后一次催付上）")
     stats.add_argument("--csv", metavar="FILE", help="写入 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）")
     stats.set_defaults(handler=run_stats)
 
 
-def as_json(reminder: Reminder, policy: ReminderPolicy) -> dict[str, object]:
+def as_json(reminder: Reminder, policy: ReminderPolicy, advice: Advice) -> dict[str, object]:
     nudge = policy.next_nudge(reminder)
     return {
         "order_id": reminder.order_id,
@@ -47,6 +60,10 @@ def as_json(reminder: Reminder, policy: ReminderPolicy) -> dict[str, object]:
         "remind_count": reminder.remind_count,
         "platform": reminder.platform,
         "title": reminder.title,
+        "step": int(advice.step) if advice.step is not None else None,
+        "step_label": advice.label or None,
+        "phrase_id": advice.phrase.id if advice.phrase else None,
+        "held_back": advice.caps.describe() or None,
     }
 
 
@@ -59,16 +76,25 @@ def run_list(args: argparse.Namespace) -> int:
         repo = OrderRepository(services.store.db, zone)
         repo.expire_overdue(policy, now)  # an order past its deadline has closed on the platform: not "open"
         reminders = policy.by_deadline(repo.reminders())
+        caps = caps_from(services.settings.get)
+        history = repo.buyer_reminders(now - dt.timedelta(days=caps.window_days))
+        phrases = services.phrases.all(include_hidden=False)
+        values = agent_values(services.settings)
+        advice = {r.order_id: advise(r, policy, history.get(r.buyer, ()), now, caps, phrases, values)
+                  for r in reminders}
         if args.json:
-            print(json.dumps([as_json(r, policy) for r in reminders], ensure_ascii=False, indent=1))
+            print(json.dumps([as_json(r, policy, advice[r.order_id]) for r in reminders], ensure_ascii=False,
+                             indent=1))
             return 0
         if not reminders:
             print("没有待催付的订单")
         for r in reminders:
-            nudge = policy.next_nudge(r)
+            nudge, held = policy.next_nudge(r), advice[r.order_id].caps.describe()
             when = "现在" if nudge and nudge <= now else (f"{nudge:%m-%d %H:%M}" if nudge else "—")
+            step = f"（{advice[r.order_id].label}）" if advice[r.order_id].label else ""
+            held_text = f"  暂不催付：{held}" if held else ""
             print(f"{r.order_id}  {r.buyer}  ¥{format_amount(r.amount) or '?'}  {STATE_LABELS[r.state]}"
-                  f"  关闭 {policy.deadline(r):%m-%d %H:%M}  下次催付 {when}")
+                  f"  关闭 {policy.deadline(r):%m-%d %H:%M}  下次催付 {when}{step}{held_text}")
         return 0
     finally:
         services.close()
@@ -78,14 +104,21 @@ def run_stats(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
         zone = zone_from(services.settings.get)
-        rows = conversion_rows(OrderRepository(services.store.db, zone).conversion())
+        repo = OrderRepository(services.store.db, zone)
+        header: tuple[str, ...]
+        if args.by == "day":
+            header, rows = CONVERSION_HEADER, conversion_rows(repo.conversion())
+        else:
+            sent, paid = repo.sent_reminders()
+            header = STEP_CONVERSION_HEADER if args.by == "step" else PHRASE_CONVERSION_HEADER
+            rows = step_conversion_rows(conversion_by(sent, paid, args.by))
         if args.csv:
             with Path(args.csv).open("w", encoding="utf-8-sig", newline="") as handle:
-                csv.writer(handle).writerows(neutralised_rows([CONVERSION_HEADER, *rows]))
-            print(f"已写入 {args.csv}（{len(rows)} 天）")
+                csv.writer(handle).writerows(neutralised_rows([header, *rows]))
+            print(f"已写入 {args.csv}（{len(rows)} 行）")
             return 0
         writer = csv.writer(sys.stdout)
-        writer.writerows(neutralised_rows([CONVERSION_HEADER, *rows]))
+        writer.writerows(neutralised_rows([header, *rows]))
         return 0
     finally:
         services.close()
