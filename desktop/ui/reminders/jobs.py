@@ -15,6 +15,7 @@ from desktop.core.customers import Customer, CustomerIndex, CustomerMatch, Promi
 from desktop.core.formula_guard import neutralised_rows
 from desktop.core.orders import Order, OrderFile
 from desktop.core.phrases import Phrase
+from desktop.core.reminder_ladder import caps_from
 from desktop.core.reminders import (
     CONVERSION_HEADER,
     REMINDER_GROUP,
@@ -47,6 +48,8 @@ class ReminderSnapshot:
     phrases: list[Phrase]  # the 催付 group of the library, in library order
     days: list[DayConversion]  # 催付转化 per day, oldest first
     expired: list[str] = field(default_factory=list)  # order numbers that expired during this load
+    # Per buyer, the reminders of the caps' window as (order, time): what `reminder_ladder.check_caps` counts.
+    history: dict[str, list[tuple[str, dt.datetime]]] = field(default_factory=dict)
 
     def day(self, day: dt.date) -> DayConversion | None:
         return next((d for d in self.days if d.day == day), None)
@@ -56,11 +59,13 @@ def load_reminders(services: Services, policy: ReminderPolicy, zone: dt.tzinfo, 
     repo = orders(services, zone)
     expired = repo.expire_overdue(policy, now)
     phrases = [p for p in services.phrases.all(include_hidden=False) if p.group == REMINDER_GROUP and p.enabled]
-    return ReminderSnapshot(repo.reminders(), phrases, repo.conversion(), expired)
+    history = repo.buyer_reminders(now - dt.timedelta(days=caps_from(services.settings.get).window_days))
+    return ReminderSnapshot(repo.reminders(), phrases, repo.conversion(), expired, history)
 
 
-def remind(services: Services, zone: dt.tzinfo, order_id: str, now: dt.datetime, star: bool) -> Reminder:
-    return orders(services, zone).mark_reminded(order_id, now, star_buyer=star)
+def remind(services: Services, zone: dt.tzinfo, order_id: str, now: dt.datetime, star: bool,
+           step: int | None = None, phrase_id: str | None = None) -> Reminder:
+    return orders(services, zone).mark_reminded(order_id, now, star_buyer=star, step=step, phrase_id=phrase_id)
 
 
 def snooze(services: Services, zone: dt.tzinfo, order_id: str, until: dt.datetime, now: dt.datetime) -> Reminder:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.orders import format_amount
+from desktop.core.reminder_ladder import STEP_LABELS, Advice
 from desktop.core.reminders import STATE_LABELS, Reminder, ReminderPolicy, friendly_time, short_title
 from desktop.ui.widgets.plain_text import as_tooltip
 
@@ -32,6 +33,7 @@ class ReminderListModel(QAbstractListModel):
         self.policy = policy or ReminderPolicy()
         self.now = dt.datetime.now(dt.UTC)
         self._rows: list[Reminder] = []
+        self.advice: Mapping[str, Advice] = {}  # order id → ladder step, phrase and caps (the panel sets it)
 
     def set_reminders(self, reminders: Sequence[Reminder], now: dt.datetime,
                       policy: ReminderPolicy | None = None) -> None:
@@ -69,7 +71,7 @@ class ReminderListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return as_tooltip(self._tooltip(r))  # order numbers come from a file
         if role == Qt.ItemDataRole.ForegroundRole:
-            return DUE_COLOUR if self.policy.is_due(r, self.now) else None
+            return DUE_COLOUR if self._due(r) else None
         if role == ReminderRole:
             return r
         if role == OrderIdRole:
@@ -83,8 +85,12 @@ class ReminderListModel(QAbstractListModel):
         if role == NextNudgeRole:
             return self.policy.next_nudge(r)
         if role == DueRole:
-            return self.policy.is_due(r, self.now)
+            return self._due(r)
         return None
+
+    def _due(self, r: Reminder) -> bool:
+        advice = self.advice.get(r.order_id)
+        return advice.due(self.policy, r, self.now) if advice else self.policy.is_due(r, self.now)
 
     def roleNames(self) -> dict[int, bytes]:
         return {**super().roleNames(), ReminderRole: b"reminder", OrderIdRole: b"orderId", BuyerRole: b"buyer",
@@ -95,7 +101,12 @@ class ReminderListModel(QAbstractListModel):
         left = self.policy.deadline(r) - self.now
         hours = max(0, int(left.total_seconds() // 3600))
         remaining = self.tr("还剩 %1 小时").replace("%1", str(hours)) if hours else self.tr("即将关闭")
-        due = self.tr("该催了 · ") if self.policy.is_due(r, self.now) else ""
+        advice = self.advice.get(r.order_id)
+        due = self.tr("该催了 · ") if self._due(r) else ""
+        if advice is not None and advice.caps.blocks(self.now):
+            due = self.tr("暂不催付 · ")
+        if advice is not None and advice.step is not None:
+            due += STEP_LABELS[advice.step] + " · "
         first = "  ".join(part for part in (r.buyer, amount, STATE_LABELS[r.state]) if part)
         if r.remind_count:
             first += self.tr("（%1 次）").replace("%1", str(r.remind_count))
@@ -112,4 +123,7 @@ class ReminderListModel(QAbstractListModel):
             lines.append(self.tr("建议催付 %1").replace("%1", friendly_time(nudge, self.now)))
         if r.last_reminded_at is not None:
             lines.append(self.tr("上次催付 %1").replace("%1", friendly_time(r.last_reminded_at, self.now)))
+        advice = self.advice.get(r.order_id)
+        if advice is not None and advice.caps.blocks(self.now):
+            lines.append(advice.caps.describe())
         return "\n".join(lines)

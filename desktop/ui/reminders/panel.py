@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.orders import Order, OrderFile, OrderImportError, read_order_file
+from desktop.core.reminder_ladder import Advice, advise, caps_from
 from desktop.core.reminders import (
     FALLBACK_TEXT,
     Reminder,
     ReminderPolicy,
     ReminderState,
-    choose_phrase,
     policy_from,
     template_values,
     zone_from,
@@ -49,7 +49,8 @@ from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.widgets.plain_text import inform, plain_label
 
 POLICY_KEYS = frozenset({"order_close_hours", "first_nudge_minutes", "last_nudge_minutes",
-                         "order_close_hours_by_platform", "shop_timezone"})
+                         "order_close_hours_by_platform", "shop_timezone", "second_nudge_minutes",
+                         "argument_nudge_hours"})
 MAX_PROBLEMS_SHOWN = 20
 
 
@@ -188,7 +189,9 @@ class RemindersPanel(QWidget):
         current = self.selected_reminder()
         keep = self._select_after_load or (current.order_id if current else "")
         self._select_after_load = ""
-        self.model.set_reminders(snapshot.reminders, self.now(), self.policy)
+        now = self.now()
+        self.model.advice = {r.order_id: self.advice(r, now) for r in snapshot.reminders}
+        self.model.set_reminders(snapshot.reminders, now, self.policy)
         if self.scheduler is not None:
             self.scheduler.set_reminders(snapshot.reminders, self.policy)
         if keep:
@@ -242,14 +245,22 @@ class RemindersPanel(QWidget):
             button.setEnabled(has)
 
     # actions ---------------------------------------------------------------------------------------
-    def reminder_text(self, reminder: Reminder) -> str:
-        """The 催付 phrase for this nudge, with 买家, 商品, 金额, 截止时间 and 活动 filled."""
-        phrases = self.snapshot.phrases if self.snapshot else []
-        now = self.now()
+    def _values(self, reminder: Reminder, now: dt.datetime) -> dict[str, str]:
         values = template_values(reminder, self.policy.deadline(reminder), now, str(self.settings.get("campaign")))
-        values |= {"客服": str(self.settings.get("agent_name")), "店铺": str(self.settings.get("shop_name"))}
-        phrase = choose_phrase(phrases, reminder, values)
-        return render(phrase.text if phrase else FALLBACK_TEXT, values, now)
+        return values | {"客服": str(self.settings.get("agent_name")), "店铺": str(self.settings.get("shop_name"))}
+
+    def advice(self, reminder: Reminder, now: dt.datetime) -> Advice:
+        """The order's ladder step, the phrase for it and whether the caps hold it back."""
+        snapshot = self.snapshot
+        history = snapshot.history.get(reminder.buyer, []) if snapshot else []
+        return advise(reminder, self.policy, history, now, caps_from(self.settings.get),
+                      snapshot.phrases if snapshot else [], self._values(reminder, now))
+
+    def reminder_text(self, reminder: Reminder) -> str:
+        """The 催付 phrase for this order's ladder step, with 买家, 商品, 金额, 截止时间 and 活动 filled."""
+        now = self.now()
+        phrase = self.advice(reminder, now).phrase
+        return render(phrase.text if phrase else FALLBACK_TEXT, self._values(reminder, now), now)
 
     def remind_selected(self) -> None:
         if (reminder := self.selected_reminder()) is not None:
@@ -259,8 +270,10 @@ class RemindersPanel(QWidget):
         """Paste a personalised reminder, then count it (and star and tag the buyer, by default)."""
         self.reply_requested.emit(self.reminder_text(reminder))
         zone, now, star = self.zone, self.now(), bool(self.settings.get("star_on_remind"))
+        advice = self.advice(reminder, now)
+        step, phrase_id = (int(advice.step) if advice.step else None), (advice.phrase.id if advice.phrase else None)
         self._select_after_load = reminder.order_id
-        self.runner.db(lambda services: jobs.remind(services, zone, reminder.order_id, now, star),
+        self.runner.db(lambda services: jobs.remind(services, zone, reminder.order_id, now, star, step, phrase_id),
                        self._on_changed, self._on_job_failed, owner=self)
 
     def snooze_selected(self, minutes: int | None = None) -> None:
