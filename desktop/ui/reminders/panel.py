@@ -50,7 +50,7 @@ from desktop.ui.widgets.plain_text import inform, plain_label
 
 POLICY_KEYS = frozenset({"order_close_hours", "first_nudge_minutes", "last_nudge_minutes",
                          "order_close_hours_by_platform", "shop_timezone", "second_nudge_minutes",
-                         "argument_nudge_hours"})
+                         "argument_nudge_hours", "remind_gap_hours", "remind_cap_count", "remind_cap_days"})
 MAX_PROBLEMS_SHOWN = 20
 
 
