@@ -220,3 +220,19 @@ def merged(days: Iterable[Mapping[str, Mapping[str, int]]]) -> dict[str, Counter
         for day, counts in one.items():
             result.setdefault(day, Counter()).update(counts)
     return result
+
+
+AGENT_EXPORT_HEADER = ("日期", "客服", *REPORT_HEADER[1:])
+
+
+def agent_day_rows(rows: Iterable[tuple[str, str, str, int]]) -> list[tuple[str, ...]]:
+    """The team's (day, agent, outcome, count) rows as CSV rows: one per day and agent, then one per agent for
+    the whole period (日期 = 合计)."""
+    per_day: dict[tuple[str, str], Figures] = {}
+    per_agent: dict[str, Figures] = {}
+    for day, agent, outcome, count in rows:
+        per_day.setdefault((day, agent), Figures(day)).counts[outcome] += count
+        per_agent.setdefault(agent, Figures("合计")).counts[outcome] += count
+    out = [(day, agent, *report_rows([per_day[(day, agent)]])[0][1:]) for day, agent in sorted(per_day)]
+    out += [("合计", agent, *report_rows([per_agent[agent]])[0][1:]) for agent in sorted(per_agent)]
+    return out

@@ -75,6 +75,7 @@ from desktop.sync.library_file import read_library_file
 from desktop.sync.publish import PublishRefusedError, PublishResult, publish
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.runtime.tasks import PUBLISH_TIMEOUT_MS, SHARE_TIMEOUT_MS, IoTimeoutError
+from desktop.ui.team.adoption_view import AdoptionView
 from desktop.ui.team.sync_controller import services_team
 from desktop.ui.widgets.inferred_intents import show_inferred
 from desktop.ui.widgets.plain_text import as_tooltip, message_box, plain_label
@@ -506,6 +507,9 @@ class LibraryEditor(QMainWindow):
         self.versions_label = plain_label(parent=page)
         self.versions_label.setWordWrap(True)
         layout.addWidget(self.versions_label)
+        self.adoption_view = AdoptionView(
+            lambda write: self._runner.io(write, on_error=self._on_task_failed, owner=self), page)
+        layout.addWidget(self.adoption_view)
         return page
 
     # lead mode --------------------------------------------------------------------------------------
@@ -890,6 +894,7 @@ class LibraryEditor(QMainWindow):
             text += self.tr("；{0} 个统计文件不可信或超出上限，未计入").format(usage.skipped_files)
         self.usage_label.setText(text)
         self.versions_label.setText(self._versions_text(usage))
+        self.adoption_view.set_rows(usage.adoption_by_agent)
         # Agent ids are random (kuaida doctor shows a PC's own); the versions passed VERSION_TEXT, so no markup.
         self.versions_label.setToolTip("\n".join(
             f"{agent}: {v.kuaida or '?'} · v{v.library if v.library is not None else '?'}"
