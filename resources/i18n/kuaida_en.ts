@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AdoptionChart</name>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="49"/>
+        <source>首条</source>
+        <translation>Top 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="49"/>
+        <source>第2-3条</source>
+        <translation>2nd–3rd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="50"/>
+        <source>更靠后</source>
+        <translation>Lower</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="50"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="51"/>
+        <source>改后发送</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="51"/>
+        <source>未采纳</source>
+        <translation>No pick</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="68"/>
+        <source>还没有采纳数据</source>
+        <translation>No adoption figures yet</translation>
+    </message>
+</context>
+<context>
+    <name>AdoptionView</name>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="100"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="100"/>
+        <source>买家消息</source>
+        <translation>Buyer messages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="100"/>
+        <source>生成率</source>
+        <translation>Shown rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="100"/>
+        <source>采纳率</source>
+        <translation>Adoption rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="105"/>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="133"/>
+        <source>全组：买家消息 {0}，生成率 {1}，采纳率 {2}（首条 {3}，前三条 {4}，搜索 {5}，改后发送 {6}）</source>
+        <translation>Team: {0} buyer messages, shown rate {1}, adoption rate {2} (top 1 {3}, top 3 {4}, search {5}, edited {6})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="147"/>
+        <source>导出采纳率</source>
+        <translation>Export adoption figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="147"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../desktop/app.py" line="200"/>
@@ -210,17 +291,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="165"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="168"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="166"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="169"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="167"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="170"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -380,267 +461,287 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="346"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="349"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="525"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="392"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="397"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="393"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="398"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="394"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="399"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="395"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="400"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="407"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="410"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="415"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="411"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="416"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="417"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="413"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="418"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="414"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="419"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="415"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="420"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="416"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="421"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="417"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="422"/>
         <location filename="../../desktop/ui/team/editor/window.py" line="751"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="435"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation>One per line: word&lt;Tab&gt;category</translation>
+        <translation type="vanished">One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="437"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="442"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="446"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="451"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="449"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="450"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="455"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="451"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="456"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="452"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="457"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="453"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="458"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="459"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="461"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="466"/>
         <source>采纳（加入草稿后可编辑）</source>
         <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="462"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="467"/>
         <source>不采纳</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="463"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="491"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="468"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="496"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="525"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="528"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="528"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="550"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="562"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="572"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="584"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="600"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="612"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="638"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="650"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="651"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="663"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="672"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="684"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="690"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="690"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="699"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="711"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="703"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="715"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="704"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="716"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="708"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="720"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="722"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="722"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="717"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="729"/>
         <source>将要发布的改动</source>
         <translation>Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="718"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="730"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="724"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="736"/>
         <source>只有持有团队私钥的主管可以发布</source>
         <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="727"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="739"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
         <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="733"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="745"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
         <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="741"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="768"/>
         <source>短语含敏感词</source>
         <translation>Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="742"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="769"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
         <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="743"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="770"/>
+        <source>采用替代说法</source>
+        <translation>Use the replacements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="777"/>
+        <source>已用替代说法修正 {0} 条短语，请检查后再发布</source>
+        <translation>Fixed {0} phrases with the replacements; check them, then publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="780"/>
         <source>仍然发布</source>
         <translation>Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="747"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="781"/>
+        <source>{0} 条短语含敏感词：
+{1}
+
+仍要发布请写明理由（写进发布记录）：</source>
+        <translation>{0} phrases contain sensitive words:
+{1}
+
+To publish anyway, give a reason (kept in the publish record):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="785"/>
         <source>未发布：请先修改含敏感词的短语</source>
         <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
@@ -650,17 +751,22 @@
         <translation>Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="767"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="440"/>
+        <source>一行一个：敏感词&lt;Tab&gt;类别&lt;Tab&gt;替代说法，或 敏感词 → 替代说法</source>
+        <translation>One per line: word&lt;Tab&gt;category&lt;Tab&gt;replacement, or word → replacement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/window.py" line="802"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="786"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="821"/>
         <source>已发布团队库 v{0}</source>
         <translation>Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="794"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="829"/>
         <source>发布失败：共享文件夹无法写入</source>
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
@@ -669,48 +775,48 @@
         <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="814"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="849"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="817"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="839"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="852"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="874"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="853"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="888"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="857"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="892"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="859"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="894"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="868"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="904"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="874"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="910"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="808"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="843"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="810"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="845"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
@@ -784,52 +890,52 @@
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="157"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="162"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="164"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="166"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="196"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="191"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="197"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="315"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="334"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="317"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="336"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="418"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="437"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="422"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="441"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="425"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="444"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1116,77 +1222,77 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="200"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="206"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="214"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="217"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="219"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="222"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="220"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="223"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="224"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="227"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="238"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="239"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="242"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="240"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="243"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="244"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="247"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="250"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="248"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="251"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="291"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="294"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="289"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="292"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="326"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="329"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -1194,47 +1300,52 @@
 <context>
     <name>ReminderListModel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="97"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="103"/>
         <source>还剩 %1 小时</source>
         <translation>%1 h left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="97"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="103"/>
         <source>即将关闭</source>
         <translation>Closing soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="105"/>
         <source>该催了 · </source>
         <translation>Due · </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="107"/>
+        <source>暂不催付 · </source>
+        <translation>Held back · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/model.py" line="112"/>
         <source>（%1 次）</source>
         <translation> (%1×)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="108"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="119"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="109"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="120"/>
         <source>下单 %1</source>
         <translation>Ordered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="121"/>
         <source>自动关闭 %1</source>
         <translation>Closes %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="112"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="123"/>
         <source>建议催付 %1</source>
         <translation>Remind at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="114"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="125"/>
         <source>上次催付 %1</source>
         <translation>Last reminded %1</translation>
     </message>
@@ -1263,6 +1374,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="35"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
@@ -1279,42 +1392,78 @@
     <message>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="31"/>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="38"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
+        <source>下单后第二次催付</source>
+        <translation>Second reminder after the order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
+        <source>下单后库存/截止催付</source>
+        <translation>Stock/deadline reminder after the order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
         <source>关闭前最后催付</source>
         <translation>Last reminder before closing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="35"/>
+        <source>同一买家两次催付至少间隔</source>
+        <translation>At least this long between reminders to one buyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="36"/>
+        <source>近几天催付超过几次不再打扰</source>
+        <translation>Leave a buyer alone after more reminders than</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="36"/>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="37"/>
+        <source>（计算的天数）</source>
+        <translation>(within days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="37"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="38"/>
         <source>“稍后”推迟</source>
         <translation>&quot;Later&quot; postpones by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
         <source>催付后给买家亮星并打“催付过”标签</source>
         <translation>Star the buyer and tag 催付过 after a reminder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="44"/>
         <source>店铺时区</source>
         <translation>Shop&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="44"/>
         <source>空：本机时区；如 Asia/Shanghai</source>
         <translation>Empty: this PC&apos;s zone; e.g. Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="53"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="81"/>
         <source>不认识的时区名称</source>
         <translation>Unknown time-zone name</translation>
     </message>
@@ -1345,159 +1494,159 @@
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="158"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="158"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="159"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="160"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="164"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="164"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="165"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="205"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="208"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="209"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="212"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="213"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="216"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="216"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="219"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="313"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="326"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="322"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="335"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="324"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="337"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="325"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="338"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="328"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="341"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="329"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="342"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="335"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="348"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="336"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="349"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="371"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="384"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="409"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="422"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="410"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="423"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="429"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="429"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1776,22 +1925,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="317"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="319"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="327"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="329"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="341"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="343"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="342"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="344"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1803,12 +1952,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="182"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="184"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -1816,7 +1965,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="360"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="362"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
@@ -1862,47 +2011,69 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>confirm</name>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="20"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="21"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="41"/>
         <source>回复含敏感词</source>
         <translation>Reply contains sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="21"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="22"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="42"/>
         <source>这条回复包含平台可能处罚的词：%1</source>
         <translation>This reply contains words the platform may penalise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="22"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="23"/>
         <source>极限用语、引导站外交易或好评返现都可能被平台处罚。确定要粘贴吗？</source>
         <translation>Absolute claims, moving buyers off the platform or paying for reviews can be penalised. Paste anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="24"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="25"/>
         <source>仍然粘贴</source>
         <translation>Paste anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="25"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="26"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="50"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="38"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="43"/>
+        <source>修正后：%1
+
+按 F 粘贴修正后的文本。</source>
+        <translation>Fixed: %1
+
+Press F to paste the fixed text.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="46"/>
+        <source>粘贴修正后的文本 (F)</source>
+        <translation>Paste the fixed text (F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="49"/>
+        <source>仍然粘贴原文</source>
+        <translation>Paste the original anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="64"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="65"/>
         <source>删除这条我的短语？此操作不能撤销。</source>
         <translation>Delete this phrase of yours? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="47"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="73"/>
         <source>推荐给团队</source>
         <translation>Offer to the team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="48"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="74"/>
         <source>这条短语会交给主管审核，通过后全组都能用。
 给主管的说明（可不填）：</source>
         <translation>Your team lead reviews this phrase; once accepted the whole team can use it.
