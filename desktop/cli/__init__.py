@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "desktop.cli.reminders",
     "desktop.cli.adoption",
     "desktop.cli.customers",
+    "desktop.cli.lost",
+    "desktop.cli.feedback",
     "desktop.cli.doctor",
 )
 

@@ -10,29 +10,17 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.core.formula_guard import neutralised_rows
 from desktop.core.orders import format_amount
-from desktop.core.reminder_ladder import (
-    PHRASE_CONVERSION_HEADER,
-    STEP_CONVERSION_HEADER,
-    Advice,
-    advise,
-    caps_from,
-    conversion_by,
-    step_conversion_rows,
-)
-from desktop.core.reminders import (
-    CONVERSION_HEADER,
-    STATE_LABELS,
-    Reminder,
-    ReminderPolicy,
-    conversion_rows,
-    policy_from,
-    zone_from,
-)
+from desktop.core.reminder_ladder import Advice
+from desktop.core.reminders import STATE_LABELS, Reminder, ReminderPolicy, policy_from, zone_from
 from desktop.services.context import open_services
-from desktop.services.values import agent_values
-from desktop.store.orders import OrderRepository
+from desktop.services.reminders import (
+    conversion_table,
+    export_conversion,
+    load_reminders,
+    reminder_advice,
+    step_conversion_table,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -73,15 +61,9 @@ def run_list(args: argparse.Namespace) -> int:
         zone = zone_from(services.settings.get)
         policy = policy_from(services.settings.get)
         now = dt.datetime.now(zone)
-        repo = OrderRepository(services.store.db, zone)
-        repo.expire_overdue(policy, now)  # an order past its deadline has closed on the platform: not "open"
-        reminders = policy.by_deadline(repo.reminders())
-        caps = caps_from(services.settings.get)
-        history = repo.buyer_reminders(now - dt.timedelta(days=caps.window_days))
-        phrases = services.phrases.all(include_hidden=False)
-        values = agent_values(services.settings)
-        advice = {r.order_id: advise(r, policy, history.get(r.buyer, ()), now, caps, phrases, values)
-                  for r in reminders}
+        snapshot = load_reminders(services, policy, zone, now)  # expires what passed its deadline first
+        reminders = policy.by_deadline(snapshot.reminders)
+        advice = {r.order_id: reminder_advice(r, snapshot, policy, now, services.settings) for r in reminders}
         if args.json:
             print(json.dumps([as_json(r, policy, advice[r.order_id]) for r in reminders], ensure_ascii=False,
                              indent=1))
@@ -104,21 +86,12 @@ def run_stats(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
         zone = zone_from(services.settings.get)
-        repo = OrderRepository(services.store.db, zone)
-        header: tuple[str, ...]
-        if args.by == "day":
-            header, rows = CONVERSION_HEADER, conversion_rows(repo.conversion())
-        else:
-            sent, paid = repo.sent_reminders()
-            header = STEP_CONVERSION_HEADER if args.by == "step" else PHRASE_CONVERSION_HEADER
-            rows = step_conversion_rows(conversion_by(sent, paid, args.by))
         if args.csv:
-            with Path(args.csv).open("w", encoding="utf-8-sig", newline="") as handle:
-                csv.writer(handle).writerows(neutralised_rows([header, *rows]))
-            print(f"已写入 {args.csv}（{len(rows)} 行）")
+            rows = export_conversion(services, zone, Path(args.csv), args.by)
+            print(f"已写入 {args.csv}（{rows} {'天' if args.by == 'day' else '行'}）")
             return 0
-        writer = csv.writer(sys.stdout)
-        writer.writerows(neutralised_rows([header, *rows]))
+        table = conversion_table(services, zone) if args.by == "day" else step_conversion_table(services, zone, args.by)
+        csv.writer(sys.stdout).writerows(table)
         return 0
     finally:
         services.close()

@@ -380,6 +380,8 @@ def _import_repositories() -> None:
     from desktop.store import (
         adoption,  # noqa: F401
         customers,  # noqa: F401
+        feedback,  # noqa: F401
+        lost_sales,  # noqa: F401
         orders,  # noqa: F401
         phrases,  # noqa: F401
         team,  # noqa: F401

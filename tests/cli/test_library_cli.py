@@ -156,6 +156,8 @@ INVOCATIONS: dict[str, list[str]] = {
     "reminders": ["reminders", "list"],
     "adoption": ["adoption"],
     "customers": ["customers", "list"],
+    "lost": ["lost", "report"],
+    "feedback": ["feedback", "list"],
     "sync": ["sync", "status"],
     "publish": ["publish", "--key", "no-such-key-file"],
     "doctor": ["doctor", "--json", "--timeout", "0.1"],

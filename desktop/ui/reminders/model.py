@@ -30,23 +30,26 @@ class ReminderListModel(QAbstractListModel):
 
     def __init__(self, policy: ReminderPolicy | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.policy = policy or ReminderPolicy()
-        self.now = dt.datetime.now(dt.UTC)
+        self._policy = policy or ReminderPolicy()
+        self._now = dt.datetime.now(dt.UTC)
         self._rows: list[Reminder] = []
-        self.advice: Mapping[str, Advice] = {}  # order id → ladder step, phrase and caps (the panel sets it)
+        self._advice: Mapping[str, Advice] = {}  # order id → ladder step, phrase and caps
 
     def set_reminders(self, reminders: Sequence[Reminder], now: dt.datetime,
-                      policy: ReminderPolicy | None = None) -> None:
+                      policy: ReminderPolicy | None = None, advice: Mapping[str, Advice] | None = None) -> None:
+        """`advice` (order id → `reminder_ladder.Advice`) adds each order's ladder step and what the fatigue
+        caps hold back; without it a row is due when the policy says so."""
         self.beginResetModel()
         if policy is not None:
-            self.policy = policy
-        self.now = now
-        self._rows = self.policy.by_urgency(reminders, now)
+            self._policy = policy
+        self._advice = advice or {}
+        self._now = now
+        self._rows = self._policy.by_urgency(reminders, now)
         self.endResetModel()
 
     def set_now(self, now: dt.datetime) -> None:
         """Time passed: due flags and countdowns change, the order only on the next `set_reminders`."""
-        self.now = now
+        self._now = now
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
@@ -81,16 +84,16 @@ class ReminderListModel(QAbstractListModel):
         if role == StateRole:
             return r.state.value
         if role == DeadlineRole:
-            return self.policy.deadline(r)
+            return self._policy.deadline(r)
         if role == NextNudgeRole:
-            return self.policy.next_nudge(r)
+            return self._policy.next_nudge(r)
         if role == DueRole:
             return self._due(r)
         return None
 
     def _due(self, r: Reminder) -> bool:
-        advice = self.advice.get(r.order_id)
-        return advice.due(self.policy, r, self.now) if advice else self.policy.is_due(r, self.now)
+        advice = self._advice.get(r.order_id)
+        return advice.due(self._policy, r, self._now) if advice else self._policy.is_due(r, self._now)
 
     def roleNames(self) -> dict[int, bytes]:
         return {**super().roleNames(), ReminderRole: b"reminder", OrderIdRole: b"orderId", BuyerRole: b"buyer",
@@ -98,12 +101,12 @@ class ReminderListModel(QAbstractListModel):
 
     def _display(self, r: Reminder) -> str:
         amount = f"¥{format_amount(r.amount)}" if r.amount is not None else ""
-        left = self.policy.deadline(r) - self.now
+        left = self._policy.deadline(r) - self._now
         hours = max(0, int(left.total_seconds() // 3600))
         remaining = self.tr("还剩 %1 小时").replace("%1", str(hours)) if hours else self.tr("即将关闭")
-        advice = self.advice.get(r.order_id)
+        advice = self._advice.get(r.order_id)
         due = self.tr("该催了 · ") if self._due(r) else ""
-        if advice is not None and advice.caps.blocks(self.now):
+        if advice is not None and advice.caps.blocks(self._now):
             due = self.tr("暂不催付 · ")
         if advice is not None and advice.step is not None:
             due += STEP_LABELS[advice.step] + " · "
@@ -114,16 +117,16 @@ class ReminderListModel(QAbstractListModel):
         return f"{first}\n{second}"
 
     def _tooltip(self, r: Reminder) -> str:
-        deadline = self.policy.deadline(r)
-        nudge = self.policy.next_nudge(r)
+        deadline = self._policy.deadline(r)
+        nudge = self._policy.next_nudge(r)
         lines = [self.tr("订单 %1").replace("%1", r.order_id),
-                 self.tr("下单 %1").replace("%1", friendly_time(r.created_at, self.now)),
-                 self.tr("自动关闭 %1").replace("%1", friendly_time(deadline, self.now))]
+                 self.tr("下单 %1").replace("%1", friendly_time(r.created_at, self._now)),
+                 self.tr("自动关闭 %1").replace("%1", friendly_time(deadline, self._now))]
         if nudge is not None:
-            lines.append(self.tr("建议催付 %1").replace("%1", friendly_time(nudge, self.now)))
+            lines.append(self.tr("建议催付 %1").replace("%1", friendly_time(nudge, self._now)))
         if r.last_reminded_at is not None:
-            lines.append(self.tr("上次催付 %1").replace("%1", friendly_time(r.last_reminded_at, self.now)))
-        advice = self.advice.get(r.order_id)
-        if advice is not None and advice.caps.blocks(self.now):
+            lines.append(self.tr("上次催付 %1").replace("%1", friendly_time(r.last_reminded_at, self._now)))
+        advice = self._advice.get(r.order_id)
+        if advice is not None and advice.caps.blocks(self._now):
             lines.append(advice.caps.describe())
         return "\n".join(lines)
