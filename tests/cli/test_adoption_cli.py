@@ -42,3 +42,18 @@ def test_csv_export_and_an_empty_store(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["adoption", "--by", "all", "--csv", str(target)]) == 0
     text = target.read_text(encoding="utf-8-sig")
     assert text.splitlines()[1].startswith("全部,4,4,")
+
+
+def test_team_figures_per_agent_and_per_team_phrase(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.sync.usage import write_usage
+
+    today = dt.date.today().isoformat()
+    rows = [(today, "", "message", 3), (today, "", "shown", 2), (today, "t-1", "top1", 2)]
+    write_usage(tmp_path, "aaaaaaaaaaaaaaaa", [], [], {"t-1"}, adoption=rows)
+    write_usage(tmp_path, "bbbbbbbbbbbbbbbb", [], [], {"t-1"}, adoption=rows[:2])
+    assert main(["adoption", "--by", "agent", "--folder", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"]
+    assert lines[1].endswith(",100.0%") and lines[2].endswith(",0.0%")
+    assert main(["adoption", "--by", "team-phrase", "--folder", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("t-1,0,0,0.0%,2,2")

@@ -107,8 +107,9 @@ class RemindersController(QObject):
         now = self.now()
         advice = {r.order_id: self.advice(r, now) for r in snapshot.reminders}
         self.model.set_reminders(snapshot.reminders, now, self.policy, advice)
-        if self.scheduler is not None:
-            self.scheduler.set_reminders(snapshot.reminders, self.policy)
+        if self.scheduler is not None:  # a buyer the caps hold back is not announced either
+            self.scheduler.set_reminders([r for r in snapshot.reminders if not advice[r.order_id].caps.blocks(now)],
+                                         self.policy)
         if keep:
             self.select_order(keep)
         else:
