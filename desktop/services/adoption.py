@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import sqlite_utils
+
 from desktop.core.adoption import AdoptionTracker, Count
 from desktop.store.adoption import AdoptionRepository
 
@@ -38,6 +40,6 @@ class AdoptionRecorder:
             self._save(counts)
 
 
-def save_counts(db: object, counts: list[Count]) -> None:
+def save_counts(db: sqlite_utils.Database, counts: list[Count]) -> None:
     """What the window's `save` runs on its DB worker (`db` is the store's database there)."""
-    AdoptionRepository(db).add(counts)  # type: ignore[arg-type]
+    AdoptionRepository(db).add(counts)

@@ -16,7 +16,7 @@ migrations = register(Migrations("kuaida.adoption"))
 
 @migrations()
 def create_adoption_table(db: sqlite_utils.Database) -> None:
-    db["adoption_counts"].create({"day": str, "phrase_id": str, "outcome": str, "count": int},
+    db.table("adoption_counts").create({"day": str, "phrase_id": str, "outcome": str, "count": int},
                                  pk=("day", "phrase_id", "outcome"))
 
 

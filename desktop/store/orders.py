@@ -52,8 +52,8 @@ def create_order_tables(db: sqlite_utils.Database) -> None:
 @migrations()
 def add_reminder_step_and_phrase(db: sqlite_utils.Database) -> None:
     # Which ladder step a reminder was and which phrase it sent: `kuaida reminders stats --by step|phrase`.
-    db["reminder_events"].add_column("step", int)
-    db["reminder_events"].add_column("phrase_id", str)
+    db.table("reminder_events").add_column("step", int)
+    db.table("reminder_events").add_column("phrase_id", str)
 
 
 @dataclass

@@ -42,7 +42,7 @@ def create_no_match_table(db: sqlite_utils.Database) -> None:
 @migrations()
 def add_word_replacements(db: sqlite_utils.Database) -> None:
     # The team's compliant wording per sensitive word (替代话术), synced with the words.
-    db["team_sensitive_words"].add_column("replacement", str, not_null_default="")
+    db.table("team_sensitive_words").add_column("replacement", str, not_null_default="")
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,7 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.d
         usage.agents += 1
         usage.versions[path.stem] = _versions(raw)
         usage.adoption_by_agent.extend((day, path.stem, key, n) for day, key, n in adoption)
-        usage.adoption_by_phrase.extend((day, *key.split("/"), n) for day, key, n in adoption_phrases)
+        usage.adoption_by_phrase.extend((day, *_phrase_and_outcome(key), n) for day, key, n in adoption_phrases)
     return usage
 
 
@@ -221,3 +221,8 @@ def _day_rows(days: object, since: str, latest: str, key_pattern: re.Pattern[str
             if day >= since:
                 rows.append((day, key, count))
     return rows
+
+
+def _phrase_and_outcome(key: str) -> tuple[str, str]:
+    phrase_id, _, outcome = key.partition("/")
+    return phrase_id, outcome
