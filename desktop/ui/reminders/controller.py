@@ -16,12 +16,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.lost_sales import shop_reasons
 from desktop.core.orders import OrderFile, OrderImportError, read_order_file
 from desktop.core.reminder_ladder import Advice
 from desktop.core.reminders import Reminder, ReminderPolicy, ReminderState, policy_from, zone_from
 from desktop.core.tabular import TabularError
 from desktop.platform.interfaces import Notifier
 from desktop.services import reminders as use_cases
+from desktop.services.lost_sales import record_lost_sale
 from desktop.ui.reminders.model import ReminderListModel
 from desktop.ui.reminders.nudge_scheduler import Clock, NudgeScheduler, order_id_of, utc_now
 from desktop.ui.reminders.panel import RemindersPanel
@@ -65,7 +67,8 @@ class RemindersController(QObject):
         view.remind_requested.connect(self.remind_selected)
         view.snooze_requested.connect(lambda: self.snooze_selected())
         view.paid_requested.connect(lambda: self.settle_selected(ReminderState.PAID))
-        view.close_requested.connect(lambda: self.settle_selected(ReminderState.CLOSED))
+        view.close_requested.connect(self.close_selected)
+        view.lost_sale_reasons = lambda: shop_reasons(str(settings.get("lost_sale_reasons")))
         view.customer_requested.connect(self._on_view_customer_requested)
         view.row_activated.connect(lambda row: self.remind(self.model.reminder(row)))
         view.import_requested.connect(self.import_orders)
@@ -169,6 +172,19 @@ class RemindersController(QObject):
     def settle_selected(self, state: ReminderState) -> None:
         if (reminder := self.selected_reminder()) is not None:
             self.settle(reminder.order_id, state)
+
+    def close_selected(self, reason: str = "") -> None:
+        """关闭 the selected order; with a reason, also record why the buyer did not buy (one DB job)."""
+        if (reminder := self.selected_reminder()) is None:
+            return
+        zone, now = self.zone, self.now()
+
+        def job(services: Any) -> None:
+            use_cases.settle(services, zone, reminder.order_id, ReminderState.CLOSED, now)
+            if reason:
+                record_lost_sale(services, reminder.buyer, reason, "", now, zone)
+
+        self.runner.db(job, self._on_changed, self.view.show_failure, owner=self)
 
     def settle(self, order_id: str, state: ReminderState,
                on_failed: Callable[[BaseException], None] | None = None) -> None:

@@ -38,7 +38,7 @@ class RemindersPanel(QWidget):
     remind_requested = Signal()  # 催付 for the selected order
     snooze_requested = Signal()  # 稍后
     paid_requested = Signal()  # 已付款
-    close_requested = Signal()  # 关闭
+    close_requested = Signal(str)  # 关闭, with the reason the buyer gave for not paying ("" for none)
     customer_requested = Signal()  # 客户: the selected order's buyer
     row_activated = Signal(int)  # a double click: 催付 for that row
     import_requested = Signal()  # ⋯ 导入订单表
@@ -92,7 +92,11 @@ class RemindersPanel(QWidget):
         self.remind_button.setProperty("role", "primary")
         self.snooze_button = self._button(self.snooze_requested.emit)
         self.paid_button = self._button(self.paid_requested.emit)
-        self.close_button = self._button(self.close_requested.emit)
+        self.close_button = self._button(lambda: None)  # its menu asks why the buyer did not pay
+        self.close_menu = QMenu(self.close_button)
+        self.close_menu.aboutToShow.connect(self._fill_close_menu)
+        self.close_button.setMenu(self.close_menu)
+        self.lost_sale_reasons: Callable[[], tuple[str, ...]] = tuple  # the controller supplies the shop's
         self.customer_button = self._button(self.customer_requested.emit)
 
         top = QHBoxLayout()
@@ -143,6 +147,14 @@ class RemindersPanel(QWidget):
         self.customer_button.setText(self.tr("客户"))
         self.empty_label.setText(self.tr("没有待催付的订单。\n点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。"))
         self._show_stats()
+
+    def _fill_close_menu(self) -> None:
+        """关闭 without a reason, or with why the buyer did not buy (未成交原因, counted for the lead)."""
+        self.close_menu.clear()
+        self.close_menu.addAction(self.tr("关闭（不记原因）"), lambda: self.close_requested.emit(""))
+        self.close_menu.addSection(self.tr("买家没买的原因"))
+        for reason in self.lost_sale_reasons():
+            self.close_menu.addAction(reason, lambda r=reason: self.close_requested.emit(r))
 
     def set_snooze_minutes(self, minutes: int) -> None:
         self._snooze_minutes = minutes

@@ -19,8 +19,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from desktop.core.daily_report import Days
 from desktop.core.phrases import Phrase
+from desktop.core.reminders import zone_from
 from desktop.core.sync.pack import TeamLibrary
+from desktop.services.context import Services
+from desktop.services.daily_report import agent_days
 from desktop.store.adoption import AdoptionRepository
 from desktop.store.lost_sales import LostSaleRepository
 from desktop.store.team import MirrorState, TeamRepository
@@ -197,19 +201,21 @@ class SyncController(QObject):
         folder = self._folder
 
         def gather(ctx: Any) -> tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
-                                      int | None, list[tuple[str, str, int]], list[tuple[str, str, str, int]]]:
+                                      int | None, list[tuple[str, str, int]], Days, list[tuple[str, str, str, int]]]:
             team = self._team_of(ctx)
             rows = team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
             lost = LostSaleRepository(team.db).counts_by_day(now.date() - dt.timedelta(days=KEEP_DAYS))
+            daily = agent_days(ctx, zone_from(ctx.settings.get), now) if isinstance(ctx, Services) else {}
             adoption = AdoptionRepository(team.db).counts(now.date() - dt.timedelta(days=KEEP_DAYS))
-            return rows, team.mirror_state().applied_version, lost, adoption
+            return rows, team.mirror_state().applied_version, lost, daily, adoption
 
         def upload(gathered: tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
-                                   int | None, list[tuple[str, str, int]], list[tuple[str, str, str, int]]]) -> None:
-            rows, library_version, lost, adoption = gathered
+                                   int | None, list[tuple[str, str, int]], Days, list[tuple[str, str, str, int]]]
+                   ) -> None:
+            rows, library_version, lost, daily, adoption = gathered
             if not self._stopped:
                 self._runner.io(lambda: write_usage(folder(), *rows, library_version=library_version,
-                                                    lost_reasons=lost, adoption=adoption),
+                                                    lost_reasons=lost, daily=daily, adoption=adoption),
                                 on_error=self._on_usage_failed, owner=self, timeout_ms=self._timeout_ms)
 
         self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)

@@ -280,3 +280,24 @@ def test_a_chase_phrase_fills_the_teams_campaign_as_the_suggestions_do(panel, se
     settings.set("campaign", "年货节")  # the agent's own setting wins, as in 建议
     widget.remind_selected()
     assert pasted[-1] == "亲，秋冬加厚羊毛围巾女还没付款哦，年货节期间下单更划算～"
+
+
+def test_closing_an_unpaid_order_can_say_why_the_buyer_did_not_buy(panel, services: Services) -> None:
+    from desktop.store.lost_sales import LostSaleRepository
+
+    widget, _ = panel
+    repo = OrderRepository(services.store.db, SHANGHAI)
+    repo.apply_import([unpaid(1, 60), unpaid(2, 50)], T0)
+    widget.refresh()
+    widget.view.close_menu.aboutToShow.emit()  # the first click on 关闭 opens the choice
+    entries = [action.text() for action in widget.view.close_menu.actions() if not action.isSeparator()]
+    assert entries[0] == "关闭（不记原因）" and "价格太贵" in entries and entries[-1] == "其他"
+
+    widget.select_order(unpaid(1, 60).order_id)
+    next(a for a in widget.view.close_menu.actions() if a.text() == "价格太贵").trigger()
+    widget.select_order(unpaid(2, 50).order_id)
+    widget.view.close_menu.actions()[0].trigger()  # closed, no reason recorded
+    assert repo.reminder(unpaid(1, 60).order_id).state is ReminderState.CLOSED
+    assert repo.reminder(unpaid(2, 50).order_id).state is ReminderState.CLOSED
+    lost = LostSaleRepository(services.store.db).since(T0.date() - dt.timedelta(days=1))
+    assert [(sale.buyer, sale.reason) for sale in lost] == [(unpaid(1, 60).buyer, "价格太贵")]
