@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,6 +40,11 @@ class AdoptionChart(QWidget):
         super().__init__(parent)
         self.days: list[Figures] = []
         self.setMinimumHeight(160)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # the legend is painted in the interface language
+        super().changeEvent(event)
 
     def set_days(self, days: list[Figures]) -> None:
         self.days = days[-MAX_DAYS:]
@@ -97,12 +102,10 @@ class AdoptionView(QWidget):
         self.rows: list[tuple[str, str, str, int]] = []
         self.chart = AdoptionChart(self)
         self.table = QTableWidget(0, 4, self)
-        headers = [self.tr("客服"), self.tr("买家消息"), self.tr("生成率"), self.tr("采纳率")]
-        self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.summary = plain_label(parent=self)
         self.summary.setWordWrap(True)
-        self.export_button = QPushButton(self.tr("导出 CSV…"), self)
+        self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_csv)
         row = QHBoxLayout()
         row.addWidget(self.chart, 3)
@@ -114,6 +117,18 @@ class AdoptionView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addLayout(bottom)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        headers = [self.tr("客服"), self.tr("买家消息"), self.tr("生成率"), self.tr("采纳率")]
+        self.table.setHorizontalHeaderLabels(headers)
+        self.export_button.setText(self.tr("导出 CSV…"))
+        self.set_rows(self.rows)
 
     def set_rows(self, rows: AgentRows) -> None:
         """The team's (day, agent, outcome, count) rows (`TeamUsage.adoption_by_agent`)."""
