@@ -18,3 +18,18 @@ def test_a_pick_by_rank_an_edited_recopy_and_a_miss_are_counted(overlay: Overlay
     overlay.copy("什么时候发货")
     overlay.controller.adoption.flush()
     assert outcomes(overlay) == {("", "message"): 2, ("", "shown"): 2, (GIFT.id, "edited"): 1, ("", "no_pick"): 1}
+
+
+def test_a_paste_from_search_counts_as_search_and_the_next_message_closes_it(qtbot, overlay: Overlay) -> None:
+    from PySide6.QtCore import Qt
+
+    overlay.copy("运费险有吗")
+    overlay.hotkeys.press("search")
+    box = overlay.window.suggestions.search_box
+    qtbot.keyClicks(box, "yfx")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(overlay.paster.requests) == 1)
+    overlay.copy("好的谢谢")  # a new buyer message: the search paste was sent unchanged
+    counts = outcomes(overlay)
+    assert counts[("", "message")] == 2 and counts[("", "shown")] == 1
+    assert [outcome for (phrase, outcome) in counts if phrase and phrase != ""] == ["search"]
