@@ -4,37 +4,37 @@
 <context>
     <name>AdoptionChart</name>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="49"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="54"/>
         <source>首条</source>
         <translation>Top 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="49"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="54"/>
         <source>第2-3条</source>
         <translation>2nd–3rd</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="50"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="55"/>
         <source>更靠后</source>
         <translation>Lower</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="50"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="55"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="51"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="56"/>
         <source>改后发送</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="51"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="56"/>
         <source>未采纳</source>
         <translation>No pick</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="68"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="73"/>
         <source>还没有采纳数据</source>
         <translation>No adoption figures yet</translation>
     </message>
@@ -42,42 +42,42 @@
 <context>
     <name>AdoptionView</name>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="100"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="128"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="100"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="128"/>
         <source>买家消息</source>
         <translation>Buyer messages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="100"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="128"/>
         <source>生成率</source>
         <translation>Shown rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="100"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="128"/>
         <source>采纳率</source>
         <translation>Adoption rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="105"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="130"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="133"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="148"/>
         <source>全组：买家消息 {0}，生成率 {1}，采纳率 {2}（首条 {3}，前三条 {4}，搜索 {5}，改后发送 {6}）</source>
         <translation>Team: {0} buyer messages, shown rate {1}, adoption rate {2} (top 1 {3}, top 3 {4}, search {5}, edited {6})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="147"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="162"/>
         <source>导出采纳率</source>
         <translation>Export adoption figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/adoption_view.py" line="147"/>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="162"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -85,66 +85,81 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="200"/>
+        <location filename="../../desktop/app.py" line="211"/>
         <source>快答：操作没有完成</source>
+        <translation>Kuaida: an operation did not finish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="229"/>
+        <source>团队短语库…</source>
+        <translation>Team phrase library…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="261"/>
+        <source>意见反馈汇总…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="217"/>
-        <source>团队短语库…</source>
+        <location filename="../../desktop/app.py" line="264"/>
+        <source>话术优化…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="267"/>
+        <source>日报…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="78"/>
+        <location filename="../../desktop/ui/customers/card.py" line="82"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="79"/>
+        <location filename="../../desktop/ui/customers/card.py" line="83"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="80"/>
+        <location filename="../../desktop/ui/customers/card.py" line="84"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="120"/>
+        <location filename="../../desktop/ui/customers/card.py" line="125"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="124"/>
-        <location filename="../../desktop/ui/customers/card.py" line="177"/>
+        <location filename="../../desktop/ui/customers/card.py" line="129"/>
+        <location filename="../../desktop/ui/customers/card.py" line="184"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="141"/>
+        <location filename="../../desktop/ui/customers/card.py" line="148"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="145"/>
+        <location filename="../../desktop/ui/customers/card.py" line="152"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="149"/>
+        <location filename="../../desktop/ui/customers/card.py" line="156"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="151"/>
+        <location filename="../../desktop/ui/customers/card.py" line="158"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="153"/>
+        <location filename="../../desktop/ui/customers/card.py" line="160"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -291,17 +306,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="168"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="101"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="169"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="102"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="170"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="103"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -418,14 +433,208 @@
     </message>
 </context>
 <context>
+    <name>FeedbackButton</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="40"/>
+        <source>反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="41"/>
+        <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="25"/>
+        <source>反馈给部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="33"/>
+        <source>补充说明（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="34"/>
+        <source>发给组长（去掉电话、地址、姓名后）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="37"/>
+        <source>没有设置团队共享文件夹：反馈只保存在本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="45"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="46"/>
+        <source>买家的话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="47"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="62"/>
+        <source>组长将看到：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFeature</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="114"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="142"/>
+        <source>反馈没有记下：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="117"/>
+        <source>已记下反馈（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="137"/>
+        <source>反馈已发给组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="145"/>
+        <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackReview</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="45"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="151"/>
+        <source>意见反馈汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="52"/>
+        <source>已转交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="53"/>
+        <source>已答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="54"/>
+        <source>待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="55"/>
+        <source>刷新</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="56"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="57"/>
+        <source>导出打印页…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>部门 / 周 / 日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>买家的话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>客服</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="81"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
+        <source>正在读取团队文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="101"/>
+        <source>%1 这一周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="112"/>
+        <source>共 %1 条，待处理 %2 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="114"/>
+        <source>（%1 个文件无法读取，已跳过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <source>网页 (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="140"/>
+        <source>导出意见反馈汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="156"/>
+        <source>已导出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
+        <source>没有完成：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandoverNotice</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="147"/>
         <source>上一班的交接</source>
         <translation>Last shift&apos;s handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="148"/>
         <source>%1 写的交接：</source>
         <translation>Handover from %1:</translation>
     </message>
@@ -461,74 +670,73 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="349"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="525"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="159"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="397"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="98"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="398"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="99"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="399"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="100"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="400"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="101"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="415"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="127"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="416"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="128"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="417"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="129"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="418"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="130"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="419"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="131"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="420"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="132"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="421"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="133"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="422"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="751"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="134"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
@@ -537,288 +745,264 @@
         <translation type="vanished">One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="442"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
-        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+        <translation type="vanished">One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="451"/>
         <source>应用到草稿</source>
-        <translation>Apply to draft</translation>
+        <translation type="vanished">Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
         <source>团队敏感词</source>
-        <translation>Team sensitive words</translation>
+        <translation type="vanished">Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="455"/>
         <source>活动（填入 {活动}）</source>
-        <translation>Campaigns (fill {活动})</translation>
+        <translation type="vanished">Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="456"/>
         <source>本周主推款短语</source>
-        <translation>This week&apos;s featured phrase</translation>
+        <translation type="vanished">This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="457"/>
         <source>主推商品</source>
-        <translation>Featured product</translation>
+        <translation type="vanished">Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="458"/>
         <source>开始日期</source>
-        <translation>Start</translation>
+        <translation type="vanished">Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="459"/>
         <source>结束日期</source>
-        <translation>End</translation>
+        <translation type="vanished">End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="466"/>
         <source>采纳（加入草稿后可编辑）</source>
-        <translation>Accept (editable in the draft)</translation>
+        <translation type="vanished">Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="467"/>
         <source>不采纳</source>
-        <translation>Reject</translation>
+        <translation type="vanished">Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="468"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="496"/>
         <source>刷新</source>
-        <translation>Refresh</translation>
+        <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="525"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="159"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="528"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="162"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="528"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="162"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="562"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="191"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="584"/>
         <source>全部</source>
-        <translation>All</translation>
+        <translation type="vanished">All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="612"/>
         <source>亲，</source>
-        <translation>亲，</translation>
+        <translation type="vanished">亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="650"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
-        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+        <translation type="vanished">Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="663"/>
         <source>（无）</source>
-        <translation>(none)</translation>
+        <translation type="vanished">(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="684"/>
         <source>已应用到草稿，发布后生效</source>
-        <translation>Applied to the draft; takes effect when published</translation>
+        <translation type="vanished">Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="690"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="690"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="711"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="220"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="715"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="224"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="716"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="225"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="720"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="229"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="722"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="231"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="722"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="231"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="729"/>
         <source>将要发布的改动</source>
-        <translation>Changes to publish</translation>
+        <translation type="vanished">Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="730"/>
         <source>关闭</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="736"/>
         <source>只有持有团队私钥的主管可以发布</source>
-        <translation>Only the lead holding the team key can publish</translation>
+        <translation type="vanished">Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="739"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
-        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+        <translation type="vanished">This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="745"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
-        <translation>{0} phrases need fixing first: {1}</translation>
+        <translation type="vanished">{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="768"/>
         <source>短语含敏感词</source>
-        <translation>Phrases with sensitive words</translation>
+        <translation type="vanished">Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="769"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
-        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
+        <translation type="vanished">{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="770"/>
-        <source>采用替代说法</source>
-        <translation>Use the replacements</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="777"/>
-        <source>已用替代说法修正 {0} 条短语，请检查后再发布</source>
-        <translation>Fixed {0} phrases with the replacements; check them, then publish</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="780"/>
         <source>仍然发布</source>
-        <translation>Publish anyway</translation>
+        <translation type="vanished">Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="781"/>
-        <source>{0} 条短语含敏感词：
-{1}
-
-仍要发布请写明理由（写进发布记录）：</source>
-        <translation>{0} phrases contain sensitive words:
-{1}
-
-To publish anyway, give a reason (kept in the publish record):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="785"/>
         <source>未发布：请先修改含敏感词的短语</source>
-        <translation>Not published: fix the phrases with sensitive words first</translation>
+        <translation type="vanished">Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="750"/>
         <source>发布团队库</source>
-        <translation>Publish the team library</translation>
+        <translation type="vanished">Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="440"/>
-        <source>一行一个：敏感词&lt;Tab&gt;类别&lt;Tab&gt;替代说法，或 敏感词 → 替代说法</source>
-        <translation>One per line: word&lt;Tab&gt;category&lt;Tab&gt;replacement, or word → replacement</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="802"/>
         <source>正在发布…</source>
-        <translation>Publishing…</translation>
+        <translation type="vanished">Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="821"/>
         <source>已发布团队库 v{0}</source>
-        <translation>Team library v{0} published</translation>
+        <translation type="vanished">Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="829"/>
         <source>发布失败：共享文件夹无法写入</source>
-        <translation>Publishing failed: the shared folder cannot be written</translation>
+        <translation type="vanished">Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
         <source>操作失败：{0}</source>
         <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="849"/>
         <source>客服</source>
-        <translation>Agent</translation>
+        <translation type="vanished">Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="852"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="874"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="256"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="888"/>
         <source>其他</source>
-        <translation>Other</translation>
+        <translation type="vanished">Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="892"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
-        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+        <translation type="vanished">Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="894"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
-        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
+        <translation type="vanished">; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="904"/>
         <source>未知</source>
-        <translation>unknown</translation>
+        <translation type="vanished">unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="910"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
-        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
+        <translation type="vanished">Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="843"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
-        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
+        <translation type="vanished">Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="845"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
-        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+        <translation type="vanished"> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+    </message>
+</context>
+<context>
+    <name>LostSaleButton</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="65"/>
+        <source>未成交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="66"/>
+        <source>记录买家今天没买的原因（只统计人数上报组长）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="76"/>
+        <source>加备注…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LostSaleNoteDialog</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="24"/>
+        <source>未成交原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="29"/>
+        <source>买家原话或补充（只保存在本机）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="35"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="36"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
     </message>
 </context>
 <context>
@@ -890,52 +1074,55 @@ To publish anyway, give a reason (kept in the publish record):</translation>
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="162"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="85"/>
+        <source>已记录未成交原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="166"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="164"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="168"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="166"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="170"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="196"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="201"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="197"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="202"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="334"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
-        <translation>Copied: press Ctrl+V in the chat window</translation>
+        <translation type="vanished">Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="336"/>
         <source>已粘贴，检查后按 Enter 发送</source>
-        <translation>Pasted: check it, then press Enter to send</translation>
+        <translation type="vanished">Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="437"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="331"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="441"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="335"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="444"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="338"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -987,6 +1174,19 @@ To publish anyway, give a reason (kept in the publish record):</translation>
         <location filename="../../desktop/ui/shell/overlay_window.py" line="244"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PastePipeline</name>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="139"/>
+        <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
+        <translation>Copied: press Ctrl+V in the chat window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="141"/>
+        <source>已粘贴，检查后按 Enter 发送</source>
+        <translation>Pasted: check it, then press Enter to send</translation>
     </message>
 </context>
 <context>
@@ -1075,146 +1275,146 @@ To publish anyway, give a reason (kept in the publish record):</translation>
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="46"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="82"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="108"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="110"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="111"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="112"/>
         <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
         <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="114"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="115"/>
         <source>推断：%1	%2</source>
         <translation>Inferred: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="116"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
         <source>没有适用问题	%1</source>
         <translation>No buyer question	%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="166"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="126"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="124"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="143"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="145"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="147"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="148"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="149"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="174"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="168"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="172"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
         <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="188"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
         <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
         <source>只用我们的短语</source>
         <translation>Only our phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="191"/>
         <source>继续推荐默认短语</source>
         <translation>Keep the bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="210"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="211"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
@@ -1222,130 +1422,282 @@ To publish anyway, give a reason (kept in the publish record):</translation>
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="39"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="206"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="42"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="217"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="53"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="222"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="58"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="223"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="227"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="63"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="77"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="242"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="78"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="243"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="244"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="250"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="86"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="251"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="87"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="294"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="292"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="128"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="329"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="165"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
 </context>
 <context>
+    <name>PhrasesTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="79"/>
+        <source>亲，</source>
+        <translation type="unfinished">亲，</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="95"/>
+        <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
+        <translation type="unfinished">Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="123"/>
+        <source>全部</source>
+        <translation type="unfinished">All</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
+        <source>采纳（加入草稿后可编辑）</source>
+        <translation type="unfinished">Accept (editable in the draft)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
+        <source>不采纳</source>
+        <translation type="unfinished">Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="34"/>
+        <source>刷新</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="68"/>
+        <source>建议由客服写入共享文件夹，署名未经验证。</source>
+        <translation type="unfinished">Agents write proposals to the shared folder; the names are unverified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
+        <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
+        <translation type="unfinished"> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="74"/>
+        <source>客服</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+</context>
+<context>
+    <name>Publishing</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="74"/>
+        <source>将要发布的改动</source>
+        <translation type="unfinished">Changes to publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="75"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="81"/>
+        <source>只有持有团队私钥的主管可以发布</source>
+        <translation type="unfinished">Only the lead holding the team key can publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="84"/>
+        <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
+        <translation type="unfinished">This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="90"/>
+        <source>有 {0} 条短语需要先修改：{1}</source>
+        <translation type="unfinished">{0} phrases need fixing first: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="95"/>
+        <source>发布团队库</source>
+        <translation type="unfinished">Publish the team library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="96"/>
+        <source>发布</source>
+        <translation type="unfinished">Publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="113"/>
+        <source>短语含敏感词</source>
+        <translation type="unfinished">Phrases with sensitive words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="114"/>
+        <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
+{1}</source>
+        <translation type="unfinished">{0} phrases contain sensitive words; the platform may penalise agents who use them:
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="115"/>
+        <source>采用替代说法</source>
+        <translation>Use the replacements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="119"/>
+        <source>已用替代说法修正 {0} 条短语，请检查后再发布</source>
+        <translation>Fixed {0} phrases with the replacements; check them, then publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="122"/>
+        <source>仍然发布</source>
+        <translation>Publish anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="123"/>
+        <source>{0} 条短语含敏感词：
+{1}
+
+仍要发布请写明理由（写进发布记录）：</source>
+        <translation>{0} phrases contain sensitive words:
+{1}
+
+To publish anyway, give a reason (kept in the publish record):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="127"/>
+        <source>未发布：请先修改含敏感词的短语</source>
+        <translation type="unfinished">Not published: fix the phrases with sensitive words first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="141"/>
+        <source>正在发布…</source>
+        <translation type="unfinished">Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="152"/>
+        <source>已发布团队库 v{0}</source>
+        <translation type="unfinished">Team library v{0} published</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="162"/>
+        <source>发布失败：共享文件夹无法写入</source>
+        <translation type="unfinished">Publishing failed: the shared folder cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="166"/>
+        <source>已发布，但本机的团队库未能更新，将在下次同步时更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReminderListModel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="103"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="106"/>
         <source>还剩 %1 小时</source>
         <translation>%1 h left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="103"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="106"/>
         <source>即将关闭</source>
         <translation>Closing soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="105"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="108"/>
         <source>该催了 · </source>
         <translation>Due · </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="107"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
         <source>暂不催付 · </source>
         <translation>Held back · </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="112"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="115"/>
         <source>（%1 次）</source>
         <translation> (%1×)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="119"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="122"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="120"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="123"/>
         <source>下单 %1</source>
         <translation>Ordered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="121"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="124"/>
         <source>自动关闭 %1</source>
         <translation>Closes %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="123"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="126"/>
         <source>建议催付 %1</source>
         <translation>Remind at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="125"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="128"/>
         <source>上次催付 %1</source>
         <translation>Last reminded %1</translation>
     </message>
@@ -1471,184 +1823,470 @@ To publish anyway, give a reason (kept in the publish record):</translation>
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="75"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="69"/>
+        <source>未成交原因没有记录：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/feature.py" line="81"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="82"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="77"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="83"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="107"/>
         <source>标记已付款失败：%1</source>
         <translation>Could not mark as paid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/feature.py" line="110"/>
+        <source>已记录未成交原因：%1 · %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="135"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="136"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="137"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="138"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="139"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="140"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="141"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="158"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="142"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="159"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="164"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="165"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="208"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="216"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="212"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="177"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="216"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
+        <source>关闭（不记原因）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
+        <source>买家没买的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/panel.py" line="181"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="219"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="184"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="326"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="219"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="335"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="223"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="337"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="225"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="338"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="226"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="341"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="229"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="342"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="230"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="348"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="234"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="349"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="235"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="384"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="238"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="422"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="260"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="423"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="261"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="429"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="267"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="429"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="267"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWindow</name>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="48"/>
+        <source>日报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="49"/>
+        <source>我的</source>
+        <translation type="unfinished">Mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="50"/>
+        <source>团队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="57"/>
+        <source>导出网页…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="63"/>
+        <source>昨天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="64"/>
+        <source>本周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="80"/>
+        <source>最近 7 天用快答回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="81"/>
+        <source>本周未成交原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="82"/>
+        <source>本周意见反馈（按部门）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="102"/>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="109"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="121"/>
+        <source>（%1 位客服）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="131"/>
+        <source>没有数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="140"/>
+        <source>导出日报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="148"/>
+        <source>已导出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="152"/>
+        <source>没有完成：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundAnswerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="27"/>
+        <source>话术优化：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="33"/>
+        <source>组长想知道你平时怎么回答这些问题。写下你的说法，或选一条你自己的短语。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="40"/>
+        <source>从我的短语中选…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="46"/>
+        <source>你的回答（可不答）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="59"/>
+        <source>交给组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsButton</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="39"/>
+        <source>话术优化 (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="40"/>
+        <source>组长想知道你怎么回答几个常见问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsFeature</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="109"/>
+        <source>话术优化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="110"/>
+        <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="150"/>
+        <source>答案已交给组长，谢谢！</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="160"/>
+        <source>没有交：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="167"/>
+        <source>没有交给组长（团队文件夹不可用？）：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsWindow</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <source>打开团队私钥</source>
+        <translation type="unfinished">Open the team key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <source>团队私钥 (team.key);;所有文件 (*)</source>
+        <translation type="unfinished">Team key (team.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
+        <source>话术优化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
+        <source>这一轮的名字（例如：第 12 周）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="59"/>
+        <source>买家常问的问题，每行一个（最多 10 个）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="62"/>
+        <source>常见的没有合适短语：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="66"/>
+        <source>发布这一轮…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>问题 / 客服</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>回答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>这条短语被用过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="74"/>
+        <source>采用为团队短语…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="84"/>
+        <source>答案：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="88"/>
+        <source>新一轮</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="101"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="187"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="114"/>
+        <source>这台电脑还没有信任团队密钥：先同步一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="130"/>
+        <source>把这个话题加入问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="135"/>
+        <source>关于%1：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="166"/>
+        <source>%1 人回答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="170"/>
+        <source>（新写的）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="171"/>
+        <source>（未署名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="203"/>
+        <source>已发布「%1」：客服下次同步后会看到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="217"/>
+        <source>没有完成：%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1851,73 +2489,73 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="132"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="139"/>
         <source>搜索：文字、快捷编码或拼音首字母</source>
         <translation>Search text, code, pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="133"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="140"/>
         <source>＋ 新建</source>
         <translation>＋ New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="134"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="141"/>
         <source>把剪贴板里的文字存为我的短语</source>
         <translation>Save the copied text as one of my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="135"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="142"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="136"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="143"/>
         <source>敏感词</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="137"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="144"/>
         <source>猜测</source>
         <translation>Guess</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="138"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="145"/>
         <source>已隐藏</source>
         <translation>Hidden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="157"/>
         <source>买家：</source>
         <translation>Buyer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="183"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="190"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="184"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="191"/>
         <source>推荐给团队…</source>
         <translation>Offer to the team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="192"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="187"/>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="194"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="196"/>
         <source>复制为我的短语…</source>
         <translation>Copy to my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="188"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="195"/>
         <source>恢复推荐</source>
         <translation>Suggest again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="197"/>
         <source>不再推荐此团队短语</source>
         <translation>Stop suggesting this team phrase</translation>
     </message>
@@ -1925,22 +2563,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="319"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="363"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="329"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="373"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="343"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="387"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="344"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="388"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1952,12 +2590,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="188"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="184"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="189"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -1965,9 +2603,67 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="362"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="406"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
+        <source>一行一个：敏感词&lt;Tab&gt;类别&lt;Tab&gt;替代说法，或 敏感词 → 替代说法</source>
+        <translation>One per line: word&lt;Tab&gt;category&lt;Tab&gt;replacement, or word → replacement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
+        <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
+        <translation type="unfinished">One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="41"/>
+        <source>应用到草稿</source>
+        <translation type="unfinished">Apply to draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
+        <source>团队敏感词</source>
+        <translation type="unfinished">Team sensitive words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="45"/>
+        <source>活动（填入 {活动}）</source>
+        <translation type="unfinished">Campaigns (fill {活动})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="46"/>
+        <source>本周主推款短语</source>
+        <translation type="unfinished">This week&apos;s featured phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
+        <source>主推商品</source>
+        <translation type="unfinished">Featured product</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
+        <source>开始日期</source>
+        <translation type="unfinished">Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
+        <source>结束日期</source>
+        <translation type="unfinished">End</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
+        <source>（无）</source>
+        <translation type="unfinished">(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="82"/>
+        <source>已应用到草稿，发布后生效</source>
+        <translation type="unfinished">Applied to the draft; takes effect when published</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2702,39 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <location filename="../../desktop/ui/shell/tray.py" line="81"/>
         <source>快答</source>
         <translation>Kuaida</translation>
+    </message>
+</context>
+<context>
+    <name>UsageTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="49"/>
+        <source>刷新</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="84"/>
+        <source>其他</source>
+        <translation type="unfinished">Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="89"/>
+        <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
+        <translation type="unfinished">Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="91"/>
+        <source>；{0} 个统计文件不可信或超出上限，未计入</source>
+        <translation type="unfinished">; {0} statistics files untrusted or over the limit, not counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="106"/>
+        <source>未知</source>
+        <translation type="unfinished">unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="112"/>
+        <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
+        <translation type="unfinished">Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
 </context>
 <context>

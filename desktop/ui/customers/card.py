@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayo
 from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
 from desktop.services.customers import CardData, card_for_text
-from desktop.ui.customers.lost_sale import LostSaleButton
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.widgets.lost_sale import LostSaleButton
 from desktop.ui.widgets.plain_text import plain_label
 
 NOTE_CHARS = 40

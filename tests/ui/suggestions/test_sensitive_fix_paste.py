@@ -15,8 +15,11 @@ def test_the_fixed_text_is_offered_and_pasted(qtbot, overlay: Overlay) -> None:
                                                        fix_sensitive=fix))
     asked: list[tuple[list[str], str]] = []
     answers = iter(["fixed", None])
-    overlay.controller.confirm_sensitive_fixed = lambda _parent, words, fixed: asked.append((words, fixed)) or next(
-        answers)
+    def confirm(_parent: object, words: list[str], fixed: str) -> str | None:
+        asked.append((words, fixed))
+        return next(answers)
+
+    overlay.controller.pipeline.confirm_sensitive_fixed = confirm
     overlay.copy("能便宜点吗")
     overlay.hotkeys.press("pick:2")  # 加微信可以给您返现哦
     fixed = "亲，有问题在这里随时问我哦可以给您期待您的真实评价哦"
