@@ -26,6 +26,9 @@ from typing import Any
 from desktop.core.phrases import Phrase
 from desktop.core.reminders import BUILTIN_VARIABLES, REMINDER_GROUP, Reminder, ReminderPolicy
 from desktop.core.templates import variables_in
+from desktop.core.ui_text import QT_TRANSLATE_NOOP, UiText
+
+_CONTEXT = "ReminderLadder"
 
 
 class Step(IntEnum):
@@ -35,8 +38,13 @@ class Step(IntEnum):
     LAST = 4  # the order closes soon
 
 
-STEP_LABELS = {Step.FIRST: "第1步 问顾虑", Step.SECOND: "第2步 再提醒", Step.ARGUMENT: "第3步 库存/截止",
-               Step.LAST: "最后提醒"}
+STEP_LABELS = {
+    # The window shows them translated (desktop.ui.widgets.language.label); the CLI prints them as they are.
+    Step.FIRST: QT_TRANSLATE_NOOP("Labels", "第1步 问顾虑"),
+    Step.SECOND: QT_TRANSLATE_NOOP("Labels", "第2步 再提醒"),
+    Step.ARGUMENT: QT_TRANSLATE_NOOP("Labels", "第3步 库存/截止"),
+    Step.LAST: QT_TRANSLATE_NOOP("Labels", "最后提醒"),
+}
 # What a step's phrase talks about, read from the phrase text (a shop's own 催付 phrases carry no step). A
 # phrase may name its step outright with a keyword (关键词) such as 催付第1步 … 催付最后.
 _STEP_CUES: dict[Step, tuple[str, ...]] = {
@@ -88,16 +96,24 @@ class FatigueCaps:
 class CapCheck:
     left_alone: bool = False  # reminded too often lately: no more reminders for now
     wait_until: dt.datetime | None = None  # reminded about another order lately: not before this
+    gap_hours: int = FatigueCaps.gap_hours
 
     def blocks(self, now: dt.datetime) -> bool:
         return self.left_alone or (self.wait_until is not None and self.wait_until > now)
 
-    def describe(self) -> str:
+    def text(self) -> UiText | None:
+        """Why the caps hold the buyer back, for the window to translate; None when they do not."""
         if self.left_alone:
-            return "近期催付过多，不再打扰"
+            return UiText(_CONTEXT, QT_TRANSLATE_NOOP("ReminderLadder", "近期催付过多，不再打扰"))
         if self.wait_until is not None:
-            return f"24小时内已催过该买家的其他订单（{self.wait_until:%m-%d %H:%M} 后可再催）"
-        return ""
+            source = QT_TRANSLATE_NOOP("ReminderLadder", "%1小时内已催过该买家的其他订单（%2 后可再催）")
+            return UiText(_CONTEXT, source, (str(self.gap_hours), f"{self.wait_until:%m-%d %H:%M}"))
+        return None
+
+    def describe(self) -> str:
+        """`text` in Chinese (the CLI), "" when nothing holds the buyer back."""
+        found = self.text()
+        return str(found) if found is not None else ""
 
 
 def caps_from(get: Callable[[str], Any]) -> FatigueCaps:
@@ -116,7 +132,7 @@ def check_caps(order_id: str, buyer_reminders: Iterable[tuple[str, dt.datetime]]
     if others:
         wait_until = max(others) + dt.timedelta(hours=caps.gap_hours)
         if wait_until > now:
-            return CapCheck(wait_until=wait_until)
+            return CapCheck(wait_until=wait_until, gap_hours=caps.gap_hours)
     return CapCheck()
 
 
