@@ -1,4 +1,5 @@
-"""Adoption counts (`desktop.core.adoption`) in the local store: (day, phrase id, outcome) → count, never text."""
+"""Adoption counts (`desktop.core.adoption`) in the local store: (day, phrase id, outcome) → count, never text.
+The table is declared in `desktop/store/schema.py` (set `kuaida.adoption`)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core.adoption import Count
-from desktop.store.database import register
-
-migrations = register(Migrations("kuaida.adoption"))
-
-
-@migrations()
-def create_adoption_table(db: sqlite_utils.Database) -> None:
-    db.table("adoption_counts").create({"day": str, "phrase_id": str, "outcome": str, "count": int},
-                                 pk=("day", "phrase_id", "outcome"))
 
 
 class AdoptionRepository:

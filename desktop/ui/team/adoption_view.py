@@ -95,7 +95,7 @@ class AdoptionView(QWidget):
     """The chart, the per-agent table and 导出 CSV. `save` writes the file off the UI thread (the editor's
     I/O runner); `pick_file` asks where (replaced in tests)."""
 
-    def __init__(self, save: Callable[[Callable[[], Any]], None], parent: QWidget | None = None) -> None:
+    def __init__(self, save: Callable[[Callable[[], Any]], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
         self.pick_file: Callable[[], str] = self._pick_file_with_dialog

@@ -4,6 +4,7 @@ live preview with the team campaign, and the sensitive-word check."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -147,7 +148,7 @@ class PhraseForm(QWidget):
         if self._loading or not self._phrase_id:
             return
         chosen = [box.currentData() for box in self.intent_boxes]
-        changes = {
+        changes: dict[str, Any] = {
             "text": self.text_edit.toPlainText(),
             "group": self.group_box.currentText().strip() or UNGROUPED,
             "code": self.code_edit.text().strip(),

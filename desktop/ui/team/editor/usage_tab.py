@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QTableWidg
 
 from desktop.core.phrases import intents
 from desktop.sync.usage import TeamUsage, read_team_usage
-from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
 from desktop.ui.team.adoption_view import AdoptionView
 from desktop.ui.team.editor.phrase_model import DraftPhraseModel
 from desktop.ui.widgets.plain_text import plain_label
@@ -26,7 +25,7 @@ class UsageTab(QWidget):
 
     failed = Signal(object)
 
-    def __init__(self, runner: Any, folder: Callable[[], Path], model: DraftPhraseModel,
+    def __init__(self, runner: Runner, folder: Callable[[], Path], model: DraftPhraseModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -63,7 +62,7 @@ class UsageTab(QWidget):
         # Adoption (生成率, 采纳率) beside usage; its CSV is written on the I/O pool.
         self.adoption = AdoptionView(lambda write: runner.io(write, on_error=self.failed.emit, owner=self), self)
         layout.addWidget(self.adoption)
-        model.modelReset.connect(self.render)  # a new draft or imported phrases
+        model.modelReset.connect(self.show_usage)  # a new draft or imported phrases
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -75,7 +74,7 @@ class UsageTab(QWidget):
         self._runner.io(lambda: read_team_usage(folder()), self._on_usage_loaded, self.failed.emit, owner=self,
                         timeout_ms=SHARE_TIMEOUT_MS)
 
-    def render(self) -> None:
+    def show_usage(self) -> None:
         """Fill the tables from the last figures, named by the draft's phrases as they are now."""
         if not self.loaded:
             return
@@ -100,7 +99,7 @@ class UsageTab(QWidget):
     def _on_usage_loaded(self, usage: TeamUsage) -> None:
         self.usage = usage
         self.loaded = True
-        self.render()
+        self.show_usage()
 
     def _versions_text(self, usage: TeamUsage) -> str:
         unknown = self.tr("未知")
