@@ -1434,47 +1434,52 @@
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="78"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="81"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="81"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="82"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="87"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="88"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="88"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="89"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="131"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="132"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="129"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="169"/>
+        <source>可改为：{0}</source>
+        <translation>Could read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="166"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="167"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
