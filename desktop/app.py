@@ -188,7 +188,6 @@ class Application(QObject):
 
     def _start_services(self) -> None:
         from desktop.platform.factory import create_platform
-        from desktop.platform.focus import create_focus_return
         from desktop.ui.runtime.gc_guard import GuiThreadCollector
         from desktop.ui.runtime.library_service import LibraryService
         from desktop.ui.runtime.tasks import FailureReporter, TaskRunner
@@ -225,7 +224,7 @@ class Application(QObject):
         failures.failed.connect(self._on_failures_failed)
         controller = OverlayController(
             self.window, self.settings, runner, platform.clipboard, platform.paster,
-            platform.hotkeys, focus=create_focus_return(), library=library,
+            platform.hotkeys, focus=platform.focus, library=library,
             hotkey_errors=platform.hotkey_errors, parent=self,
         )
         controller.settings_requested.connect(self.show_settings)

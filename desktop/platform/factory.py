@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.core.ui_text import UiText
 from desktop.platform.clipboard import OwnerProbe, QtClipboardWatcher, windows_clipboard_sequence
+from desktop.platform.focus import FocusReturn, create_focus_return
 from desktop.platform.hotkeys_null import GENERIC_REASON, WAYLAND_REASON, NullHotkeys
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, Notifier, Paster
 from desktop.platform.keys import bindings_from_settings
@@ -41,6 +42,7 @@ class PlatformServices:
     paster: Paster
     notifier: Notifier
     settings: Settings | None = None
+    focus: FocusReturn = field(default_factory=FocusReturn)  # handing the keyboard back to the chat client
     hotkey_errors: dict[str, UiText] = field(default_factory=dict)  # action → why not, from the last bind
 
     def bind_hotkeys(self) -> dict[str, UiText]:
@@ -89,7 +91,7 @@ def create_platform(
         paster = KeystrokePaster(clipboard, keyboard, copy_only=settings.get("paste_mode") == "copy", parent=parent)
     notifier: Notifier = NullNotifier(parent) if name in HEADLESS_PLATFORMS else TrayNotifier(tray, parent=parent)
 
-    services = PlatformServices(clipboard, hotkeys, paster, notifier, settings)
+    services = PlatformServices(clipboard, hotkeys, paster, notifier, settings, create_focus_return())
     services.bind_hotkeys()
     settings.subscribe(_settings_follower(services))
     return services

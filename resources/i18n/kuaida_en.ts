@@ -85,27 +85,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="256"/>
+        <location filename="../../desktop/app.py" line="255"/>
         <source>快答：操作没有完成</source>
         <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="282"/>
+        <location filename="../../desktop/app.py" line="281"/>
         <source>团队短语库…</source>
         <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="328"/>
+        <location filename="../../desktop/app.py" line="327"/>
         <source>意见反馈汇总…</source>
         <translation>Feedback summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="329"/>
+        <location filename="../../desktop/app.py" line="328"/>
         <source>话术优化…</source>
         <translation>Better replies…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="330"/>
+        <location filename="../../desktop/app.py" line="329"/>
         <source>日报…</source>
         <translation>Daily report…</translation>
     </message>
@@ -306,17 +306,37 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="101"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="24"/>
+        <source>快捷编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="24"/>
+        <source>快捷短语</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="25"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="25"/>
+        <source>意图</source>
+        <translation>Intents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="109"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="102"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="110"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="103"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="111"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -435,12 +455,12 @@
 <context>
     <name>FeedbackButton</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="41"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="42"/>
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="42"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="43"/>
         <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
         <translation>Pass the buyer message you just copied on to warehouse, operations, finance or another department</translation>
     </message>
@@ -491,23 +511,23 @@
 <context>
     <name>FeedbackFeature</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="115"/>
-        <location filename="../../desktop/ui/feedback/feature.py" line="143"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="109"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="137"/>
         <source>反馈没有记下：%1</source>
         <translation>Feedback not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="118"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="112"/>
         <source>已记下反馈（%1）</source>
         <translation>Feedback recorded (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="138"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="132"/>
         <source>反馈已发给组长</source>
         <translation>Feedback sent to the team lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="146"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="140"/>
         <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
         <translation>The team folder is unavailable: the feedback is saved on this PC (kuaida feedback share sends it later)</translation>
     </message>
@@ -515,113 +535,118 @@
 <context>
     <name>FeedbackReview</name>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="46"/>
-        <location filename="../../desktop/ui/feedback/review.py" line="153"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="82"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="196"/>
         <source>意见反馈汇总</source>
         <translation>Feedback summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="53"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
         <source>已转交</source>
         <translation>Passed on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="54"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="84"/>
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="55"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="85"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="56"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="86"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="57"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="87"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="58"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="88"/>
         <source>导出打印页…</source>
         <translation>Export printable page…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
         <source>部门 / 周 / 日期</source>
         <translation>Department / week / date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
         <source>买家的话</source>
         <translation>Buyer&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="76"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="90"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="82"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="109"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="117"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="84"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="119"/>
         <source>正在读取团队文件夹…</source>
         <translation>Reading the team folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="102"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="111"/>
         <source>%1 这一周</source>
         <translation>Week of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="114"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="158"/>
         <source>共 %1 条，待处理 %2 条</source>
         <translation>%1 in all, %2 open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="116"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
         <source>（%1 个文件无法读取，已跳过）</source>
         <translation>(%1 files could not be read and were skipped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="141"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="184"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="141"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="184"/>
         <source>网页 (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="142"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="185"/>
         <source>导出意见反馈汇总</source>
         <translation>Export the feedback summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="158"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="201"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="162"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="205"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -807,6 +832,61 @@
         <translation>Closed (timed out)</translation>
     </message>
     <message>
+        <location filename="../../desktop/core/daily_report.py" line="23"/>
+        <source>用快答回复</source>
+        <translation>Replies from Kuaida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="24"/>
+        <source>没有合适短语</source>
+        <translation>No fitting phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="25"/>
+        <source>催付次数</source>
+        <translation>Reminders sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="26"/>
+        <source>催付订单</source>
+        <translation>Orders reminded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="27"/>
+        <source>催付后付款</source>
+        <translation>Paid after a reminder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="28"/>
+        <source>承诺按时完成</source>
+        <translation>Promises kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="29"/>
+        <source>承诺超时</source>
+        <translation>Promises overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="31"/>
+        <source>催付转化</source>
+        <translation>Reminder conversion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/feedback_report.py" line="17"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/feedback_report.py" line="18"/>
+        <source>已转交</source>
+        <translation>Passed on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/feedback_report.py" line="19"/>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
         <location filename="../../desktop/core/reminder_ladder.py" line="43"/>
         <source>第1步 问顾虑</source>
         <translation>Step 1: ask what holds them back</translation>
@@ -830,138 +910,137 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="81"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="161"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="100"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="101"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="102"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="125"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="103"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="129"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="126"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="130"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="129"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="131"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="130"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="132"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="131"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="133"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="132"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="134"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="133"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="135"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="134"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="136"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="135"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="137"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="136"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="138"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="161"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="164"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="187"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="164"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="187"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="193"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="205"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="228"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="205"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="228"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="222"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="245"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="226"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="249"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="227"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="250"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="231"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="254"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="233"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="256"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="233"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="256"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="258"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="127"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
@@ -969,17 +1048,17 @@
 <context>
     <name>LostSaleButton</name>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="72"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="73"/>
         <source>未成交</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="73"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="74"/>
         <source>记录买家今天没买的原因（只统计人数上报组长）</source>
         <translation>Record why the buyer did not buy today (only the counts go to the team lead)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="83"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="84"/>
         <source>加备注…</source>
         <translation>Add a note…</translation>
     </message>
@@ -987,22 +1066,22 @@
 <context>
     <name>LostSaleNoteDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="26"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="27"/>
         <source>未成交原因：%1</source>
         <translation>Reason for no sale: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="31"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="32"/>
         <source>买家原话或补充（只保存在本机）</source>
         <translation>The buyer&apos;s words or more details (kept on this PC only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="37"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="38"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="38"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="39"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1404,82 +1483,82 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="40"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="101"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="43"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="102"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="54"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="104"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="105"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="60"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="64"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="81"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="82"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="88"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="89"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="109"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="132"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="153"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="169"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="190"/>
         <source>可改为：{0}</source>
         <translation>Could read: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="151"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="167"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="188"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -1487,17 +1566,17 @@
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="89"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="95"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="105"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="123"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="59"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -1505,34 +1584,44 @@
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="31"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="51"/>
         <source>采纳（加入草稿后可编辑）</source>
         <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="52"/>
         <source>不采纳</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="53"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="67"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="55"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="69"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="57"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="73"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
         <source>客服</source>
         <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="71"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="72"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
@@ -2027,81 +2116,101 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <name>ReportWindow</name>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="49"/>
+        <source>网页 (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="105"/>
         <source>日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="50"/>
+        <location filename="../../desktop/ui/report/window.py" line="106"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="51"/>
+        <location filename="../../desktop/ui/report/window.py" line="107"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="58"/>
+        <location filename="../../desktop/ui/report/window.py" line="108"/>
         <source>导出网页…</source>
         <translation>Export web page…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="64"/>
+        <location filename="../../desktop/ui/report/window.py" line="109"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="65"/>
+        <location filename="../../desktop/ui/report/window.py" line="110"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="81"/>
+        <location filename="../../desktop/ui/report/window.py" line="113"/>
         <source>最近 7 天用快答回复</source>
         <translation>Replies with Kuaida, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="82"/>
+        <location filename="../../desktop/ui/report/window.py" line="113"/>
         <source>本周未成交原因</source>
         <translation>Reasons for no sale this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="83"/>
+        <location filename="../../desktop/ui/report/window.py" line="113"/>
         <source>本周意见反馈（按部门）</source>
         <translation>Feedback this week (by department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="103"/>
+        <location filename="../../desktop/ui/report/window.py" line="127"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="110"/>
+        <location filename="../../desktop/ui/report/window.py" line="134"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="122"/>
+        <location filename="../../desktop/ui/report/window.py" line="151"/>
         <source>（%1 位客服）</source>
         <translation>(%1 agents)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="132"/>
+        <location filename="../../desktop/ui/report/window.py" line="151"/>
+        <source>团队日报</source>
+        <translation>Team report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="154"/>
+        <source>%1的日报</source>
+        <translation>%1’s report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="154"/>
+        <source>我的日报</source>
+        <translation>My report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="166"/>
         <source>没有数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="141"/>
+        <location filename="../../desktop/ui/report/window.py" line="175"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="149"/>
+        <location filename="../../desktop/ui/report/window.py" line="183"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="153"/>
+        <location filename="../../desktop/ui/report/window.py" line="187"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -2137,12 +2246,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsButton</name>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="41"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="42"/>
         <source>话术优化 (%1)</source>
         <translation>Better replies (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="42"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="43"/>
         <source>组长想知道你怎么回答几个常见问题</source>
         <translation>The team lead would like to know how you answer a few common questions</translation>
     </message>
@@ -2150,27 +2259,27 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsFeature</name>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="111"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="112"/>
         <source>话术优化</source>
         <translation>Better replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="112"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="113"/>
         <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
         <translation>The team lead would like to know how you answer %1 common questions; click “Better replies” when you have time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="152"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="146"/>
         <source>答案已交给组长，谢谢！</source>
         <translation>Answers sent to the team lead, thank you!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="162"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="156"/>
         <source>没有交：%1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="169"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="163"/>
         <source>没有交给组长（团队文件夹不可用？）：%1</source>
         <translation>Not sent to the team lead (team folder unavailable?): %1</translation>
     </message>
@@ -2178,113 +2287,114 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsWindow</name>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="55"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="102"/>
         <source>话术优化</source>
         <translation>Better replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="58"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="103"/>
         <source>这一轮的名字（例如：第 12 周）</source>
         <translation>Name of this round (e.g. week 12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="60"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="104"/>
         <source>买家常问的问题，每行一个（最多 10 个）</source>
         <translation>Questions buyers often ask, one per line (at most 10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="63"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="105"/>
         <source>常见的没有合适短语：</source>
         <translation>Often asked without a fitting phrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="67"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="109"/>
         <source>发布这一轮…</source>
         <translation>Publish this round…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="73"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
         <source>问题 / 客服</source>
         <translation>Question / agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="73"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
         <source>回答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="73"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
         <source>这条短语被用过</source>
         <translation>This phrase has been used</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="75"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="111"/>
         <source>采用为团队短语…</source>
         <translation>Adopt as a team phrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="85"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="112"/>
         <source>答案：</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="89"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="113"/>
         <source>新一轮</source>
         <translation>New round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="102"/>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="188"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="139"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="229"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="115"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="152"/>
         <source>这台电脑还没有信任团队密钥：先同步一次</source>
         <translation>This PC does not trust the team key yet: sync once first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="131"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="108"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="168"/>
         <source>把这个话题加入问题</source>
         <translation>Add this topic to the questions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="136"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="173"/>
         <source>关于%1：</source>
         <translation>About %1:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="167"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="128"/>
         <source>%1 人回答</source>
         <translation>%1 answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="171"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="132"/>
         <source>（新写的）</source>
         <translation>(newly written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="172"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="131"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="204"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="246"/>
         <source>已发布「%1」：客服下次同步后会看到</source>
         <translation>Published “%1”: agents see it after their next sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="218"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="260"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -2705,57 +2815,59 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>TeamSettingsTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="53"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别&lt;Tab&gt;替代说法，或 敏感词 → 替代说法</source>
         <translation>One per line: word&lt;Tab&gt;category&lt;Tab&gt;replacement, or word → replacement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="54"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="41"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="55"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="45"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="46"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="57"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="57"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="61"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="76"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="82"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="63"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="101"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
@@ -2824,32 +2936,67 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>UsageTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="48"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="66"/>
+        <source>次数</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="67"/>
+        <source>最常用</source>
+        <translation>Most used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="68"/>
+        <source>最少用</source>
+        <translation>Least used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="69"/>
+        <source>没有合适短语的意图</source>
+        <translation>Intents with no fitting phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="70"/>
+        <source>未成交原因</source>
+        <translation>Why buyers did not buy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="70"/>
+        <source>人数</source>
+        <translation>Buyers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="72"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="83"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="96"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="88"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="101"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="90"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="103"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="105"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="118"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="111"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="119"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="125"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>

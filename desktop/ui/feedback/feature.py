@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from desktop.core.chat_block import read_copied, split_speaker
 from desktop.core.feedback import Feedback, FeedbackError, shop_departments
@@ -23,6 +23,7 @@ from desktop.services.library import seller_names
 from desktop.ui.feedback.dialog import FeedbackDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import Runner
+from desktop.ui.widgets import modal
 
 SHARE_TIMEOUT_MS = 20_000  # as the team sync: a share that does not answer by then is offline for now
 
@@ -91,15 +92,8 @@ class FeedbackFeature(QObject):
     def ask(self, department: str) -> None:
         dialog = FeedbackDialog(self.departments(), department, self.message, self.folder() is not None,
                                 self.button.window())
-        self.keyboard_requested.emit(True)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            department, text, note, share = dialog.choice()
-        finally:
-            dialog.deleteLater()
-            self.keyboard_requested.emit(False)
-        if accepted:
-            self.file(department, text, note, share)
+        if (choice := modal.ask(dialog, self.keyboard_requested.emit, FeedbackDialog.choice)) is not None:
+            self.file(*choice)
 
     def file(self, department: str, text: str, note: str, share: bool) -> None:
         buyer, now = self.buyer, self.clock()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
 from desktop.core.rounds import Round, RoundError
@@ -22,6 +22,7 @@ from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_rounds, submit_answer
 from desktop.ui.rounds.answer_dialog import RoundAnswerDialog
 from desktop.ui.runtime.tasks import Runner
+from desktop.ui.widgets import modal
 
 SHARE_TIMEOUT_MS = 20_000
 OPEN_DAYS = 14  # a round older than this is over
@@ -121,15 +122,8 @@ class RoundsFeature(QObject):
 
     def _ask(self, round_: Round, phrases: list[Phrase]) -> None:
         dialog = RoundAnswerDialog(round_, phrases, self.button.window())
-        self.keyboard_requested.emit(True)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            texts, phrase_ids = dialog.answers()
-        finally:
-            dialog.deleteLater()
-            self.keyboard_requested.emit(False)
-        if accepted:
-            self.submit(round_, texts, phrase_ids)
+        if (answers := modal.ask(dialog, self.keyboard_requested.emit, RoundAnswerDialog.answers)) is not None:
+            self.submit(round_, *answers)
 
     def submit(self, round_: Round, texts: list[str], phrase_ids: list[str]) -> None:
         folder = self.folder()

@@ -16,6 +16,7 @@ from desktop.services.context import Services
 from desktop.services.lost_sales import record_lost_sale
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import Runner
+from desktop.ui.widgets import modal
 
 
 class LostSaleNoteDialog(QDialog):
@@ -84,15 +85,8 @@ class LostSaleButton(QPushButton):
 
     def ask_with_note(self) -> None:
         dialog = LostSaleNoteDialog(self.buyer, self.reasons(), self.window())
-        self.keyboard_requested.emit(True)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            reason, note = dialog.choice()
-        finally:
-            dialog.deleteLater()
-            self.keyboard_requested.emit(False)
-        if accepted:
-            self.record(reason, note)
+        if (choice := modal.ask(dialog, self.keyboard_requested.emit, LostSaleNoteDialog.choice)) is not None:
+            self.record(*choice)
 
     def record(self, reason: str, note: str) -> None:
         buyer, now, zone = self.buyer, self.clock(), zone_from(self.settings.get)

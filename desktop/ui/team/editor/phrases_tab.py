@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QListWidget, QListWidgetItem, QSplitter, QTableView, QWidget
 
 from desktop.core.phrases import UNGROUPED, Phrase
@@ -52,6 +52,16 @@ class PhrasesTab(QSplitter):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.form.edited.connect(self._on_form_edited)
         model.modelReset.connect(self.refresh)  # a new draft or imported phrases
+
+    def retranslate(self) -> None:
+        everything = self.group_list.item(0)
+        if everything is not None:
+            everything.setText(self.tr("全部"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """After the draft or its team settings changed: groups, the form's choices, campaign and word check."""
@@ -120,8 +130,9 @@ class PhrasesTab(QSplitter):
         chosen = current.data(Qt.ItemDataRole.UserRole) if current else ALL_GROUPS
         self.group_list.blockSignals(True)
         self.group_list.clear()
-        everything = QListWidgetItem(self.tr("全部"), self.group_list)
+        everything = QListWidgetItem(self.group_list)
         everything.setData(Qt.ItemDataRole.UserRole, ALL_GROUPS)
+        self.retranslate()
         for group in self.model.draft.groups():
             item = QListWidgetItem(group, self.group_list)
             item.setData(Qt.ItemDataRole.UserRole, group)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -37,15 +37,12 @@ class UsageTab(QWidget):
         self.least_table = QTableWidget(0, 2, self)
         self.no_match_table = QTableWidget(0, 2, self)
         self.lost_table = QTableWidget(0, 2, self)  # why buyers did not buy, as the agents recorded it
-        for table, headers in ((self.most_table, ("最常用", "次数")), (self.least_table, ("最少用", "次数")),
-                               (self.no_match_table, ("没有合适短语的意图", "次数")),
-                               (self.lost_table, ("未成交原因", "人数"))):
-            table.setHorizontalHeaderLabels([self.tr(h) for h in headers])
+        for table in (self.most_table, self.least_table, self.no_match_table, self.lost_table):
             table.horizontalHeader().setStretchLastSection(False)
             table.setColumnWidth(0, 260)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.usage_label = plain_label(parent=self)
-        refresh = QPushButton(self.tr("刷新"), self)
+        self.refresh_button = refresh = QPushButton(self)
         refresh.clicked.connect(self.load)
         tables = QHBoxLayout()
         for table in (self.most_table, self.least_table, self.no_match_table, self.lost_table):
@@ -63,6 +60,22 @@ class UsageTab(QWidget):
         self.adoption = AdoptionView(lambda write: runner.io(write, on_error=self.failed.emit, owner=self), self)
         layout.addWidget(self.adoption)
         model.modelReset.connect(self.show_usage)  # a new draft or imported phrases
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        times = self.tr("次数")
+        for table, headers in ((self.most_table, (self.tr("最常用"), times)),
+                               (self.least_table, (self.tr("最少用"), times)),
+                               (self.no_match_table, (self.tr("没有合适短语的意图"), times)),
+                               (self.lost_table, (self.tr("未成交原因"), self.tr("人数")))):
+            table.setHorizontalHeaderLabels(list(headers))
+        self.refresh_button.setText(self.tr("刷新"))
+        self.show_usage()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -103,8 +116,9 @@ class UsageTab(QWidget):
 
     def _versions_text(self, usage: TeamUsage) -> str:
         unknown = self.tr("未知")
-        kuaida = "、".join(f"{version or unknown} × {n}" for version, n in usage.kuaida_versions().most_common())
-        library = "、".join(f"{'v' + str(version) if version is not None else unknown} × {n}"
+        listed = self.tr("、")  # between list items
+        kuaida = listed.join(f"{version or unknown} × {n}" for version, n in usage.kuaida_versions().most_common())
+        library = listed.join(f"{'v' + str(version) if version is not None else unknown} × {n}"
                            for version, n in usage.library_versions().most_common())
         if not usage.versions:
             return ""
