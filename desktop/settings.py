@@ -62,8 +62,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sync_interval_seconds", int, 60, "检查团队短语库更新的间隔", low=15, high=3600),
     Setting("autostart", bool, False, "开机自动启动"),
     Setting("order_close_hours", int, 72, "未付款订单自动关闭时间（小时）", low=1, high=MAX_CLOSE_HOURS),
-    Setting("first_nudge_minutes", int, 30, "下单后多久第一次催付（分钟）", low=0, high=24 * 60),
+    Setting("first_nudge_minutes", int, 10, "下单后多久第一次催付（分钟）", low=0, high=24 * 60),
+    Setting("second_nudge_minutes", int, 30, "下单后多久第二次催付（分钟）", low=1, high=24 * 60),
+    Setting("argument_nudge_hours", int, 6, "下单后多久用库存/截止时间催付（小时，1–24）", low=1, high=24),
     Setting("last_nudge_minutes", int, 120, "关闭前多久最后一次催付（分钟）", low=0, high=24 * 60),
+    Setting("remind_gap_hours", int, 24, "同一买家两次催付至少间隔（小时；同一订单的各步骤除外）", low=1, high=168),
+    Setting("remind_cap_count", int, 3, "买家在若干天内被催付超过这么多次就不再打扰", low=1, high=50),
+    Setting("remind_cap_days", int, 3, "上一项的天数", low=1, high=30),
     Setting("star_on_remind", bool, True, "催付后自动给买家亮星"),
     Setting("order_close_hours_by_platform", str, "", "各平台自动关闭时间（小时），如 pdd=24, jd=24"),
     Setting("shop_timezone", str, "", "店铺所在时区（IANA 名称，如 Asia/Shanghai；空：本机时区）"),
@@ -86,6 +91,7 @@ TextKey = Literal[
 FlagKey = Literal["restore_clipboard", "watch_clipboard", "autostart", "star_on_remind", "keep_bundled_phrases"]
 NumberKey = Literal[
     "font_size", "max_clipboard_chars", "sync_interval_seconds", "order_close_hours", "first_nudge_minutes",
+    "second_nudge_minutes", "argument_nudge_hours", "remind_gap_hours", "remind_cap_count", "remind_cap_days",
     "last_nudge_minutes", "snooze_minutes",
 ]
 KEYS_BY_TYPE: dict[type, frozenset[str]] = {

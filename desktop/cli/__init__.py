@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "desktop.cli.sync",
     "desktop.cli.orders",
     "desktop.cli.reminders",
+    "desktop.cli.adoption",
     "desktop.cli.customers",
     "desktop.cli.lost",
     "desktop.cli.feedback",

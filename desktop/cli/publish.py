@@ -1,4 +1,5 @@
-"""`kuaida publish --folder DIR --key FILE [--library FILE]`: publish the team library to the shared folder."""
+"""`kuaida publish --folder DIR --key FILE [--library FILE] [--fix] [--override ID=NOTE]`: publish the team library
+to the shared folder. Every phrase is linted against the sensitive words first (`desktop.core.sync.lint`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="只在共享文件夹当前为 vN 时发布，避免覆盖他人刚发布的版本")
     parser.add_argument("--new-key", action="store_true",
                         help="换用新的团队密钥发布（所有客服需要重新确认指纹）")
+    parser.add_argument("--fix", action="store_true",
+                        help="先用敏感词的替代说法修正短语（没有替代说法的词仍需 --override）")
+    parser.add_argument("--override", action="append", default=[], metavar="ID=NOTE",
+                        help="短语含敏感词仍要发布：短语编号=理由（理由写进发布记录），可多次给出")
     parser.set_defaults(handler=run)
 
 
@@ -24,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     import dataclasses
 
     from desktop.core.sync.keys import KeyFileError, load_signing_key
+    from desktop.core.sync.lint import PublishLintError, checked, fixed, lint
     from desktop.services.context import open_services
     from desktop.services.team import is_foreign_key, mirror_published, publish_library, publisher_name
     from desktop.store.team import TeamRepository
@@ -54,6 +60,17 @@ def run(args: argparse.Namespace) -> int:
             for line in skipped:
                 print(f"跳过 {line}")
             library = dataclasses.replace(library, phrases=tuple(phrases))
+        if args.fix:
+            library = fixed(library, lint(library))
+        notes = dict(item.partition("=")[::2] for item in args.override)
+        try:
+            library = checked(library, notes)
+        except PublishLintError as error:
+            print(error)
+            print("用 --fix 采用替代说法，或用 --override 短语编号=理由 仍然发布")
+            return 4
+        for note in library.publish_notes:
+            print(f"含敏感词仍发布：{note.phrase_id}（{'、'.join(note.words)}）理由：{note.note}")
         folder = Path(args.folder) if args.folder else team_folder_path(services.settings, services.paths)
         publisher = publisher_name(services.settings, args.publisher or "")
         try:

@@ -133,16 +133,39 @@ class ReminderPolicy:
     first_nudge_minutes: int = 30
     last_nudge_minutes: int = 120
     close_hours_by_platform: Mapping[str, int] = field(default_factory=dict)
+    # The ladder's steps between the first and the last nudge, in minutes after the order (settings give
+    # 30 min and 6 h: `desktop.core.reminder_ladder`); empty: only the first and the last.
+    middle_nudge_minutes: tuple[int, ...] = ()
 
     def deadline(self, reminder: Reminder) -> dt.datetime:
         hours = self.close_hours_by_platform.get(reminder.platform, self.close_hours)
         return after(reminder.created_at, dt.timedelta(hours=hours))
 
-    def nudges(self, reminder: Reminder) -> tuple[dt.datetime, ...]:
-        """The suggested nudge times: soon after the order, and once more shortly before it closes."""
+    def ladder(self, reminder: Reminder) -> tuple[tuple[dt.datetime, int], ...]:
+        """The nudges with their ladder step (1 first, 2 second, 3 argument, 4 last): soon after the order,
+        the middle steps that fit before the last, and once more shortly before the order closes."""
         first = after(reminder.created_at, dt.timedelta(minutes=self.first_nudge_minutes))
         last = after(self.deadline(reminder), -dt.timedelta(minutes=self.last_nudge_minutes))
-        return (first,) if last <= first else (first, last)
+        if last <= first:
+            return ((first, 1),)
+        steps = [(first, 1)]
+        for index, minutes in enumerate(sorted(self.middle_nudge_minutes)):
+            moment = after(reminder.created_at, dt.timedelta(minutes=minutes))
+            if steps[-1][0] < moment < last:
+                steps.append((moment, 2 if index == 0 else 3))
+        return (*steps, (last, 4))
+
+    def nudges(self, reminder: Reminder) -> tuple[dt.datetime, ...]:
+        """The suggested nudge times (`ladder` without the steps)."""
+        return tuple(moment for moment, _step in self.ladder(reminder))
+
+    def next_step(self, reminder: Reminder) -> int | None:
+        """The ladder step of the next nudge (1–4), None once nothing is left to do."""
+        nudge = self.next_nudge(reminder)
+        if nudge is None:
+            return None
+        steps = [step for moment, step in self.ladder(reminder) if moment <= nudge]
+        return steps[-1] if steps else 1
 
     def next_nudge(self, reminder: Reminder) -> dt.datetime | None:
         """When to chase this buyer next (may be in the past: due now); None once nothing is left to do."""
@@ -313,6 +336,7 @@ def policy_from(get: Callable[[str], Any]) -> ReminderPolicy:
         first_nudge_minutes=int(get("first_nudge_minutes")),
         last_nudge_minutes=int(get("last_nudge_minutes")),
         close_hours_by_platform=parse_platform_hours(str(get("order_close_hours_by_platform"))),
+        middle_nudge_minutes=(int(get("second_nudge_minutes")), int(get("argument_nudge_hours")) * 60),
     )
 
 

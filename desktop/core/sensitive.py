@@ -10,6 +10,9 @@ scripts that look Latin (Cyrillic "х", Greek "ν") read as the Latin letter; a 
 model number ("VX-220") is not. Two list forms go beyond a plain word: `好评…返` (the two parts at most ten
 characters apart) and `企鹅{id}` (the word followed by an account id of five or more letters or digits).
 Measured precision and recall on a corpus: bench/README.md ("Sensitive-word guard: precision and recall").
+
+A word may carry a compliant replacement (替代话术: 全网最低 → 性价比很高); `fix` puts it in place of each hit,
+so the ⚠ question and the lead's pre-publish lint can offer the fixed text instead of only a warning.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ class SensitiveEntry:
     word: str
     category: str = CUSTOM_CATEGORY
     exceptions: tuple[str, ...] = ()
+    replacement: str = ""  # what a compliant reply says instead; "" when the list gives none
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,20 @@ class SensitiveHit:
     start: int
     end: int
     matched: str
+    replacement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A text with every replaceable hit replaced; `unfixed` are the hits the list gives no replacement for."""
+
+    text: str
+    fixed: tuple[SensitiveHit, ...]
+    unfixed: tuple[SensitiveHit, ...]
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.fixed) and not self.unfixed
 
 
 class WordLike(Protocol):
@@ -242,7 +260,7 @@ class SensitiveWords:
 
     @classmethod
     def from_text(cls, text: str) -> SensitiveWords:
-        """From a team's list: one word a line, optionally `word<TAB>category<TAB>exception|exception`.
+        """From a team's list: one word a line, optionally `word<TAB>category<TAB>exception|exception<TAB>replacement`.
 
         Commas work instead of tabs (a sheet saved as CSV); a header row and `#` comments are skipped.
         """
@@ -272,6 +290,25 @@ class SensitiveWords:
             hits = _add_apart(hits, self._find_expressions(text, folded, origin))
         return hits
 
+    def fix(self, text: str) -> Fix:
+        """`text` with each hit that has a replacement replaced. Overlapping hits are one place (加微信 is 加微
+        and 微信; 全网最低价 is 全网最 and 最低价), replaced whole by the first replacement among them."""
+        parts: list[str] = []
+        fixed: list[SensitiveHit] = []
+        unfixed: list[SensitiveHit] = []
+        done = 0
+        for cluster in _clusters(self.find(text)):
+            replacement = next((hit.replacement for hit in cluster if hit.replacement), "")
+            if not replacement:
+                unfixed.extend(cluster)
+                continue
+            start, end = cluster[0].start, max(hit.end for hit in cluster)
+            parts += [text[done:start], replacement]
+            fixed.extend(cluster)
+            done = end
+        parts.append(text[done:])
+        return Fix("".join(parts), tuple(fixed), tuple(unfixed))
+
     def _find_expressions(self, text: str, folded: str, origin: list[int]) -> list[SensitiveHit]:
         hits: list[SensitiveHit] = []
         for expression in self._expressions:
@@ -285,7 +322,8 @@ class SensitiveWords:
                 if expression.gap and _CLAUSE_ENDS.search(hit.matched):
                     continue
                 # What matched names the finding better than the entry's form ("Q：12345", not "q{id}").
-                hits.append(SensitiveHit(hit.matched, hit.category, hit.start, hit.end, hit.matched))
+                hits.append(SensitiveHit(hit.matched, hit.category, hit.start, hit.end, hit.matched,
+                                         hit.replacement))
         return hits
 
     def _find_words(self, text: str, folded: str, origin: list[int]) -> list[SensitiveHit]:
@@ -327,6 +365,17 @@ class SensitiveWords:
         return None
 
 
+def _clusters(hits: list[SensitiveHit]) -> list[list[SensitiveHit]]:
+    """Hits (in text order) grouped where they overlap."""
+    clusters: list[list[SensitiveHit]] = []
+    for hit in hits:
+        if clusters and hit.start < max(other.end for other in clusters[-1]):
+            clusters[-1].append(hit)
+        else:
+            clusters.append([hit])
+    return clusters
+
+
 def _runs_into_an_id(folded: str, end: int, word: str) -> bool:
     """"vxkefu888", "wxid_k8s7": vx/wx running straight into letters and digits of an account id."""
     if word not in _CONTACT_LETTERS:
@@ -337,7 +386,8 @@ def _runs_into_an_id(folded: str, end: int, word: str) -> bool:
 
 def _hit(text: str, origin: list[int], entry: SensitiveEntry, start: int, end: int) -> SensitiveHit:
     start_in_text, end_in_text = origin[start], origin[end - 1] + 1
-    return SensitiveHit(entry.word, entry.category, start_in_text, end_in_text, text[start_in_text:end_in_text])
+    return SensitiveHit(entry.word, entry.category, start_in_text, end_in_text, text[start_in_text:end_in_text],
+                        entry.replacement)
 
 
 def _add_apart(hits: list[SensitiveHit], more: list[SensitiveHit]) -> list[SensitiveHit]:
@@ -356,14 +406,15 @@ def _as_entry(item: EntryLike) -> SensitiveEntry:
         return SensitiveEntry(item.strip())
     if not isinstance(item, tuple):
         exceptions = tuple(getattr(item, "exceptions", ()))
-        return SensitiveEntry(item.word.strip(), item.category.strip() or CUSTOM_CATEGORY, exceptions)
+        replacement = str(getattr(item, "replacement", "")).strip()
+        return SensitiveEntry(item.word.strip(), item.category.strip() or CUSTOM_CATEGORY, exceptions, replacement)
     word, category, *rest = item
     exceptions = tuple(rest[0]) if rest else ()
     return SensitiveEntry(word.strip(), category.strip() or CUSTOM_CATEGORY, exceptions)
 
 
 def parse_entries(text: str) -> list[SensitiveEntry]:
-    """The entries of a word-list file (see `SensitiveWords.from_text`)."""
+    """The entries of a word-list file (see `SensitiveWords.from_text`); a fourth cell is the replacement."""
     lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip() and not line.lstrip().startswith("#")]
     delimiter = "\t" if any("\t" in line for line in lines) else ","
     entries = []
@@ -373,7 +424,8 @@ def parse_entries(text: str) -> list[SensitiveEntry]:
             continue
         category = cells[1] if len(cells) > 1 and cells[1] else CUSTOM_CATEGORY
         exceptions = tuple(e.strip() for e in cells[2].split(LIST_SEPARATOR) if e.strip()) if len(cells) > 2 else ()
-        entries.append(SensitiveEntry(cells[0], category, exceptions))
+        replacement = cells[3] if len(cells) > 3 else ""
+        entries.append(SensitiveEntry(cells[0], category, exceptions, replacement))
     return entries
 
 

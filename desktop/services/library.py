@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.core.default_library import phrases_to_suggest
 from desktop.core.engine import SuggestionEngine
@@ -16,6 +17,9 @@ from desktop.services.context import Services
 from desktop.settings import BY_KEY, Settings
 from desktop.store.phrases import PhraseRepository
 from desktop.store.team import TeamRepository
+
+if TYPE_CHECKING:
+    from desktop.core.sensitive import EntryLike
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +53,10 @@ def seller_names(settings: Settings) -> tuple[str, ...]:
 
 
 
+def _no_fix(_text: str) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class Library:
     """An engine and the phrases it was built from (hidden team phrases left out), swapped in as one,
@@ -60,6 +68,8 @@ class Library:
     promotion: str = ""  # the team's active campaign, fills {活动} unless the agent set one
     hidden: list[Phrase] = field(default_factory=list)  # 不再推荐: never suggested, still found by search
     hidden_index: PhraseSearch | None = None  # over `hidden` (a short list: cheap beside the engine's index)
+    # The reply with the word list's replacements in place, "" when it gives none (the ⚠ question offers it).
+    fix_sensitive: Callable[[str], str] = _no_fix
 
     def groups(self) -> list[str]:
         return sorted({p.group for p in self.phrases})
@@ -76,16 +86,23 @@ class Library:
         return merge_ranked(self.engine.search_ranked(query, limit), self.hidden_index.ranked(query, limit), limit)
 
 
-def sensitive_finder(team_words: Iterable[tuple[str, str]] = ()) -> SensitiveFinder:
-    """The word list's `find` (bundled + the team's words); without a readable list the replies still
-    come, just unmarked (and logged)."""
+def sensitive_checks(team_words: Iterable[EntryLike] = ()) -> tuple[SensitiveFinder, Callable[[str], str]]:
+    """The word list's `find` (bundled + the team's words), and a fixer: text → the text with the list's
+    replacements, "" when none applies. Without a readable list the replies still come, just unmarked (and
+    logged)."""
     try:
         from desktop.core.sensitive import SensitiveWords
 
-        return SensitiveWords.with_team(team_words).find
+        words = SensitiveWords.with_team(team_words)
     except (ImportError, OSError, ValueError) as error:
         log.warning("sensitive-word check unavailable: %s", error)
-        return no_sensitive_words
+        return no_sensitive_words, _no_fix
+
+    def fix(text: str) -> str:
+        found = words.fix(text)
+        return found.text if found.fixed else ""
+
+    return words.find, fix
 
 
 def load_library(services: Services) -> Library:
@@ -93,11 +110,12 @@ def load_library(services: Services) -> Library:
     team = TeamRepository(services.store.db)
     phrases = engine_phrases(services.phrases, services.settings)
     engine = build_engine(services.phrases, services.settings, phrases)
-    words = [(w.word, w.category) for w in team.sensitive_words()]
+    words = team.sensitive_words()
     promotion = team.active_promotion()
     hidden = services.phrases.hidden()
-    return Library(engine, phrases, sensitive_finder(words), promotion.name if promotion else "", hidden,
-                   PhraseSearch(hidden) if hidden else None)
+    find_sensitive, fix_sensitive = sensitive_checks(words)
+    return Library(engine, phrases, find_sensitive, promotion.name if promotion else "", hidden,
+                   PhraseSearch(hidden) if hidden else None, fix_sensitive)
 
 
 def then_reload(change: Callable[[Services], object]) -> Callable[[Services], Library]:

@@ -16,6 +16,15 @@ from desktop.core.customers import Promise
 from desktop.core.formula_guard import neutralised_rows
 from desktop.core.orders import Order, OrderFile
 from desktop.core.phrases import Phrase
+from desktop.core.reminder_ladder import (
+    PHRASE_CONVERSION_HEADER,
+    STEP_CONVERSION_HEADER,
+    Advice,
+    advise,
+    caps_from,
+    conversion_by,
+    step_conversion_rows,
+)
 from desktop.core.reminders import (
     CONVERSION_HEADER,
     FALLBACK_TEXT,
@@ -54,6 +63,8 @@ class ReminderSnapshot:
     days: list[DayConversion]  # 催付转化 per day, oldest first
     expired: list[str] = field(default_factory=list)  # order numbers that expired during this load
     campaign: str = ""  # the team's running campaign: fills {活动} unless the agent set one (as in 建议)
+    # Per buyer, the reminders of the caps' window as (order, time): what `reminder_ladder.check_caps` counts.
+    history: dict[str, list[tuple[str, dt.datetime]]] = field(default_factory=dict)
 
     def day(self, day: dt.date) -> DayConversion | None:
         return next((d for d in self.days if d.day == day), None)
@@ -64,8 +75,9 @@ def load_reminders(services: Services, policy: ReminderPolicy, zone: dt.tzinfo, 
     expired = repo.expire_overdue(policy, now)
     phrases = [p for p in services.phrases.all(include_hidden=False) if p.group == REMINDER_GROUP and p.enabled]
     promotion = TeamRepository(services.store.db).active_promotion(now.astimezone(zone).date())
+    history = repo.buyer_reminders(now - dt.timedelta(days=caps_from(services.settings.get).window_days))
     return ReminderSnapshot(repo.reminders(), phrases, repo.conversion(), expired,
-                            promotion.name if promotion else "")
+                            promotion.name if promotion else "", history)
 
 
 def open_reminders(services: Services, policy: ReminderPolicy, zone: dt.tzinfo, now: dt.datetime) -> list[Reminder]:
@@ -76,18 +88,37 @@ def open_reminders(services: Services, policy: ReminderPolicy, zone: dt.tzinfo, 
     return policy.by_deadline(repo.reminders())
 
 
-def reminder_text(reminder: Reminder, phrases: Sequence[Phrase], deadline: dt.datetime, now: dt.datetime,
-                  settings: Settings, campaign: str = "") -> str:
-    """The 催付 phrase for this nudge, filled with the values every renderer uses (`agent_values`: 客服, 店铺,
-    活动 with the team's `campaign`) and this order's on top (买家, 商品, 金额, 截止时间)."""
+def reminder_values(reminder: Reminder, deadline: dt.datetime, now: dt.datetime, settings: Settings,
+                    campaign: str = "") -> dict[str, str]:
+    """The values every renderer uses (`agent_values`: 客服, 店铺, 活动 with the team's `campaign`) and this
+    order's on top (买家, 商品, 金额, 截止时间)."""
     values = agent_values(settings, campaign)
-    values |= template_values(reminder, deadline, now, values["活动"])
-    phrase = choose_phrase(phrases, reminder, values)
+    return values | template_values(reminder, deadline, now, values["活动"])
+
+
+def reminder_text(reminder: Reminder, phrases: Sequence[Phrase], deadline: dt.datetime, now: dt.datetime,
+                  settings: Settings, campaign: str = "", phrase: Phrase | None = None) -> str:
+    """The 催付 text for this nudge: `phrase` (the ladder step's, from `reminder_advice`) or the rotation's,
+    filled with `reminder_values`."""
+    values = reminder_values(reminder, deadline, now, settings, campaign)
+    phrase = phrase or choose_phrase(phrases, reminder, values)
     return render(phrase.text if phrase else FALLBACK_TEXT, values, now)
 
 
-def remind(services: Services, zone: dt.tzinfo, order_id: str, now: dt.datetime, star: bool) -> Reminder:
-    return order_repository(services, zone).mark_reminded(order_id, now, star_buyer=star)
+def reminder_advice(reminder: Reminder, snapshot: ReminderSnapshot | None, policy: ReminderPolicy, now: dt.datetime,
+                    settings: Settings) -> Advice:
+    """The order's ladder step, the phrase for it and whether the fatigue caps hold the buyer back."""
+    history = snapshot.history.get(reminder.buyer, []) if snapshot else []
+    phrases = snapshot.phrases if snapshot else []
+    values = reminder_values(reminder, policy.deadline(reminder), now, settings, snapshot.campaign if snapshot else "")
+    return advise(reminder, policy, history, now, caps_from(settings.get), phrases, values)
+
+
+def remind(services: Services, zone: dt.tzinfo, order_id: str, now: dt.datetime, star: bool,
+           step: int | None = None, phrase_id: str | None = None) -> Reminder:
+    """One reminder sent, with its ladder step and phrase (for `reminders stats --by step|phrase`)."""
+    return order_repository(services, zone).mark_reminded(order_id, now, star_buyer=star, step=step,
+                                                          phrase_id=phrase_id)
 
 
 def snooze(services: Services, zone: dt.tzinfo, order_id: str, until: dt.datetime, now: dt.datetime) -> Reminder:
@@ -138,9 +169,16 @@ def conversion_table(services: Services, zone: dt.tzinfo) -> list[list[str]]:
     return neutralised_rows([CONVERSION_HEADER, *conversion_rows(order_repository(services, zone).conversion())])
 
 
-def export_conversion(services: Services, zone: dt.tzinfo, path: Path) -> int:
-    """Write 催付转化 as CSV; returns the number of days written."""
-    table = conversion_table(services, zone)
+def step_conversion_table(services: Services, zone: dt.tzinfo, by: str) -> list[list[str]]:
+    """催付转化 per ladder step (`by="step"`) or per phrase (`by="phrase"`), last touch, with its header row."""
+    sent, paid = order_repository(services, zone).sent_reminders()
+    header = STEP_CONVERSION_HEADER if by == "step" else PHRASE_CONVERSION_HEADER
+    return neutralised_rows([header, *step_conversion_rows(conversion_by(sent, paid, by))])
+
+
+def export_conversion(services: Services, zone: dt.tzinfo, path: Path, by: str = "day") -> int:
+    """Write 催付转化 (per day, step or phrase) as CSV; returns the number of rows written."""
+    table = conversion_table(services, zone) if by == "day" else step_conversion_table(services, zone, by)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel opens it as UTF-8
         csv.writer(handle).writerows(table)
     return len(table) - 1

@@ -17,6 +17,7 @@ from desktop.core.sync.canonical import sha256_hex
 from desktop.core.sync.keys import PublicKey, SigningKey
 from desktop.core.sync.pack import TeamLibrary
 from desktop.settings import SettingsReader
+from desktop.store.adoption import AdoptionRepository
 from desktop.store.lost_sales import LostSaleRepository
 from desktop.store.team import ApplyResult, TeamRepository
 from desktop.sync.publish import PublishResult, publish
@@ -80,17 +81,18 @@ class UsageSnapshot:
     library_version: int | None
     lost_reasons: list[tuple[str, str, int]]  # 未成交 reason, day, count
     daily: Days = field(default_factory=dict)  # 日报 figures per day (counts)
+    adoption: list[tuple[str, str, str, int]] = field(default_factory=list)  # day, phrase id, outcome, count
 
 
 def usage_snapshot(team: TeamRepository, today: dt.date | None = None, daily: Days | None = None) -> UsageSnapshot:
     since = (today or dt.date.today()) - dt.timedelta(days=KEEP_DAYS)
     return UsageSnapshot(team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids(),
                          team.mirror_state().applied_version, LostSaleRepository(team.db).counts_by_day(since),
-                         daily or {})
+                         daily or {}, AdoptionRepository(team.db).counts(since))
 
 
 def upload_usage(folder: Path, snapshot: UsageSnapshot) -> Path:
     """Share I/O: replace this agent's stats file."""
     return write_usage(folder, snapshot.agent_id, snapshot.uses, snapshot.no_match, snapshot.team_ids,
                        library_version=snapshot.library_version, lost_reasons=snapshot.lost_reasons,
-                       daily=snapshot.daily)
+                       daily=snapshot.daily, adoption=snapshot.adoption)

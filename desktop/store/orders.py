@@ -17,6 +17,7 @@ import sqlite_utils
 
 from desktop.core import reminders as machine
 from desktop.core.orders import Order, OrderStatus, format_amount
+from desktop.core.reminder_ladder import SentReminder
 from desktop.core.reminders import DayConversion, Reminder, ReminderPolicy, ReminderState, conversion_by_day
 from desktop.store.customers import CustomerRepository, from_text, stored_time, to_text
 
@@ -157,7 +158,8 @@ class OrderRepository:
         where = f" where {' and '.join(clauses)}" if clauses else ""
         return [self._reminder(r) for r in self.db.query(_REMINDER_SQL + where + " order by o.created_at", params)]
 
-    def _save(self, reminder: Reminder, event: str, at: dt.datetime) -> Reminder:
+    def _save(self, reminder: Reminder, event: str, at: dt.datetime, step: int | None = None,
+              phrase_id: str | None = None) -> Reminder:
         with self.db.atomic():
             self.db.execute(
                 "update reminders set state = ?, remind_count = ?, last_reminded_at = ?, snoozed_until = ?, "
@@ -165,8 +167,8 @@ class OrderRepository:
                 [reminder.state.value, reminder.remind_count, to_text(reminder.last_reminded_at),
                  to_text(reminder.snoozed_until), to_text(reminder.settled_at), reminder.order_id],
             )
-            self.db.execute("insert into reminder_events (order_id, kind, at) values (?, ?, ?)",
-                            [reminder.order_id, event, to_text(at)])
+            self.db.execute("insert into reminder_events (order_id, kind, at, step, phrase_id) values (?, ?, ?, ?, ?)",
+                            [reminder.order_id, event, to_text(at), step, phrase_id or None])
         return reminder
 
     def _require(self, order_id: str) -> Reminder:
@@ -184,10 +186,12 @@ class OrderRepository:
                             [order_id])
         return self._require(order_id)
 
-    def mark_reminded(self, order_id: str, at: dt.datetime, *, star_buyer: bool = True) -> Reminder:
-        """One reminder sent: count it, and by default star and tag the buyer (in the same transaction)."""
+    def mark_reminded(self, order_id: str, at: dt.datetime, *, star_buyer: bool = True, step: int | None = None,
+                      phrase_id: str | None = None) -> Reminder:
+        """One reminder sent: count it (with its ladder step and phrase when known), and by default star and
+        tag the buyer (in the same transaction)."""
         with self.db.atomic():
-            reminder = self._save(machine.mark_reminded(self._require(order_id), at), "reminded", at)
+            reminder = self._save(machine.mark_reminded(self._require(order_id), at), "reminded", at, step, phrase_id)
             if star_buyer:
                 CustomerRepository(self.db, self.zone).mark_reminded(reminder.buyer, at)
         return reminder
@@ -214,6 +218,28 @@ class OrderRepository:
     def history(self, order_id: str) -> list[tuple[str, dt.datetime]]:
         sql = "select kind, at from reminder_events where order_id = ? order by at, id"
         return [(kind, stored_time(at, self.zone)) for kind, at in self.db.execute(sql, [order_id])]
+
+    def buyer_reminders(self, since: dt.datetime) -> dict[str, list[tuple[str, dt.datetime]]]:
+        """Per buyer, the reminders sent since `since` as (order, time): what the fatigue caps count."""
+        sql = ("select o.buyer, e.order_id, e.at from reminder_events e join orders o on o.order_id = e.order_id "
+               "where e.kind = 'reminded' and e.at >= ? order by e.at")
+        found: dict[str, list[tuple[str, dt.datetime]]] = {}
+        for buyer, order_id, at in self.db.execute(sql, [to_text(since)]):
+            moment = from_text(at, self.zone)
+            if moment is not None:
+                found.setdefault(buyer, []).append((order_id, moment))
+        return found
+
+    def sent_reminders(self, since: dt.datetime | None = None) -> tuple[list[SentReminder], dict[str, dt.datetime]]:
+        """Every reminder sent (with step and phrase where recorded) and when the reminded orders were paid."""
+        sql = "select order_id, at, step, phrase_id from reminder_events where kind = 'reminded' and at >= ?"
+        sent = [SentReminder(o, moment, step, phrase_id or "")
+                for o, at, step, phrase_id in self.db.execute(sql, [to_text(since) if since else ""])
+                if (moment := from_text(at, self.zone)) is not None]
+        paid = {o: moment for o, at in self.db.execute(
+            "select order_id, settled_at from reminders where state = 'paid' and settled_at is not null")
+            if (moment := from_text(at, self.zone)) is not None}
+        return sent, paid
 
     def conversion(self, since: dt.datetime | None = None) -> list[DayConversion]:
         """Per shop-local day: reminders sent and how many of those orders then paid (催付转化)."""

@@ -26,7 +26,9 @@ feedback = Migrations("kuaida.feedback")
 lost_sales = Migrations("kuaida.lost_sales")
 rounds = Migrations("kuaida.rounds")
 
-MIGRATION_SETS: tuple[Migrations, ...] = (phrases, team, orders, customers, feedback, lost_sales, rounds)
+adoption = Migrations("kuaida.adoption")
+
+MIGRATION_SETS: tuple[Migrations, ...] = (phrases, team, orders, customers, feedback, lost_sales, rounds, adoption)
 
 
 # phrases ------------------------------------------------------------------------------------------------
@@ -75,6 +77,12 @@ def create_no_match_table(db: sqlite_utils.Database) -> None:
     db.table("team_no_match").create({"intent": str, "day": str, "count": int}, pk=("intent", "day"))
 
 
+@team()
+def add_word_replacements(db: sqlite_utils.Database) -> None:
+    # The team's compliant wording per sensitive word (替代话术), synced with the words.
+    db.table("team_sensitive_words").add_column("replacement", str, not_null_default="")
+
+
 # orders and reminders -----------------------------------------------------------------------------------
 @orders()
 def create_order_tables(db: sqlite_utils.Database) -> None:
@@ -98,6 +106,13 @@ def create_order_tables(db: sqlite_utils.Database) -> None:
     db.table("reminder_events").create({"id": int, "order_id": str, "kind": str, "at": str}, pk="id")
     db.table("reminder_events").create_index(["order_id"])
     db.table("reminder_events").create_index(["kind", "at"])
+
+
+@orders()
+def add_reminder_step_and_phrase(db: sqlite_utils.Database) -> None:
+    # Which ladder step a reminder was and which phrase it sent: `kuaida reminders stats --by step|phrase`.
+    db.table("reminder_events").add_column("step", int)
+    db.table("reminder_events").add_column("phrase_id", str)
 
 
 # customers, promises, handover notes --------------------------------------------------------------------
@@ -140,3 +155,10 @@ def create_lost_sales_table(db: sqlite_utils.Database) -> None:
 @rounds()
 def create_rounds_table(db: sqlite_utils.Database) -> None:
     db.table("rounds_seen").create({"round_id": str, "seen_at": str, "answered_at": str}, pk="round_id")
+
+
+# adoption (生成率, 采纳率): counts only --------------------------------------------------------------------
+@adoption()
+def create_adoption_table(db: sqlite_utils.Database) -> None:
+    db.table("adoption_counts").create({"day": str, "phrase_id": str, "outcome": str, "count": int},
+                                       pk=("day", "phrase_id", "outcome"))

@@ -140,7 +140,8 @@ class TeamRepository:
             self._put("given_way", set_aside)
             self.db.execute("delete from team_sensitive_words")
             self.db.table("team_sensitive_words").insert_all(
-                ({"word": w.word, "category": w.category} for w in library.sensitive_words), replace=True
+                ({"word": w.word, "category": w.category, "replacement": w.replacement}
+                 for w in library.sensitive_words), replace=True
             )
             self.db.execute("delete from team_promotions")
             self.db.table("team_promotions").insert_all(
@@ -171,8 +172,8 @@ class TeamRepository:
         )
 
     def sensitive_words(self) -> tuple[SensitiveWord, ...]:
-        rows = self.db.execute("select word, category from team_sensitive_words order by rowid")
-        return tuple(SensitiveWord(word, category) for word, category in rows)
+        rows = self.db.execute("select word, category, replacement from team_sensitive_words order by rowid")
+        return tuple(SensitiveWord(word, category, replacement or "") for word, category, replacement in rows)
 
     def promotions(self) -> tuple[Promotion, ...]:
         rows = self.db.execute('select name, start, "end", talking_points from team_promotions order by position')

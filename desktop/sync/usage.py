@@ -1,9 +1,10 @@
 """Team usage for 话术优化: each agent writes only its own small stats file; the lead's editor sums them.
 
 A stats file holds counts only: team phrase id → uses per day, intent → messages with no fitting phrase
-per day, 未成交 reason → buyers who did not buy per day; and which Kuaida and which team library version
-the agent runs, so IT and the lead see which PC still runs an old one. No buyer text, no customer names,
-no personal phrases.
+per day, 未成交 reason → buyers who did not buy per day, adoption outcomes per day (`desktop.core.adoption`:
+messages, shown, top 1 … no pick) for the agent and per team phrase; and which Kuaida and which team library
+version the agent runs, so IT and the lead see which PC still runs an old one. No buyer text, no customer
+names, no personal phrases.
 
 Nobody signs these files and every agent can write any of them, so reading is bounded and sceptical: at
 most `MAX_AGENT_FILES` files, the agent inside must be the one the name says, no day in the future, no
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core.adoption import ALL_OUTCOMES, MESSAGE_LEVEL
 from desktop.core.daily_report import FIGURES, DayFigures
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.pack import PHRASE_ID, PackError
@@ -62,6 +64,9 @@ class TeamUsage:
     agents: int = 0
     skipped_files: int = 0
     versions: dict[str, AgentVersions] = field(default_factory=dict)  # agent id → what it says it runs
+    # (day, agent id or phrase id, outcome, count): agents' message-level figures and team phrases' outcomes
+    adoption_by_agent: list[tuple[str, str, str, int]] = field(default_factory=list)
+    adoption_by_phrase: list[tuple[str, str, str, int]] = field(default_factory=list)
 
     def kuaida_versions(self) -> Counter[str | None]:
         return Counter(v.kuaida for v in self.versions.values())
@@ -81,11 +86,14 @@ def write_usage(folder_path: Path, agent_id: str, uses: Iterable[tuple[str, str,
                 no_match: Iterable[tuple[str, str, int]], team_ids: set[str], today: dt.date | None = None,
                 kuaida_version: str = __version__, library_version: int | None = None,
                 lost_reasons: Iterable[tuple[str, str, int]] = (),
-                daily: dict[dt.date, DayFigures] | None = None) -> Path:
+                daily: dict[dt.date, DayFigures] | None = None,
+                adoption: Iterable[tuple[str, str, str, int]] = ()) -> Path:
     """Replace this agent's stats file with the last `KEEP_DAYS` days of (id, day, count) rows.
 
     `library_version` is the team library this PC applied (None before its first sync); `lost_reasons` are
-    (reason, day, buyers) rows of 未成交原因, `daily` the agent's 日报 figures per day; counts only."""
+    (reason, day, buyers) rows of 未成交原因, `daily` the agent's 日报 figures per day; `adoption` are the
+    (day, phrase id, outcome, count) rows of `AdoptionRepository.counts` (personal phrases are summed into
+    the agent's figures, not named); counts only."""
     if not AGENT_ID.fullmatch(agent_id):
         raise ValueError("无效的客服编号")
     since = ((today or dt.date.today()) - dt.timedelta(days=KEEP_DAYS)).isoformat()
@@ -101,6 +109,10 @@ def write_usage(folder_path: Path, agent_id: str, uses: Iterable[tuple[str, str,
                                  if k in FIGURES), since)
         body["feedback"] = _by_day(((k, d.isoformat(), n) for d, f in daily.items() for k, n in f.feedback.items()
                                     if LOST_REASON.fullmatch(k)), since)
+    agent_days, phrase_days = _adoption_by_day(adoption, team_ids, since)
+    if agent_days:
+        body["adoption"] = agent_days
+        body["adoption_phrases"] = phrase_days
     folder = TeamFolder(folder_path)
     folder.require_reachable()
     folder.stats.mkdir(exist_ok=True)
@@ -115,6 +127,28 @@ def _by_day(rows: Iterable[tuple[str, str, int]], since: str) -> dict[str, dict[
         if day >= since and count > 0:
             days.setdefault(day, {})[key] = days.get(day, {}).get(key, 0) + int(count)
     return days
+
+
+def _adoption_by_day(rows: Iterable[tuple[str, str, str, int]], team_ids: set[str], since: str
+                     ) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """day → {outcome: n} for the agent, and day → {"phrase id/outcome": n} for team phrases."""
+    agent: dict[str, dict[str, int]] = {}
+    phrases: dict[str, dict[str, int]] = {}
+    for day, phrase_id, outcome, count in rows:
+        if day < since or count <= 0:
+            continue
+        mine = agent.setdefault(day, {})
+        mine[outcome] = mine.get(outcome, 0) + int(count)
+        if phrase_id != MESSAGE_LEVEL and phrase_id in team_ids:
+            key = f"{phrase_id}/{outcome}"
+            theirs = phrases.setdefault(day, {})
+            theirs[key] = theirs.get(key, 0) + int(count)
+    return agent, phrases
+
+
+_OUTCOME = "|".join(o.value for o in ALL_OUTCOMES)
+_OUTCOME_KEY = re.compile(f"(?:{_OUTCOME})")
+_PHRASE_OUTCOME_KEY = re.compile(f"({PHRASE_ID.pattern})/(?:{_OUTCOME})")
 
 
 def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.date | None = None) -> TeamUsage:
@@ -138,6 +172,9 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.d
             # Each figure counts another kind of event (a 催付 is sent, reminded and paid): limited one by one.
             figure_days = _per_day(raw.get("daily", {}), latest, _FIGURE, each_key=True)
             feedback_days = _per_day(raw.get("feedback", {}), latest, LOST_REASON)
+            # Message-level counts (message, shown) may be twice a day's picks; checked per outcome below.
+            adoption = _day_rows(raw.get("adoption", {}), since_text, latest, _OUTCOME_KEY)
+            adoption_phrases = _day_rows(raw.get("adoption_phrases", {}), since_text, latest, _PHRASE_OUTCOME_KEY)
         except (OSError, PackError, RecursionError):
             usage.skipped_files += 1
             continue
@@ -151,6 +188,8 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.d
                         usage.lost_reasons.update(counts)
         usage.agents += 1
         usage.versions[path.stem] = _versions(raw)
+        usage.adoption_by_agent.extend((day, path.stem, key, n) for day, key, n in adoption)
+        usage.adoption_by_phrase.extend((day, *_phrase_and_outcome(key), n) for day, key, n in adoption_phrases)
     return usage
 
 
@@ -196,3 +235,15 @@ def _per_day(days: object, latest: str, key_pattern: re.Pattern[str],
                 raise PackError("统计文件中的次数不可信")
             result.setdefault(day, Counter())[key] += count
     return result
+
+
+def _day_rows(days: object, since: str, latest: str, key_pattern: re.Pattern[str]) -> list[tuple[str, str, int]]:
+    """(day, key, count) rows from `since` on; each count (not the day's sum: a message is counted as message,
+    shown and its outcome) within one agent's day."""
+    checked = _per_day(days, latest, key_pattern, each_key=True)
+    return [(day, key, n) for day, counts in checked.items() if day >= since for key, n in counts.items()]
+
+
+def _phrase_and_outcome(key: str) -> tuple[str, str]:
+    phrase_id, _, outcome = key.partition("/")
+    return phrase_id, outcome

@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AdoptionChart</name>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="54"/>
+        <source>首条</source>
+        <translation>Top 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="54"/>
+        <source>第2-3条</source>
+        <translation>2nd–3rd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="55"/>
+        <source>更靠后</source>
+        <translation>Lower</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="55"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="56"/>
+        <source>改后发送</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="56"/>
+        <source>未采纳</source>
+        <translation>No pick</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="73"/>
+        <source>还没有采纳数据</source>
+        <translation>No adoption figures yet</translation>
+    </message>
+</context>
+<context>
+    <name>AdoptionView</name>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="128"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="128"/>
+        <source>买家消息</source>
+        <translation>Buyer messages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="128"/>
+        <source>生成率</source>
+        <translation>Shown rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="128"/>
+        <source>采纳率</source>
+        <translation>Adoption rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="130"/>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="148"/>
+        <source>全组：买家消息 {0}，生成率 {1}，采纳率 {2}（首条 {3}，前三条 {4}，搜索 {5}，改后发送 {6}）</source>
+        <translation>Team: {0} buyer messages, shown rate {1}, adoption rate {2} (top 1 {3}, top 3 {4}, search {5}, edited {6})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="162"/>
+        <source>导出采纳率</source>
+        <translation>Export adoption figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/adoption_view.py" line="162"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../desktop/app.py" line="255"/>
@@ -537,7 +618,7 @@
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="159"/>
         <source>（%1 个文件没有显示：无法读取，或不在每位客服最新的 30 条内）</source>
-        <translation> (%1 files not shown: unreadable, or beyond each agent's newest 30)</translation>
+        <translation> (%1 files not shown: unreadable, or beyond each agent&apos;s newest 30)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="110"/>
@@ -810,141 +891,161 @@
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
+    <message>
+        <location filename="../../desktop/core/reminder_ladder.py" line="43"/>
+        <source>第1步 问顾虑</source>
+        <translation>Step 1: ask what holds them back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminder_ladder.py" line="44"/>
+        <source>第2步 再提醒</source>
+        <translation>Step 2: remind again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminder_ladder.py" line="45"/>
+        <source>第3步 库存/截止</source>
+        <translation>Step 3: stock/deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminder_ladder.py" line="46"/>
+        <source>最后提醒</source>
+        <translation>Last reminder</translation>
+    </message>
 </context>
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="111"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="112"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="113"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="114"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="125"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="129"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="130"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="131"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="132"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="133"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="134"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="135"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="125"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="136"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="126"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="137"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="127"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="138"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="111"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="176"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="187"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="176"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="187"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="201"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="213"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="228"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="213"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="228"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="230"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="245"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="234"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="249"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="235"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="250"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="239"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="254"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="256"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="256"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="116"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="127"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
@@ -1055,47 +1156,47 @@
 <context>
     <name>OverlayController</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="89"/>
         <source>已记录未成交原因：%1</source>
         <translation>Reason for no sale recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="175"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="180"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="177"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="182"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="178"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="183"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="207"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="213"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="208"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="214"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="330"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="343"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="334"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="347"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="337"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="350"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1144,12 +1245,12 @@
 <context>
     <name>PastePipeline</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="131"/>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="140"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="133"/>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="142"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
@@ -1387,77 +1488,82 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="100"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="101"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="101"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="102"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="103"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="104"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="104"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="105"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="105"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="109"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="152"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="153"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="150"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="190"/>
+        <source>可改为：{0}</source>
+        <translation>Could read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="151"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="187"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="188"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -1526,127 +1632,166 @@
 <context>
     <name>Publishing</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="69"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="75"/>
         <source>将要发布的改动</source>
         <translation>Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="70"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="76"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="76"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="82"/>
         <source>只有持有团队私钥的主管可以发布</source>
         <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="85"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
         <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="85"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
         <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="114"/>
         <source>短语含敏感词</source>
         <translation>Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="92"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="115"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
         <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="93"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="116"/>
+        <source>采用替代说法</source>
+        <translation>Use the replacements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="120"/>
+        <source>已用替代说法修正 {0} 条短语，请检查后再发布</source>
+        <translation>Fixed {0} phrases with the replacements; check them, then publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="123"/>
         <source>仍然发布</source>
         <translation>Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="97"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="124"/>
+        <source>{0} 条短语含敏感词：
+{1}
+
+仍要发布请写明理由（写进发布记录）：</source>
+        <translation>{0} phrases contain sensitive words:
+{1}
+
+To publish anyway, give a reason (kept in the publish record):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="128"/>
         <source>未发布：请先修改含敏感词的短语</source>
         <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="100"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="96"/>
         <source>发布团队库</source>
         <translation>Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="101"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="97"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="114"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="142"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="125"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="153"/>
         <source>已发布团队库 v{0}</source>
         <translation>Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="135"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="163"/>
         <source>发布失败：共享文件夹无法写入</source>
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="139"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="167"/>
         <source>已发布，但本机的团队库未能更新，将在下次同步时更新</source>
         <translation>Published, but this PC&apos;s copy of the team library was not updated; the next sync will update it</translation>
     </message>
 </context>
 <context>
+    <name>ReminderLadder</name>
+    <message>
+        <location filename="../../desktop/core/reminder_ladder.py" line="107"/>
+        <source>近期催付过多，不再打扰</source>
+        <translation>Reminded too often lately: left alone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminder_ladder.py" line="109"/>
+        <source>%1小时内已催过该买家的其他订单（%2 后可再催）</source>
+        <translation>Reminded about another order within %1 h (again after %2)</translation>
+    </message>
+</context>
+<context>
     <name>ReminderListModel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
         <source>还剩 %1 小时</source>
         <translation>%1 h left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
         <source>即将关闭</source>
         <translation>Closing soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="102"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="112"/>
         <source>该催了 · </source>
         <translation>Due · </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="105"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="114"/>
+        <source>暂不催付 · </source>
+        <translation>Held back · </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/model.py" line="119"/>
         <source>（%1 次）</source>
         <translation> (%1×)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="112"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="126"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="113"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="127"/>
         <source>下单 %1</source>
         <translation>Ordered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="114"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="128"/>
         <source>自动关闭 %1</source>
         <translation>Closes %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="116"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="130"/>
         <source>建议催付 %1</source>
         <translation>Remind at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="118"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="132"/>
         <source>上次催付 %1</source>
         <translation>Last reminded %1</translation>
     </message>
@@ -1675,6 +1820,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="35"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
@@ -1691,42 +1838,78 @@
     <message>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="31"/>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="38"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
+        <source>下单后第二次催付</source>
+        <translation>Second reminder after the order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
+        <source>下单后库存/截止催付</source>
+        <translation>Stock/deadline reminder after the order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
         <source>关闭前最后催付</source>
         <translation>Last reminder before closing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="35"/>
+        <source>同一买家两次催付至少间隔</source>
+        <translation>At least this long between reminders to one buyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="36"/>
+        <source>近几天催付超过几次不再打扰</source>
+        <translation>Leave a buyer alone after more reminders than</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="36"/>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="37"/>
+        <source>（计算的天数）</source>
+        <translation>(within days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="37"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="38"/>
         <source>“稍后”推迟</source>
         <translation>&quot;Later&quot; postpones by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
         <source>催付后给买家亮星并打“催付过”标签</source>
         <translation>Star the buyer and tag 催付过 after a reminder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="44"/>
         <source>店铺时区</source>
         <translation>Shop&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="44"/>
         <source>空：本机时区；如 Asia/Shanghai</source>
         <translation>Empty: this PC&apos;s zone; e.g. Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="53"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="81"/>
         <source>不认识的时区名称</source>
         <translation>Unknown time-zone name</translation>
     </message>
@@ -1999,7 +2182,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <message>
         <location filename="../../desktop/ui/report/window.py" line="147"/>
         <source>各客服的统计文件未经验证</source>
-        <translation>The agents' stats files are unverified</translation>
+        <translation>The agents&apos; stats files are unverified</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="149"/>
@@ -2223,7 +2406,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="249"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 %1），客服不会看到它发布的问题</source>
-        <translation>This private key is not the team's current key (fingerprint %1): agents would never see questions it publishes</translation>
+        <translation>This private key is not the team&apos;s current key (fingerprint %1): agents would never see questions it publishes</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="258"/>
@@ -2653,8 +2836,8 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <name>TeamSettingsTab</name>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="53"/>
-        <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation>One per line: word&lt;Tab&gt;category</translation>
+        <source>一行一个：敏感词&lt;Tab&gt;类别&lt;Tab&gt;替代说法，或 敏感词 → 替代说法</source>
+        <translation>One per line: word&lt;Tab&gt;category&lt;Tab&gt;replacement, or word → replacement</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="54"/>
@@ -2712,22 +2895,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../desktop/core/reminders.py" line="226"/>
+        <location filename="../../desktop/core/reminders.py" line="249"/>
         <source>今天 %1</source>
         <translation>today %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/reminders.py" line="228"/>
+        <location filename="../../desktop/core/reminders.py" line="251"/>
         <source>明天 %1</source>
         <translation>tomorrow %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/reminders.py" line="230"/>
+        <location filename="../../desktop/core/reminders.py" line="253"/>
         <source>后天 %1</source>
         <translation>in 2 days %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/reminders.py" line="231"/>
+        <location filename="../../desktop/core/reminders.py" line="254"/>
         <source>%1月%2日 %3</source>
         <translation>%1/%2 %3</translation>
     </message>
@@ -2773,67 +2956,67 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>UsageTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="61"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="66"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="62"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="67"/>
         <source>最常用</source>
         <translation>Most used</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="63"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="68"/>
         <source>最少用</source>
         <translation>Least used</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="64"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="69"/>
         <source>没有合适短语的意图</source>
         <translation>Intents with no fitting phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="65"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="70"/>
         <source>未成交原因</source>
         <translation>Why buyers did not buy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="65"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="70"/>
         <source>人数</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="67"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="72"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="91"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="96"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="96"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="101"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="98"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="103"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="112"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="118"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="113"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="119"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="119"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="125"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
@@ -2841,47 +3024,69 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>confirm</name>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="20"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="21"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="41"/>
         <source>回复含敏感词</source>
         <translation>Reply contains sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="21"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="22"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="42"/>
         <source>这条回复包含平台可能处罚的词：%1</source>
         <translation>This reply contains words the platform may penalise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="22"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="23"/>
         <source>极限用语、引导站外交易或好评返现都可能被平台处罚。确定要粘贴吗？</source>
         <translation>Absolute claims, moving buyers off the platform or paying for reviews can be penalised. Paste anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="24"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="25"/>
         <source>仍然粘贴</source>
         <translation>Paste anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="25"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="26"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="50"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="38"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="43"/>
+        <source>修正后：%1
+
+按 F 粘贴修正后的文本。</source>
+        <translation>Fixed: %1
+
+Press F to paste the fixed text.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="46"/>
+        <source>粘贴修正后的文本 (F)</source>
+        <translation>Paste the fixed text (F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="49"/>
+        <source>仍然粘贴原文</source>
+        <translation>Paste the original anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="64"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="65"/>
         <source>删除这条我的短语？此操作不能撤销。</source>
         <translation>Delete this phrase of yours? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="47"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="73"/>
         <source>推荐给团队</source>
         <translation>Offer to the team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/confirm.py" line="48"/>
+        <location filename="../../desktop/ui/widgets/confirm.py" line="74"/>
         <source>这条短语会交给主管审核，通过后全组都能用。
 给主管的说明（可不填）：</source>
         <translation>Your team lead reviews this phrase; once accepted the whole team can use it.

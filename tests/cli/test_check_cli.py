@@ -25,7 +25,8 @@ def test_check_exits_1_and_lists_each_word_with_category_and_place(capsys):
     assert main(["check", "亲，加我", "微 信", "领好评返现"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "敏感词：微信（引流站外）位置 5–8：「微 信」"
-    assert [line.split("：")[1].split("（")[0] for line in out] == ["微信", "好评返", "返现"]
+    assert [line.split("：")[1].split("（")[0] for line in out[:-1]] == ["微信", "好评返", "返现"]
+    assert out[-1] == "修正后：亲，加我 微 信 领期待您的真实评价"  # 微信 alone has no replacement
 
 
 def test_check_exits_0_on_clean_text(capsys):
@@ -43,6 +44,10 @@ def test_check_includes_the_teams_synced_words(capsys, kuaida_home):
     assert main(["check", "亲，秒回哦"]) == 1
     assert "敏感词：秒回（团队词表）" in capsys.readouterr().out
     assert main(["check", "亲，微信"]) == 1  # the bundled list still applies
+    _sync_team_words(kuaida_home, SensitiveWord("秒回", "团队词表", "尽快回复"))
+    capsys.readouterr()
+    assert main(["check", "亲，秒回哦"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == "修正后：亲，尽快回复哦"
 
 
 def test_check_honours_data_dir(capsys, tmp_path):

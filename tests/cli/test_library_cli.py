@@ -154,6 +154,7 @@ INVOCATIONS: dict[str, list[str]] = {
     "store": ["store", "check"],
     "orders": ["orders", "add", "293012345678901", "--buyer", "测试买家"],
     "reminders": ["reminders", "list"],
+    "adoption": ["adoption"],
     "customers": ["customers", "list"],
     "lost": ["lost", "report"],
     "feedback": ["feedback", "list"],

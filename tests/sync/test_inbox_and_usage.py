@@ -120,6 +120,25 @@ def test_the_mirror_counts_messages_with_no_fitting_phrase(team):
     assert len(team.agent_id()) == 16 and team.agent_id() == team.agent_id()
 
 
+def test_adoption_is_uploaded_as_counts_per_agent_and_team_phrase(tmp_path):
+    rows = [("2026-11-22", "", "message", 7), ("2026-11-22", "", "shown", 6), ("2026-11-22", "t-1", "top1", 4),
+            ("2026-11-22", "p-mine", "edited", 1)]
+    path = write_usage(tmp_path, "aaaaaaaaaaaaaaaa", [], [], {"t-1"}, today=dt.date(2026, 11, 23), adoption=rows)
+    assert "p-mine" not in path.read_text(encoding="utf-8")
+    usage = read_team_usage(tmp_path, today=dt.date(2026, 11, 23))
+    assert sorted(usage.adoption_by_agent) == [
+        ("2026-11-22", "aaaaaaaaaaaaaaaa", "edited", 1), ("2026-11-22", "aaaaaaaaaaaaaaaa", "message", 7),
+        ("2026-11-22", "aaaaaaaaaaaaaaaa", "shown", 6), ("2026-11-22", "aaaaaaaaaaaaaaaa", "top1", 4)]
+    assert usage.adoption_by_phrase == [("2026-11-22", "t-1", "top1", 4)]
+
+
+def test_forged_adoption_counts_leave_the_file_out(tmp_path):
+    write_usage(tmp_path, "aaaaaaaaaaaaaaaa", [], [], set(), today=dt.date(2026, 11, 23),
+                adoption=[("2026-11-22", "", "message", 10**6)])
+    usage = read_team_usage(tmp_path, today=dt.date(2026, 11, 23))
+    assert (usage.agents, usage.skipped_files, usage.adoption_by_agent) == (0, 1, [])
+
+
 def test_lost_sale_reasons_travel_as_counts_and_odd_reasons_stay_home(tmp_path):
     today = dt.date(2026, 11, 23)
     write_usage(tmp_path, "aaaaaaaaaaaaaaaa", [], [], set(), today=today,

@@ -154,3 +154,23 @@ def test_sync_gives_up_on_a_hanging_share_after_its_timeout(tmp_path, keys, caps
         assert code == 3
     finally:
         release.set()
+
+
+def test_publish_lints_every_phrase_and_takes_fixes_or_notes(tmp_path, keys, capsys):
+    share, lead = tmp_path / "share", tmp_path / "lead"
+    csv = tmp_path / "library.csv"
+    csv.write_text("快捷编码,快捷短语,快捷短语分组,意图,关键词,编号\n"
+                   "dj,亲，全网最低价哦,议价,,,t-low\nxl,销量第一的款哦,商品,,,t-top\n", encoding="utf-8-sig")
+    publish = ("--data-dir", str(lead), "publish", "--folder", str(share), "--key", str(keys / "team.key"),
+               "--library", str(csv))
+    code, out = _run(capsys, *publish)
+    assert code == 4 and "2 条短语含敏感词，未发布" in out and "修正为「亲，性价比很高哦」" in out
+    assert not (share / "manifest.json").exists()
+    code, out = _run(capsys, *publish, "--fix")
+    assert code == 4 and "1 条短语含敏感词" in out and "t-top" in out and "t-low" not in out
+    code, out = _run(capsys, *publish, "--fix", "--override", "t-top=品牌方的检测报告已报备")
+    assert code == 0 and "含敏感词仍发布：t-top" in out
+    pack = (share / json.loads((share / "manifest.json").read_text(encoding="utf-8"))["pack"]).read_bytes()
+    header = json.loads(pack.split(b"\n", 1)[0])
+    assert header["publish_notes"] == [{"note": "品牌方的检测报告已报备", "phrase_id": "t-top", "words": ["第一"]}]
+    assert "性价比很高" in pack.decode("utf-8")

@@ -89,19 +89,25 @@ class LibraryDraft:
 
 # Text forms of the team settings, one item a line ------------------------------------------------------
 def words_to_text(words: Iterable[SensitiveWord]) -> str:
-    return "\n".join(f"{w.word}\t{w.category}" if w.category else w.word for w in words)
+    """One word a line: `word<TAB>category<TAB>replacement`, trailing empty cells left out."""
+    return "\n".join("\t".join((w.word, w.category, w.replacement)).rstrip("\t") for w in words)
 
 
 def words_from_text(text: str) -> tuple[SensitiveWord, ...]:
-    """One word a line, optionally `word<TAB>category` (a comma works too); blank lines and # comments skipped."""
+    """One word a line, optionally `word<TAB>category<TAB>replacement` (commas work too, and `→` before a
+    replacement: `全网最低 → 性价比很高`); blank lines and # comments skipped."""
     words: dict[str, SensitiveWord] = {}
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        word, _, category = line.replace(",", "\t").partition("\t")
+        line, _, arrow_replacement = line.partition("→")
+        delimiter = "\t" if "\t" in line else ","
+        word, _, rest = line.partition(delimiter)
+        category, _, replacement = rest.partition(delimiter)
+        replacement = (arrow_replacement or replacement).strip()
         if word.strip():
-            words.setdefault(word.strip(), SensitiveWord(word.strip(), category.strip()))
+            words.setdefault(word.strip(), SensitiveWord(word.strip(), category.strip(), replacement))
     return tuple(words.values())
 
 

@@ -65,6 +65,16 @@ class Featured:
 class SensitiveWord:
     word: str
     category: str = ""
+    replacement: str = ""  # the compliant wording the ⚠ question offers instead (替代话术)
+
+
+@dataclass(frozen=True)
+class PublishNote:
+    """A phrase the lead published although it trips a sensitive word, and why (kept in the pack's header)."""
+
+    phrase_id: str
+    words: tuple[str, ...]
+    note: str
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,13 @@ class TeamLibrary:
     sensitive_words: tuple[SensitiveWord, ...] = ()
     promotions: tuple[Promotion, ...] = ()
     featured: Featured | None = None
+    publish_notes: tuple[PublishNote, ...] = ()
+
+
+def _word_json(word: SensitiveWord) -> dict[str, str]:
+    # Only when set, so a pack without replacements stays byte for byte what older Kuaida wrote.
+    extra = {"replacement": word.replacement} if word.replacement else {}
+    return {"word": word.word, "category": word.category, **extra}
 
 
 def _phrase_json(phrase: Phrase) -> dict[str, Any]:
@@ -85,7 +102,7 @@ def _header_json(library: TeamLibrary, library_version: int) -> dict[str, Any]:
     return {
         "kind": PACK_KIND, "format": FORMAT_VERSION, "library_version": library_version,
         "phrase_count": len(library.phrases),
-        "sensitive_words": [{"word": w.word, "category": w.category} for w in library.sensitive_words],
+        "sensitive_words": [_word_json(w) for w in library.sensitive_words],
         "promotions": [
             {"name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat(),
              "talking_points": list(p.talking_points)}
@@ -95,6 +112,8 @@ def _header_json(library: TeamLibrary, library_version: int) -> dict[str, Any]:
             "phrase_id": featured.phrase_id, "product": featured.product,
             "start": featured.start.isoformat(), "end": featured.end.isoformat(),
         },
+        **({"publish_notes": [{"phrase_id": n.phrase_id, "words": list(n.words), "note": n.note}
+                              for n in library.publish_notes]} if library.publish_notes else {}),
     }
 
 
@@ -129,7 +148,8 @@ def decode_pack(data: bytes) -> tuple[int, TeamLibrary]:
     if len(ids) != len(phrases):
         raise PackError("团队库文件中有重复的短语编号")
     words = tuple(
-        SensitiveWord(_str(item, "word", MAX_SHORT, required=True), _str(item, "category", MAX_SHORT))
+        SensitiveWord(_str(item, "word", MAX_SHORT, required=True), _str(item, "category", MAX_SHORT),
+                      _str(item, "replacement", MAX_SHORT))
         for item in _objects(raw, "sensitive_words")
     )
     promotions = tuple(
@@ -144,7 +164,11 @@ def decode_pack(data: bytes) -> tuple[int, TeamLibrary]:
         item = _object(raw["featured"], "featured")
         featured = Featured(_id(item, "phrase_id"), _str(item, "product", MAX_SHORT), _date(item, "start"),
                             _date(item, "end"))
-    return version, TeamLibrary(phrases, words, promotions, featured)
+    notes = tuple(
+        PublishNote(_id(item, "phrase_id"), tuple(_text_items(item, "words", MAX_SHORT)), _str(item, "note", MAX_TEXT))
+        for item in _objects(raw, "publish_notes")
+    )
+    return version, TeamLibrary(phrases, words, promotions, featured, notes)
 
 
 def check_kind_and_format(raw: dict[str, Any], kind: str, what: str) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.lost_sales import shop_reasons
 from desktop.core.orders import OrderFile, OrderImportError, read_order_file
+from desktop.core.reminder_ladder import Advice
 from desktop.core.reminders import Reminder, ReminderPolicy, ReminderState, policy_from, zone_from
 from desktop.core.tabular import TabularError
 from desktop.platform.interfaces import Notifier
@@ -30,7 +31,8 @@ from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import Runner
 
 POLICY_KEYS = frozenset({"order_close_hours", "first_nudge_minutes", "last_nudge_minutes",
-                         "order_close_hours_by_platform", "shop_timezone"})
+                         "order_close_hours_by_platform", "shop_timezone", "second_nudge_minutes",
+                         "argument_nudge_hours", "remind_gap_hours", "remind_cap_count", "remind_cap_days"})
 
 
 class RemindersController(QObject):
@@ -106,9 +108,12 @@ class RemindersController(QObject):
         current = self.selected_reminder()
         keep = self._select_after_load or (current.order_id if current else "")
         self._select_after_load = ""
-        self.model.set_reminders(snapshot.reminders, self.now(), self.policy)
-        if self.scheduler is not None:
-            self.scheduler.set_reminders(snapshot.reminders, self.policy)
+        now = self.now()
+        advice = {r.order_id: self.advice(r, now) for r in snapshot.reminders}
+        self.model.set_reminders(snapshot.reminders, now, self.policy, advice)
+        if self.scheduler is not None:  # a buyer the caps hold back is not announced either
+            self.scheduler.set_reminders([r for r in snapshot.reminders if not advice[r.order_id].caps.blocks(now)],
+                                         self.policy)
         if keep:
             self.select_order(keep)
         else:
@@ -127,13 +132,19 @@ class RemindersController(QObject):
         return row >= 0
 
     # actions ---------------------------------------------------------------------------------------
-    def reminder_text(self, reminder: Reminder) -> str:
-        """The 催付 phrase for this nudge, filled as the 建议 tab fills a reply (the team's campaign included),
-        with 买家, 商品, 金额 and 截止时间 on top."""
+    def advice(self, reminder: Reminder, now: dt.datetime) -> Advice:
+        """The order's ladder step, the phrase for it and whether the caps hold the buyer back."""
+        return use_cases.reminder_advice(reminder, self.snapshot, self.policy, now, self.settings.settings)
+
+    def reminder_text(self, reminder: Reminder, advice: Advice | None = None) -> str:
+        """The 催付 phrase for this order's ladder step, filled as the 建议 tab fills a reply (the team's
+        campaign included), with 买家, 商品, 金额 and 截止时间 on top."""
         snapshot = self.snapshot
         now = self.now()
+        advice = advice or self.advice(reminder, now)
         return use_cases.reminder_text(reminder, snapshot.phrases if snapshot else [], self.policy.deadline(reminder),
-                                       now, self.settings.settings, snapshot.campaign if snapshot else "")
+                                       now, self.settings.settings, snapshot.campaign if snapshot else "",
+                                       advice.phrase)
 
     def remind_selected(self) -> None:
         if (reminder := self.selected_reminder()) is not None:
@@ -141,10 +152,12 @@ class RemindersController(QObject):
 
     def remind(self, reminder: Reminder) -> None:
         """Paste a personalised reminder, then count it (and star and tag the buyer, by default)."""
-        self.reply_requested.emit(self.reminder_text(reminder))
         zone, now, star = self.zone, self.now(), self.settings.get("star_on_remind")
+        advice = self.advice(reminder, now)
+        self.reply_requested.emit(self.reminder_text(reminder, advice))
+        step, phrase_id = (int(advice.step) if advice.step else None), (advice.phrase.id if advice.phrase else None)
         self._select_after_load = reminder.order_id
-        self.runner.db(lambda services: use_cases.remind(services, zone, reminder.order_id, now, star),
+        self.runner.db(lambda services: use_cases.remind(services, zone, reminder.order_id, now, star, step, phrase_id),
                        self._on_changed, self.view.show_failure, owner=self)
 
     def snooze_selected(self, minutes: int | None = None) -> None:

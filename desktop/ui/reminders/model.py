@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.orders import format_amount
+from desktop.core.reminder_ladder import STEP_LABELS, Advice
 from desktop.core.reminders import STATE_LABELS, Reminder, ReminderPolicy, short_title
-from desktop.ui.widgets.language import friendly_time_label, label
+from desktop.ui.widgets.language import friendly_time_label, label, translated
 from desktop.ui.widgets.plain_text import as_tooltip
 
 ReminderRole = Qt.ItemDataRole.UserRole + 1
@@ -33,12 +34,16 @@ class ReminderListModel(QAbstractListModel):
         self._policy = policy or ReminderPolicy()
         self._now = dt.datetime.now(dt.UTC)
         self._rows: list[Reminder] = []
+        self._advice: Mapping[str, Advice] = {}  # order id → ladder step, phrase and caps
 
     def set_reminders(self, reminders: Sequence[Reminder], now: dt.datetime,
-                      policy: ReminderPolicy | None = None) -> None:
+                      policy: ReminderPolicy | None = None, advice: Mapping[str, Advice] | None = None) -> None:
+        """`advice` (order id → `reminder_ladder.Advice`) adds each order's ladder step and what the fatigue
+        caps hold back; without it a row is due when the policy says so."""
         self.beginResetModel()
         if policy is not None:
             self._policy = policy
+        self._advice = advice or {}
         self._now = now
         self._rows = self._policy.by_urgency(reminders, now)
         self.endResetModel()
@@ -70,7 +75,7 @@ class ReminderListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return as_tooltip(self._tooltip(r))  # order numbers come from a file
         if role == Qt.ItemDataRole.ForegroundRole:
-            return DUE_COLOUR if self._policy.is_due(r, self._now) else None
+            return DUE_COLOUR if self._due(r) else None
         if role == ReminderRole:
             return r
         if role == OrderIdRole:
@@ -84,8 +89,12 @@ class ReminderListModel(QAbstractListModel):
         if role == NextNudgeRole:
             return self._policy.next_nudge(r)
         if role == DueRole:
-            return self._policy.is_due(r, self._now)
+            return self._due(r)
         return None
+
+    def _due(self, r: Reminder) -> bool:
+        advice = self._advice.get(r.order_id)
+        return advice.due(self._policy, r, self._now) if advice else self._policy.is_due(r, self._now)
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = {
@@ -99,7 +108,12 @@ class ReminderListModel(QAbstractListModel):
         left = self._policy.deadline(r) - self._now
         hours = max(0, int(left.total_seconds() // 3600))
         remaining = self.tr("还剩 %1 小时").replace("%1", str(hours)) if hours else self.tr("即将关闭")
-        due = self.tr("该催了 · ") if self._policy.is_due(r, self._now) else ""
+        advice = self._advice.get(r.order_id)
+        due = self.tr("该催了 · ") if self._due(r) else ""
+        if advice is not None and advice.caps.blocks(self._now):
+            due = self.tr("暂不催付 · ")
+        if advice is not None and advice.step is not None:
+            due += label(STEP_LABELS[advice.step]) + " · "
         first = "  ".join(part for part in (r.buyer, amount, label(STATE_LABELS[r.state])) if part)
         if r.remind_count:
             first += self.tr("（%1 次）").replace("%1", str(r.remind_count))
@@ -116,4 +130,7 @@ class ReminderListModel(QAbstractListModel):
             lines.append(self.tr("建议催付 %1").replace("%1", friendly_time_label(nudge, self._now)))
         if r.last_reminded_at is not None:
             lines.append(self.tr("上次催付 %1").replace("%1", friendly_time_label(r.last_reminded_at, self._now)))
+        advice = self._advice.get(r.order_id)
+        if advice is not None and (held := advice.caps.text()) is not None:
+            lines.append(translated(held))
         return "\n".join(lines)

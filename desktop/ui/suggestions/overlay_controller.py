@@ -10,6 +10,7 @@ search and its borrowed focus, `PastePipeline` the way from a choice to text in 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +20,7 @@ from desktop.core.phrases import intent_ids
 from desktop.core.ui_text import UiText
 from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyAction, HotkeyService, Paster
+from desktop.services.adoption import AdoptionRecorder, save_counts
 from desktop.services.values import RenderValues, render_values
 from desktop.store.database import NewerStoreError, StoreError
 from desktop.store.team import TeamRepository
@@ -71,6 +73,9 @@ class OverlayController(QObject):
         self.buyer = ""  # the buyer's nick when the copy was a block from the chat client, else ""
         self._load_problem: BaseException | None = None  # why no library loads, while that lasts
         self._read: CopiedMessage | None = None  # what the message line shows, said again after a language switch
+        # Adoption counts (生成率, 采纳率); counts only, saved on the DB worker.
+        self.adoption = AdoptionRecorder(lambda counts: self.runner.db(
+            lambda services: save_counts(services.store.db, counts), owner=self))
 
         values = self._values()
         self.suggestion_model = ReplyListModel(values, parent=self)
@@ -182,6 +187,7 @@ class OverlayController(QObject):
         if self.searching:  # copying happened in another window, which has the focus now
             self.end_search(restore_focus=False)
         self.copied = text
+        self.adoption.message_copied(text)
         read = read_copied(text, self._seller_names())
         self.message, self.buyer = read.question, read.buyer
         self._read = read
@@ -214,6 +220,8 @@ class OverlayController(QObject):
             return
         suggestions = self.library.engine.suggest(self.message, top=MAX_NUMBERED) if self.message else []
         self.suggestion_model.set_suggestions(suggestions)
+        if suggestions:
+            self.adoption.suggestions_shown()
         self._offer_lost_sale(suggestions)
         if self.message and not suggestions:
             self._record_no_match()
@@ -275,7 +283,9 @@ class OverlayController(QObject):
         if not 0 <= row < model.rowCount():
             return
         phrase = model.phrase(row)
-        if self.pipeline.paste(model.rendered_text(row), model.sensitive_spans(row)):
+        pasted = self.pipeline.paste(model.rendered_text(row), model.sensitive_spans(row), self._fix_sensitive())
+        if pasted is not None:
+            self.adoption.reply_pasted(phrase.id, row + 1 if model is self.suggestion_model else None, pasted)
             self.pipeline.learn(self.library, self.message, phrase)
             self.reply_chosen.emit(phrase)
 
@@ -284,7 +294,10 @@ class OverlayController(QObject):
         when it holds a sensitive word. False when the agent cancelled."""
         finder = self.library.find_sensitive if self.library is not None else None
         spans = [(hit.start, hit.end) for hit in finder(text)] if finder is not None else []
-        return self.pipeline.paste(text, spans)
+        return self.pipeline.paste(text, spans, self._fix_sensitive()) is not None
+
+    def _fix_sensitive(self) -> Callable[[str], str] | None:
+        return self.library.fix_sensitive if self.library is not None else None
 
     # search ----------------------------------------------------------------------------------------
     def begin_search(self) -> None:

@@ -46,8 +46,9 @@ class PastePipeline(QObject):
         self.paster = paster
         self.focus = focus
         self.search = search
-        # Replaceable in tests: the question asked before a risky paste.
+        # Replaceable in tests: the questions asked before a risky paste (plain, and with the fixed text).
         self.confirm_sensitive: Callable[[Any, list[str]], bool] = confirm.ask_paste_sensitive
+        self.confirm_sensitive_fixed: Callable[[Any, list[str], str], str | None] = confirm.ask_paste_sensitive_fixed
         self._pending: PasteRequest | None = None
         self._focus_polls_left = 0
 
@@ -64,18 +65,26 @@ class PastePipeline(QObject):
         if isinstance(app, QGuiApplication):
             app.focusWindowChanged.connect(self._on_app_focus_window_changed)
 
-    def paste(self, text: str, spans: list[tuple[int, int]]) -> bool:
-        """Paste `text` (its sensitive words at `spans`), asking first when there are any. False when the
-        agent cancelled."""
+    def paste(self, text: str, spans: list[tuple[int, int]], fix: Callable[[str], str] | None = None) -> str | None:
+        """Paste `text` (its sensitive words at `spans`), asking first when there are any; where `fix` (the
+        word list's replacements, `Library.fix_sensitive`) gives a fixed text, the question offers it. The
+        text pasted, or None when the agent cancelled."""
         took_focus = self.search.active  # searching, or a question below, moved the focus to us
         if spans:
             if not took_focus:
                 self.focus.remember()
                 took_focus = True
-            if not self.confirm_sensitive(self.window, [text[start:end] for start, end in spans]):
+            words = [text[start:end] for start, end in spans]
+            fixed = fix(text) if fix is not None else ""
+            if fixed:
+                answer = self.confirm_sensitive_fixed(self.window, words, fixed)
+                text = fixed if answer == "fixed" else text
+            else:
+                answer = "original" if self.confirm_sensitive(self.window, words) else None
+            if answer is None:
                 if not self.search.active:
                     self.focus.restore()
-                return False
+                return None
         if self.search.active:
             self.search.end(restore_focus=True)
         elif took_focus:
@@ -85,7 +94,7 @@ class PastePipeline(QObject):
             self._paste_after_focus_returns(request)
         else:
             self.paster.paste(request)
-        return True
+        return text
 
     def learn(self, library: Library | None, message: str, phrase: Phrase) -> None:
         """The agent picked `phrase` for `message`: the engine learns it now, the store on the DB worker."""

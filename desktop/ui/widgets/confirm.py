@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop.ui.widgets.plain_text import ask_yes_no, message_box
@@ -30,6 +31,31 @@ def ask_paste_sensitive(parent: QWidget | None, words: Sequence[str]) -> bool:
     chosen = box.clickedButton() is paste
     box.deleteLater()
     return chosen
+
+
+def ask_paste_sensitive_fixed(parent: QWidget | None, words: Sequence[str], fixed: str) -> str | None:
+    """The ⚠ question when the word list gives a compliant wording: "fixed" (the F key, or a click) pastes
+    `fixed`, "original" only by a click on 仍然粘贴原文, None cancels (Enter and Esc, as in the plain question)."""
+    listed = "、".join(dict.fromkeys(words))
+    box = message_box(
+        QMessageBox.Icon.Warning, QCoreApplication.translate("confirm", "回复含敏感词"),
+        QCoreApplication.translate("confirm", "这条回复包含平台可能处罚的词：%1").replace("%1", listed), parent,
+        QCoreApplication.translate("confirm", "修正后：%1\n\n按 F 粘贴修正后的文本。").replace("%1", fixed),
+    )
+    # QMessageBox presses a button whose shortcut is a plain letter: F alone pastes the fixed text.
+    use_fixed = box.addButton(QCoreApplication.translate("confirm", "粘贴修正后的文本 (F)"),
+                              QMessageBox.ButtonRole.AcceptRole)
+    use_fixed.setShortcut(QKeySequence(Qt.Key.Key_F))
+    original = box.addButton(QCoreApplication.translate("confirm", "仍然粘贴原文"), QMessageBox.ButtonRole.YesRole)
+    cancel = box.addButton(QCoreApplication.translate("confirm", "取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)  # Enter twice (pick, then send) pastes nothing, as in the plain question
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is use_fixed:
+        return "fixed"
+    return "original" if clicked is original else None
 
 
 def ask_delete_phrase(parent: QWidget | None) -> bool:

@@ -176,19 +176,19 @@ def test_export_conversion_csv(panel, services: Services, tmp_path: Path) -> Non
 def test_nudge_notification_is_timed_and_clicking_selects_the_order(panel, services: Services, clock: Clock,
                                                                     qtbot) -> None:
     widget, notifier = panel
-    OrderRepository(services.store.db, SHANGHAI).apply_import([unpaid(1, 60), unpaid(2, 10)], T0)
+    OrderRepository(services.store.db, SHANGHAI).apply_import([unpaid(1, 60), unpaid(2, 0)], T0)
     widget.refresh()
     scheduler = widget.scheduler
     assert notifier.notifications == []  # already due at start: marked in the list, not announced
-    assert scheduler.next_at == T0 + dt.timedelta(minutes=20)
-    assert scheduler.timer.isActive() and scheduler.timer.interval() == 20 * 60 * 1000
-    clock.now = T0 + dt.timedelta(minutes=20)
+    assert scheduler.next_at == T0 + dt.timedelta(minutes=10)
+    assert scheduler.timer.isActive() and scheduler.timer.interval() == 10 * 60 * 1000
+    clock.now = T0 + dt.timedelta(minutes=10)
     with qtbot.waitSignal(widget.attention_requested):
-        assert scheduler.check() == [unpaid(2, 10).order_id]
+        assert scheduler.check() == [unpaid(2, 0).order_id]
         (note,) = notifier.notifications
-        assert note.key == "reminder:" + unpaid(2, 10).order_id and "买家2" in note.body
+        assert note.key == "reminder:" + unpaid(2, 0).order_id and "买家2" in note.body
         notifier.click(note.key)
-    assert widget.selected_reminder().order_id == unpaid(2, 10).order_id
+    assert widget.selected_reminder().order_id == unpaid(2, 0).order_id
     assert scheduler.check() == []  # each nudge is announced once
 
 

@@ -56,3 +56,26 @@ def test_escape_cancels_and_only_the_paste_button_pastes(qapp) -> None:
 
     answer(click_paste)
     assert ask_paste_sensitive(None, ["微信"]) is True
+
+
+def test_the_fixed_text_question_pastes_it_with_f_and_enter_still_cancels(qapp) -> None:
+    from desktop.ui.widgets.confirm import ask_paste_sensitive_fixed
+
+    seen: list[str] = []
+
+    def read_then_press_f(box: QMessageBox) -> None:
+        seen.append(box.informativeText())
+        QTest.keyClick(box, Qt.Key.Key_F)
+
+    answer(read_then_press_f)
+    assert ask_paste_sensitive_fixed(None, ["全网最低"], "亲，性价比很高哦") == "fixed"
+    assert "亲，性价比很高哦" in seen[0]
+    answer(press(Qt.Key.Key_Return))
+    assert ask_paste_sensitive_fixed(None, ["全网最低"], "亲，性价比很高哦") is None
+
+    def click_original(box: QMessageBox) -> None:
+        (original,) = [b for b in box.buttons() if b.text() == "仍然粘贴原文"]
+        original.click()
+
+    answer(click_original)
+    assert ask_paste_sensitive_fixed(None, ["全网最低"], "亲，性价比很高哦") == "original"

@@ -66,7 +66,8 @@ class PhraseForm(QWidget):
         self.warning_label.setWordWrap(True)
         self.warning_label.setProperty("role", "warning")
         self._promotion = ""
-        self._check: Callable[[str], list[str]] = lambda _text: []
+        # Text → the sensitive words in it and the text with the list's replacements ("" when none applies).
+        self._check: Callable[[str], tuple[list[str], str]] = lambda _text: ([], "")
 
         text_row = QHBoxLayout()
         text_row.addWidget(self.text_edit, 1)
@@ -116,7 +117,7 @@ class PhraseForm(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def set_context(self, groups: list[str], promotion: str, check: Callable[[str], list[str]]) -> None:
+    def set_context(self, groups: list[str], promotion: str, check: Callable[[str], tuple[list[str], str]]) -> None:
         """Groups to offer, the campaign that fills {活动} in the preview, and the sensitive-word check."""
         self._loading = True
         current = self.group_box.currentText()
@@ -183,5 +184,8 @@ class PhraseForm(QWidget):
     def _refresh_preview(self) -> None:
         text = self.text_edit.toPlainText()
         self.preview_label.setText(render(text, {**PREVIEW_VALUES, "活动": self._promotion}))
-        words = self._check(text)
-        self.warning_label.setText(self.tr("含敏感词：{0}").format("、".join(words)) if words else "")
+        words, fixed = self._check(text)
+        warning = self.tr("含敏感词：{0}").format("、".join(words)) if words else ""
+        if words and fixed:
+            warning += "\n" + self.tr("可改为：{0}").format(fixed)
+        self.warning_label.setText(warning)

@@ -140,6 +140,8 @@ class PhrasesTab(QSplitter):
         rows = [self.group_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.group_list.count())]
         self.group_list.setCurrentRow(rows.index(chosen) if chosen in rows else 0)
 
-    def _sensitive_words_in(self, text: str) -> list[str]:
-        hits = SensitiveWords.with_team(self.model.draft.sensitive_words).find(text)
-        return list(dict.fromkeys(hit.word for hit in hits))
+    def _sensitive_words_in(self, text: str) -> tuple[list[str], str]:
+        """The words in `text`, and the text with the list's replacements ("" when it gives none)."""
+        fix = SensitiveWords.with_team(self.model.draft.sensitive_words).fix(text)
+        words = dict.fromkeys(hit.word for hit in sorted((*fix.fixed, *fix.unfixed), key=lambda h: h.start))
+        return list(words), fix.text if fix.fixed else ""

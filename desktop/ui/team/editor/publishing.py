@@ -1,6 +1,7 @@
 """发布 and 查看改动: what the draft changes against the published library, the checks before publishing
-(the team's key, phrases that cannot be published, sensitive words), the lead's confirmation, the write to
-the share (I/O pool, bounded) and the lead's own copy following it (DB worker, `services.team`)."""
+(the team's key, phrases that cannot be published, the sensitive-word lint with its fixes and notes), the
+lead's confirmation, the write to the share (I/O pool, bounded) and the lead's own copy following it (DB
+worker, `services.team`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.sync.diff import LibraryDiff, diff_libraries
 from desktop.core.sync.keys import PublicKey, SigningKey
+from desktop.core.sync.lint import LintFinding, fixed, lint, with_notes
 from desktop.core.sync.pack import TeamLibrary
 from desktop.services.context import Services
 from desktop.services.team import (
@@ -27,6 +29,7 @@ from desktop.ui.runtime.tasks import PUBLISH_TIMEOUT_MS, IoTimeoutError, Runner
 from desktop.ui.team.editor.phrase_model import DraftPhraseModel
 
 Confirm = Callable[[str, str, str], bool]  # (title, text, accept-button label) -> accepted?
+AskNote = Callable[[str, str], str]  # (title, question) -> the note, "" when cancelled
 
 
 class Publishing(QObject):
@@ -42,8 +45,11 @@ class Publishing(QObject):
 
     def __init__(self, runner: Runner, settings: SettingsReader, folder: Callable[[], Path],
                  model: DraftPhraseModel, confirm: Confirm, team_of: Callable[[Services], TeamRepository],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, ask_note: AskNote = lambda _title, _text: "") -> None:
         super().__init__(parent)
+        self._ask_note = ask_note
+        self._notes: dict[str, str] = {}  # phrase id → why it is published with a sensitive word
+        self._findings: list[LintFinding] = []
         self._runner = runner
         self._settings = settings
         self._folder = folder
@@ -69,7 +75,7 @@ class Publishing(QObject):
         self._confirm(self.tr("将要发布的改动"), diff.summary() + "\n\n" + "\n".join(diff.lines(limit=40)),
                       self.tr("关闭"))
 
-    def publish(self, *, override_sensitive: bool | None = None) -> bool:
+    def publish(self) -> bool:
         """Check, confirm and start publishing. False when something blocked it (the reason is reported)."""
         key, draft = self.key, self._model.draft
         if key is None:
@@ -84,18 +90,8 @@ class Publishing(QObject):
             self.phrase_to_fix.emit(problems[0][0])
             self.status_reported.emit(self.tr("有 {0} 条短语需要先修改：{1}").format(len(problems), problems[0][1][0]))
             return False
-        warnings = draft.sensitive_warnings()
-        if warnings and override_sensitive is not True:
-            listing = "\n".join(f"· {self._short_text(w.phrase_id)}（{w.describe()}）" for w in warnings[:10])
-            allowed = override_sensitive is None and self._confirm(
-                self.tr("短语含敏感词"),
-                self.tr("{0} 条短语含敏感词，发布后客服可能被平台处罚：\n{1}").format(len(warnings), listing),
-                self.tr("仍然发布"),
-            )
-            if not allowed:
-                self.phrase_to_fix.emit(warnings[0].phrase_id)
-                self.status_reported.emit(self.tr("未发布：请先修改含敏感词的短语"))
-                return False
+        if not self._lint_passed():
+            return False
         diff = self.diff()
         if not self._confirm(self.tr("发布团队库"),
                              diff.summary() + "\n\n" + "\n".join(diff.lines(limit=30)), self.tr("发布")):
@@ -103,11 +99,43 @@ class Publishing(QObject):
         self._start(key)
         return True
 
+    def _lint_passed(self) -> bool:
+        """Every phrase against the sensitive words (`core.sync.lint`): 采用替代说法 fixes them in the draft
+        for the lead to check, else they are published only with a note, kept in the pack's header."""
+        self._findings, self._notes = lint(self._model.draft.library()), {}
+        findings = self._findings
+        if not findings:
+            return True
+        listing = "\n".join(f"· {self._short_text(f.phrase_id)}（{'、'.join(f.words)}）"
+                             + (f" → {' '.join(f.fix.text.split())[:40]}" if f.fix.fixed else "")
+                             for f in findings[:10])
+        fixable = [f for f in findings if f.fix.fixed]
+        if fixable and self._confirm(
+            self.tr("短语含敏感词"),
+            self.tr("{0} 条短语含敏感词，发布后客服可能被平台处罚：\n{1}").format(len(findings), listing),
+            self.tr("采用替代说法"),
+        ):
+            self._model.replace_phrases(fixed(self._model.draft.library(), fixable).phrases)
+            self.phrase_to_fix.emit(fixable[0].phrase_id)
+            self.status_reported.emit(self.tr("已用替代说法修正 {0} 条短语，请检查后再发布").format(len(fixable)))
+            return False
+        note = self._ask_note(
+            self.tr("仍然发布"),
+            self.tr("{0} 条短语含敏感词：\n{1}\n\n仍要发布请写明理由（写进发布记录）：").format(len(findings), listing),
+        ).strip()
+        if not note:
+            self.phrase_to_fix.emit(findings[0].phrase_id)
+            self.status_reported.emit(self.tr("未发布：请先修改含敏感词的短语"))
+            return False
+        self._notes = {f.phrase_id: note for f in findings}
+        return True
+
     def _short_text(self, phrase_id: str) -> str:
         return " ".join(self._model.phrase(phrase_id).text.split())[:30]
 
     def _start(self, key: SigningKey) -> None:
-        library, expected, team_key = self._model.draft.library(), self._base_version, self._team_key
+        library = with_notes(self._model.draft.library(), self._findings, self._notes)  # the notes go in the pack
+        expected, team_key = self._base_version, self._team_key
         folder = self._folder  # resolved on the I/O worker
         publisher = publisher_name(self._settings)
         self.started.emit()

@@ -50,7 +50,7 @@ class TeamSettingsTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.words_edit.setPlaceholderText(self.tr("一行一个：敏感词<Tab>类别"))
+        self.words_edit.setPlaceholderText(self.tr("一行一个：敏感词<Tab>类别<Tab>替代说法，或 敏感词 → 替代说法"))
         self.promotions_edit.setPlaceholderText(self.tr("一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点"))
         self.apply_button.setText(self.tr("应用到草稿"))
         names = (self.tr("团队敏感词"), self.tr("活动（填入 {活动}）"), self.tr("本周主推款短语"), self.tr("主推商品"),

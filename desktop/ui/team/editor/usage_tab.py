@@ -1,6 +1,7 @@
-"""The 使用统计 tab: how often the team used each phrase and which buyer questions found none, summed from
-the agents' stats files on the share. The figures load whenever the tab is opened (on the I/O pool); 刷新
-reads them again. They are shown with the draft's phrase texts, redrawn when the draft changes."""
+"""The 使用统计 tab: how often the team used each phrase and which buyer questions found none, and the
+adoption figures (生成率, 采纳率: `ui/team/adoption_view.py`), summed from the agents' stats files on the share.
+The figures load whenever the tab is opened (on the I/O pool); 刷新 reads them again. They are shown with the
+draft's phrase texts, redrawn when the draft changes."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QTableWidg
 from desktop.core.phrases import intents
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
+from desktop.ui.team.adoption_view import AdoptionView
 from desktop.ui.team.editor.phrase_model import DraftPhraseModel
 from desktop.ui.widgets.plain_text import plain_label
 
@@ -54,6 +56,9 @@ class UsageTab(QWidget):
         self.versions_label = plain_label(parent=self)
         self.versions_label.setWordWrap(True)
         layout.addWidget(self.versions_label)
+        # Adoption (生成率, 采纳率) beside usage; its CSV is written on the I/O pool.
+        self.adoption = AdoptionView(lambda write: runner.io(write, on_error=self.failed.emit, owner=self), self)
+        layout.addWidget(self.adoption)
         model.modelReset.connect(self.show_usage)  # a new draft or imported phrases
         self.retranslate()
 
@@ -98,6 +103,7 @@ class UsageTab(QWidget):
             text += self.tr("；{0} 个统计文件不可信或超出上限，未计入").format(usage.skipped_files)
         self.usage_label.setText(text)
         self.versions_label.setText(self._versions_text(usage))
+        self.adoption.set_rows(usage.adoption_by_agent)
         # Agent ids are random (kuaida doctor shows a PC's own); the versions passed VERSION_TEXT, so no markup.
         self.versions_label.setToolTip("\n".join(
             f"{agent}: {v.kuaida or '?'} · v{v.library if v.library is not None else '?'}"

@@ -14,7 +14,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from desktop.core.default_library import is_bundled
 from desktop.core.phrases import Phrase
@@ -78,6 +87,7 @@ class LibraryEditor(QMainWindow):
         self._proposal_count: int | None = None  # shown in the tab's title once the inbox was read
         self.confirm: Confirm = _confirm_with_dialog(self)
         self.pick_file: Callable[[str, str], str] = self._pick_file_with_dialog
+        self.ask_note: Callable[[str, str], str] = self._ask_note_with_dialog  # "" when cancelled
 
         self.model = DraftPhraseModel(self)
         LanguageChangeRelay(self, self.model.retranslate)
@@ -86,7 +96,8 @@ class LibraryEditor(QMainWindow):
         self.proposals = ProposalsTab(runner, folder, self)
         self.usage = UsageTab(runner, folder, self.model, self)
         self.publishing = Publishing(runner, settings, folder, self.model,
-                                     lambda title, text, accept: self.confirm(title, text, accept), team_of, self)
+                                     lambda title, text, accept: self.confirm(title, text, accept), team_of, self,
+                                     ask_note=lambda title, text: self.ask_note(title, text))
         self.tabs = QTabWidget(self)
         for tab in (self.phrases, self.team_settings, self.proposals, self.usage):
             self.tabs.addTab(tab, "")  # named in retranslate()
@@ -180,6 +191,10 @@ class LibraryEditor(QMainWindow):
             self.set_signing_key(load_signing_key(Path(path)))
         except KeyFileError as error:
             self.status_reported.emit(str(error))
+
+    def _ask_note_with_dialog(self, title: str, text: str) -> str:
+        note, ok = QInputDialog.getText(self, title, text, QLineEdit.EchoMode.Normal)
+        return note.strip() if ok else ""
 
     def _pick_file_with_dialog(self, title: str, filters: str) -> str:
         return QFileDialog.getOpenFileName(self, title, "", filters)[0]

@@ -62,16 +62,24 @@ def unloaded_editor(qtbot, share, lead_store, tmp_path):
 
 @pytest.fixture
 def editor(unloaded_editor):
-    """Loaded, with its confirmations recorded: it accepts all but 仍然发布 unless `allow_sensitive`."""
+    """Loaded, with its confirmations recorded: it accepts all but 采用替代说法 unless `allow_fix`; a note to
+    publish a phrase with a sensitive word is `note_to_give` ("" declines)."""
     window = unloaded_editor
     window.confirmations = []
+    window.notes_asked = []
 
     def confirm(title: str, text: str, accept: str) -> bool:
         window.confirmations.append((title, text, accept))
-        return accept != "仍然发布" or window.allow_sensitive
+        return accept != "采用替代说法" or window.allow_fix
 
-    window.allow_sensitive = False
+    def ask_note(title: str, text: str) -> str:
+        window.notes_asked.append((title, text))
+        return window.note_to_give
+
+    window.allow_fix = False
+    window.note_to_give = ""
     window.confirm = confirm
+    window.ask_note = ask_note
     window.load()
     return window
 

@@ -24,6 +24,7 @@ def test_editing_a_phrase_updates_the_draft_with_preview_emoji_and_sensitive_wor
     form = editor.phrases.form
     assert "小猪佩奇" in form.preview_label.text() and "双11期间" in form.preview_label.text()
     assert form.warning_label.text().startswith("含敏感词：") and "微信" in form.warning_label.text()
+    assert "可改为：" in form.warning_label.text() and "有问题在这里随时问我哦" in form.warning_label.text()
     row = editor.model.row_of(phrase.id)
     assert editor.model.index(row, 0).data() == "hd"
 

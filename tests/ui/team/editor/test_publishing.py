@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from desktop.core.phrases import Phrase
 from desktop.core.sync.keys import SigningKey
 from desktop.core.sync.pack import TeamLibrary
@@ -11,15 +13,16 @@ from desktop.sync.publish import publish
 from desktop.sync.pull import sync_once
 
 
-def test_a_sensitive_word_blocks_publishing_unless_the_lead_overrides(editor, share, tmp_path, lead_key):
+def test_a_sensitive_word_blocks_publishing_unless_the_lead_overrides_with_a_note(editor, share, lead_key):
     editor.set_signing_key(lead_key)
     phrase = editor.phrases.add_phrase()
-    editor.phrases.form.text_edit.setPlainText("全网最低价，加微信返现")
-    assert editor.publishing.publish() is False
-    assert editor.confirmations[-1][2] == "仍然发布"
+    editor.phrases.form.text_edit.setPlainText("销量第一，加微信返现")
+    assert editor.publishing.publish() is False  # the fix is offered and declined, no note given
+    assert editor.confirmations[-1][2] == "采用替代说法"
+    assert editor.notes_asked[-1][0] == "仍然发布"
     assert editor.phrases.current_phrase_id() == phrase.id  # the offending phrase is shown
     assert editor.statusBar().currentMessage().startswith("未发布")
-    editor.allow_sensitive = True
+    editor.note_to_give = "品牌方授权的说法"
     assert editor.publishing.publish() is True
     assert editor.confirmations[-1][0] == "发布团队库"
     assert "新增 1 条" in editor.confirmations[-1][1]
@@ -28,6 +31,22 @@ def test_a_sensitive_word_blocks_publishing_unless_the_lead_overrides(editor, sh
     status = sync_once(share, TeamRepository(agent.db), trust=lead_key.public.fingerprint)
     assert (status.local_version, TeamRepository(agent.db).phrases.count("team")) == (2, 3)
     agent.close()
+    manifest = json.loads((share / "manifest.json").read_text(encoding="utf-8"))
+    header = json.loads((share / manifest["pack"]).read_bytes().split(b"\n", 1)[0])
+    assert [(n["phrase_id"], n["note"]) for n in header["publish_notes"]] == [(phrase.id, "品牌方授权的说法")]
+
+
+def test_the_word_lists_replacements_fix_the_phrases_before_publishing(editor, lead_key):
+    editor.set_signing_key(lead_key)
+    phrase = editor.phrases.add_phrase()
+    editor.phrases.form.text_edit.setPlainText("亲，全网最低价哦")
+    editor.allow_fix = True
+    assert editor.publishing.publish() is False  # fixed in the draft, for the lead to check first
+    assert editor.model.phrase(phrase.id).text == "亲，性价比很高哦"
+    assert editor.phrases.form.text_edit.toPlainText() == "亲，性价比很高哦"
+    assert editor.phrases.current_phrase_id() == phrase.id
+    assert "已用替代说法修正 1 条短语" in editor.statusBar().currentMessage()
+    assert editor.publishing.publish() is True and editor.notes_asked == []
 
 
 def test_an_empty_phrase_must_be_fixed_before_publishing(editor, lead_key):

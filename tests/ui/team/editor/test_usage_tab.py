@@ -54,3 +54,14 @@ def test_usage_figures_load_when_the_tab_is_opened(editor, share):
     editor.tabs.setCurrentWidget(editor.usage)
     assert editor.usage.most_table.item(0, 0).text() == "{活动}期间全店满减哦"
     assert editor.usage.usage_label.text().startswith("1 位客服")
+
+
+def test_adoption_figures_sit_beside_usage(editor, share):
+    today = dt.date.today()
+    rows = [(today.isoformat(), "", "message", 4), (today.isoformat(), "", "shown", 4),
+            (today.isoformat(), "t-1", "top1", 3), (today.isoformat(), "", "no_pick", 1)]
+    write_usage(share, "aaaaaaaaaaaaaaaa", [], [], {"t-1"}, today, adoption=rows)
+    editor.usage.load()
+    view = editor.usage.adoption
+    assert view.table.item(0, 3).text() == "75%"
+    assert "采纳率 75%" in view.summary.text() and view.export_button.isEnabled()
