@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from desktop.core.default_library import BUNDLED_ID_PREFIX
+from desktop.core.default_library import BUNDLED_ID_PREFIX, load_default_library
 from desktop.core.library_io import ImportPlan, LibraryFile, plan_import
 from desktop.core.phrases import Phrase, Source
 from desktop.store.database import StoreError, is_disk_full, register, write_transaction
@@ -57,12 +57,22 @@ def salt_learned_picks(db: sqlite_utils.Database) -> None:
     db["phrase_state"].insert({"key": _LEARNING_KEY, "value": secrets.token_hex(LEARNING_KEY_BYTES)})
 
 
+@migrations()
+def add_phrase_flags(db: sqlite_utils.Database) -> None:
+    """Phrases carry flags (稍等查询, 致歉, 安抚, 升级: desktop.core.phrases.FLAG_NAMES); bundled phrases already
+    in the store get the flags the bundled library gives them."""
+    db["phrases"].add_column("flags", str, not_null_default="[]")
+    db.conn.executemany("update phrases set flags = ? where id = ?",
+                        [(json.dumps(list(p.flags)), p.id) for p in load_default_library() if p.flags])
+
+
 def _to_row(phrase: Phrase, position: int) -> dict[str, object]:
     return {
         "id": phrase.id, "text": phrase.text, "grp": phrase.group, "code": phrase.code,
         "intents": json.dumps(list(phrase.intents), ensure_ascii=False),
         "keywords": json.dumps(list(phrase.keywords), ensure_ascii=False),
         "source": phrase.source, "enabled": int(phrase.enabled), "position": position,
+        "flags": json.dumps(list(phrase.flags)),
     }
 
 
@@ -70,7 +80,7 @@ def _from_row(row: dict) -> Phrase:
     return Phrase(
         id=row["id"], text=row["text"], group=row["grp"], code=row["code"] or "",
         intents=tuple(json.loads(row["intents"] or "[]")), keywords=tuple(json.loads(row["keywords"] or "[]")),
-        source=row["source"], enabled=bool(row["enabled"]),
+        source=row["source"], enabled=bool(row["enabled"]), flags=tuple(json.loads(row.get("flags") or "[]")),
     )
 
 
