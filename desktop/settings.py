@@ -69,6 +69,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("campaign", str, "", "当前活动，填入 {活动}"),
     Setting("snooze_minutes", int, 30, "催付提醒“稍后”推迟的分钟数", low=5, high=24 * 60),
     Setting("keep_bundled_phrases", bool, False, "导入自己的短语库后，仍然推荐快答自带的默认短语"),
+    # The service guard (desktop/services/service_guard.py); defaults are the platforms' and trainers' practice.
+    Setting("duplicate_guard", bool, True,
+            "粘贴今天已向同一买家发过的话术前提醒，并给出同类的下一句（欢迎语自动轮换）"),
+    Setting("duplicate_guard_window_minutes", int, 10, "复制内容没有买家昵称时，这么多分钟内的回复算同一位买家",
+            low=1, high=120),
+    Setting("service_timers", bool, False,
+            "质检自查：买家消息超过时限未回复时先推荐致歉话术，“稍等查询”话术到时提醒跟进"),
+    Setting("reply_alarm_minutes", int, 3, "买家等待超过这么多分钟，先推荐致歉话术", low=1, high=60),
+    Setting("follow_up_minutes", int, 15, "粘贴“稍等查询”话术后，这么多分钟后提醒跟进（记入日清）", low=1, high=240),
+    Setting("high_risk_guard", bool, True,
+            "退款、投诉、赔偿、差评、隐私类消息：先推荐安抚和升级话术，不推荐主推和活动"),
+    Setting("high_risk_intents", str, "refund|complaint", "高风险意图（用 | 分隔）"),
+    Setting("high_risk_words", str, "差评|赔偿|赔钱|投诉|12315|消协|工商|曝光|举报|隐私|泄露",
+            "出现即按高风险处理的词（用 | 分隔）"),
+    Setting("sales_groups", str, "主推", "高风险对话中不推荐的销售分组（用 | 分隔；活动优惠意图和本周主推也不推荐）"),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 

@@ -7,6 +7,7 @@ only the buyer's last burst is answered, as in the window. `--block` reads all o
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from desktop.core.chat_block import read_copied
 from desktop.core.templates import render
 from desktop.services.context import open_services
 from desktop.services.library import build_engine, seller_names
+from desktop.services.service_guard import ServiceGuard, rails_only
 from desktop.services.values import agent_values
 
 
@@ -27,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="每条消息输出一行 JSON")
     parser.add_argument("--block", action="store_true",
                         help="把标准输入整体当作一段从聊天窗口复制的记录（只回答买家最后的问题）")
+    parser.add_argument("--no-guard", action="store_true",
+                        help="不用高风险护栏（退款、投诉等消息先推荐安抚和升级话术、不推荐主推），只看引擎的排序")
     parser.set_defaults(handler=run)
 
 
@@ -43,9 +47,13 @@ def run(args: argparse.Namespace) -> int:
     engine = build_engine(services.phrases, services.settings)
     values = agent_values(services.settings)
     sellers = seller_names(services.settings)
+    guard = ServiceGuard(rails_only(services.settings.get))
     for message in _inputs(args):
         read = read_copied(message, sellers)
         suggestions = engine.suggest(read.question, top=args.top) if read.question else []
+        if not args.no_guard:  # the window's guard rails (desktop/services/service_guard.py)
+            suggestions = guard.arrange(suggestions, read.question, engine.phrases, lambda p: p.text,
+                                        dt.datetime.now(dt.UTC), engine.pinned_ids).suggestions
         if args.json:
             answer: dict[str, object] = {"message": message}
             if read.from_block:

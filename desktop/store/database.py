@@ -381,5 +381,6 @@ def _import_repositories() -> None:
         customers,  # noqa: F401
         orders,  # noqa: F401
         phrases,  # noqa: F401
+        sent_log,  # noqa: F401
         team,  # noqa: F401
     )
