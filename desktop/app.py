@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 ICON_SIZES = (16, 32, 64, 256)
 # `bench/startup.py` sets this: print the wall-clock time of the first paint and quit right after it.
 FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
-HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
+HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix", "hotkey_promise")
 GEOMETRY_SAVE_MS = 1500
 TASK_FAILED_KEY = "task-failed"  # one notification slot: a new failure replaces the last one
 
@@ -113,6 +113,7 @@ class Application(QObject):
         self.sync = None
         self.library_editor = None
         self.reminders = None
+        self.guard = None
         self.gc_guard = None
         self.first_paint = FirstPaint(self.window)
         self.first_paint.painted.connect(self._on_first_paint_painted)
@@ -189,6 +190,7 @@ class Application(QObject):
         self.settings.changed.connect(self._on_settings_changed)
         self._start_team_sync()
         self._start_reminders()
+        self._start_guard()
         self._start_phrase_files()
         self._start_diagnostics()
         self.store_guard.start()  # after the others queued their first DB jobs: they fail the same way
@@ -242,6 +244,14 @@ class Application(QObject):
             paste_text=self.controller.paste_text, parent=self,
         )
         self.reminders.start()
+
+    def _start_guard(self) -> None:
+        """The service guard: duplicate sends, 质检 timers, high-risk guard rails (services/service_guard.py)."""
+        from desktop.ui.suggestions.guard_hooks import GuardHooks
+
+        self.guard = GuardHooks(self.controller, self.settings, self.runner, self.platform.notifier, parent=self)
+        self.guard.watch_card(self.reminders.card)
+        self.controller.guard = self.guard
 
     def _start_phrase_files(self) -> None:
         """导入短语… / 导出短语… in the tray: personal phrases to and from Qianniu/Excel files."""
@@ -345,6 +355,8 @@ class Application(QObject):
             self.sync.stop()
         if self.store_guard is not None:
             self.store_guard.stop()
+        if self.guard is not None:
+            self.guard.stop()
         if self.library_editor is not None:
             shiboken6.delete(self.library_editor)
         if self.runner is not None:

@@ -83,6 +83,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("high_risk_intents", str, "refund|complaint", "高风险意图（用 | 分隔）"),
     Setting("high_risk_words", str, "差评|赔偿|赔钱|投诉|12315|消协|工商|曝光|举报|隐私|泄露",
             "出现即按高风险处理的词（用 | 分隔）"),
+    Setting("hotkey_promise", str, "Alt+0", "高风险对话中把买家的问题记为承诺、交给下一班的热键"),
     Setting("sales_groups", str, "主推", "高风险对话中不推荐的销售分组（用 | 分隔；活动优惠意图和本周主推也不推荐）"),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

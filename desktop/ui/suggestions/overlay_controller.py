@@ -31,6 +31,7 @@ from desktop.ui.widgets import confirm
 
 if TYPE_CHECKING:
     from desktop.services.context import Services
+    from desktop.ui.suggestions.guard_hooks import GuardHooks
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ class OverlayController(QObject):
         self.write_phrase_for: Callable[[str], tuple[Phrase, str] | None] = self._run_question_dialog
 
         self.library: Library | None = None
+        self.guard: GuardHooks | None = None  # the service guard (guard_hooks.py), attached by the app
         self.copied = ""  # the last copied text as copied (＋ 新建 saves it); never logged
         self.message = ""  # what is answered: the buyer's question read from it (chat_block); shown elided
         self.buyer = ""  # the buyer's nick when the copy was a block from the chat client, else ""
@@ -175,6 +177,8 @@ class OverlayController(QObject):
         self.copied = text
         read = read_copied(text, self._seller_names())
         self.message, self.buyer = read.question, read.buyer
+        if self.guard is not None:
+            self.guard.copied(read.buyer)
         self.panel.set_message(self._shown_message(read))
         self._show_suggestions()
 
@@ -196,6 +200,8 @@ class OverlayController(QObject):
                                   else EmptyKind.LOADING)
             return
         suggestions = self.library.engine.suggest(self.message, top=MAX_NUMBERED) if self.message else []
+        if self.guard is not None:  # guard rails, an apology after a late reply, greetings rotated
+            suggestions = self.guard.arrange(suggestions, self.message)
         self.suggestion_model.set_suggestions(suggestions)
         if self.message and not suggestions:
             self._record_no_match()
@@ -233,6 +239,8 @@ class OverlayController(QObject):
         if not 0 <= row < model.rowCount():
             return
         phrase: Phrase = self._phrase_at(model, row)
+        if self.guard is not None and not self.guard.allow(phrase, self._rendered_at(model, row)):
+            return  # a repeat to this buyer today: warned, the next variant offered; the same pick pastes
         if self._paste_checked(self._rendered_at(model, row), self._spans_at(model, row)):
             self._record_pick(phrase)
             self.reply_chosen.emit(phrase)
