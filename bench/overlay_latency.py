@@ -66,7 +66,8 @@ def synthetic_library(size: int) -> list:
     return phrases
 
 
-def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
+def measure(phrases: list | None, rounds: int, *, guard: bool = False) -> tuple[list[float], int]:
+    """`guard`: with the service guard attached (duplicate-send guard, service timers, guard rails all on)."""
     from PySide6.QtWidgets import QApplication
 
     from desktop.paths import Paths
@@ -98,6 +99,14 @@ def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
     controller = OverlayController(window, settings, ImmediateTaskRunner(services), clipboard, FakePaster(),
                                    FakeHotkeys())
     controller.set_library(load_library(services))
+    hooks = None
+    if guard:
+        from desktop.ui.suggestions.guard_hooks import GuardHooks
+
+        for key in ("duplicate_guard", "service_timers", "high_risk_guard"):
+            settings.set(key, True)
+        hooks = GuardHooks(controller, settings, ImmediateTaskRunner(services))
+        controller.guard = hooks
     window.show()
     app.processEvents()
     paints = PaintCounter(window.suggestions.list_view.viewport())
@@ -115,6 +124,8 @@ def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
         if n >= len(MESSAGES):
             timings.append((time.perf_counter() - start) * 1000)
     count = repo.count()
+    if hooks is not None:
+        hooks.stop()
     window.close()
     window.deleteLater()
     store.close()

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from desktop.core.normalize import normalize
 from desktop.core.phrases import Phrase
@@ -23,6 +25,7 @@ GREETING_INTENT = "greeting"
 GREETING_GROUPS = frozenset({"欢迎语"})
 
 
+@lru_cache(maxsize=4096)  # the same rendered phrases are checked again and again
 def comparable(text: str) -> str:
     """Near-identical replies compare equal: case, width, Traditional characters, punctuation, emoji, spaces
     and order numbers make no difference (亲，在的～😊 and 亲在的 are the same message to the buyer)."""
@@ -93,34 +96,39 @@ def is_greeting(phrase: Phrase) -> bool:
     return GREETING_INTENT in phrase.intents or phrase.group in GREETING_GROUPS
 
 
-def siblings(phrase: Phrase, library: Sequence[Phrase]) -> list[Phrase]:
-    """Variants of the same intent (its first one), or of its group when it has none, in library order,
-    starting after `phrase` and wrapping round."""
-    def same(other: Phrase) -> bool:
-        if phrase.intents:
-            return bool(other.intents) and other.intents[0] == phrase.intents[0]
-        return not other.intents and other.group == phrase.group
-
-    kin = [p for p in library if same(p)]
-    at = next((i for i, p in enumerate(kin) if p.id == phrase.id), -1)
-    return [p for p in kin[at + 1:] + kin[:max(at, 0)] if p.id != phrase.id]
+def _kin_key(phrase: Phrase) -> str:
+    """Variants of each other: the same first intent, or for phrases without intents, the same group."""
+    return f"i:{phrase.intents[0]}" if phrase.intents else f"g:{phrase.group}"
 
 
-def next_variant(phrase: Phrase, library: Sequence[Phrase], unsent: Callable[[Phrase], bool]) -> Phrase | None:
+class Variants:
+    """The library grouped into variants of each other, built once per library (a lookup per phrase after)."""
+
+    def __init__(self, library: Sequence[Phrase]) -> None:
+        self._kin: dict[str, list[Phrase]] = defaultdict(list)
+        for phrase in library:
+            self._kin[_kin_key(phrase)].append(phrase)
+
+    def siblings(self, phrase: Phrase) -> list[Phrase]:
+        """Variants of `phrase` in library order, starting after it and wrapping round."""
+        kin = self._kin.get(_kin_key(phrase), [])
+        at = next((i for i, p in enumerate(kin) if p.id == phrase.id), -1)
+        return [p for p in kin[at + 1:] + kin[:max(at, 0)] if p.id != phrase.id]
+
+
+def next_variant(phrase: Phrase, variants: Variants, unsent: Callable[[Phrase], bool]) -> Phrase | None:
     """The next variant of the same intent not yet sent to this buyer today, if any."""
-    return next((p for p in siblings(phrase, library) if unsent(p)), None)
+    return next((p for p in variants.siblings(phrase) if unsent(p)), None)
 
 
-def rotate_greetings(
-    phrases: list[Phrase], library: Sequence[Phrase], unsent: Callable[[Phrase], bool]
-) -> list[Phrase]:
+def rotate_greetings(phrases: list[Phrase], variants: Variants, unsent: Callable[[Phrase], bool]) -> list[Phrase]:
     """A greeting already sent to this buyer today gives its place to the next one not sent yet (the buyer
     should not read the same 在的呢 twice); other phrases stay where they are."""
     shown = {p.id for p in phrases}
     rotated = []
     for phrase in phrases:
         if is_greeting(phrase) and not unsent(phrase):
-            variant = next((p for p in siblings(phrase, library) if p.id not in shown and unsent(p)), None)
+            variant = next((p for p in variants.siblings(phrase) if p.id not in shown and unsent(p)), None)
             if variant is not None:
                 shown.add(variant.id)
                 phrase = variant

@@ -9,8 +9,9 @@ sources' practice; every one is a setting a shop can change (desktop/settings.py
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from desktop.core.default_library import is_bundled
 from desktop.core.normalize import normalize
@@ -56,11 +57,15 @@ class RiskPolicy:
     words: tuple[str, ...] = HIGH_RISK_WORDS
     sales_groups: frozenset[str] = frozenset(SALES_GROUPS)
 
+    @cached_property
+    def _normalized_words(self) -> tuple[str, ...]:
+        return tuple(w for w in (normalize(word).replace(" ", "") for word in self.words) if w)
+
     def is_high_risk(self, message: str, top_intent: str | None) -> bool:
         if top_intent in self.intents:
             return True
         text = normalize(message).replace(" ", "")
-        return any(normalize(word).replace(" ", "") in text for word in self.words if word)
+        return any(word in text for word in self._normalized_words)
 
     def is_sales(self, phrase: Phrase, pinned: Iterable[str] = ()) -> bool:
         return phrase.group in self.sales_groups or bool(SALES_INTENTS & set(phrase.intents)) or phrase.id in pinned
@@ -73,12 +78,16 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item.strip() for item in text.split("|") if item.strip()))
 
 
-def flagged(library: Sequence[Phrase], flag: str) -> list[Phrase]:
-    """The library's phrases with `flag`, the shop's own before the bundled defaults."""
-    return sorted((p for p in library if flag in p.flags), key=is_bundled)
+def flag_index(library: Sequence[Phrase]) -> dict[str, list[Phrase]]:
+    """Flag → the library's phrases with it, the shop's own before the bundled defaults (built once per library)."""
+    index: dict[str, list[Phrase]] = {}
+    for phrase in library:
+        for flag in phrase.flags:
+            index.setdefault(flag, []).append(phrase)
+    return {flag: sorted(phrases, key=is_bundled) for flag, phrases in index.items()}
 
 
-def guard_high_risk(phrases: list[Phrase], library: Sequence[Phrase], policy: RiskPolicy,
+def guard_high_risk(phrases: list[Phrase], by_flag: Mapping[str, Sequence[Phrase]], policy: RiskPolicy,
                     pinned: Iterable[str] = ()) -> list[Phrase]:
     """Calming (安抚) and escalation (升级) phrases first, then the answers, sales phrases held back.
 
@@ -87,25 +96,26 @@ def guard_high_risk(phrases: list[Phrase], library: Sequence[Phrase], policy: Ri
     pinned = tuple(pinned)
     top = phrases[0].intents[:1] if phrases else ()
     fitting = {*top, *policy.intents}
-
-    def fits(phrase: Phrase) -> bool:
-        return not phrase.intents or phrase.intents[0] in fitting
-
-    leading = [p for flag in ("calm", "escalate")
-               for p in _prefer_shown([f for f in flagged(library, flag) if fits(f)], phrases)[:LEADING_PER_FLAG]]
-    return _unique([*leading, *(p for p in phrases if not policy.is_sales(p, pinned))])
+    leading = [_first(by_flag.get(flag, ()), phrases, lambda p: not p.intents or p.intents[0] in fitting)
+               for flag in ("calm", "escalate")]
+    return _unique([*(p for p in leading if p is not None), *(p for p in phrases if not policy.is_sales(p, pinned))])
 
 
-def apology_first(phrases: list[Phrase], library: Sequence[Phrase]) -> list[Phrase]:
+def apology_first(phrases: list[Phrase], by_flag: Mapping[str, Sequence[Phrase]]) -> list[Phrase]:
     """After a late reply the list opens with an apology (致歉) phrase."""
-    apologies = _prefer_shown(flagged(library, "apology"), phrases)
-    return _unique([*apologies[:1], *phrases]) if apologies else phrases
+    apology = _first(by_flag.get("apology", ()), phrases, lambda p: True)
+    return _unique([apology, *phrases]) if apology is not None else phrases
 
 
-def _prefer_shown(candidates: list[Phrase], shown: list[Phrase]) -> list[Phrase]:
-    """Of flagged phrases, one already among the suggestions (it fits the message) comes first."""
+def _first(candidates: Sequence[Phrase], shown: list[Phrase], fits: Callable[[Phrase], bool]) -> Phrase | None:
+    """Of fitting flagged phrases, one already among the suggestions (it fits the message) first, else the
+    first in order."""
     ids = {p.id for p in shown}
-    return sorted(candidates, key=lambda p: p.id not in ids)
+    fitting = (p for p in candidates if fits(p))
+    first = next(fitting, None)
+    if first is None or first.id in ids:
+        return first
+    return next((p for p in fitting if p.id in ids), first)
 
 
 def _unique(phrases: Iterable[Phrase]) -> list[Phrase]:

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field, replace
 
 from desktop.core.engine import Suggestion
 from desktop.core.phrases import Phrase
-from desktop.core.send_guard import ConversationTracker, SentToday, next_variant, rotate_greetings
+from desktop.core.send_guard import ConversationTracker, SentToday, Variants, next_variant, rotate_greetings
 from desktop.core.service_rules import (
     FOLLOW_UP_AFTER,
     REPLY_ALARM,
     RiskPolicy,
     ServiceClock,
     apology_first,
+    flag_index,
     guard_high_risk,
     split_list,
 )
@@ -98,6 +99,13 @@ class ServiceGuard:
         self.sent = SentToday(key, today or dt.date.today())
         self.clock = ServiceClock()
         self._warned: tuple[str, str] | None = None  # (buyer, phrase id) warned about: the next pick pastes
+        self._indexed: tuple[Sequence[Phrase], Variants, dict[str, list[Phrase]]] | None = None
+
+    def _index(self, library: Sequence[Phrase]) -> tuple[Variants, dict[str, list[Phrase]]]:
+        """Variants and flagged phrases of `library`, built once per library (10,000 phrases: ~5 ms a scan)."""
+        if self._indexed is None or self._indexed[0] is not library:
+            self._indexed = (library, Variants(library), flag_index(library))
+        return self._indexed[1], self._indexed[2]
 
     def configure(self, options: GuardOptions) -> None:
         self.options = options
@@ -131,15 +139,16 @@ class ServiceGuard:
         if not suggestions and not message:
             return Arranged(suggestions)
         phrases = [s.phrase for s in suggestions]
+        variants, flagged = self._index(library)
         top_intent = phrases[0].intents[0] if phrases and phrases[0].intents else None
         risky = self.options.high_risk and bool(message) and self.options.risk.is_high_risk(message, top_intent)
         if risky:
-            phrases = guard_high_risk(phrases, library, self.options.risk, pinned)
+            phrases = guard_high_risk(phrases, flagged, self.options.risk, pinned)
         late = self.options.timers and self.clock.overdue(now, self.options.reply_alarm)
         if late:
-            phrases = apology_first(phrases, library)
+            phrases = apology_first(phrases, flagged)
         if self.options.duplicates and self.conversation.buyer:
-            phrases = rotate_greetings(phrases, library, self._unsent(render))
+            phrases = rotate_greetings(phrases, variants, self._unsent(render))
         if not risky and not late and [p.id for p in phrases] == [s.phrase.id for s in suggestions]:
             return Arranged(suggestions)
         by_id = {s.phrase.id: s for s in suggestions}
@@ -158,7 +167,8 @@ class ServiceGuard:
             self._warned = None
             return None
         self._warned = (buyer, phrase.id)
-        return Repeat(phrase, next_variant(phrase, library, self._unsent(render)), self.conversation.nick)
+        variant = next_variant(phrase, self._index(library)[0], self._unsent(render))
+        return Repeat(phrase, variant, self.conversation.nick)
 
     def pasted(self, phrase: Phrase | None, text: str, now: dt.datetime) -> Pasted:
         self._warned = None

@@ -8,6 +8,7 @@ from desktop.core.phrases import Phrase
 from desktop.core.send_guard import (
     ConversationTracker,
     SentToday,
+    Variants,
     comparable,
     next_variant,
     rotate_greetings,
@@ -24,6 +25,7 @@ S1 = Phrase("s1", "48小时发货", "发货物流", intents=("ship_time",))
 S2 = Phrase("s2", "16点前付款当天发", "发货物流", intents=("ship_time",))
 S3 = Phrase("s3", "已催仓库", "发货物流", intents=("ship_time",))
 LIBRARY = [G1, G2, G3, S1, S2, S3]
+VARIANTS = Variants(LIBRARY)
 
 
 def test_near_identical_replies_compare_equal() -> None:
@@ -69,14 +71,14 @@ def test_sent_today_forgets_yesterday() -> None:
 
 
 def test_the_next_variant_is_of_the_same_intent_and_not_sent_yet() -> None:
-    assert next_variant(S1, LIBRARY, lambda p: True) == S2
-    assert next_variant(S1, LIBRARY, lambda p: p.id != "s2") == S3
-    assert next_variant(S3, LIBRARY, lambda p: True) == S1  # wraps round
-    assert next_variant(S1, LIBRARY, lambda p: False) is None
-    assert next_variant(G3, LIBRARY, lambda p: True) is None  # by group when it has no intents: alone there
+    assert next_variant(S1, VARIANTS, lambda p: True) == S2
+    assert next_variant(S1, VARIANTS, lambda p: p.id != "s2") == S3
+    assert next_variant(S3, VARIANTS, lambda p: True) == S1  # wraps round
+    assert next_variant(S1, VARIANTS, lambda p: False) is None
+    assert next_variant(G3, VARIANTS, lambda p: True) is None  # by group when it has no intents: alone there
 
 
 def test_a_greeting_already_sent_gives_its_place_to_the_next() -> None:
-    assert rotate_greetings([G1, S1], LIBRARY, lambda p: p.id != "g1") == [G2, S1]
-    assert rotate_greetings([G1, G2], LIBRARY, lambda p: p.id != "g1") == [G1, G2]  # no other left: kept
-    assert rotate_greetings([S1, S2], LIBRARY, lambda p: False) == [S1, S2]  # not greetings: untouched
+    assert rotate_greetings([G1, S1], VARIANTS, lambda p: p.id != "g1") == [G2, S1]
+    assert rotate_greetings([G1, G2], VARIANTS, lambda p: p.id != "g1") == [G1, G2]  # no other left: kept
+    assert rotate_greetings([S1, S2], VARIANTS, lambda p: False) == [S1, S2]  # not greetings: untouched

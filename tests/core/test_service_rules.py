@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.core.phrases import Phrase
-from desktop.core.service_rules import RiskPolicy, ServiceClock, apology_first, guard_high_risk, split_list
+from desktop.core.service_rules import (
+    RiskPolicy,
+    ServiceClock,
+    apology_first,
+    flag_index,
+    guard_high_risk,
+    split_list,
+)
 
 T0 = dt.datetime(2026, 12, 4, 10, 0, tzinfo=dt.UTC)
 REFUND = Phrase("r1", "退款1-3天到账", "售后退换", intents=("refund",))
@@ -16,6 +23,7 @@ OWN_CALM = Phrase("t-c2", "我们一定处理好", "安抚", flags=("calm",), so
 ESCALATE = Phrase("d-e1", "已提交主管", "投诉安抚", flags=("escalate",))
 SORRY = Phrase("d-a1", "抱歉久等", "致歉", flags=("apology",))
 LIBRARY = [REFUND, PROMO, FEATURED, CALM, OWN_CALM, ESCALATE, SORRY]
+FLAGGED = flag_index(LIBRARY)
 
 
 def test_the_clock_runs_from_the_first_unanswered_copy_until_a_paste() -> None:
@@ -40,15 +48,15 @@ def test_high_risk_by_intent_or_by_word() -> None:
 
 
 def test_guard_rails_lead_with_calming_and_escalation_and_hold_sales_back() -> None:
-    arranged = guard_high_risk([REFUND, PROMO, FEATURED], LIBRARY, RiskPolicy())
+    arranged = guard_high_risk([REFUND, PROMO, FEATURED], FLAGGED, RiskPolicy())
     assert arranged == [OWN_CALM, ESCALATE, REFUND]  # the shop's own calming phrase before the bundled one
     pinned = Phrase("x", "本周主推款", "商品咨询", intents=("stock",))
-    assert pinned not in guard_high_risk([pinned, REFUND], LIBRARY, RiskPolicy(), pinned=["x"])
+    assert pinned not in guard_high_risk([pinned, REFUND], FLAGGED, RiskPolicy(), pinned=["x"])
 
 
 def test_a_late_reply_opens_with_an_apology() -> None:
-    assert apology_first([REFUND], LIBRARY) == [SORRY, REFUND]
-    assert apology_first([REFUND], [REFUND]) == [REFUND]
+    assert apology_first([REFUND], FLAGGED) == [SORRY, REFUND]
+    assert apology_first([REFUND], flag_index([REFUND])) == [REFUND]
 
 
 def test_setting_lists_split_on_any_bar_or_comma() -> None:
