@@ -91,31 +91,48 @@ def guard_high_risk(phrases: list[Phrase], by_flag: Mapping[str, Sequence[Phrase
                     pinned: Iterable[str] = ()) -> list[Phrase]:
     """Calming (安抚) and escalation (升级) phrases first, then the answers, sales phrases held back.
 
-    A flagged phrase leads only where it fits: written for no intent in particular, for the message's top
-    intent or for a high-risk one (a refund's calming words do not answer a broken item)."""
+    A flagged phrase leads only where it fits: one written for the message's top intent first, then one for
+    no intent in particular, then one for another high-risk intent (a refund's calming words do not answer a
+    broken item); among equals one already suggested (it fits the message), then the shop's own."""
     pinned = tuple(pinned)
-    top = phrases[0].intents[:1] if phrases else ()
-    fitting = {*top, *policy.intents}
-    leading = [_first(by_flag.get(flag, ()), phrases, lambda p: not p.intents or p.intents[0] in fitting)
-               for flag in ("calm", "escalate")]
+    top = phrases[0].intents[0] if phrases and phrases[0].intents else None
+    leading = [_best(by_flag.get(flag, ()), phrases, _fit_rank(top, policy.intents)) for flag in ("calm", "escalate")]
     return _unique([*(p for p in leading if p is not None), *(p for p in phrases if not policy.is_sales(p, pinned))])
 
 
 def apology_first(phrases: list[Phrase], by_flag: Mapping[str, Sequence[Phrase]]) -> list[Phrase]:
     """After a late reply the list opens with an apology (致歉) phrase."""
-    apology = _first(by_flag.get("apology", ()), phrases, lambda p: True)
+    apology = _best(by_flag.get("apology", ()), phrases, lambda p: 0)
     return _unique([apology, *phrases]) if apology is not None else phrases
 
 
-def _first(candidates: Sequence[Phrase], shown: list[Phrase], fits: Callable[[Phrase], bool]) -> Phrase | None:
-    """Of fitting flagged phrases, one already among the suggestions (it fits the message) first, else the
-    first in order."""
+def _fit_rank(top: str | None, risky: frozenset[str]) -> Callable[[Phrase], int | None]:
+    def rank(phrase: Phrase) -> int | None:
+        if top is not None and top in phrase.intents:
+            return 0
+        if not phrase.intents:
+            return 1
+        return 2 if phrase.intents[0] in risky else None  # None: does not fit
+
+    return rank
+
+
+def _best(candidates: Sequence[Phrase], shown: list[Phrase], rank: Callable[[Phrase], int | None]) -> Phrase | None:
+    """The best-fitting candidate (lowest rank), one already shown first among equals, else in order (the
+    candidates come shop's own first)."""
     ids = {p.id for p in shown}
-    fitting = (p for p in candidates if fits(p))
-    first = next(fitting, None)
-    if first is None or first.id in ids:
-        return first
-    return next((p for p in fitting if p.id in ids), first)
+    best: tuple[int, int] | None = None
+    chosen = None
+    for phrase in candidates:
+        fit = rank(phrase)
+        if fit is None:
+            continue
+        key = (fit, phrase.id not in ids)
+        if best is None or key < best:
+            best, chosen = key, phrase
+            if key == (0, False):
+                break
+    return chosen
 
 
 def _unique(phrases: Iterable[Phrase]) -> list[Phrase]:
