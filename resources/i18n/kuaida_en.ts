@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="200"/>
+        <location filename="../../desktop/app.py" line="202"/>
         <source>快答：操作没有完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="217"/>
+        <location filename="../../desktop/app.py" line="219"/>
         <source>团队短语库…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,6 +334,99 @@
         <location filename="../../desktop/ui/reminders/end_of_shift.py" line="94"/>
         <source>今日催付 %1 次 / %2 单，其中 %3 单已付款。待办承诺 %4 项，待催付 %5 单。</source>
         <translation>Today: %1 reminders for %2 orders, %3 of them paid. %4 open promises, %5 orders to remind.</translation>
+    </message>
+</context>
+<context>
+    <name>GuardHooks</name>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="89"/>
+        <source>无热键</source>
+        <translation>no key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="90"/>
+        <source>记承诺（%1）</source>
+        <translation>Promise (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="91"/>
+        <source>把这位买家的问题记为承诺，交给下一班在日清里跟进</source>
+        <translation>Record this buyer's issue as a promise for the next shift to follow up in the end-of-shift list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="159"/>
+        <source>稍等查询后回复买家（%1 分钟内）</source>
+        <translation>Reply to the buyer after checking (within %1 minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="162"/>
+        <source>已记入日清：%1 后跟进</source>
+        <translation>Added to the end-of-shift list: follow up at %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="181"/>
+        <source>买家</source>
+        <translation>the buyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="182"/>
+        <source>该回复%1了：稍等查询的结果</source>
+        <translation>Time to reply to %1: the result of your check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="184"/>
+        <source>快答：跟进提醒</source>
+        <translation>Kuaida: follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="192"/>
+        <source>不知道是哪位买家：复制带昵称的聊天记录后再记承诺</source>
+        <translation>Which buyer? Copy chat lines with the buyer's nick, then record the promise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="197"/>
+        <source>交接下一班：跟进%1</source>
+        <translation>Hand over to the next shift: follow up %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="197"/>
+        <source>买家的问题</source>
+        <translation>the buyer's issue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="199"/>
+        <source>已记为承诺，下一班在日清里跟进：%1</source>
+        <translation>Recorded as a promise for the next shift: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="206"/>
+        <source>这位买家</source>
+        <translation>this buyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="214"/>
+        <source>今天已向%1发过这句：1 是同类的下一句，再选 %2 仍粘贴</source>
+        <translation>Already sent to %1 today: 1 is the next variant; pick %2 again to paste it anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="215"/>
+        <source>一次</source>
+        <translation>it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="217"/>
+        <source>今天已向%1发过这句，再选一次仍粘贴</source>
+        <translation>Already sent to %1 today; pick it again to paste it anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="229"/>
+        <source>%1 先致歉</source>
+        <translation>%1 apologise first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="230"/>
+        <source>买家已等待；超过 %1 分钟先致歉</source>
+        <translation>How long the buyer has waited; after %1 minutes, apologise first</translation>
     </message>
 </context>
 <context>
@@ -784,52 +877,52 @@
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="157"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="163"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="194"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="191"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="195"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="315"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="323"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="317"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="325"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="418"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="426"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="422"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="430"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="425"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="433"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1550,107 +1643,127 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="59"/>
+        <source>同一买家今天已发过的话术，粘贴前提醒</source>
+        <translation>Warn before pasting a reply this buyer already had today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="60"/>
+        <source>质检自查计时（买家久等先推荐致歉，稍等查询到时提醒跟进）</source>
+        <translation>Service timers (apology first after a long wait, follow-up reminder after "let me check")</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/shell/settings_dialog.py" line="61"/>
+        <source>退款、投诉等高风险消息先推荐安抚和升级话术</source>
+        <translation>Refund, complaint and other high-risk messages: calming and escalation phrases first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="64"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="67"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="68"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="68"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="68"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="72"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="73"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="76"/>
+        <source>记承诺（高风险对话）</source>
+        <translation>Record promise (high-risk chat)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="89"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="104"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="110"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="126"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="127"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>
