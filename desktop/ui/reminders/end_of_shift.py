@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.orders import format_amount
 from desktop.core.reminders import STATE_LABELS, ReminderPolicy, friendly_time, policy_from, zone_from
-from desktop.ui.reminders import jobs as jobs
+from desktop.services.reminders import ShiftSnapshot, close_shift, load_shift, mark_handover_read, unread_handover
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.widgets.plain_text import message_box, plain_label
@@ -62,16 +62,16 @@ class EndOfShiftDialog(QDialog):
         layout.addWidget(plain_label(self.tr("交接备注"), self))
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
-        self.snapshot: jobs.ShiftSnapshot | None = None
+        self.snapshot: ShiftSnapshot | None = None
 
     def now(self) -> dt.datetime:
         return self.clock().astimezone(self.zone)
 
     def load(self) -> None:
         zone, now = self.zone, self.now()
-        self.runner.db(lambda services: jobs.load_shift(services, zone, now), self.set_snapshot, owner=self)
+        self.runner.db(lambda services: load_shift(services, zone, now), self.set_snapshot, owner=self)
 
-    def set_snapshot(self, snapshot: jobs.ShiftSnapshot) -> None:
+    def set_snapshot(self, snapshot: ShiftSnapshot) -> None:
         self.snapshot = snapshot
         now = self.now()
         self.promise_list.clear()
@@ -102,14 +102,8 @@ class EndOfShiftDialog(QDialog):
     def save(self) -> None:
         done, note, zone, now = self.checked_promises(), self.note_edit.toPlainText().strip(), self.zone, self.now()
 
-        def write(services: Any) -> None:
-            with services.store.db.atomic():
-                for promise_id in done:
-                    jobs.set_promise_done(services, zone, promise_id, now)
-                if note:
-                    jobs.write_handover(services, zone, note, now)
-
-        self.runner.db(write, lambda _result: self._on_written(), owner=self)
+        self.runner.db(lambda services: close_shift(services, zone, done, note, now),
+                       lambda _result: self._on_written(), owner=self)
 
     def _on_written(self) -> None:
         self.saved.emit()
@@ -132,7 +126,7 @@ class HandoverNotice(QObject):
 
     def check(self) -> None:
         zone = zone_from(self.settings.get)
-        self.runner.db(lambda services: jobs.unread_handover(services, zone), self._on_checked, owner=self)
+        self.runner.db(lambda services: unread_handover(services, zone), self._on_checked, owner=self)
 
     def _on_checked(self, note: tuple[int, str, dt.datetime] | None) -> None:
         if note is None:
@@ -147,7 +141,7 @@ class HandoverNotice(QObject):
             return
         note_id, zone, now = self.note_id, zone_from(self.settings.get), self.clock()
         self.note_id = None
-        self.runner.db(lambda services: jobs.mark_handover_read(services, zone, note_id, now), owner=self)
+        self.runner.db(lambda services: mark_handover_read(services, zone, note_id, now), owner=self)
 
     def _show_note(self, text: str, written_at: dt.datetime) -> None:
         box = message_box(QMessageBox.Icon.Information, self.tr("上一班的交接"),
