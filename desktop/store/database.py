@@ -383,6 +383,7 @@ def _import_repositories() -> None:
         lost_sales,  # noqa: F401
         orders,  # noqa: F401
         phrases,  # noqa: F401
+        rounds,  # noqa: F401
         sent_log,  # noqa: F401
         team,  # noqa: F401
     )

@@ -4,66 +4,81 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="202"/>
+        <location filename="../../desktop/app.py" line="209"/>
         <source>快答：操作没有完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="219"/>
+        <location filename="../../desktop/app.py" line="227"/>
         <source>团队短语库…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="258"/>
+        <source>意见反馈汇总…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="261"/>
+        <source>话术优化…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="264"/>
+        <source>日报…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="78"/>
+        <location filename="../../desktop/ui/customers/card.py" line="82"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="79"/>
+        <location filename="../../desktop/ui/customers/card.py" line="83"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="80"/>
+        <location filename="../../desktop/ui/customers/card.py" line="84"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="120"/>
+        <location filename="../../desktop/ui/customers/card.py" line="125"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="124"/>
-        <location filename="../../desktop/ui/customers/card.py" line="177"/>
+        <location filename="../../desktop/ui/customers/card.py" line="129"/>
+        <location filename="../../desktop/ui/customers/card.py" line="184"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="141"/>
+        <location filename="../../desktop/ui/customers/card.py" line="148"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="145"/>
+        <location filename="../../desktop/ui/customers/card.py" line="152"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="149"/>
+        <location filename="../../desktop/ui/customers/card.py" line="156"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="151"/>
+        <location filename="../../desktop/ui/customers/card.py" line="158"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="153"/>
+        <location filename="../../desktop/ui/customers/card.py" line="160"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -210,17 +225,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="165"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="101"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="166"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="102"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="167"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="103"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -337,6 +352,200 @@
     </message>
 </context>
 <context>
+    <name>FeedbackButton</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="43"/>
+        <source>反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="44"/>
+        <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="25"/>
+        <source>反馈给部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="33"/>
+        <source>补充说明（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="34"/>
+        <source>发给组长（去掉电话、地址、姓名后）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="37"/>
+        <source>没有设置团队共享文件夹：反馈只保存在本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="45"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="46"/>
+        <source>买家的话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="47"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="62"/>
+        <source>组长将看到：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFeature</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="119"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="147"/>
+        <source>反馈没有记下：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="122"/>
+        <source>已记下反馈（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="142"/>
+        <source>反馈已发给组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="150"/>
+        <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackReview</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="45"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="151"/>
+        <source>意见反馈汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="52"/>
+        <source>已转交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="53"/>
+        <source>已答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="54"/>
+        <source>待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="55"/>
+        <source>刷新</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="56"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="57"/>
+        <source>导出打印页…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>部门 / 周 / 日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>买家的话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>客服</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="81"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
+        <source>正在读取团队文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="101"/>
+        <source>%1 这一周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="112"/>
+        <source>共 %1 条，待处理 %2 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="114"/>
+        <source>（%1 个文件无法读取，已跳过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <source>网页 (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="140"/>
+        <source>导出意见反馈汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="156"/>
+        <source>已导出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
+        <source>没有完成：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuardHooks</name>
     <message>
         <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="89"/>
@@ -432,12 +641,12 @@
 <context>
     <name>HandoverNotice</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="147"/>
         <source>上一班的交接</source>
         <translation>Last shift&apos;s handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="148"/>
         <source>%1 写的交接：</source>
         <translation>Handover from %1:</translation>
     </message>
@@ -473,339 +682,339 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="346"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="70"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="148"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="392"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="87"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="393"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="88"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="394"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="89"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="395"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="90"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="407"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="113"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="410"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="116"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="411"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="117"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="413"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="414"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="415"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="416"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="417"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="751"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="435"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation>One per line: word&lt;Tab&gt;category</translation>
+        <translation type="vanished">One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="437"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
-        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+        <translation type="vanished">One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="446"/>
         <source>应用到草稿</source>
-        <translation>Apply to draft</translation>
+        <translation type="vanished">Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="449"/>
         <source>团队敏感词</source>
-        <translation>Team sensitive words</translation>
+        <translation type="vanished">Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="450"/>
         <source>活动（填入 {活动}）</source>
-        <translation>Campaigns (fill {活动})</translation>
+        <translation type="vanished">Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="451"/>
         <source>本周主推款短语</source>
-        <translation>This week&apos;s featured phrase</translation>
+        <translation type="vanished">This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="452"/>
         <source>主推商品</source>
-        <translation>Featured product</translation>
+        <translation type="vanished">Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="453"/>
         <source>开始日期</source>
-        <translation>Start</translation>
+        <translation type="vanished">Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
         <source>结束日期</source>
-        <translation>End</translation>
+        <translation type="vanished">End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="461"/>
         <source>采纳（加入草稿后可编辑）</source>
-        <translation>Accept (editable in the draft)</translation>
+        <translation type="vanished">Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="462"/>
         <source>不采纳</source>
-        <translation>Reject</translation>
+        <translation type="vanished">Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="463"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="491"/>
         <source>刷新</source>
-        <translation>Refresh</translation>
+        <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="148"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="151"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="151"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="550"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="176"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="572"/>
         <source>全部</source>
-        <translation>All</translation>
+        <translation type="vanished">All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="600"/>
         <source>亲，</source>
-        <translation>亲，</translation>
+        <translation type="vanished">亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="638"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
-        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+        <translation type="vanished">Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="651"/>
         <source>（无）</source>
-        <translation>(none)</translation>
+        <translation type="vanished">(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="672"/>
         <source>已应用到草稿，发布后生效</source>
-        <translation>Applied to the draft; takes effect when published</translation>
+        <translation type="vanished">Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="188"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="188"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="699"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="205"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="703"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="209"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="704"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="210"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="708"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="214"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="717"/>
         <source>将要发布的改动</source>
-        <translation>Changes to publish</translation>
+        <translation type="vanished">Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="718"/>
         <source>关闭</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="724"/>
         <source>只有持有团队私钥的主管可以发布</source>
-        <translation>Only the lead holding the team key can publish</translation>
+        <translation type="vanished">Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="727"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
-        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+        <translation type="vanished">This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="733"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
-        <translation>{0} phrases need fixing first: {1}</translation>
+        <translation type="vanished">{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="741"/>
         <source>短语含敏感词</source>
-        <translation>Phrases with sensitive words</translation>
+        <translation type="vanished">Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="742"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
-        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
+        <translation type="vanished">{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="743"/>
         <source>仍然发布</source>
-        <translation>Publish anyway</translation>
+        <translation type="vanished">Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="747"/>
         <source>未发布：请先修改含敏感词的短语</source>
-        <translation>Not published: fix the phrases with sensitive words first</translation>
+        <translation type="vanished">Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="750"/>
         <source>发布团队库</source>
-        <translation>Publish the team library</translation>
+        <translation type="vanished">Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="767"/>
         <source>正在发布…</source>
-        <translation>Publishing…</translation>
+        <translation type="vanished">Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="786"/>
         <source>已发布团队库 v{0}</source>
-        <translation>Team library v{0} published</translation>
+        <translation type="vanished">Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="794"/>
         <source>发布失败：共享文件夹无法写入</source>
-        <translation>Publishing failed: the shared folder cannot be written</translation>
+        <translation type="vanished">Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
         <source>操作失败：{0}</source>
         <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="814"/>
         <source>客服</source>
-        <translation>Agent</translation>
+        <translation type="vanished">Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="817"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="839"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="853"/>
         <source>其他</source>
-        <translation>Other</translation>
+        <translation type="vanished">Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="857"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
-        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+        <translation type="vanished">Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="859"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
-        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
+        <translation type="vanished">; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="868"/>
         <source>未知</source>
-        <translation>unknown</translation>
+        <translation type="vanished">unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="874"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
-        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
+        <translation type="vanished">Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="808"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
-        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
+        <translation type="vanished">Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="810"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
-        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+        <translation type="vanished"> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+    </message>
+</context>
+<context>
+    <name>LostSaleButton</name>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="65"/>
+        <source>未成交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="66"/>
+        <source>记录买家今天没买的原因（只统计人数上报组长）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="76"/>
+        <source>加备注…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LostSaleNoteDialog</name>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="24"/>
+        <source>未成交原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="29"/>
+        <source>买家原话或补充（只保存在本机）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="35"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="36"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
     </message>
 </context>
 <context>
@@ -1209,79 +1418,210 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="200"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="39"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="42"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="214"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="53"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="219"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="58"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="220"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="224"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="63"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="238"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="77"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="239"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="78"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="240"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="247"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="86"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="248"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="87"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="291"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="289"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="128"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="326"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="165"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="79"/>
+        <source>亲，</source>
+        <translation>亲，</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="95"/>
+        <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
+        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="123"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
+        <source>采纳（加入草稿后可编辑）</source>
+        <translation>Accept (editable in the draft)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
+        <source>不采纳</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="34"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="68"/>
+        <source>建议由客服写入共享文件夹，署名未经验证。</source>
+        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
+        <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
+        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="74"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+</context>
+<context>
+    <name>Publishing</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="67"/>
+        <source>将要发布的改动</source>
+        <translation>Changes to publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="68"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="74"/>
+        <source>只有持有团队私钥的主管可以发布</source>
+        <translation>Only the lead holding the team key can publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="77"/>
+        <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
+        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="83"/>
+        <source>有 {0} 条短语需要先修改：{1}</source>
+        <translation>{0} phrases need fixing first: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="89"/>
+        <source>短语含敏感词</source>
+        <translation>Phrases with sensitive words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="90"/>
+        <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
+{1}</source>
+        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
+        <source>仍然发布</source>
+        <translation>Publish anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="95"/>
+        <source>未发布：请先修改含敏感词的短语</source>
+        <translation>Not published: fix the phrases with sensitive words first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="98"/>
+        <source>发布团队库</source>
+        <translation>Publish the team library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="99"/>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="112"/>
+        <source>正在发布…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="123"/>
+        <source>已发布团队库 v{0}</source>
+        <translation>Team library v{0} published</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="133"/>
+        <source>发布失败：共享文件夹无法写入</source>
+        <translation>Publishing failed: the shared folder cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="137"/>
+        <source>已发布，但本机的团队库未能更新，将在下次同步时更新</source>
+        <translation>Published, but this PC&apos;s copy of the team library was not updated; the next sync will update it</translation>
     </message>
 </context>
 <context>
@@ -1415,184 +1755,470 @@
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="75"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="69"/>
+        <source>未成交原因没有记录：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/feature.py" line="81"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="82"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="77"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="83"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="107"/>
         <source>标记已付款失败：%1</source>
         <translation>Could not mark as paid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/feature.py" line="110"/>
+        <source>已记录未成交原因：%1 · %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="135"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="136"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="137"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="138"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="139"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="140"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="141"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="142"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="158"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="160"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="164"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="205"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="216"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="209"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="177"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="213"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
+        <source>关闭（不记原因）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
+        <source>买家没买的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/panel.py" line="181"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="216"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="184"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="313"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="219"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="322"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="223"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="324"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="225"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="325"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="226"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="328"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="229"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="329"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="230"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="335"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="234"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="336"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="235"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="371"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="238"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="409"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="260"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="410"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="261"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="267"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="267"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWindow</name>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="48"/>
+        <source>日报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="49"/>
+        <source>我的</source>
+        <translation type="unfinished">Mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="50"/>
+        <source>团队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="57"/>
+        <source>导出网页…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="63"/>
+        <source>昨天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="64"/>
+        <source>本周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="80"/>
+        <source>最近 7 天用快答回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="81"/>
+        <source>本周未成交原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="82"/>
+        <source>本周意见反馈（按部门）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="102"/>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="109"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="121"/>
+        <source>（%1 位客服）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="131"/>
+        <source>没有数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="140"/>
+        <source>导出日报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="148"/>
+        <source>已导出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="152"/>
+        <source>没有完成：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundAnswerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="27"/>
+        <source>话术优化：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="33"/>
+        <source>组长想知道你平时怎么回答这些问题。写下你的说法，或选一条你自己的短语。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="40"/>
+        <source>从我的短语中选…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="46"/>
+        <source>你的回答（可不答）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="59"/>
+        <source>交给组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsButton</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="39"/>
+        <source>话术优化 (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="40"/>
+        <source>组长想知道你怎么回答几个常见问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsFeature</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="109"/>
+        <source>话术优化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="110"/>
+        <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="150"/>
+        <source>答案已交给组长，谢谢！</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="160"/>
+        <source>没有交：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="167"/>
+        <source>没有交给组长（团队文件夹不可用？）：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsWindow</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <source>打开团队私钥</source>
+        <translation type="unfinished">Open the team key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <source>团队私钥 (team.key);;所有文件 (*)</source>
+        <translation type="unfinished">Team key (team.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
+        <source>话术优化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
+        <source>这一轮的名字（例如：第 12 周）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="59"/>
+        <source>买家常问的问题，每行一个（最多 10 个）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="62"/>
+        <source>常见的没有合适短语：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="66"/>
+        <source>发布这一轮…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>问题 / 客服</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>回答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>这条短语被用过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="74"/>
+        <source>采用为团队短语…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="84"/>
+        <source>答案：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="88"/>
+        <source>新一轮</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="101"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="187"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="114"/>
+        <source>这台电脑还没有信任团队密钥：先同步一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="130"/>
+        <source>把这个话题加入问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="135"/>
+        <source>关于%1：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="166"/>
+        <source>%1 人回答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="170"/>
+        <source>（新写的）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="171"/>
+        <source>（未署名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="203"/>
+        <source>已发布「%1」：客服下次同步后会看到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="217"/>
+        <source>没有完成：%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1889,22 +2515,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="317"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="363"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="327"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="373"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="341"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="387"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="342"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="388"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1916,12 +2542,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="182"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="188"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="189"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -1929,9 +2555,67 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="360"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="406"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
+        <source>一行一个：敏感词&lt;Tab&gt;类别</source>
+        <translation>One per line: word&lt;Tab&gt;category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
+        <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
+        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="41"/>
+        <source>应用到草稿</source>
+        <translation>Apply to draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
+        <source>团队敏感词</source>
+        <translation>Team sensitive words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="45"/>
+        <source>活动（填入 {活动}）</source>
+        <translation>Campaigns (fill {活动})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="46"/>
+        <source>本周主推款短语</source>
+        <translation>This week&apos;s featured phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
+        <source>主推商品</source>
+        <translation>Featured product</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
+        <source>开始日期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
+        <source>结束日期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="82"/>
+        <source>已应用到草稿，发布后生效</source>
+        <translation>Applied to the draft; takes effect when published</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2654,39 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <location filename="../../desktop/ui/shell/tray.py" line="81"/>
         <source>快答</source>
         <translation>Kuaida</translation>
+    </message>
+</context>
+<context>
+    <name>UsageTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="45"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="77"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="81"/>
+        <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
+        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="83"/>
+        <source>；{0} 个统计文件不可信或超出上限，未计入</source>
+        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="97"/>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="103"/>
+        <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
+        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
 </context>
 <context>
