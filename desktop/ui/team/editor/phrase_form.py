@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.intent_inference import infer_phrase_intents
-from desktop.core.phrases import UNGROUPED, Phrase, intents
+from desktop.core.phrases import FLAG_NAMES, UNGROUPED, Phrase, intents
 from desktop.core.sync.draft import EMOJI, PREVIEW_VALUES
 from desktop.core.templates import render
 from desktop.ui.widgets.inferred_intents import show_inferred
@@ -61,6 +62,10 @@ class PhraseForm(QWidget):
         self._inferred: tuple[str, ...] = ()
         self.keywords_edit = QLineEdit(self)
         self.keywords_edit.setPlaceholderText(self.tr("用 | 分隔，如 发货|几天到"))
+        # 标记 (desktop.core.phrases.FLAG_NAMES): what the service guard leads with or follows up
+        flag_labels = {"wait": self.tr("稍等查询"), "apology": self.tr("致歉"), "calm": self.tr("安抚"),
+                       "escalate": self.tr("升级")}
+        self.flag_boxes = {flag: QCheckBox(flag_labels.get(flag, name), self) for flag, name in FLAG_NAMES.items()}
         self.preview_label = plain_label(parent=self)
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -84,6 +89,11 @@ class PhraseForm(QWidget):
         inferred_row.addWidget(self.confirm_inferred_button)
         form.addRow("", inferred_row)
         form.addRow(self.tr("关键词"), self.keywords_edit)
+        flags_row = QHBoxLayout()
+        for box in self.flag_boxes.values():
+            flags_row.addWidget(box)
+        flags_row.addStretch(1)
+        form.addRow(self.tr("标记"), flags_row)
         form.addRow(self.tr("预览"), self.preview_label)
         form.addRow("", self.warning_label)
 
@@ -93,6 +103,8 @@ class PhraseForm(QWidget):
         self.keywords_edit.textEdited.connect(self._on_field_edited)
         for box in self.intent_boxes:
             box.currentIndexChanged.connect(self._on_field_edited)
+        for flag_box in self.flag_boxes.values():
+            flag_box.toggled.connect(self._on_field_edited)
         self.setEnabled(False)
 
     def set_context(self, groups: list[str], promotion: str, check: Callable[[str], list[str]]) -> None:
@@ -117,6 +129,8 @@ class PhraseForm(QWidget):
         for box, intent in zip(self.intent_boxes, [*phrase.intents, "", ""], strict=False):
             box.setCurrentIndex(max(0, box.findData(intent)))
         self.keywords_edit.setText("|".join(phrase.keywords))
+        for flag, flag_box in self.flag_boxes.items():
+            flag_box.setChecked(flag in phrase.flags)
         self._loading = False
         self._refresh_preview()
         self._refresh_inferred(phrase)
@@ -153,6 +167,7 @@ class PhraseForm(QWidget):
             "code": self.code_edit.text().strip(),
             "intents": tuple(dict.fromkeys(i for i in chosen if i)),
             "keywords": tuple(k.strip() for k in self.keywords_edit.text().replace("｜", "|").split("|") if k.strip()),
+            "flags": tuple(flag for flag, box in self.flag_boxes.items() if box.isChecked()),
         }
         self._refresh_preview()
         self.edited.emit(self._phrase_id, changes)
