@@ -560,7 +560,7 @@
     <message>
         <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="91"/>
         <source>把这位买家的问题记为承诺，交给下一班在日清里跟进</source>
-        <translation>Record this buyer's issue as a promise for the next shift to follow up in the end-of-shift list</translation>
+        <translation>Record this buyer&apos;s issue as a promise for the next shift to follow up in the end-of-shift list</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="159"/>
@@ -590,7 +590,7 @@
     <message>
         <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="192"/>
         <source>不知道是哪位买家：复制带昵称的聊天记录后再记承诺</source>
-        <translation>Which buyer? Copy chat lines with the buyer's nick, then record the promise</translation>
+        <translation>Which buyer? Copy chat lines with the buyer&apos;s nick, then record the promise</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="197"/>
@@ -600,7 +600,7 @@
     <message>
         <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="197"/>
         <source>买家的问题</source>
-        <translation>the buyer's issue</translation>
+        <translation>the buyer&apos;s issue</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="199"/>
@@ -1418,77 +1418,102 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="39"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="40"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="42"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="43"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="53"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="54"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="58"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="60"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="63"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="64"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="77"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="66"/>
+        <source>稍等查询</source>
+        <translation>Let me check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="66"/>
+        <source>致歉</source>
+        <translation>Apology</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="66"/>
+        <source>安抚</source>
+        <translation>Calming</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="67"/>
+        <source>升级</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="82"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="78"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="83"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="84"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="85"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="86"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="91"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="87"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="96"/>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="97"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="144"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="128"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="142"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="165"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="180"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -2276,7 +2301,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <message>
         <location filename="../../desktop/ui/shell/settings_dialog.py" line="60"/>
         <source>质检自查计时（买家久等先推荐致歉，稍等查询到时提醒跟进）</source>
-        <translation>Service timers (apology first after a long wait, follow-up reminder after "let me check")</translation>
+        <translation>Service timers (apology first after a long wait, follow-up reminder after &quot;let me check&quot;)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/settings_dialog.py" line="61"/>
