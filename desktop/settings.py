@@ -75,7 +75,7 @@ SETTINGS: tuple[Setting, ...] = (
     # The service guard (desktop/services/service_guard.py); defaults are the platforms' and trainers' practice.
     Setting("duplicate_guard", bool, True,
             "粘贴今天已向同一买家发过的话术前提醒，并给出同类的下一句（欢迎语自动轮换）"),
-    Setting("duplicate_guard_window_minutes", int, 10, "复制内容没有买家昵称时，这么多分钟内的回复算同一位买家",
+    Setting("duplicate_guard_window_minutes", int, 3, "复制内容没有买家昵称时，这么多分钟内的回复算同一位买家",
             low=1, high=120),
     Setting("service_timers", bool, False,
             "质检自查：买家消息超过时限未回复时先推荐致歉话术，“稍等查询”话术到时提醒跟进"),

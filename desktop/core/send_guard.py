@@ -19,8 +19,9 @@ from desktop.core.normalize import normalize
 from desktop.core.phrases import Phrase
 
 DIGEST_BYTES = 12
-# Without a buyer nick, replies pasted within this long of each other are taken as one conversation.
-CONVERSATION_WINDOW = dt.timedelta(minutes=10)
+# Without a buyer nick, a copy within this long of the last paste is taken as the same conversation: as
+# long as the 3-minute reply standard, since agents switch between buyers all the time.
+CONVERSATION_WINDOW = dt.timedelta(minutes=3)
 GREETING_INTENT = "greeting"
 GREETING_GROUPS = frozenset({"欢迎语"})
 

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 
 from desktop.core.engine import Suggestion
 from desktop.core.phrases import Phrase
-from desktop.core.send_guard import ConversationTracker, SentToday, Variants, next_variant, rotate_greetings
+from desktop.core.send_guard import (
+    CONVERSATION_WINDOW,
+    ConversationTracker,
+    SentToday,
+    Variants,
+    next_variant,
+    rotate_greetings,
+)
 from desktop.core.service_rules import (
     FOLLOW_UP_AFTER,
     REPLY_ALARM,
@@ -35,7 +42,7 @@ class GuardOptions:
     duplicates: bool = True
     timers: bool = False
     high_risk: bool = True
-    conversation_window: dt.timedelta = dt.timedelta(minutes=10)
+    conversation_window: dt.timedelta = CONVERSATION_WINDOW
     reply_alarm: dt.timedelta = REPLY_ALARM
     follow_up_after: dt.timedelta = FOLLOW_UP_AFTER
     risk: RiskPolicy = field(default_factory=RiskPolicy)

@@ -49,7 +49,7 @@ def test_the_buyer_comes_from_the_copy_then_the_card_then_the_last_paste_within_
     tracker.card_named("别人")  # a nick the copied block names wins over the card
     assert tracker.buyer == "n:小猪"
     tracker.pasted(T0)
-    tracker.copied("", T0 + dt.timedelta(minutes=5))  # no nick, a paste 5 minutes ago: the same chat
+    tracker.copied("", T0 + dt.timedelta(minutes=2))  # no nick, a paste 2 minutes ago: the same chat
     assert tracker.buyer == "n:小猪"
     tracker.card_named("小羊")  # the card names one: better than the guess
     assert tracker.buyer == "n:小羊" and tracker.nick == "小羊"

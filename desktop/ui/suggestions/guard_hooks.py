@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
+# A copy nobody answered for this long was not a buyer's message waiting (the agent copied something else):
+# the timer stops ticking rather than run all shift.
+GIVE_UP = dt.timedelta(hours=1)
 FOLLOW_UP_KEY = "follow-up"
 Clock = Callable[[], dt.datetime]
 
@@ -219,7 +222,7 @@ class GuardHooks(QObject):
 
     def _update_timer(self) -> None:
         waiting = self.guard.waiting(self.clock())
-        if waiting is None:
+        if waiting is None or waiting > GIVE_UP:
             self._tick.stop()
             self.timer_label.hide()
             return
