@@ -57,3 +57,19 @@ def test_the_team_pack_carries_flags_and_omits_them_when_none() -> None:
     lines = data.decode().splitlines()
     assert '"flags"' in lines[1] and '"flags"' not in lines[2]
     assert [p.flags for p in decode_pack(data)[1].phrases] == [("escalate",), ()]
+
+
+def test_the_migration_gives_bundled_phrases_already_stored_their_flags() -> None:
+    import sqlite_utils
+
+    from desktop.store.phrases import add_phrase_flags, create_phrase_tables
+
+    db = sqlite_utils.Database(memory=True)
+    create_phrase_tables(db)
+    db["phrases"].insert({"id": "d-wait-1", "text": "亲稍等", "grp": "稍等查询", "code": "", "intents": "[]",
+                          "keywords": "[]", "source": "team", "enabled": 1, "position": 1})
+    db["phrases"].insert({"id": "t-own", "text": "好的", "grp": "", "code": "", "intents": "[]",
+                          "keywords": "[]", "source": "team", "enabled": 1, "position": 2})
+    add_phrase_flags(db)
+    repo = PhraseRepository(db)
+    assert (repo.get("d-wait-1").flags, repo.get("t-own").flags) == (("wait",), ())
