@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.platform.hotkeys_x11 import X11Hotkeys
+from desktop.platform.interfaces import HotkeyAction
 
 pytestmark = pytest.mark.e2e
 
@@ -30,7 +31,7 @@ def test_grabbed_hotkey_fires_and_never_reaches_the_focused_editor(qtbot, deskto
     editor.clear()
     with qtbot.waitSignal(hotkeys.hotkey_pressed) as blocker:
         editor.type_keys_to_focus("shift+q", "x")  # without the grab the editor would get "Qx"
-    assert blocker.args == ["pick:1"]
+    assert blocker.args == [HotkeyAction.PICK, 1]
     text = editor.wait_for_saved_text(lambda saved: "x" in saved, "the plain key in the editor")
     assert "Q" not in text
     assert desktop.active_window() == editor.window
@@ -41,7 +42,7 @@ def test_a_key_held_by_another_program_is_reported_per_action(desktop, make_hotk
     assert other_program.bind({"show": "Ctrl+Alt+F7"}) == {}
     errors = make_hotkeys().bind({"show": "Ctrl+Alt+F7", "pick:1": "Ctrl+Alt+F8"})
     assert list(errors) == ["show"]
-    assert "已被其他程序占用" in errors["show"]
+    assert "已被其他程序占用" in str(errors["show"])
     other_program.close()  # once released, the key can be had
     assert make_hotkeys().bind({"show": "Ctrl+Alt+F7"}) == {}
 

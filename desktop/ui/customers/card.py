@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
 from desktop.services.customers import CardData, card_for_text
-from desktop.ui.customers.lost_sale import LostSaleButton
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.widgets.language import label
+from desktop.ui.widgets.lost_sale import LostSaleButton
 from desktop.ui.widgets.plain_text import plain_label
 
 NOTE_CHARS = 40
@@ -78,11 +79,15 @@ class CustomerCard(QFrame):
         self.retranslate()
         self.hide()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.remind_button.setText(self.tr("加入催付"))
         self.paid_button.setText(self.tr("已付款"))
         self.view_button.setText(self.tr("查看客户"))
-        self.lost_button.retranslate()
         if self.data is not None:
             self.set_data(self.data)
 
@@ -122,7 +127,7 @@ class CustomerCard(QFrame):
         star = customer.star if customer else None
         self.star_label.setText("★" if star else "☆")
         self.star_label.setStyleSheet(f"color: {STAR_HEX[star]};" if star else "")
-        self.star_label.setToolTip(STAR_LABELS[star] if star else self.tr("未亮星"))
+        self.star_label.setToolTip(label(STAR_LABELS[star]) if star else self.tr("未亮星"))
         if data.nickname:
             self.name_label.setText(data.nickname)
         else:

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop.core.engine import Suggestion
 from desktop.core.phrases import Phrase, intents
-from desktop.platform.interfaces import Notifier
+from desktop.platform.interfaces import HotkeyAction, Notifier
 from desktop.services.service_guard import SETTING_KEYS, FollowUp, GuardOptions, ServiceGuard
+from desktop.services.values import render_values
 from desktop.store.customers import CustomerRepository
 from desktop.store.sent_log import SentLog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.widgets.language import LanguageChangeRelay
 from desktop.ui.widgets.plain_text import plain_label
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ class GuardHooks(QObject):
         controller.reply_chosen.connect(self._on_controller_reply_chosen)
         controller.hotkeys.hotkey_pressed.connect(self._on_hotkeys_hotkey_pressed)
         settings.changed.connect(self._on_settings_changed)
+        self._language = LanguageChangeRelay(controller.window, self.retranslate)
         self.retranslate()
         runner.db(_load_sent, self._on_sent_loaded, owner=self)
 
@@ -122,7 +125,7 @@ class GuardHooks(QObject):
         library = self.controller.library
         if library is None:
             return suggestions
-        arranged = self.guard.arrange(suggestions, message, library.phrases, self._rendered, self.clock(),
+        arranged = self.guard.arrange(suggestions, message, library.phrases, self._renderer(), self.clock(),
                                       library.engine.pinned_ids)
         self.high_risk = arranged.high_risk
         self.promise_button.setVisible(arranged.high_risk)
@@ -133,7 +136,7 @@ class GuardHooks(QObject):
         """Before a pick is pasted: False (and a warning with the next variant placed first) the first time
         it repeats a reply this buyer already had today; the same pick again pastes it."""
         library = self.controller.library
-        repeat = self.guard.check(phrase, text, library.phrases if library else [], self._rendered)
+        repeat = self.guard.check(phrase, text, library.phrases if library else [], self._renderer())
         if repeat is None:
             self._pending = (phrase, text)
             return True
@@ -202,8 +205,12 @@ class GuardHooks(QObject):
         self.controller.show_hint(self.tr("已记为承诺，下一班在日清里跟进：%1").replace("%1", nick))
 
     # small helpers ---------------------------------------------------------------------------------
-    def _rendered(self, phrase: Phrase) -> str:
-        return self.controller._render(phrase.text)
+    def _renderer(self) -> Callable[[Phrase], str]:
+        """Phrase → text as the list renders it (the same values), so a variant is compared with what would
+        be pasted."""
+        library = self.controller.library
+        values = render_values(self.settings.settings, library.promotion if library else "")
+        return lambda phrase: values.render(phrase.text)
 
     def _offer_variant(self, phrase: Phrase, variant: Phrase | None, nick: str) -> None:
         who = nick or self.tr("这位买家")
@@ -244,13 +251,13 @@ class GuardHooks(QObject):
             # the list on screen now opens with an apology
             self.controller.suggestion_model.set_suggestions(self.arrange(*self._engine_list))
 
-    def _on_hotkeys_hotkey_pressed(self, action: str) -> None:
-        if action == "promise" and self.high_risk:
+    def _on_hotkeys_hotkey_pressed(self, action: HotkeyAction, _number: int) -> None:
+        if action is HotkeyAction.PROMISE and self.high_risk:
             self.record_promise()
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
         if key in SETTING_KEYS:
             self.guard.configure(GuardOptions.from_settings(self.settings.get))
             self._update_timer()
-        elif key in ("hotkey_promise", "language"):
+        elif key == "hotkey_promise":
             self.retranslate()

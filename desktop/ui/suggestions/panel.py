@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -83,7 +83,10 @@ class SuggestionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 4)
         layout.setSpacing(8)
-        layout.addWidget(self.message_label)
+        self.message_row = QHBoxLayout()
+        self.message_row.setSpacing(4)
+        self.message_row.addWidget(self.message_label, 1)
+        layout.addLayout(self.message_row)
         search_row = QHBoxLayout()
         search_row.setSpacing(4)
         search_row.addWidget(self.search_box, 1)
@@ -101,6 +104,10 @@ class SuggestionPanel(QWidget):
         self.empty_state.search_requested.connect(self.search_focus_requested)
         self.empty_state.add_requested.connect(self.add_for_miss_requested)
         self.retranslate()
+
+    def add_message_action(self, widget: QWidget) -> None:
+        """A small action about the copied message (未成交…), at the end of its line; keep it NoFocus."""
+        self.message_row.addWidget(widget)
 
     # what is shown ---------------------------------------------------------------------------------
     def set_message(self, text: str) -> None:
@@ -128,6 +135,11 @@ class SuggestionPanel(QWidget):
         index = self.list_view.currentIndex()
         return index.row() if index.isValid() else -1
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("搜索：文字、快捷编码或拼音首字母"))
         self.add_button.setText(self.tr("＋ 新建"))
@@ -136,7 +148,6 @@ class SuggestionPanel(QWidget):
         self.delegate.sensitive_label = self.tr("敏感词")
         self.delegate.less_sure_label = self.tr("猜测")
         self.delegate.hidden_label = self.tr("已隐藏")
-        self.empty_state.retranslate()
         self._elide_message()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
