@@ -74,6 +74,12 @@ class GuardHooks(QObject):
         self.promise_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.promise_button.hide()
         self.promise_button.clicked.connect(self.record_promise)
+        # The timer comes and goes with copies and pastes: keeping its (small) room spares laying out the
+        # status line again each time (copy → painted stays what it was; bench/guard_latency.py). The 记承诺
+        # button is wider and changes only when a chat turns high-risk, so it gives its room back.
+        policy = self.timer_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.timer_label.setSizePolicy(policy)
         controller.window.add_status_widget(self.timer_label)
         controller.window.add_status_widget(self.promise_button)
         self._tick = QTimer(self)
