@@ -184,7 +184,8 @@ class ServiceGuard:
         day = _local_day(now)
         self.sent.roll_to(day)
         digest = None
-        if self.options.duplicates and self.conversation.buyer:
+        # (not before the store's secret has come: a digest keyed otherwise would never match again)
+        if self.options.duplicates and self.conversation.buyer and self.sent.key:
             digest = self.sent.digest(self.conversation.buyer, text)
             self.sent.add(digest)
         follow_up = None
