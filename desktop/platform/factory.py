@@ -1,8 +1,7 @@
 """Picks the OS adapters for this desktop: Windows, X11, or Null/copy-only elsewhere, never crashing.
 
 `create_platform(settings)` needs a running QApplication (the clipboard belongs to it), binds the hotkeys
-from the settings and follows later changes of the settings it depends on. When `KUAIDA_E2E_PROBE` names a
-file it also starts the end-to-end test probe (e2e_probe.py); otherwise that costs nothing.
+from the settings and follows later changes of the settings it depends on.
 """
 
 from __future__ import annotations
@@ -43,7 +42,6 @@ class PlatformServices:
     notifier: Notifier
     settings: Settings | None = None
     hotkey_errors: dict[str, UiText] = field(default_factory=dict)  # action → why not, from the last bind
-    extras: list[QObject] = field(default_factory=list)  # objects kept alive with the services (the e2e probe)
 
     def bind_hotkeys(self) -> dict[str, UiText]:
         """(Re)binds show/search/pick:1..9 from the settings; returns and keeps action → error."""
@@ -94,10 +92,6 @@ def create_platform(
     services = PlatformServices(clipboard, hotkeys, paster, notifier, settings)
     services.bind_hotkeys()
     settings.subscribe(_settings_follower(services))
-    if probe_path := env.get("KUAIDA_E2E_PROBE"):
-        from desktop.testing.e2e_probe import E2EProbe
-
-        services.extras.append(E2EProbe(probe_path, services, parent=parent))
     return services
 
 

@@ -7,19 +7,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
-
-from desktop.store.database import register
-
-migrations = register(Migrations("kuaida.sent_log"))
-
-
-@migrations()
-def create_sent_log(db: sqlite_utils.Database) -> None:
-    db["sent_replies"].create({"day": str, "digest": str}, pk=("day", "digest"))
 
 
 class SentLog:
+    """The table `sent_replies` (desktop/store/schema.py, `create_sent_log`)."""
+
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
 

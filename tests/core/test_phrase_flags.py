@@ -62,7 +62,7 @@ def test_the_team_pack_carries_flags_and_omits_them_when_none() -> None:
 def test_the_migration_gives_bundled_phrases_already_stored_their_flags() -> None:
     import sqlite_utils
 
-    from desktop.store.phrases import add_phrase_flags, create_phrase_tables
+    from desktop.store.schema import add_phrase_flags, create_phrase_tables
 
     db = sqlite_utils.Database(memory=True)
     create_phrase_tables(db)

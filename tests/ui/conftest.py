@@ -21,8 +21,8 @@ from desktop.settings import Settings
 from desktop.store.database import open_memory_store
 from desktop.store.phrases import PhraseRepository
 from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.overlay_controller import OverlayController
 

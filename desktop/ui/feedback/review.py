@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,10 +22,12 @@ from PySide6.QtWidgets import (
 from desktop.core.feedback import FeedbackState
 from desktop.core.feedback_report import STATE_LABELS, FeedbackRow, grouped, summary_html, write_summary_xlsx
 from desktop.core.library_io import atomic_write
+from desktop.services.context import Services
 from desktop.services.feedback import lead_rows
 from desktop.store.feedback import FeedbackRepository
 from desktop.sync.feedback import SharedFeedback, list_shared_feedback
 from desktop.ui.feedback.feature import SHARE_TIMEOUT_MS
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.plain_text import plain_label
 
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +35,7 @@ STATE_COLUMN = 4
 
 
 class FeedbackReview(QWidget):
-    def __init__(self, runner: Any, folder: Callable[[], Path | None], parent: QWidget | None = None,
+    def __init__(self, runner: Runner, folder: Callable[[], Path | None], parent: QWidget | None = None,
                  ask_save_path: Callable[[QWidget, str, str], str] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.runner = runner
@@ -107,7 +108,8 @@ class FeedbackReview(QWidget):
                     week_item.addChild(item)
             top.setExpanded(True)
             for index in range(top.childCount()):
-                top.child(index).setExpanded(index == 0)  # this week open, older weeks folded
+                if (child := top.child(index)) is not None:
+                    child.setExpanded(index == 0)  # this week open, older weeks folded
         new = sum(row.state is FeedbackState.NEW for row in rows)
         text = self.tr("共 %1 条，待处理 %2 条").replace("%1", str(len(rows))).replace("%2", str(new))
         if skipped:
@@ -122,7 +124,7 @@ class FeedbackReview(QWidget):
             return
         now = dt.datetime.now(dt.UTC)
 
-        def job(services: Any) -> None:
+        def job(services: Services) -> None:
             repo = FeedbackRepository(services.store.db)
             for shared_id in ids:
                 repo.set_review_state(shared_id, state, now)

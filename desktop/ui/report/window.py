@@ -26,6 +26,7 @@ from desktop.core.reminders import zone_from
 from desktop.services.daily_report import KEEP_DAYS, agent_report, team_report
 from desktop.sync.usage import TeamUsage, read_team_usage
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.plain_text import plain_label
 
 from .bar_chart import BarChart
@@ -34,7 +35,7 @@ SHARE_TIMEOUT_MS = 20_000
 
 
 class ReportWindow(QWidget):
-    def __init__(self, runner: Any, settings: SettingsBridge, folder: Callable[[], Path | None],
+    def __init__(self, runner: Runner, settings: SettingsBridge, folder: Callable[[], Path | None],
                  parent: QWidget | None = None, clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
                  ask_save_path: Callable[[QWidget, str], str] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)

@@ -30,6 +30,7 @@ from desktop.services.rounds import common_topics
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_answers, list_rounds, publish_round
 from desktop.sync.usage import read_team_usage
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.plain_text import plain_label
 
 SHARE_TIMEOUT_MS = 20_000
@@ -39,7 +40,7 @@ TextRole = Qt.ItemDataRole.UserRole + 1
 class RoundsWindow(QWidget):
     adopt_requested = Signal(str, str)  # the chosen answer's text, the question it answers
 
-    def __init__(self, runner: Any, folder: Callable[[], Path | None], parent: QWidget | None = None,
+    def __init__(self, runner: Runner, folder: Callable[[], Path | None], parent: QWidget | None = None,
                  pick_key_file: Callable[[QWidget], str] | None = None,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -122,8 +123,8 @@ class RoundsWindow(QWidget):
     def _show_topics(self, topics: list[tuple[str, int]]) -> None:
         while self.topics_row.count() > 2:  # the label and the stretch stay
             item = self.topics_row.takeAt(1)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         for topic, count in topics[:6]:
             button = QPushButton(f"{topic} ({count})", self)
             button.setFlat(True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QPushButton
@@ -26,7 +26,6 @@ from desktop.ui.widgets.plain_text import plain_label
 
 if TYPE_CHECKING:
     from desktop.services.context import Services
-    from desktop.ui.customers.card import CustomerCard
     from desktop.ui.suggestions.overlay_controller import OverlayController
 
 log = logging.getLogger(__name__)
@@ -37,6 +36,14 @@ TICK_MS = 1000
 GIVE_UP = dt.timedelta(hours=1)
 FOLLOW_UP_KEY = "follow-up"
 Clock = Callable[[], dt.datetime]
+
+
+class BuyerCard(Protocol):
+    """What the guard reads of the customer card (desktop/ui/customers/card.py; feature packages do not
+    import each other): `card_changed(shown)` after a lookup, and `data.nickname` of what it shows."""
+
+    card_changed: Any  # Signal(bool)
+    data: Any
 
 
 def utc_now() -> dt.datetime:
@@ -63,7 +70,7 @@ class GuardHooks(QObject):
         self._follow_ups: list[FollowUp] = []
         self._engine_list: tuple[list[Suggestion], str] = ([], "")  # the engine's list last arranged, its message
         self._shown: list[Suggestion] = []  # what `arrange` returned for it
-        self._card: CustomerCard | None = None
+        self._card: BuyerCard | None = None
 
         self.timer_label = plain_label(parent=controller.window)  # the discreet service timer: m:ss while waiting
         self.timer_label.setObjectName("serviceTimer")
@@ -117,7 +124,7 @@ class GuardHooks(QObject):
     def card_named(self, nick: str) -> None:
         self.guard.card_named(nick)
 
-    def watch_card(self, card: CustomerCard) -> None:
+    def watch_card(self, card: BuyerCard) -> None:
         """The customer card names the buyer of a copy that named none (found by nick or order number)."""
         self._card = card
         card.card_changed.connect(self._on_card_card_changed)

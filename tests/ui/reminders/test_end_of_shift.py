@@ -11,9 +11,9 @@ from desktop.core.orders import Order, OrderStatus
 from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.orders import OrderRepository
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog, HandoverNotice
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 T0 = dt.datetime(2024, 11, 23, 23, 30, tzinfo=SHANGHAI)

@@ -13,7 +13,7 @@ from desktop.core.phrases import Phrase
 from desktop.services.library import Library
 from desktop.store.customers import CustomerRepository
 from desktop.testing.fakes import FakeNotifier
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.suggestions.guard_hooks import GuardHooks
 
 from ..conftest import PHRASES, Overlay, StubEngine, find_wechat

@@ -4,6 +4,7 @@ live preview with the team campaign, and the sensitive-word check."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -90,8 +91,8 @@ class PhraseForm(QWidget):
         form.addRow("", inferred_row)
         form.addRow(self.tr("关键词"), self.keywords_edit)
         flags_row = QHBoxLayout()
-        for box in self.flag_boxes.values():
-            flags_row.addWidget(box)
+        for flag_box in self.flag_boxes.values():
+            flags_row.addWidget(flag_box)
         flags_row.addStretch(1)
         form.addRow(self.tr("标记"), flags_row)
         form.addRow(self.tr("预览"), self.preview_label)
@@ -161,7 +162,7 @@ class PhraseForm(QWidget):
         if self._loading or not self._phrase_id:
             return
         chosen = [box.currentData() for box in self.intent_boxes]
-        changes = {
+        changes: dict[str, Any] = {
             "text": self.text_edit.toPlainText(),
             "group": self.group_box.currentText().strip() or UNGROUPED,
             "code": self.code_edit.text().strip(),

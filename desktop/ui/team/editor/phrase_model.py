@@ -87,7 +87,7 @@ class DraftPhraseModel(QAbstractTableModel):
                 return QPalette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
         return None
 
-    def _cell_text(self, phrase: Phrase, column: int, role: Qt.ItemDataRole) -> str | None:
+    def _cell_text(self, phrase: Phrase, column: int, role: int) -> str | None:
         tooltip = role == Qt.ItemDataRole.ToolTipRole
         if column == 0:
             return phrase.code

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from desktop.sync.inbox import Proposal, list_proposals, remove_proposal
-from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
 from desktop.ui.widgets.plain_text import plain_label
 
 
@@ -23,7 +22,7 @@ class ProposalsTab(QWidget):
     count_changed = Signal(int)
     failed = Signal(object)
 
-    def __init__(self, runner: Any, folder: Callable[[], Path], parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, folder: Callable[[], Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._folder = folder

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QTableWidg
 
 from desktop.core.phrases import intents
 from desktop.sync.usage import TeamUsage, read_team_usage
-from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
 from desktop.ui.team.editor.phrase_model import DraftPhraseModel
 from desktop.ui.widgets.plain_text import plain_label
 
@@ -24,7 +23,7 @@ class UsageTab(QWidget):
 
     failed = Signal(object)
 
-    def __init__(self, runner: Any, folder: Callable[[], Path], model: DraftPhraseModel,
+    def __init__(self, runner: Runner, folder: Callable[[], Path], model: DraftPhraseModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -58,7 +57,7 @@ class UsageTab(QWidget):
         self.versions_label = plain_label(parent=self)
         self.versions_label.setWordWrap(True)
         layout.addWidget(self.versions_label)
-        model.modelReset.connect(self.render)  # a new draft or imported phrases
+        model.modelReset.connect(self.show_usage)  # a new draft or imported phrases
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -70,7 +69,7 @@ class UsageTab(QWidget):
         self._runner.io(lambda: read_team_usage(folder()), self._on_usage_loaded, self.failed.emit, owner=self,
                         timeout_ms=SHARE_TIMEOUT_MS)
 
-    def render(self) -> None:
+    def show_usage(self) -> None:
         """Fill the tables from the last figures, named by the draft's phrases as they are now."""
         if not self.loaded:
             return
@@ -94,7 +93,7 @@ class UsageTab(QWidget):
     def _on_usage_loaded(self, usage: TeamUsage) -> None:
         self.usage = usage
         self.loaded = True
-        self.render()
+        self.show_usage()
 
     def _versions_text(self, usage: TeamUsage) -> str:
         unknown = self.tr("未知")

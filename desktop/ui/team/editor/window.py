@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
@@ -22,10 +21,13 @@ from desktop.core.phrases import Phrase
 from desktop.core.sync.draft import LibraryDraft
 from desktop.core.sync.keys import KeyFileError, SigningKey, load_signing_key
 from desktop.failures import failure_message
+from desktop.services.context import Services
 from desktop.services.team import MirroredLibrary, mirrored_library
+from desktop.settings import SettingsReader
 from desktop.store.team import TeamRepository
 from desktop.sync.inbox import Proposal
 from desktop.sync.library_file import read_library_file
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.team.editor.phrase_model import DraftPhraseModel
 from desktop.ui.team.editor.phrases_tab import PhrasesTab
 from desktop.ui.team.editor.proposals_tab import ProposalsTab
@@ -58,11 +60,11 @@ class LibraryEditor(QMainWindow):
 
     def __init__(
         self,
-        runner: Any,
-        settings: Any,
+        runner: Runner,
+        settings: SettingsReader,
         folder: Callable[[], Path],
         *,
-        team_of: Callable[[Any], TeamRepository] = services_team,
+        team_of: Callable[[Services], TeamRepository] = services_team,
         key: SigningKey | None = None,
         parent: QWidget | None = None,
     ) -> None:
