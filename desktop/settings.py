@@ -98,11 +98,16 @@ TextKey = Literal[
     "agent_name", "shop_name", "language", "theme", "paste_mode", "hotkey_show", "hotkey_search",
     "hotkey_pick_prefix", "window_geometry", "dock_edge", "shared_folder", "team_key",
     "order_close_hours_by_platform", "shop_timezone", "campaign", "lost_sale_reasons", "feedback_departments",
+    "high_risk_intents", "high_risk_words", "hotkey_promise", "sales_groups",
 ]
-FlagKey = Literal["restore_clipboard", "watch_clipboard", "autostart", "star_on_remind", "keep_bundled_phrases"]
+FlagKey = Literal[
+    "restore_clipboard", "watch_clipboard", "autostart", "star_on_remind", "keep_bundled_phrases",
+    "duplicate_guard", "service_timers", "high_risk_guard",
+]
 NumberKey = Literal[
     "font_size", "max_clipboard_chars", "sync_interval_seconds", "order_close_hours", "first_nudge_minutes",
-    "last_nudge_minutes", "snooze_minutes",
+    "last_nudge_minutes", "snooze_minutes", "duplicate_guard_window_minutes", "reply_alarm_minutes",
+    "follow_up_minutes",
 ]
 KEYS_BY_TYPE: dict[type, frozenset[str]] = {
     str: frozenset(get_args(TextKey)), bool: frozenset(get_args(FlagKey)), int: frozenset(get_args(NumberKey)),
