@@ -68,7 +68,8 @@ def synthetic_library(size: int) -> list:
     return phrases
 
 
-def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
+def measure(phrases: list | None, rounds: int, *, guard: bool = False) -> tuple[list[float], int]:
+    """`guard`: with the service guard attached (duplicate-send guard, service timers, guard rails all on)."""
     from PySide6.QtWidgets import QApplication
 
     from desktop.paths import Paths
@@ -78,8 +79,8 @@ def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
     from desktop.store.database import open_memory_store
     from desktop.store.phrases import PhraseRepository
     from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+    from desktop.testing.immediate import ImmediateTaskRunner
     from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-    from desktop.ui.runtime.tasks import ImmediateTaskRunner
     from desktop.ui.shell.appearance import Appearance
     from desktop.ui.shell.overlay_window import OverlayWindow
     from desktop.ui.suggestions.overlay_controller import OverlayController
@@ -100,6 +101,14 @@ def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
     controller = OverlayController(window, settings, ImmediateTaskRunner(services), clipboard, FakePaster(),
                                    FakeHotkeys())
     controller.set_library(load_library(services))
+    hooks = None
+    if guard:
+        from desktop.ui.suggestions.guard_hooks import GuardHooks
+
+        for key in ("duplicate_guard", "service_timers", "high_risk_guard"):
+            settings.set(key, True)
+        hooks = GuardHooks(controller, settings, ImmediateTaskRunner(services))
+        controller.guard = hooks
     window.show()
     app.processEvents()
     paints = PaintCounter(window.suggestions.list_view.viewport())
@@ -117,6 +126,8 @@ def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
         if n >= len(MESSAGES):
             timings.append((time.perf_counter() - start) * 1000)
     count = repo.count()
+    if hooks is not None:
+        hooks.stop()
     window.close()
     # The window before the controller's models it shows (as Application.close does): nothing else keeps
     # the controller alive past this function.

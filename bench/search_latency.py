@@ -34,8 +34,8 @@ def measure(size: int, rounds: int) -> tuple[list[float], float]:
     from desktop.store.database import open_memory_store
     from desktop.store.phrases import PhraseRepository
     from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+    from desktop.testing.immediate import ImmediateTaskRunner
     from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-    from desktop.ui.runtime.tasks import ImmediateTaskRunner
     from desktop.ui.shell.appearance import Appearance
     from desktop.ui.shell.overlay_window import OverlayWindow
     from desktop.ui.suggestions.overlay_controller import OverlayController

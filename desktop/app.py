@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from desktop.ui.shell.diagnostics_export import DiagnosticsExport
     from desktop.ui.shell.store_guard import RestartableRunner, StoreGuard
     from desktop.ui.shell.tray import TrayIcon
+    from desktop.ui.suggestions.guard_hooks import GuardHooks
     from desktop.ui.suggestions.overlay_controller import OverlayController
     from desktop.ui.suggestions.phrase_files import PhraseFiles
     from desktop.ui.team.editor.window import LibraryEditor
@@ -137,6 +138,7 @@ class Running:
     feedback_review: FeedbackReview | None = None  # likewise
     daily_report: ReportWindow | None = None  # likewise
     rounds_window: RoundsWindow | None = None  # likewise
+    guard: GuardHooks | None = None  # the service guard around suggestions and pastes
 
 
 class Application(QObject):
@@ -240,12 +242,13 @@ class Application(QObject):
         self.settings.changed.connect(self._on_settings_changed)
         sync = self._start_team_sync(runner, tray, controller, library)
         reminders = self._start_reminders(runner, platform, tray, controller, library)
+        guard = self._start_guard(runner, platform, controller, reminders)
         feedback = self._start_feedback(runner, platform, tray, reminders)
         rounds = self._start_rounds(runner, platform, reminders, sync)
         phrase_files = self._start_phrase_files(runner, tray, controller, library)
         diagnostics = self._start_diagnostics(runner, platform, tray)
         self.running = Running(gc_guard, failures, runner, library, store_guard, tray, platform, controller, sync,
-                               reminders, feedback, rounds, phrase_files, diagnostics, e2e_probe)
+                               reminders, feedback, rounds, phrase_files, diagnostics, e2e_probe, guard=guard)
         store_guard.start()  # after the others queued their first DB jobs: they fail the same way
         tray.show()
 
@@ -413,6 +416,16 @@ class Application(QObject):
         reminders.start()
         return reminders
 
+    def _start_guard(self, runner: RestartableRunner, platform: PlatformServices, controller: OverlayController,
+                     reminders: RemindersFeature) -> GuardHooks:
+        """The service guard: duplicate sends, 质检 timers, high-risk guard rails (services/service_guard.py)."""
+        from desktop.ui.suggestions.guard_hooks import GuardHooks
+
+        guard = GuardHooks(controller, self.settings, runner, platform.notifier, parent=self)
+        guard.watch_card(reminders.card)
+        controller.guard = guard
+        return guard
+
     def _start_phrase_files(self, runner: RestartableRunner, tray: TrayIcon, controller: OverlayController,
                             library: LibraryService) -> PhraseFiles:
         """导入短语… / 导出短语… in the tray: personal phrases to and from Qianniu/Excel files."""
@@ -514,6 +527,8 @@ class Application(QObject):
             running.sync.controller.upload_usage_before_quit()  # bounded: a hung share does not hold up 退出
             running.sync.controller.stop()
             running.store_guard.stop()
+            if running.guard is not None:
+                running.guard.stop()
             if running.library_editor is not None:
                 shiboken6.delete(running.library_editor)
             for window in (running.feedback_review, running.daily_report, running.rounds_window):

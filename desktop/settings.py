@@ -78,6 +78,22 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("feedback_departments", str, "", "意见反馈的部门（每行一个；空：仓储、运营、财务、产品、物流）",
             max_length=1000),
     Setting("keep_bundled_phrases", bool, False, "导入自己的短语库后，仍然推荐快答自带的默认短语"),
+    # The service guard (desktop/services/service_guard.py); defaults are the platforms' and trainers' practice.
+    Setting("duplicate_guard", bool, True,
+            "粘贴今天已向同一买家发过的话术前提醒，并给出同类的下一句（欢迎语自动轮换）"),
+    Setting("duplicate_guard_window_minutes", int, 3, "复制内容没有买家昵称时，这么多分钟内的回复算同一位买家",
+            low=1, high=120),
+    Setting("service_timers", bool, False,
+            "质检自查：买家消息超过时限未回复时先推荐致歉话术，“稍等查询”话术到时提醒跟进"),
+    Setting("reply_alarm_minutes", int, 3, "买家等待超过这么多分钟，先推荐致歉话术", low=1, high=60),
+    Setting("follow_up_minutes", int, 15, "粘贴“稍等查询”话术后，这么多分钟后提醒跟进（记入日清）", low=1, high=240),
+    Setting("high_risk_guard", bool, True,
+            "退款、投诉、赔偿、差评、隐私类消息：先推荐安抚和升级话术，不推荐主推和活动"),
+    Setting("high_risk_intents", str, "refund|complaint", "高风险意图（用 | 分隔）"),
+    Setting("high_risk_words", str, "差评|赔偿|赔钱|投诉|12315|消协|工商|曝光|举报|隐私|泄露",
+            "出现即按高风险处理的词（用 | 分隔）"),
+    Setting("hotkey_promise", str, "Alt+0", "高风险对话中把买家的问题记为承诺、交给下一班的热键"),
+    Setting("sales_groups", str, "主推", "高风险对话中不推荐的销售分组（用 | 分隔；活动优惠意图和本周主推也不推荐）"),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 
@@ -87,12 +103,17 @@ TextKey = Literal[
     "agent_name", "shop_name", "language", "theme", "paste_mode", "hotkey_show", "hotkey_search",
     "hotkey_pick_prefix", "window_geometry", "dock_edge", "shared_folder", "team_key",
     "order_close_hours_by_platform", "shop_timezone", "campaign", "lost_sale_reasons", "feedback_departments",
+    "high_risk_intents", "high_risk_words", "hotkey_promise", "sales_groups",
 ]
-FlagKey = Literal["restore_clipboard", "watch_clipboard", "autostart", "star_on_remind", "keep_bundled_phrases"]
+FlagKey = Literal[
+    "restore_clipboard", "watch_clipboard", "autostart", "star_on_remind", "keep_bundled_phrases",
+    "duplicate_guard", "service_timers", "high_risk_guard",
+]
 NumberKey = Literal[
     "font_size", "max_clipboard_chars", "sync_interval_seconds", "order_close_hours", "first_nudge_minutes",
     "second_nudge_minutes", "argument_nudge_hours", "remind_gap_hours", "remind_cap_count", "remind_cap_days",
-    "last_nudge_minutes", "snooze_minutes",
+    "last_nudge_minutes", "snooze_minutes", "duplicate_guard_window_minutes", "reply_alarm_minutes",
+    "follow_up_minutes",
 ]
 KEYS_BY_TYPE: dict[type, frozenset[str]] = {
     str: frozenset(get_args(TextKey)), bool: frozenset(get_args(FlagKey)), int: frozenset(get_args(NumberKey)),

@@ -141,7 +141,7 @@ def run_list(args: argparse.Namespace) -> int:
             print(json.dumps({
                 "id": p.id, "source": p.source, "group": p.group, "code": p.code, "text": p.text,
                 "intents": list(p.intents), "keywords": list(p.keywords), "enabled": p.enabled,
-                "hidden": p.id in hidden,
+                "hidden": p.id in hidden, "flags": list(p.flags),
             }, ensure_ascii=False))
         else:
             first_line = p.text.splitlines()[0] if p.text else ""

@@ -9,6 +9,7 @@ today's campaign included), so they read and are marked ⚠ exactly as in the wi
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from desktop.core.chat_block import read_copied
 from desktop.core.sensitive_finder import SensitiveFinder
 from desktop.services.context import open_services
 from desktop.services.library import load_library, seller_names
+from desktop.services.service_guard import ServiceGuard, rails_only
 from desktop.services.values import render_values
 
 
@@ -29,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="每条消息输出一行 JSON")
     parser.add_argument("--block", action="store_true",
                         help="把标准输入整体当作一段从聊天窗口复制的记录（只回答买家最后的问题）")
+    parser.add_argument("--no-guard", action="store_true",
+                        help="不用高风险护栏（退款、投诉等消息先推荐安抚和升级话术、不推荐主推），只看引擎的排序")
     parser.set_defaults(handler=run)
 
 
@@ -45,9 +49,13 @@ def run(args: argparse.Namespace) -> int:
     library = load_library(services)
     values = render_values(services.settings, library.promotion)
     sellers = seller_names(services.settings)
+    guard = ServiceGuard(rails_only(services.settings.get))
     for message in _inputs(args):
         read = read_copied(message, sellers)
         suggestions = library.engine.suggest(read.question, top=args.top) if read.question else []
+        if not args.no_guard:  # the window's guard rails (desktop/services/service_guard.py)
+            suggestions = guard.arrange(suggestions, read.question, library.phrases, lambda p: p.text,
+                                        dt.datetime.now(dt.UTC), library.engine.pinned_ids).suggestions
         texts = [values.render(s.phrase.text) for s in suggestions]
         marks = [_sensitive_words(text, library.find_sensitive) for text in texts]
         if args.json:

@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from importlib import resources
 
-from desktop.core.phrases import UNGROUPED, Phrase
+from desktop.core.phrases import UNGROUPED, Phrase, parse_flags
 
 # The rich CSV layout: Qianniu's three columns first, then ours. `kuaida library export` writes the same.
 COLUMNS = ("快捷编码", "快捷短语", "快捷短语分组", "意图", "关键词", "编号")
@@ -20,12 +20,22 @@ def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (cell or "").split(LIST_SEPARATOR) if part.strip())
 
 
+def _bundled_flags() -> dict[str, tuple[str, ...]]:
+    """Flags of bundled phrases (`library/default_flags.tsv`: 编号<TAB>标记), kept beside the library file so
+    the file itself stays in the layout every Kuaida reads."""
+    text = resources.files("desktop.resources").joinpath("library/default_flags.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
+    return {row[0]: parse_flags(_split(row[1])) for row in rows}
+
+
 def load_default_library() -> list[Phrase]:
     text = resources.files("desktop.resources").joinpath("library/default.csv").read_text(encoding="utf-8-sig")
+    flags = _bundled_flags()
     return [
         Phrase(
             id=row["编号"], text=row["快捷短语"], group=row["快捷短语分组"] or UNGROUPED, code=row["快捷编码"] or "",
             intents=_split(row["意图"]), keywords=_split(row["关键词"]), source="team",
+            flags=flags.get(row["编号"], ()),
         )
         for row in csv.DictReader(io.StringIO(text))
     ]

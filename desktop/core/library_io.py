@@ -2,7 +2,7 @@
 
 Two layouts. Qianniu's three columns `快捷编码,快捷短语,快捷短语分组` (an empty group means 未分组; Qianniu
 writes a line break inside a cell as `&#13;` and a comma as `&#44;`, because its own reader splits lines and
-commas without honouring quotes), and ours, which appends `意图,关键词,编号` (lists separated by `|`).
+commas without honouring quotes), and ours, which appends `意图,关键词,编号,标记` (lists separated by `|`).
 Pure logic: the store applies an `ImportPlan` in one transaction (`PhraseRepository.import_library`).
 """
 
@@ -20,13 +20,15 @@ from typing import Literal
 
 from desktop.core import formula_guard
 from desktop.core.default_library import COLUMNS, LIST_SEPARATOR
-from desktop.core.phrases import UNGROUPED, Phrase, Source, intents, new_phrase_id, validate
+from desktop.core.phrases import FLAG_NAMES, UNGROUPED, Phrase, Source, intents, new_phrase_id, parse_flags, validate
 from desktop.core.tabular import XLSX_SUFFIXES, Table, TabularError, read_table
 
 Layout = Literal["qianniu", "full"]
 LAYOUTS: tuple[Layout, ...] = ("qianniu", "full")
 QIANNIU_COLUMNS = COLUMNS[:3]
 CODE, TEXT, GROUP, INTENTS, KEYWORDS, ID = COLUMNS
+FLAGS = "标记"  # 稍等查询|致歉|安抚|升级 (desktop.core.phrases.FLAG_NAMES)
+FULL_COLUMNS = (*COLUMNS, FLAGS)
 # Encodings an export may use: UTF-8 with BOM (Excel on Chinese Windows and current Qianniu read it) and GBK
 # for old Qianniu versions, which read files in the Windows "ANSI" code page.
 EXPORT_ENCODINGS = {"utf-8": "utf-8-sig", "gbk": "gbk"}
@@ -51,6 +53,7 @@ class LibraryRow:
     intents: tuple[str, ...] | None = None
     keywords: tuple[str, ...] | None = None
     id: str = ""
+    flags: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +131,20 @@ def read_library(path: Path | str) -> LibraryFile:
 
 
 def parse_library(table: Table) -> LibraryFile:
-    rich = any(table.column(name) is not None for name in (INTENTS, KEYWORDS, ID))
+    rich = any(table.column(name) is not None for name in (INTENTS, KEYWORDS, ID, FLAGS))
     library = LibraryFile("full" if rich else "qianniu", table.encoding)
-    columns = {name: table.column(name) for name in COLUMNS}
+    columns = {name: table.column(name) for name in FULL_COLUMNS}
     names = _intent_names()
     for row in table.rows:
         cells = {name: None if i is None else formula_guard.restore(decode_cell(row.get(i))).strip()
                  for name, i in columns.items()}
         text, group = cells[TEXT] or "", cells[GROUP]
-        intent_cell, keyword_cell = cells[INTENTS], cells[KEYWORDS]
+        intent_cell, keyword_cell, flag_cell = cells[INTENTS], cells[KEYWORDS], cells[FLAGS]
+        try:
+            flags = None if flag_cell is None else parse_flags(_split_list(flag_cell))
+        except ValueError as error:
+            library.issues.append(RowIssue(row.number, str(error)))
+            continue
         parsed = LibraryRow(
             row=row.number,
             text=text,
@@ -145,6 +153,7 @@ def parse_library(table: Table) -> LibraryFile:
             intents=None if intent_cell is None else tuple(names.get(i, i) for i in _split_list(intent_cell)),
             keywords=None if keyword_cell is None else _split_list(keyword_cell),
             id=cells[ID] or "",
+            flags=flags,
         )
         problems = validate(Phrase(id="", text=text, intents=parsed.intents or ()))
         if problems:
@@ -222,7 +231,7 @@ def plan_import(library: LibraryFile, existing: Sequence[Phrase], source: Source
 
 def _merge(phrase: Phrase, row: LibraryRow) -> Phrase:
     changes: dict[str, object] = {"text": row.text}
-    for name in ("code", "group", "intents", "keywords"):
+    for name in ("code", "group", "intents", "keywords", "flags"):
         value = getattr(row, name)
         if value is not None:
             changes[name] = value
@@ -246,7 +255,7 @@ def export_library(
     # Every cell, every layout: a phrase, group or keyword starting with "=" must never run in Excel.
     rows = formula_guard.neutralised_rows(_export_cells(p, layout, escape=not xlsx and layout == "qianniu")
                                           for p in phrases)
-    headers = list(QIANNIU_COLUMNS if layout == "qianniu" else COLUMNS)
+    headers = list(QIANNIU_COLUMNS if layout == "qianniu" else FULL_COLUMNS)
     if xlsx:
         atomic_write(path, lambda target: _write_xlsx(target, headers, rows))
         return report
@@ -269,7 +278,8 @@ def _export_cells(phrase: Phrase, layout: Layout, *, escape: bool) -> list[str]:
         group = encode_qianniu_cell(group)
     cells = [phrase.code, text, group]
     if layout == "full":
-        cells += [LIST_SEPARATOR.join(phrase.intents), LIST_SEPARATOR.join(phrase.keywords), phrase.id]
+        cells += [LIST_SEPARATOR.join(phrase.intents), LIST_SEPARATOR.join(phrase.keywords), phrase.id,
+                  LIST_SEPARATOR.join(FLAG_NAMES[f] for f in phrase.flags if f in FLAG_NAMES)]
     return cells
 
 

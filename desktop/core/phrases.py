@@ -13,6 +13,10 @@ from typing import Literal
 Source = Literal["team", "personal"]
 UNGROUPED = "未分组"
 MAX_INTENTS = 2
+# What a phrase is for beyond the buyer intents it answers (the shop marks them; the bundled defaults carry
+# them): 稍等查询 promises a follow-up (a 15-minute one goes to 日清 when pasted), 致歉 answers a late reply,
+# 安抚/升级 are the approved calming and escalation phrases that lead in high-risk chats (service_guard.py).
+FLAG_NAMES = {"wait": "稍等查询", "apology": "致歉", "calm": "安抚", "escalate": "升级"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,10 @@ class Phrase:
     keywords: tuple[str, ...] = ()
     source: Source = "personal"
     enabled: bool = True
+    flags: tuple[str, ...] = ()  # keys of FLAG_NAMES
+
+    def has_flag(self, flag: str) -> bool:
+        return flag in self.flags
 
     def with_changes(self, **changes: object) -> Phrase:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -63,6 +71,19 @@ class PhraseProblem:
     message: str
     row: int | None = None
     fields: dict[str, str] = field(default_factory=dict)
+
+
+def parse_flags(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Flags as a file or a pack writes them (their Chinese names or their keys) → keys; unknown ones raise."""
+    by_name = {name: key for key, name in FLAG_NAMES.items()}
+    flags = []
+    for name in names:
+        key = name if name in FLAG_NAMES else by_name.get(name)
+        if key is None:
+            raise ValueError(f"未知的标记：{name}（可选：{'、'.join(FLAG_NAMES.values())}）")
+        if key not in flags:
+            flags.append(key)
+    return tuple(flags)
 
 
 def validate(phrase: Phrase) -> list[str]:

@@ -30,7 +30,7 @@ from desktop.settings import Settings
 
 log = logging.getLogger(__name__)
 
-HOTKEY_SETTINGS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
+HOTKEY_SETTINGS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix", "hotkey_promise")
 # Qt platforms with no desktop behind them: no tray, no keystrokes, no hotkeys.
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc")
 

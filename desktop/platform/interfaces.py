@@ -47,10 +47,11 @@ class HotkeyAction(Enum):
     SHOW = "show"  # show or hide the window
     SEARCH = "search"  # type a search
     PICK = "pick"  # paste reply number 1–9
+    PROMISE = "promise"  # 记承诺 in a high-risk chat (desktop/ui/suggestions/guard_hooks.py)
 
 
 def parse_binding(name: str) -> tuple[HotkeyAction, int]:
-    """A binding's name ("show", "search", "pick:1" … "pick:9", as in `bindings_from_settings`) as the
+    """A binding's name ("show", "search", "promise", "pick:1" … "pick:9", as in `bindings_from_settings`) as the
     action and its number (0 for the actions without one)."""
     action, _, number = name.partition(":")
     return HotkeyAction(action), int(number) if number.isdigit() else 0

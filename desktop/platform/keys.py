@@ -114,7 +114,8 @@ def bindings_from_settings(get: Callable[[str], Any]) -> dict[str, str]:
 
     An empty setting leaves that action unbound.
     """
-    bindings = {"show": str(get("hotkey_show")).strip(), "search": str(get("hotkey_search")).strip()}
+    bindings = {"show": str(get("hotkey_show")).strip(), "search": str(get("hotkey_search")).strip(),
+                "promise": str(get("hotkey_promise")).strip()}  # 记承诺 in a high-risk chat (guard_hooks.py)
     prefix = str(get("hotkey_pick_prefix")).strip().rstrip("+")
     if prefix:
         bindings.update({f"pick:{n}": f"{prefix}+{n}" for n in range(1, 10)})

@@ -29,6 +29,7 @@ def _to_row(phrase: Phrase, position: int) -> dict[str, object]:
         "intents": json.dumps(list(phrase.intents), ensure_ascii=False),
         "keywords": json.dumps(list(phrase.keywords), ensure_ascii=False),
         "source": phrase.source, "enabled": int(phrase.enabled), "position": position,
+        "flags": json.dumps(list(phrase.flags)),
     }
 
 
@@ -36,7 +37,7 @@ def _from_row(row: dict[str, Any]) -> Phrase:
     return Phrase(
         id=row["id"], text=row["text"], group=row["grp"], code=row["code"] or "",
         intents=tuple(json.loads(row["intents"] or "[]")), keywords=tuple(json.loads(row["keywords"] or "[]")),
-        source=row["source"], enabled=bool(row["enabled"]),
+        source=row["source"], enabled=bool(row["enabled"]), flags=tuple(json.loads(row.get("flags") or "[]")),
     )
 
 

@@ -9,10 +9,13 @@ repositories, so they and `database.py` can both depend on it without a cycle.
 
 from __future__ import annotations
 
+import json
 import secrets
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
+
+from desktop.core.default_library import load_default_library
 
 # The installation's secret that learned picks are hashed with (see `salt_learned_picks`), in phrase_state.
 LEARNING_KEY = "learning_key"
@@ -25,10 +28,12 @@ customers = Migrations("kuaida.customers")
 feedback = Migrations("kuaida.feedback")
 lost_sales = Migrations("kuaida.lost_sales")
 rounds = Migrations("kuaida.rounds")
+sent_log = Migrations("kuaida.sent_log")
 
 adoption = Migrations("kuaida.adoption")
 
-MIGRATION_SETS: tuple[Migrations, ...] = (phrases, team, orders, customers, feedback, lost_sales, rounds, adoption)
+MIGRATION_SETS: tuple[Migrations, ...] = (phrases, team, orders, customers, feedback, lost_sales, rounds, adoption,
+                                            sent_log)
 
 
 # phrases ------------------------------------------------------------------------------------------------
@@ -59,6 +64,15 @@ def salt_learned_picks(db: sqlite_utils.Database) -> None:
     db.execute("delete from learned_picks where feature like 'g:%'")
     db.table("phrase_state").create({"key": str, "value": str}, pk="key")
     db.table("phrase_state").insert({"key": LEARNING_KEY, "value": secrets.token_hex(LEARNING_KEY_BYTES)})
+
+
+@phrases()
+def add_phrase_flags(db: sqlite_utils.Database) -> None:
+    """Phrases carry flags (稍等查询, 致歉, 安抚, 升级: desktop.core.phrases.FLAG_NAMES); bundled phrases already
+    in the store get the flags the bundled library gives them."""
+    db.table("phrases").add_column("flags", str, not_null_default="[]")
+    db.conn.executemany("update phrases set flags = ? where id = ?",
+                        [(json.dumps(list(p.flags)), p.id) for p in load_default_library() if p.flags])
 
 
 # team ---------------------------------------------------------------------------------------------------
@@ -162,3 +176,9 @@ def create_rounds_table(db: sqlite_utils.Database) -> None:
 def create_adoption_table(db: sqlite_utils.Database) -> None:
     db.table("adoption_counts").create({"day": str, "phrase_id": str, "outcome": str, "count": int},
                                        pk=("day", "phrase_id", "outcome"))
+
+
+# the duplicate-send guard: today's sent replies as keyed digests only (desktop/store/sent_log.py) ----------
+@sent_log()
+def create_sent_log(db: sqlite_utils.Database) -> None:
+    db.table("sent_replies").create({"day": str, "digest": str}, pk=("day", "digest"))

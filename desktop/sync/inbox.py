@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.phrases import UNGROUPED, Phrase
+from desktop.core.phrases import FLAG_NAMES, UNGROUPED, Phrase
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.pack import MAX_SHORT, MAX_TEXT, PHRASE_ID, PackError
 from desktop.sync.atomic import write_atomic
@@ -54,7 +54,8 @@ def propose(folder_path: Path, phrase: Phrase, agent_id: str, agent_name: str = 
         "created_at": when.isoformat(timespec="seconds"),
         "phrase": {"id": phrase.id if PHRASE_ID.fullmatch(phrase.id) else "",
                    "text": phrase.text[:MAX_TEXT], "group": phrase.group[:MAX_SHORT], "code": phrase.code[:MAX_SHORT],
-                   "intents": list(phrase.intents), "keywords": list(phrase.keywords)},
+                   "intents": list(phrase.intents), "keywords": list(phrase.keywords),
+                   **({"flags": list(phrase.flags)} if phrase.flags else {})},
     }
     write_atomic(folder.inbox / f"{proposal_id}.json", canonical_bytes(body))
     return proposal_id
@@ -115,6 +116,7 @@ def _read(path: Path) -> Proposal:
         group=_short(item.get("group")) or UNGROUPED, code=_short(item.get("code")),
         intents=tuple(_short(i) for i in item.get("intents", [])[:4]),
         keywords=tuple(_short(k) for k in item.get("keywords", [])[:20]), source="team",
+        flags=tuple(f for f in item.get("flags", [])[:4] if isinstance(f, str) and f in FLAG_NAMES),
     )
     return Proposal(path.stem, phrase, _short(raw.get("agent")), _short(raw.get("note"), 500),
                     _short(raw.get("created_at")))

@@ -85,27 +85,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="255"/>
+        <location filename="../../desktop/app.py" line="258"/>
         <source>快答：操作没有完成</source>
         <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="281"/>
+        <location filename="../../desktop/app.py" line="284"/>
         <source>团队短语库…</source>
         <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="327"/>
+        <location filename="../../desktop/app.py" line="330"/>
         <source>意见反馈汇总…</source>
         <translation>Feedback summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="328"/>
+        <location filename="../../desktop/app.py" line="331"/>
         <source>话术优化…</source>
         <translation>Better replies…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="329"/>
+        <location filename="../../desktop/app.py" line="332"/>
         <source>日报…</source>
         <translation>Daily report…</translation>
     </message>
@@ -657,6 +657,99 @@
     </message>
 </context>
 <context>
+    <name>GuardHooks</name>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="108"/>
+        <source>无热键</source>
+        <translation>no key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="109"/>
+        <source>记承诺（%1）</source>
+        <translation>Promise (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="110"/>
+        <source>把这位买家的问题记为承诺，交给下一班在日清里跟进</source>
+        <translation>Record this buyer&apos;s issue as a promise for the next shift to follow up in the end-of-shift list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="178"/>
+        <source>稍等查询后回复买家（%1 分钟内）</source>
+        <translation>Reply to the buyer after checking (within %1 minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="181"/>
+        <source>已记入日清：%1 后跟进</source>
+        <translation>Added to the end-of-shift list: follow up at %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="200"/>
+        <source>买家</source>
+        <translation>the buyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="201"/>
+        <source>该回复%1了：稍等查询的结果</source>
+        <translation>Time to reply to %1: the result of your check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="203"/>
+        <source>快答：跟进提醒</source>
+        <translation>Kuaida: follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="211"/>
+        <source>不知道是哪位买家：复制带昵称的聊天记录后再记承诺</source>
+        <translation>Which buyer? Copy chat lines with the buyer&apos;s nick, then record the promise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="216"/>
+        <source>交接下一班：跟进%1</source>
+        <translation>Hand over to the next shift: follow up %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="216"/>
+        <source>买家的问题</source>
+        <translation>the buyer&apos;s issue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="218"/>
+        <source>已记为承诺，下一班在日清里跟进：%1</source>
+        <translation>Recorded as a promise for the next shift: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="229"/>
+        <source>这位买家</source>
+        <translation>this buyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="237"/>
+        <source>今天已向%1发过这句：1 是同类的下一句，再选 %2 仍粘贴</source>
+        <translation>Already sent to %1 today: 1 is the next variant; pick %2 again to paste it anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="238"/>
+        <source>一次</source>
+        <translation>it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="240"/>
+        <source>今天已向%1发过这句，再选一次仍粘贴</source>
+        <translation>Already sent to %1 today; pick it again to paste it anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="252"/>
+        <source>%1 先致歉</source>
+        <translation>%1 apologise first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="253"/>
+        <source>买家已等待；超过 %1 分钟先致歉</source>
+        <translation>How long the buyer has waited; after %1 minutes, apologise first</translation>
+    </message>
+</context>
+<context>
     <name>HandoverNotice</name>
     <message>
         <location filename="../../desktop/ui/reminders/end_of_shift.py" line="149"/>
@@ -1156,47 +1249,47 @@
 <context>
     <name>OverlayController</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="89"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="91"/>
         <source>已记录未成交原因：%1</source>
         <translation>Reason for no sale recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="180"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="182"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="182"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="184"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="183"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="185"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="213"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="217"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="214"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="218"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="343"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="351"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="347"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="355"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="350"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="358"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1488,82 +1581,107 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="101"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="112"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="102"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="113"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="104"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="115"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="105"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="116"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="117"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="118"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="119"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="119"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="119"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="119"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="119"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="109"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="120"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="153"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="123"/>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="124"/>
+        <source>稍等查询</source>
+        <translation>Let me check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="124"/>
+        <source>致歉</source>
+        <translation>Apology</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="124"/>
+        <source>安抚</source>
+        <translation>Calming</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="125"/>
+        <source>升级</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="171"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="190"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="209"/>
         <source>可改为：{0}</source>
         <translation>Could read: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="151"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="169"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="188"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="207"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -2467,107 +2585,127 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <source>同一买家今天已发过的话术，粘贴前提醒</source>
+        <translation>Warn before pasting a reply this buyer already had today</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
+        <source>质检自查计时（买家久等先推荐致歉，稍等查询到时提醒跟进）</source>
+        <translation>Service timers (apology first after a long wait, follow-up reminder after &quot;let me check&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
+        <source>退款、投诉等高风险消息先推荐安抚和升级话术</source>
+        <translation>Refund, complaint and other high-risk messages: calming and escalation phrases first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="88"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="89"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="95"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="96"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="97"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="99"/>
+        <source>记承诺（高风险对话）</source>
+        <translation>Record promise (high-risk chat)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="108"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="108"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="108"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="116"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="128"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="134"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="169"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="170"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>

@@ -92,7 +92,7 @@ def test_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     workbook = load_workbook(everything, read_only=True)
     rows = list(workbook.active.iter_rows(values_only=True))
     workbook.close()
-    assert rows[0] == ("快捷编码", "快捷短语", "快捷短语分组", "意图", "关键词", "编号")
+    assert rows[0] == ("快捷编码", "快捷短语", "快捷短语分组", "意图", "关键词", "编号", "标记")
     assert len(rows) > 150  # the bundled team library comes along
 
 

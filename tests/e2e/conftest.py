@@ -249,6 +249,11 @@ def kuaida(desktop: Desktop, editor: Editor, e2e_root: Path) -> Iterator[Kuaida]
            "QT_QPA_PLATFORM": "xcb", "PYTHONUNBUFFERED": "1"}
     env.pop("KUAIDA_POLICY_FILE", None)
     env.pop("KUAIDA_INSTALLER_FILE", None)
+    # The session pastes the same replies again and again into one chat: the duplicate-send guard would
+    # (rightly) hold the repeats. It has tests of its own (tests/ui/suggestions/test_guard_hooks.py).
+    (folder / "home").mkdir()
+    (folder / "home" / "settings.json").write_text(json.dumps({"version": 1, "values": {"duplicate_guard": False}}),
+                                                   encoding="utf-8")
     log = folder / "kuaida.log"
     process = desktop.start(sys.executable, "-m", "desktop", env=env, log=log)
     app = Kuaida(process, folder / "probe.json", log, desktop)

@@ -39,7 +39,7 @@ def test_offscreen_gets_null_adapters_and_a_real_clipboard(settings, owner):
     assert services.hotkeys.unavailable_reason() == GENERIC_REASON
     assert isinstance(services.paster, ClipboardOnlyPaster)
     assert isinstance(services.notifier, NullNotifier)
-    assert set(services.hotkey_errors) == {"show", "search", *(f"pick:{n}" for n in range(1, 10))}
+    assert set(services.hotkey_errors) == {"show", "search", "promise", *(f"pick:{n}" for n in range(1, 10))}
     services.close()
 
 
@@ -73,7 +73,7 @@ def test_settings_changes_reach_the_adapters(settings, owner):
     settings.set("watch_clipboard", False)
     assert services.clipboard.is_paused()
     settings.set("hotkey_pick_prefix", "")
-    assert set(services.hotkey_errors) == {"show", "search"}
+    assert set(services.hotkey_errors) == {"show", "search", "promise"}
 
 
 def test_pause_setting_is_applied_at_start(settings, owner):

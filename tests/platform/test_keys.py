@@ -68,7 +68,7 @@ def test_default_settings_bind_show_search_and_nine_picks():
 
 
 def test_empty_settings_leave_actions_unbound():
-    values = {"hotkey_show": "", "hotkey_search": "Ctrl+Alt+F", "hotkey_pick_prefix": "Ctrl+Alt+"}
+    values = {"hotkey_show": "", "hotkey_search": "Ctrl+Alt+F", "hotkey_pick_prefix": "Ctrl+Alt+", "hotkey_promise": ""}
     bindings = bindings_from_settings(values.__getitem__)
-    assert "show" not in bindings
+    assert "show" not in bindings and "promise" not in bindings
     assert bindings["pick:3"] == "Ctrl+Alt+3"

@@ -52,7 +52,7 @@ def test_migrations_are_applied_once_and_recorded(tmp_path: Path) -> None:
     path = make_store(tmp_path)
     store = open_store(path)
     names = [r["name"] for r in store.db["_sqlite_migrations"].rows_where("migration_set = ?", ["kuaida.phrases"])]
-    assert names == ["create_phrase_tables", "salt_learned_picks"]
+    assert sorted(names) == ["add_phrase_flags", "create_phrase_tables", "salt_learned_picks"]
     assert PhraseRepository(store.db).count() == 1
     store.close()
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from desktop.core.phrases import Phrase
 from desktop.core.sync.pack import TeamLibrary
 
-_FIELD_NAMES = {"text": "内容", "group": "分组", "code": "快捷编码", "intents": "意图", "keywords": "关键词"}
+_FIELD_NAMES = {"text": "内容", "group": "分组", "code": "快捷编码", "intents": "意图", "keywords": "关键词",
+                "flags": "标记"}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.phrases import UNGROUPED, Phrase
+from desktop.core.phrases import FLAG_NAMES, UNGROUPED, Phrase
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 
 FORMAT_VERSION = 1
@@ -93,8 +93,11 @@ def _word_json(word: SensitiveWord) -> dict[str, str]:
 
 
 def _phrase_json(phrase: Phrase) -> dict[str, Any]:
-    return {"id": phrase.id, "text": phrase.text, "group": phrase.group, "code": phrase.code,
+    line = {"id": phrase.id, "text": phrase.text, "group": phrase.group, "code": phrase.code,
             "intents": list(phrase.intents), "keywords": list(phrase.keywords)}
+    if phrase.flags:  # only when set: a pack without flags stays byte for byte what older versions wrote
+        line["flags"] = list(phrase.flags)
+    return line
 
 
 def _header_json(library: TeamLibrary, library_version: int) -> dict[str, Any]:
@@ -245,4 +248,5 @@ def _phrase(item: dict[str, Any]) -> Phrase:
         id=_id(item, "id"), text=text, group=_str(item, "group", MAX_SHORT) or UNGROUPED,
         code=_str(item, "code", MAX_SHORT), intents=tuple(_text_items(item, "intents", MAX_SHORT)),
         keywords=tuple(_text_items(item, "keywords", MAX_SHORT)), source="team",
+        flags=tuple(f for f in _text_items(item, "flags", MAX_SHORT) if f in FLAG_NAMES),  # a newer flag: ignored
     )

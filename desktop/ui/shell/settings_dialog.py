@@ -77,6 +77,10 @@ class SettingsDialog(QDialog):
         self._check("restore_clipboard", general, lambda: self.tr("粘贴后恢复原来的剪贴板"))
         self._check("watch_clipboard", general, lambda: self.tr("监听剪贴板并给出建议"))
         self._check("keep_bundled_phrases", general, lambda: self.tr("有了自己的短语后仍推荐快答默认短语"))
+        self._check("duplicate_guard", general, lambda: self.tr("同一买家今天已发过的话术，粘贴前提醒"))
+        self._check("service_timers", general,
+                    lambda: self.tr("质检自查计时（买家久等先推荐致歉，稍等查询到时提醒跟进）"))
+        self._check("high_risk_guard", general, lambda: self.tr("退款、投诉等高风险消息先推荐安抚和升级话术"))
 
         look = QFormLayout()
         self._combo("theme", look, lambda: self.tr("主题"),
@@ -92,6 +96,7 @@ class SettingsDialog(QDialog):
         self._hotkey("hotkey_search", keys, lambda: self.tr("搜索短语"))
         self._combo("hotkey_pick_prefix", keys, lambda: self.tr("选第 1–9 条"),
                     lambda: [(p, f"{p}+1 … {p}+9") for p in PICK_PREFIXES])
+        self._hotkey("hotkey_promise", keys, lambda: self.tr("记承诺（高风险对话）"))
         if hotkey_problem is not None:  # why some hotkeys do not work, in the current language
             problem = plain_label(parent=self)
             self._text(problem.setText, hotkey_problem)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from desktop.services.context import Services
     from desktop.services.library import Library
     from desktop.ui.runtime.tasks import Runner
+    from desktop.ui.suggestions.guard_hooks import GuardHooks
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class OverlayController(QObject):
         self.focus = focus or FocusReturn()
         self.library_service = library or LibraryService(runner, settings, parent=self)
         self.hotkey_errors = dict(hotkey_errors or {})
+        self.guard: GuardHooks | None = None  # the service guard (guard_hooks.py), attached by the app
         self.copied = ""  # the last copied text as copied (＋ 新建 saves it); never logged
         self.message = ""  # what is answered: the buyer's question read from it (chat_block); shown elided
         self.buyer = ""  # the buyer's nick when the copy was a block from the chat client, else ""
@@ -193,6 +195,8 @@ class OverlayController(QObject):
         self._read = read
         if not read.from_block:
             self.buyer = split_speaker(text)[0]
+        if self.guard is not None:
+            self.guard.copied(self.buyer)
         self.panel.set_message(self._shown_message(read))
         self._show_suggestions()
 
@@ -219,6 +223,8 @@ class OverlayController(QObject):
             self.panel.show_model(self.suggestion_model, EmptyKind.UNAVAILABLE if failed else EmptyKind.LOADING)
             return
         suggestions = self.library.engine.suggest(self.message, top=MAX_NUMBERED) if self.message else []
+        if self.guard is not None:  # guard rails, an apology after a late reply, greetings rotated
+            suggestions = self.guard.arrange(suggestions, self.message)
         self.suggestion_model.set_suggestions(suggestions)
         if suggestions:
             self.adoption.suggestions_shown()
@@ -283,6 +289,8 @@ class OverlayController(QObject):
         if not 0 <= row < model.rowCount():
             return
         phrase = model.phrase(row)
+        if self.guard is not None and not self.guard.allow(phrase, model.rendered_text(row)):
+            return  # a repeat to this buyer today: warned, the next variant offered; the same pick pastes
         pasted = self.pipeline.paste(model.rendered_text(row), model.sensitive_spans(row), self._fix_sensitive())
         if pasted is not None:
             self.adoption.reply_pasted(phrase.id, row + 1 if model is self.suggestion_model else None, pasted)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.intent_inference import infer_phrase_intents
-from desktop.core.phrases import UNGROUPED, Phrase, intents
+from desktop.core.phrases import FLAG_NAMES, UNGROUPED, Phrase, intents
 from desktop.core.sync.draft import EMOJI, PREVIEW_VALUES
 from desktop.core.templates import render
 from desktop.ui.widgets.inferred_intents import show_inferred
@@ -59,6 +60,8 @@ class PhraseForm(QWidget):
         self._inferred: tuple[str, ...] = ()
         self._inferred_for = Phrase(id="", text="")  # the phrase the 推断 line was last worked out for
         self.keywords_edit = QLineEdit(self)
+        # 标记 (desktop.core.phrases.FLAG_NAMES): what the service guard leads with or follows up
+        self.flag_boxes = {flag: QCheckBox(self) for flag in FLAG_NAMES}
         self.preview_label = plain_label(parent=self)
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -85,6 +88,12 @@ class PhraseForm(QWidget):
         inferred_row.addWidget(self.confirm_inferred_button)
         form.addRow("", inferred_row)
         form.addRow(keywords_name, self.keywords_edit)
+        flags_row = QHBoxLayout()
+        for flag_box in self.flag_boxes.values():
+            flags_row.addWidget(flag_box)
+        flags_row.addStretch(1)
+        self.flags_name = plain_label(parent=self)
+        form.addRow(self.flags_name, flags_row)
         form.addRow(preview_name, self.preview_label)
         form.addRow("", self.warning_label)
         self.retranslate()
@@ -95,6 +104,8 @@ class PhraseForm(QWidget):
         self.keywords_edit.textEdited.connect(self._on_field_edited)
         for box in self.intent_boxes:
             box.currentIndexChanged.connect(self._on_field_edited)
+        for flag_box in self.flag_boxes.values():
+            flag_box.toggled.connect(self._on_field_edited)
         self.setEnabled(False)
 
     def retranslate(self) -> None:
@@ -109,6 +120,11 @@ class PhraseForm(QWidget):
                  self.tr("预览"))
         for row_name, name in zip(self.row_names, names, strict=True):
             row_name.setText(name)
+        self.flags_name.setText(self.tr("标记"))
+        flag_labels = {"wait": self.tr("稍等查询"), "apology": self.tr("致歉"), "calm": self.tr("安抚"),
+                       "escalate": self.tr("升级")}
+        for flag, flag_box in self.flag_boxes.items():
+            flag_box.setText(flag_labels.get(flag, FLAG_NAMES[flag]))
         self._refresh_inferred(self._inferred_for)
         self._refresh_preview()
 
@@ -139,6 +155,8 @@ class PhraseForm(QWidget):
         for box, intent in zip(self.intent_boxes, [*phrase.intents, "", ""], strict=False):
             box.setCurrentIndex(max(0, box.findData(intent)))
         self.keywords_edit.setText("|".join(phrase.keywords))
+        for flag, flag_box in self.flag_boxes.items():
+            flag_box.setChecked(flag in phrase.flags)
         self._loading = False
         self._refresh_preview()
         self._refresh_inferred(phrase)
@@ -176,6 +194,7 @@ class PhraseForm(QWidget):
             "code": self.code_edit.text().strip(),
             "intents": tuple(dict.fromkeys(i for i in chosen if i)),
             "keywords": tuple(k.strip() for k in self.keywords_edit.text().replace("｜", "|").split("|") if k.strip()),
+            "flags": tuple(flag for flag, box in self.flag_boxes.items() if box.isChecked()),
         }
         self._refresh_preview()
         self.edited.emit(self._phrase_id, changes)

@@ -110,3 +110,15 @@ def test_importing_the_shops_library_asks_whether_to_keep_the_bundled_defaults(b
     bundled = [p for p in bundled_editor.draft.phrases if p.id.startswith("d-")]
     assert bool(bundled) is keep
     assert {"fh", "zz"} <= {p.code for p in bundled_editor.draft.phrases}
+
+
+def test_the_lead_marks_a_phrase_with_flags_and_they_are_kept_when_shown_again(editor):
+    phrase = editor.phrases.add_phrase()
+    form = editor.phrases.form
+    form.text_edit.setPlainText("亲，稍等，我帮您查一下")
+    form.flag_boxes["wait"].setChecked(True)
+    assert editor.draft.phrases[-1].flags == ("wait",)
+    form.show_phrase(editor.draft.phrases[-1])
+    assert form.flag_boxes["wait"].isChecked() and not form.flag_boxes["calm"].isChecked()
+    form.flag_boxes["wait"].setChecked(False)
+    assert editor.draft.update(phrase.id).flags == ()
