@@ -12,3 +12,9 @@ def agent_values(settings: Settings, campaign: str = "") -> dict[str, str]:
         "店铺": str(settings.get("shop_name")),
         "活动": str(settings.get("campaign")) or campaign,
     }
+
+
+def export_values(settings: Settings) -> dict[str, str]:
+    """What an export to Qianniu fills in: the values that stay true for as long as the file is used
+    ({客服}, {店铺}); a campaign ends and a greeting depends on the hour, so those are left to the agent."""
+    return {key: value for key, value in agent_values(settings).items() if key in ("客服", "店铺") and value}

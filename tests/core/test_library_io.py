@@ -71,6 +71,31 @@ def test_gbk_export_leaves_out_what_gbk_cannot_hold_and_says_so(tmp_path: Path) 
     assert out.read_bytes().decode("gbk").splitlines()[1] == "fh,亲，已发货哦,"
 
 
+def test_a_qianniu_export_fills_variables_and_lists_the_phrases_it_could_not_fill(tmp_path: Path) -> None:
+    phrases = [
+        Phrase(id="p-1", text="{问候}，我是{客服}，欢迎光临{店铺}～", code="hy"),
+        Phrase(id="p-2", text="亲爱的{买家}，[{活动}期间，]全店包邮", code="by"),
+        Phrase(id="p-3", text="亲，在的呢", code="zd"),
+    ]
+    out = tmp_path / "qianniu.csv"
+    report = export_library(out, phrases, layout="qianniu", values={"客服": "小美", "店铺": "快答小店"})
+    lines = out.read_bytes().decode("utf-8-sig").splitlines()[1:]
+    # No brace reaches 千牛, which would send it as it stands; the greeting of the export's hour is not frozen.
+    assert lines == ["hy,我是小美，欢迎光临快答小店～,", "by,亲爱的，全店包邮,", "zd,亲，在的呢,"]
+    assert report.unfilled == [("p-1", ("问候",)), ("p-2", ("买家", "活动"))]
+
+
+def test_a_chosen_greeting_fills_the_qianniu_export_and_the_full_layout_keeps_variables(tmp_path: Path) -> None:
+    phrase = Phrase(id="p-1", text="{问候}，我是{客服}", code="hy")
+    qianniu = tmp_path / "qianniu.csv"
+    report = export_library(qianniu, [phrase], layout="qianniu", values={"问候": "您好", "客服": "小美"})
+    assert qianniu.read_bytes().decode("utf-8-sig").splitlines()[1] == "hy,您好，我是小美,"
+    assert report.unfilled == []
+    full = tmp_path / "full.csv"
+    assert export_library(full, [phrase], layout="full", values={"客服": "小美"}).unfilled == []
+    assert read_library(full).rows[0].text == "{问候}，我是{客服}"  # Kuaida's own layout renders at paste time
+
+
 def test_the_full_layout_round_trips_through_xlsx(tmp_path: Path) -> None:
     phrases = [
         Phrase(id="t-1", text="=亲，第一行\n第二行, 有逗号😊", group="发货", code="fh",
