@@ -36,6 +36,7 @@ ICON_SIZES = (16, 32, 64, 256)
 FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
 HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
 GEOMETRY_SAVE_MS = 1500
+OPEN_EDITOR = 2  # the settings dialog's result when 设置 → 团队 → 团队短语库… closed it
 TASK_FAILED_KEY = "task-failed"  # one notification slot: a new failure replaces the last one
 
 
@@ -289,17 +290,33 @@ class Application(QObject):
         actions = self.phrase_files.actions if self.phrase_files is not None else []
         controller = self.controller
         hidden = (lambda: controller.library.hidden if controller.library else []) if controller else None
-        dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden)
+        dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden,
+                                team_page=self._team_page())
+        if dialog.team_page is not None:  # the editor is a window of its own: close the modal dialog first
+            dialog.team_page.editor_requested.connect(lambda: dialog.done(OPEN_EDITOR))
         if controller is not None:
             dialog.restore_hidden_requested.connect(controller.unhide_phrase)
             controller.library_loaded.connect(dialog.refresh_hidden)
         focus = self.controller.focus if self.controller is not None else None
         if focus is not None:
             focus.remember()
-        dialog.exec()
+        result = dialog.exec()
         dialog.deleteLater()
         if focus is not None:
             focus.restore()
+        if result == OPEN_EDITOR:
+            self.show_library_editor()
+
+    def _team_page(self) -> QWidget | None:
+        """设置 → 团队, when the team sync runs (the tray's team entries, for desktops without a tray)."""
+        if self.sync is None:
+            return None
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.team.team_page import TeamPage
+
+        settings, paths = self.settings.settings, self.paths
+        return TeamPage(self.sync, self.runner, self.settings,
+                        current_folder=lambda: str(team_folder_path(settings, paths)))
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
         if key in HOTKEY_KEYS and self.platform is not None:

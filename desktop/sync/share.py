@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.paths import Paths
 from desktop.settings import Settings
+from desktop.sync.folder import ShareOfflineError, TeamFolder
 
 
 def team_folder_path(settings: Settings, paths: Paths) -> Path:
@@ -15,3 +17,28 @@ def team_folder_path(settings: Settings, paths: Paths) -> Path:
     # The stand-in is a local folder we own: it exists, so an unpublished one reads as "empty", not "offline".
     paths.local_share.mkdir(parents=True, exist_ok=True)
     return paths.local_share
+
+
+@dataclass(frozen=True)
+class FolderCheck:
+    """What a look at a chosen shared folder found: usable at all, and whether a lead has published there."""
+
+    usable: bool
+    has_library: bool
+    message: str
+
+
+def check_share_folder(path: Path) -> FolderCheck:
+    """Can this folder be the team's share? Reads only (agents may not write the folder's top level); may hang
+    on a dead network path, so callers run it off the UI thread with a timeout."""
+    folder = TeamFolder(path)
+    try:
+        folder.require_reachable()
+        next(path.iterdir(), None)  # a folder we may not list is as useless as a missing one
+        has_library = folder.manifest.is_file()
+    except OSError as error:
+        reason = str(error) if isinstance(error, ShareOfflineError) else f"无法读取 {path}：{error.strerror or error}"
+        return FolderCheck(False, False, reason)
+    if has_library:
+        return FolderCheck(True, True, "已找到团队库")
+    return FolderCheck(True, False, "可以使用；这里还没有团队库（主管发布后即可同步）")

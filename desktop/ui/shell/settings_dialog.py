@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,14 +37,17 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: SettingsBridge, hotkey_problem: str | None = None,
                  parent: QWidget | None = None, *, phrase_actions: Sequence[QAction] = (),
-                 hidden_phrases: Callable[[], Sequence[Phrase]] | None = None) -> None:
+                 hidden_phrases: Callable[[], Sequence[Phrase]] | None = None,
+                 team_page: QWidget | None = None) -> None:
         """`phrase_actions`: the tray's 导入短语… / 导出短语…, offered here too as buttons under 我的短语.
-        `hidden_phrases`: the loaded library's hidden team phrases (read again by `refresh_hidden`)."""
+        `hidden_phrases`: the loaded library's hidden team phrases (read again by `refresh_hidden`).
+        `team_page`: the 团队 page (desktop/ui/team/team_page.py), when the team sync runs."""
         super().__init__(parent)
         self.settings = settings
         self._hidden_phrases = hidden_phrases
         self.hidden_button: QPushButton | None = None
         self.hidden_dialog: HiddenPhrasesDialog | None = None
+        self.team_page = team_page
         self.setWindowTitle(self.tr("快答设置"))
         self.setMinimumWidth(380)
         self.editors: dict[str, QWidget] = {}
@@ -76,11 +80,19 @@ class SettingsDialog(QDialog):
             problem.setWordWrap(True)
             keys.addRow(problem)
 
-        layout = QVBoxLayout(self)
-        for title, form in ((self.tr("回复"), general), (self.tr("外观"), look), (self.tr("热键"), keys)):
+        # Pages, not one long column: at 1366×768 with the largest font every page fits the screen.
+        self.pages = QTabWidget(self)
+        general_page, keys_page = QWidget(self.pages), QWidget(self.pages)
+        layout = QVBoxLayout(general_page)
+        for title, form in ((self.tr("回复"), general), (self.tr("外观"), look)):
             box = QGroupBox(title, self)
             box.setLayout(form)
             layout.addWidget(box)
+        keys_layout = QVBoxLayout(keys_page)
+        keys_box = QGroupBox(self.tr("热键"), self)
+        keys_box.setLayout(keys)
+        keys_layout.addWidget(keys_box)
+        keys_layout.addStretch(1)
         if phrase_actions or hidden_phrases is not None:
             box = QGroupBox(self.tr("我的短语"), self)
             row = QHBoxLayout(box)
@@ -96,10 +108,17 @@ class SettingsDialog(QDialog):
                 self.refresh_hidden()
             row.addStretch(1)
             layout.addWidget(box)
+        layout.addStretch(1)
+        self.pages.addTab(general_page, self.tr("常规"))
+        self.pages.addTab(keys_page, self.tr("热键"))
+        if team_page is not None:
+            self.pages.addTab(team_page, self.tr("团队"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.pages)
+        outer.addWidget(buttons)
         for key, editor in self.editors.items():
             if settings.locked(key):
                 editor.setEnabled(False)
