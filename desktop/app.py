@@ -235,12 +235,14 @@ class Application(QObject):
 
     def _start_reminders(self) -> None:
         """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
+        from desktop.sync.share import configured_share
         from desktop.ui.reminders.feature import RemindersFeature
 
         self.reminders = RemindersFeature(
             self.window, self.runner, self.settings, self.platform.clipboard, self.platform.paster,
             self.platform.notifier, focus=self.controller.focus, tray=self.tray,
-            paste_text=self.controller.paste_text, parent=self,
+            paste_text=self.controller.paste_text,
+            shared_folder=lambda: configured_share(self.settings.settings), parent=self,
         )
         self.reminders.start()
 

@@ -10,10 +10,16 @@ from desktop.settings import Settings
 from desktop.sync.folder import ShareOfflineError, TeamFolder
 
 
-def team_folder_path(settings: Settings, paths: Paths) -> Path:
+def configured_share(settings: Settings) -> Path | None:
+    """The team folder IT or the agent set; None when Kuaida falls back to its local stand-in."""
     configured = settings.get("shared_folder").strip()
-    if configured:
-        return Path(configured).expanduser()
+    return Path(configured).expanduser() if configured else None
+
+
+def team_folder_path(settings: Settings, paths: Paths) -> Path:
+    configured = configured_share(settings)
+    if configured is not None:
+        return configured
     # The stand-in is a local folder we own: it exists, so an unpublished one reads as "empty", not "offline".
     paths.local_share.mkdir(parents=True, exist_ok=True)
     return paths.local_share

@@ -1,5 +1,5 @@
 """日清 (end of shift): open promises and pending reminders on one screen, ticking promises off, and a handover
-note that the next shift sees when it opens Kuaida (`HandoverNotice`)."""
+note that the next shift sees when it opens Kuaida (`desktop/ui/reminders/handover.py`)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from desktop.core.reminders import STATE_LABELS, ReminderPolicy, friendly_time, 
 from desktop.ui.reminders import jobs as jobs
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.widgets.plain_text import message_box, plain_label
+from desktop.ui.widgets.plain_text import plain_label
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -33,6 +32,7 @@ class EndOfShiftDialog(QDialog):
     """Loads the shift's open items on the DB worker; 保存 writes the ticks and the note in the same way."""
 
     saved = Signal()
+    handover_written = Signal(str)  # the note, after it was saved: shared through the team folder
 
     def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
                  parent: QWidget | None = None) -> None:
@@ -109,48 +109,10 @@ class EndOfShiftDialog(QDialog):
                 if note:
                     jobs.write_handover(services, zone, note, now)
 
-        self.runner.db(write, lambda _result: self._on_written(), owner=self)
+        self.runner.db(write, lambda _result: self._on_written(note), owner=self)
 
-    def _on_written(self) -> None:
+    def _on_written(self, note: str) -> None:
         self.saved.emit()
+        if note:
+            self.handover_written.emit(note)
         self.accept()
-
-
-class HandoverNotice(QObject):
-    """At start-up: the previous shift's unread note, shown once and then marked read."""
-
-    note_found = Signal(str, object)  # text, written at (datetime)
-
-    def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.settings = settings
-        self.clock = clock
-        self.show_note: Callable[[str, dt.datetime], None] = self._show_note
-        self.note_id: int | None = None
-
-    def check(self) -> None:
-        zone = zone_from(self.settings.get)
-        self.runner.db(lambda services: jobs.unread_handover(services, zone), self._on_checked, owner=self)
-
-    def _on_checked(self, note: tuple[int, str, dt.datetime] | None) -> None:
-        if note is None:
-            return
-        self.note_id, text, written_at = note
-        self.note_found.emit(text, written_at)
-        self.show_note(text, written_at)
-        self.acknowledge()
-
-    def acknowledge(self) -> None:
-        if self.note_id is None:
-            return
-        note_id, zone, now = self.note_id, zone_from(self.settings.get), self.clock()
-        self.note_id = None
-        self.runner.db(lambda services: jobs.mark_handover_read(services, zone, note_id, now), owner=self)
-
-    def _show_note(self, text: str, written_at: dt.datetime) -> None:
-        box = message_box(QMessageBox.Icon.Information, self.tr("上一班的交接"),
-                          self.tr("%1 写的交接：").replace("%1", f"{written_at:%m-%d %H:%M}") + "\n\n" + text)
-        box.exec()
-        box.deleteLater()

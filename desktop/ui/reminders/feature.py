@@ -4,6 +4,7 @@ the composition root already has (task runner, clipboard, paster, notifier, tray
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -14,7 +15,8 @@ from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, Notifier, Paster, PasteRequest
 from desktop.ui.customers.card import CustomerCard
 from desktop.ui.customers.panel import CustomersPanel
-from desktop.ui.reminders.end_of_shift import EndOfShiftDialog, HandoverNotice
+from desktop.ui.reminders.end_of_shift import EndOfShiftDialog
+from desktop.ui.reminders.handover import HandoverNotice
 from desktop.ui.reminders.panel import RemindersPanel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.shell.overlay_window import OverlayWindow
@@ -24,9 +26,11 @@ class RemindersFeature(QObject):
     def __init__(self, window: OverlayWindow, runner: Any, settings: SettingsBridge, clipboard: ClipboardWatcher,
                  paster: Paster, notifier: Notifier | None, *, focus: FocusReturn | None = None,
                  tray: Any = None, paste_text: Callable[[str], object] | None = None,
+                 shared_folder: Callable[[], Path | None] = lambda: None,
                  parent: QObject | None = None) -> None:
         """`paste_text`: how a 催付 text is pasted; the app passes OverlayController.paste_text, so it gets the
-        same sensitive-word question and focus handling as a suggestion (without it: straight to `paster`)."""
+        same sensitive-word question and focus handling as a suggestion (without it: straight to `paster`).
+        `shared_folder`: the configured team folder (None without one), where 日清 handovers travel."""
         super().__init__(parent)
         self.window = window
         self.runner = runner
@@ -42,7 +46,8 @@ class RemindersFeature(QObject):
         self.reminders_tab = window.add_panel(self.reminders, "")
         self.customers_tab = window.add_panel(self.customers, "")
         window.add_card(self.card)
-        self.handover = HandoverNotice(runner, settings, parent=self)
+        self.handover = HandoverNotice(runner, settings, shared_folder=shared_folder, parent=self)
+        self.handover.share_failed.connect(window.show_hint)
         self._show_note_box = self.handover.show_note  # the notice's own message box, given the keyboard
         self.handover.show_note = self._show_handover_note
         self.end_of_shift_action = QAction(self)
@@ -123,6 +128,7 @@ class RemindersFeature(QObject):
     def show_end_of_shift(self) -> None:
         dialog = EndOfShiftDialog(self.runner, self.settings, parent=self.window)
         dialog.saved.connect(self.reminders.refresh)
+        dialog.handover_written.connect(self.handover.share)
         dialog.load()
         self._on_keyboard_requested(True)
         try:
