@@ -24,7 +24,7 @@ from desktop.paths import Paths
 from desktop.settings import Settings, open_settings
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.shell.appearance import Appearance
-from desktop.ui.shell.overlay_window import OverlayWindow
+from desktop.ui.shell.overlay_window import SCREEN_MARGIN, OverlayWindow, default_size
 
 if TYPE_CHECKING:
     from desktop.services.context import Services
@@ -83,7 +83,8 @@ def place_window(window: OverlayWindow, settings: SettingsBridge) -> None:
         screen = window.screen()
         if screen is not None:
             area = screen.availableGeometry()
-            window.move(area.right() - window.width() - 24, area.top() + 48)
+            window.resize(default_size(area))
+            window.move(area.right() - window.width() - SCREEN_MARGIN, area.top() + SCREEN_MARGIN)
     if settings.get("dock_edge"):
         window.dock(str(settings.get("dock_edge")))
 

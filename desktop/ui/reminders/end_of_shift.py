@@ -7,10 +7,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -53,16 +54,39 @@ class EndOfShiftDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # The two lists side by side, each as tall as the screen allows: at 1366×768 with the largest font a
+        # column still shows several promises, where two lists stacked above each other showed one or two.
+        lines = self.fontMetrics().lineSpacing()
+        for view in (self.promise_list, self.reminder_list):
+            view.setWordWrap(True)
+            view.setMinimumHeight(4 * (lines + 6) + 2 * view.frameWidth())
+        self.note_edit.setFixedHeight(3 * lines + 16)
+        columns = QHBoxLayout()
+        for title, view in ((self.tr("待办承诺（勾选表示已完成）"), self.promise_list),
+                            (self.tr("待催付订单"), self.reminder_list)):
+            column = QVBoxLayout()
+            caption = plain_label(title, self)
+            caption.setWordWrap(True)
+            column.addWidget(caption)
+            column.addWidget(view, 1)
+            columns.addLayout(column, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
-        layout.addWidget(plain_label(self.tr("待办承诺（勾选表示已完成）"), self))
-        layout.addWidget(self.promise_list, 1)
-        layout.addWidget(plain_label(self.tr("待催付订单"), self))
-        layout.addWidget(self.reminder_list, 1)
+        layout.addLayout(columns, 1)
         layout.addWidget(plain_label(self.tr("交接备注"), self))
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
         self.snapshot: jobs.ShiftSnapshot | None = None
+
+    def preferred_size(self) -> QSize:
+        """Wide enough for a promise on a line or two in each column, tall enough for many."""
+        char, line = self.fontMetrics().horizontalAdvance("中"), self.fontMetrics().lineSpacing()
+        return QSize(char * 56, line * 28)
+
+    def sizeHint(self) -> QSize:
+        screen = self.screen()
+        wanted = self.preferred_size()
+        return wanted.boundedTo(screen.availableGeometry().size()) if screen is not None else wanted
 
     def now(self) -> dt.datetime:
         return self.clock().astimezone(self.zone)

@@ -80,19 +80,11 @@ class SettingsDialog(QDialog):
             problem.setWordWrap(True)
             keys.addRow(problem)
 
-        # Pages, not one long column: at 1366×768 with the largest font every page fits the screen.
+        # Pages, not one long column: at 1366×768 and 125 % with the largest font every page fits the screen.
         self.pages = QTabWidget(self)
-        general_page, keys_page = QWidget(self.pages), QWidget(self.pages)
-        layout = QVBoxLayout(general_page)
-        for title, form in ((self.tr("回复"), general), (self.tr("外观"), look)):
-            box = QGroupBox(title, self)
-            box.setLayout(form)
-            layout.addWidget(box)
-        keys_layout = QVBoxLayout(keys_page)
-        keys_box = QGroupBox(self.tr("热键"), self)
-        keys_box.setLayout(keys)
-        keys_layout.addWidget(keys_box)
-        keys_layout.addStretch(1)
+        self._page(self.tr("回复"), general)
+        self._page(self.tr("外观"), look)
+        self._page(self.tr("热键"), keys)
         if phrase_actions or hidden_phrases is not None:
             box = QGroupBox(self.tr("我的短语"), self)
             row = QHBoxLayout(box)
@@ -107,10 +99,11 @@ class SettingsDialog(QDialog):
                 row.addWidget(self.hidden_button)
                 self.refresh_hidden()
             row.addStretch(1)
-            layout.addWidget(box)
-        layout.addStretch(1)
-        self.pages.addTab(general_page, self.tr("常规"))
-        self.pages.addTab(keys_page, self.tr("热键"))
+            page = QWidget(self.pages)
+            page_layout = QVBoxLayout(page)
+            page_layout.addWidget(box)
+            page_layout.addStretch(1)
+            self.pages.addTab(page, box.title())
         if team_page is not None:
             self.pages.addTab(team_page, self.tr("团队"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -142,6 +135,16 @@ class SettingsDialog(QDialog):
         self.hidden_button.setToolTip(self.tr("不再推荐的团队短语：查看、恢复推荐"))
         if self.hidden_dialog is not None:
             self.hidden_dialog.set_phrases(hidden)
+
+    def _page(self, title: str, form: QFormLayout) -> QVBoxLayout:
+        page = QWidget(self.pages)
+        layout = QVBoxLayout(page)
+        box = QGroupBox(title, page)
+        box.setLayout(form)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        self.pages.addTab(page, title)
+        return layout
 
     # editors; each stores its value on change --------------------------------------------------------
     def _store(self, key: str) -> Callable[[Any], None]:

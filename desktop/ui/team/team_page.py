@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -24,7 +23,7 @@ from desktop.sync.share import FolderCheck, check_share_folder
 from desktop.sync.status import SyncStatus
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.team.sync_controller import SyncController, confirm_fingerprint, services_team
-from desktop.ui.widgets.plain_text import as_tooltip, plain_label
+from desktop.ui.widgets.plain_text import as_tooltip, collapsing_label, plain_label
 
 FOLDER_CHECK_TIMEOUT_MS = 20_000  # as long as a pull may take: a share that hangs must not hang the dialog
 
@@ -61,7 +60,7 @@ class TeamPage(QWidget):
         self.folder_edit.setReadOnly(True)
         self.choose_button = QPushButton(self.tr("选择…"), self)
         self.choose_button.clicked.connect(self.pick_folder)
-        self.folder_result = plain_label(parent=self)
+        self.folder_result = collapsing_label(self)
         self.folder_result.setWordWrap(True)
         self.folder_result.setProperty("role", "muted")
         folder_box = QGroupBox(self.tr("共享文件夹"), self)
@@ -82,10 +81,13 @@ class TeamPage(QWidget):
         self.confirm_button = QPushButton(self.tr("确认团队密钥…"), self)
         self.confirm_button.clicked.connect(self.confirm_waiting_key)
         key_box = QGroupBox(self.tr("团队密钥"), self)
-        key_form = QFormLayout(key_box)
-        key_form.addRow(self.trusted_label)
-        key_form.addRow(self.waiting_label)
-        key_form.addRow(self.confirm_button)
+        key_layout = QVBoxLayout(key_box)
+        key_layout.addWidget(self.trusted_label)
+        key_layout.addWidget(self.waiting_label)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.confirm_button)
+        key_row.addStretch(1)
+        key_layout.addLayout(key_row)
 
         self.editor_button = QPushButton(self.tr("团队短语库…"), self)
         self.editor_button.setToolTip(self.tr("查看团队短语库；有团队密钥的主管可以编辑、发布"))

@@ -90,7 +90,7 @@ def test_the_settings_dialog_has_a_team_page_that_opens_the_editor(qtbot, tmp_pa
     dialog = SettingsDialog(settings, team_page=page)
     qtbot.addWidget(dialog)
     titles = [dialog.pages.tabText(i) for i in range(dialog.pages.count())]
-    assert titles == ["常规", "热键", "团队"]
+    assert titles == ["回复", "外观", "热键", "团队"]  # 我的短语 comes with its buttons
     with qtbot.waitSignal(page.editor_requested):
         page.editor_button.click()
     controller.stop()
