@@ -114,6 +114,8 @@ class Application(QObject):
         self.phrase_files = None
         self.sync = None
         self.library_editor = None
+        self.feedback = None
+        self.feedback_review = None
         self.reminders = None
         self.gc_guard = None
         self.first_paint = FirstPaint(self.window)
@@ -191,6 +193,7 @@ class Application(QObject):
         self.settings.changed.connect(self._on_settings_changed)
         self._start_team_sync()
         self._start_reminders()
+        self._start_feedback()
         self._start_phrase_files()
         self._start_diagnostics()
         self.store_guard.start()  # after the others queued their first DB jobs: they fail the same way
@@ -234,6 +237,33 @@ class Application(QObject):
         self.library_editor.show()
         self.library_editor.raise_()
 
+    def _start_feedback(self) -> None:
+        """反馈 on the status line for the copied message; 意见反馈汇总… in the tray for the lead."""
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.feedback.feature import FeedbackFeature
+
+        settings, paths = self.settings.settings, self.paths
+        self.feedback = FeedbackFeature(self.runner, self.settings, lambda: team_folder_path(settings, paths),
+                                        parent=self.window)
+        self.window.add_status_widget(self.feedback.button)
+        self.platform.clipboard.message_copied.connect(self.feedback.on_message_copied)
+        self.feedback.status.connect(self.window.set_status)
+        self.feedback.keyboard_requested.connect(self.reminders.borrow_keyboard)
+        review_action = QAction(self.tr("意见反馈汇总…"), self)
+        review_action.triggered.connect(self.show_feedback_review)
+        self.tray.add_action(review_action)
+
+    def show_feedback_review(self) -> None:
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.feedback.review import FeedbackReview
+
+        if self.feedback_review is None:
+            settings, paths = self.settings.settings, self.paths
+            self.feedback_review = FeedbackReview(self.runner, lambda: team_folder_path(settings, paths))
+        self.feedback_review.load()
+        self.feedback_review.show()
+        self.feedback_review.raise_()
+
     def _start_reminders(self) -> None:
         """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
         from desktop.sync.share import configured_share
@@ -245,6 +275,8 @@ class Application(QObject):
             paste_text=self.controller.paste_text,
             shared_folder=lambda: configured_share(self.settings.settings), parent=self,
         )
+        # The 催付 phrases and the team's campaign come with the library: a sync or an edit reloads the tab.
+        self.controller.library_loaded.connect(self.reminders.reminders.refresh)
         self.reminders.start()
 
     def _start_phrase_files(self) -> None:
@@ -367,6 +399,8 @@ class Application(QObject):
             self.store_guard.stop()
         if self.library_editor is not None:
             shiboken6.delete(self.library_editor)
+        if self.feedback_review is not None:
+            shiboken6.delete(self.feedback_review)
         if self.runner is not None:
             self.runner.shutdown()
         if self.gc_guard is not None:

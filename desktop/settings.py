@@ -68,6 +68,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("shop_timezone", str, "", "店铺所在时区（IANA 名称，如 Asia/Shanghai；空：本机时区）"),
     Setting("campaign", str, "", "当前活动，填入 {活动}"),
     Setting("snooze_minutes", int, 30, "催付提醒“稍后”推迟的分钟数", low=5, high=24 * 60),
+    Setting("lost_sale_reasons", str, "", "店铺自己的未成交原因（每行一个；默认八个原因之外）", max_length=2000),
+    Setting("feedback_departments", str, "", "意见反馈的部门（每行一个；空：仓储、运营、财务、产品、物流）",
+            max_length=1000),
     Setting("keep_bundled_phrases", bool, False, "导入自己的短语库后，仍然推荐快答自带的默认短语"),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

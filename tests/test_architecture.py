@@ -9,7 +9,7 @@ from pathlib import Path
 import desktop
 
 PACKAGE = Path(desktop.__file__).parent
-PURE_PACKAGES = ("core", "store", "sync")
+PURE_PACKAGES = ("core", "store", "sync", "services")
 
 
 def test_core_and_store_sources_do_not_mention_qt() -> None:

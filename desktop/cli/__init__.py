@@ -27,6 +27,8 @@ COMMAND_MODULES = (
     "desktop.cli.orders",
     "desktop.cli.reminders",
     "desktop.cli.customers",
+    "desktop.cli.lost",
+    "desktop.cli.feedback",
     "desktop.cli.doctor",
 )
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from desktop.core.customers import STAR_LABELS, Customer, matches_search
+from desktop.core.customers import STAR_LABELS, Customer
 from desktop.core.reminders import zone_from
 from desktop.services.context import open_services
-from desktop.store.customers import CustomerRepository
+from desktop.services.customers import list_customers
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,20 +35,18 @@ def as_json(customer: Customer, open_promises: int) -> dict[str, object]:
 def run_list(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
-        repo = CustomerRepository(services.store.db, zone_from(services.settings.get))
-        customers = [c for c in repo.all(starred_only=args.starred) if matches_search(c, args.search)]
-        promises: dict[str, int] = {}
-        for promise in repo.promises(open_only=True):
-            promises[promise.nickname] = promises.get(promise.nickname, 0) + 1
+        listing = list_customers(services, zone_from(services.settings.get), starred_only=args.starred,
+                                 search=args.search)
         if args.json:
-            print(json.dumps([as_json(c, promises.get(c.nickname, 0)) for c in customers], ensure_ascii=False,
+            print(json.dumps([as_json(row.customer, row.open_promises) for row in listing], ensure_ascii=False,
                              indent=1))
             return 0
-        if not customers:
+        if not listing:
             print("没有客户记录")
-        for c in customers:
+        for row in listing:
+            c = row.customer
             star = STAR_LABELS[c.star] if c.star else "—"
-            extra = f"  待办承诺 {promises[c.nickname]}" if promises.get(c.nickname) else ""
+            extra = f"  待办承诺 {row.open_promises}" if row.open_promises else ""
             print(f"{c.nickname}  {star}  {' '.join(c.tags)}  {c.note}{extra}".rstrip())
         return 0
     finally:

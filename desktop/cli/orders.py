@@ -19,7 +19,7 @@ from desktop.core.orders import (
 )
 from desktop.core.reminders import zone_from
 from desktop.services.context import open_services
-from desktop.store.orders import OrderRepository
+from desktop.services.reminders import add_order, store_orders
 
 MAX_PROBLEMS_SHOWN = 50
 
@@ -51,7 +51,7 @@ def run_import(args: argparse.Namespace) -> int:
         except OrderImportError as error:
             print(f"无法导入：{error}", file=sys.stderr)
             return 1
-        summary = OrderRepository(services.store.db, zone).apply_import(result.orders, dt.datetime.now(zone))
+        summary = store_orders(services, zone, result, dt.datetime.now(zone)).summary
         print(f"读取 {result.rows} 行：{summary.describe()}")
         if result.duplicates:
             print(f"文件中有 {result.duplicates} 行订单编号重复，以最后一行为准")
@@ -82,9 +82,7 @@ def run_add(args: argparse.Namespace) -> int:
             return 1
         order = Order(order_id, buyer, OrderStatus.AWAITING_PAYMENT, created, amount, args.title.strip(),
                       args.platform.strip().lower() or platform_of(order_id))
-        repo = OrderRepository(services.store.db, zone)
-        summary = repo.add_order(order, now)
-        repo.open_reminder(order_id)
+        summary = add_order(services, zone, order, now).summary
         print(f"已加入催付：{order_id}（{buyer}）" if summary.added else f"已更新订单 {order_id}")
         return 0
     finally:

@@ -9,19 +9,10 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.core.formula_guard import neutralised_rows
 from desktop.core.orders import format_amount
-from desktop.core.reminders import (
-    CONVERSION_HEADER,
-    STATE_LABELS,
-    Reminder,
-    ReminderPolicy,
-    conversion_rows,
-    policy_from,
-    zone_from,
-)
+from desktop.core.reminders import STATE_LABELS, Reminder, ReminderPolicy, policy_from, zone_from
 from desktop.services.context import open_services
-from desktop.store.orders import OrderRepository
+from desktop.services.reminders import conversion_table, export_conversion, open_reminders
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,9 +47,7 @@ def run_list(args: argparse.Namespace) -> int:
         zone = zone_from(services.settings.get)
         policy = policy_from(services.settings.get)
         now = dt.datetime.now(zone)
-        repo = OrderRepository(services.store.db, zone)
-        repo.expire_overdue(policy, now)  # an order past its deadline has closed on the platform: not "open"
-        reminders = policy.by_deadline(repo.reminders())
+        reminders = open_reminders(services, policy, zone, now)
         if args.json:
             print(json.dumps([as_json(r, policy) for r in reminders], ensure_ascii=False, indent=1))
             return 0
@@ -78,14 +67,11 @@ def run_stats(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
     try:
         zone = zone_from(services.settings.get)
-        rows = conversion_rows(OrderRepository(services.store.db, zone).conversion())
         if args.csv:
-            with Path(args.csv).open("w", encoding="utf-8-sig", newline="") as handle:
-                csv.writer(handle).writerows(neutralised_rows([CONVERSION_HEADER, *rows]))
-            print(f"已写入 {args.csv}（{len(rows)} 天）")
+            days = export_conversion(services, zone, Path(args.csv))
+            print(f"已写入 {args.csv}（{days} 天）")
             return 0
-        writer = csv.writer(sys.stdout)
-        writer.writerows(neutralised_rows([CONVERSION_HEADER, *rows]))
+        csv.writer(sys.stdout).writerows(conversion_table(services, zone))
         return 0
     finally:
         services.close()

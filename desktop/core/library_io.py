@@ -259,7 +259,7 @@ def export_library(
                                           for p in phrases)
     headers = list(QIANNIU_COLUMNS if layout == "qianniu" else COLUMNS)
     if xlsx:
-        _atomic_write(path, lambda target: _write_xlsx(target, headers, rows))
+        atomic_write(path, lambda target: _write_xlsx(target, headers, rows))
         return report
     codec = EXPORT_ENCODINGS[encoding]
     if codec == "gbk":
@@ -269,7 +269,7 @@ def export_library(
     writer.writerow(headers)
     writer.writerows(rows)
     data = buffer.getvalue().encode(codec)
-    _atomic_write(path, lambda target: target.write_bytes(data))
+    atomic_write(path, lambda target: target.write_bytes(data))
     return report
 
 
@@ -320,16 +320,23 @@ def _fit_encoding(cells: list[str], phrase_id: str, codec: str, report: ExportRe
 
 
 def _write_xlsx(target: Path, headers: list[str], rows: list[list[str]]) -> None:
+    write_xlsx_sheets(target, {"快捷短语": (headers, rows)})
+
+
+def write_xlsx_sheets(target: Path, sheets: dict[str, tuple[list[str], list[list[str]]]]) -> None:
+    """One sheet per (headers, rows); the rows must be `formula_guard`ed (openpyxl stores "=…" as a formula)."""
     from openpyxl import Workbook  # imported here: CSV exports must not pay for openpyxl
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("快捷短语")
-    for values in [headers, *rows]:  # guarded rows: none starts with "=", which openpyxl stores as a formula
-        sheet.append(values)
+    for title, (headers, rows) in sheets.items():
+        sheet = workbook.create_sheet(title[:31])  # Excel's limit for a sheet name
+        for values in [headers, *rows]:
+            sheet.append(values)
     workbook.save(target)
 
 
-def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
+    """Write through `write(partial)` and move into place: a full disk or a crash leaves `path` as it was."""
     partial = path.with_name(path.name + ".partial")
     try:
         write(partial)

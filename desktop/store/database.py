@@ -379,6 +379,8 @@ def _import_repositories() -> None:
     """Importing a repository module registers its migrations; list every area's module here."""
     from desktop.store import (
         customers,  # noqa: F401
+        feedback,  # noqa: F401
+        lost_sales,  # noqa: F401
         orders,  # noqa: F401
         phrases,  # noqa: F401
         team,  # noqa: F401

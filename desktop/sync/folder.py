@@ -60,6 +60,10 @@ class TeamFolder:
         return self.root / "stats"
 
     @property
+    def feedback(self) -> Path:
+        return self.root / "feedback"
+
+    @property
     def lock(self) -> Path:
         return self.root / "publish.lock"
 

@@ -48,8 +48,7 @@ def propose(folder_path: Path, phrase: Phrase, agent_id: str, agent_name: str = 
     folder.require_reachable()
     folder.inbox.mkdir(exist_ok=True)
     when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
-    safe_agent = "".join(ch for ch in agent_id if ch.isalnum())[:16] or "agent"
-    proposal_id = f"{when:%Y%m%dT%H%M%S}-{safe_agent}-{uuid.uuid4().hex[:8]}"
+    proposal_id = new_item_id(agent_id, when)
     body = {
         "kind": PROPOSAL_KIND, "format": 1, "agent": agent_name[:50], "note": note[:500],
         "created_at": when.isoformat(timespec="seconds"),
@@ -60,10 +59,16 @@ def propose(folder_path: Path, phrase: Phrase, agent_id: str, agent_name: str = 
     return proposal_id
 
 
+def new_item_id(agent_id: str, when: dt.datetime) -> str:
+    """A name unique by time, agent and a random part, that `fair_selection` recognises (inbox, feedback)."""
+    safe_agent = "".join(ch for ch in agent_id if ch.isalnum())[:16] or "agent"
+    return f"{when:%Y%m%dT%H%M%S}-{safe_agent}-{uuid.uuid4().hex[:8]}"
+
+
 def list_proposals(folder_path: Path) -> tuple[list[Proposal], int]:
     """The readable proposals, oldest first, and how many files were skipped: unreadable, or beyond the limits."""
     folder = TeamFolder(folder_path)
-    chosen, left_out = _fair_selection(folder.safe_entries(folder.inbox, limit=MAX_SCANNED))
+    chosen, left_out = fair_selection(folder.safe_entries(folder.inbox, limit=MAX_SCANNED))
     proposals, skipped = [], left_out
     for path in chosen:
         try:
@@ -73,7 +78,7 @@ def list_proposals(folder_path: Path) -> tuple[list[Proposal], int]:
     return proposals, skipped
 
 
-def _fair_selection(paths: list[Path]) -> tuple[list[Path], int]:
+def fair_selection(paths: list[Path]) -> tuple[list[Path], int]:
     """Oldest first within each agent, agents in turn; returns the chosen paths by name and how many were not."""
     by_agent: dict[str, list[Path]] = defaultdict(list)
     for path in paths:  # sorted by name, so by time within each agent; other names are not ours
@@ -113,12 +118,16 @@ def _short(value: object, limit: int = MAX_SHORT) -> str:
 
 
 def remove_proposal(folder_path: Path, proposal_id: str) -> None:
-    """Take a decided proposal out of the inbox. The id must be one of ours: nothing else is ever deleted."""
-    name = f"{proposal_id}.json"
-    if not is_safe_name(name):
-        raise ValueError("无效的建议编号")
-    inbox = TeamFolder(folder_path).inbox
-    if is_link(inbox):  # a linked inbox leads to someone else's files: delete nothing there
+    """Take a decided proposal out of the inbox."""
+    remove_item(TeamFolder(folder_path).inbox, proposal_id)
+
+
+def remove_item(folder: Path, item_id: str) -> None:
+    """Delete one file `new_item_id` named. The id must be one of ours: nothing else is ever deleted."""
+    name = f"{item_id}.json"
+    if not is_safe_name(name) or not PROPOSAL_NAME.fullmatch(name):
+        raise ValueError("无效的编号")
+    if is_link(folder):  # a linked folder leads to someone else's files: delete nothing there
         return
-    (inbox / name).unlink(missing_ok=True)
+    (folder / name).unlink(missing_ok=True)
 

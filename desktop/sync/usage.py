@@ -1,8 +1,9 @@
 """Team usage for 话术优化: each agent writes only its own small stats file; the lead's editor sums them.
 
-A stats file holds counts only: team phrase id → uses per day, and intent → messages with no fitting
-phrase per day; and which Kuaida and which team library version the agent runs, so IT and the lead see
-which PC still runs an old one. No buyer text, no customer names, no personal phrases.
+A stats file holds counts only: team phrase id → uses per day, intent → messages with no fitting phrase
+per day, 未成交 reason → buyers who did not buy per day; and which Kuaida and which team library version
+the agent runs, so IT and the lead see which PC still runs an old one. No buyer text, no customer names,
+no personal phrases.
 
 Nobody signs these files and every agent can write any of them, so reading is bounded and sceptical: at
 most `MAX_AGENT_FILES` files, the agent inside must be the one the name says, no day in the future, no
@@ -35,6 +36,8 @@ MAX_AGENT_FILES = 300  # a large team is dozens of agents; a folder of thousands
 MAX_DAILY_COUNT = 3000
 AGENT_ID = re.compile(r"[0-9a-f]{8,32}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A reason is shown to the lead as plain text: short, one line, nothing markup-like.
+LOST_REASON = re.compile(r"[^\x00-\x1f\x7f<>&]{1,20}")
 # Versions are shown to the lead as plain text: short, and only characters a version number uses.
 VERSION_TEXT = re.compile(r"[0-9A-Za-z.+\-]{1,32}")
 MAX_LIBRARY_VERSION = 10**9
@@ -52,6 +55,7 @@ class AgentVersions:
 class TeamUsage:
     uses: Counter[str] = field(default_factory=Counter)  # phrase id → uses over the period
     no_match: Counter[str] = field(default_factory=Counter)  # intent → messages with nothing that fit
+    lost_reasons: Counter[str] = field(default_factory=Counter)  # 未成交 reason → buyers who did not buy
     agents: int = 0
     skipped_files: int = 0
     versions: dict[str, AgentVersions] = field(default_factory=dict)  # agent id → what it says it runs
@@ -72,16 +76,20 @@ class TeamUsage:
 
 def write_usage(folder_path: Path, agent_id: str, uses: Iterable[tuple[str, str, int]],
                 no_match: Iterable[tuple[str, str, int]], team_ids: set[str], today: dt.date | None = None,
-                kuaida_version: str = __version__, library_version: int | None = None) -> Path:
+                kuaida_version: str = __version__, library_version: int | None = None,
+                lost_reasons: Iterable[tuple[str, str, int]] = ()) -> Path:
     """Replace this agent's stats file with the last `KEEP_DAYS` days of (id, day, count) rows.
 
-    `library_version` is the team library this PC applied (None before its first sync)."""
+    `library_version` is the team library this PC applied (None before its first sync); `lost_reasons` are
+    (reason, day, buyers) rows of 未成交原因, counts only."""
     if not AGENT_ID.fullmatch(agent_id):
         raise ValueError("无效的客服编号")
     since = ((today or dt.date.today()) - dt.timedelta(days=KEEP_DAYS)).isoformat()
     body: dict[str, object] = {"kind": USAGE_KIND, "format": 1, "agent": agent_id,
                                "uses": _by_day((r for r in uses if r[0] in team_ids), since),
-                               "no_match": _by_day(no_match, since), "kuaida_version": kuaida_version[:32]}
+                               "no_match": _by_day(no_match, since), "kuaida_version": kuaida_version[:32],
+                               "lost_reasons": _by_day((r for r in lost_reasons if LOST_REASON.fullmatch(r[0])),
+                                                       since)}
     if library_version is not None:
         body["library_version"] = library_version
     folder = TeamFolder(folder_path)
@@ -117,11 +125,13 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.d
                 raise PackError("不是快答的统计文件")
             uses = _counts(raw.get("uses"), since_text, latest, PHRASE_ID)
             no_match = _counts(raw.get("no_match"), since_text, latest, re.compile(r"[a-z_]{1,40}"))
+            lost = _counts(raw.get("lost_reasons", {}), since_text, latest, LOST_REASON)  # absent before 0.x
         except (OSError, PackError, RecursionError):
             usage.skipped_files += 1
             continue
         usage.uses.update(uses)
         usage.no_match.update(no_match)
+        usage.lost_reasons.update(lost)
         usage.agents += 1
         usage.versions[path.stem] = _versions(raw)
     return usage

@@ -23,7 +23,8 @@ def test_the_window_path_imports_no_sub_command_module() -> None:
     script = (
         "import sys, desktop.cli as cli\n"
         "cli._window_only([])\n"
-        "print(','.join(sorted(m for m in sys.modules if m.startswith('desktop.cli.') or m.split('.')[:2] == ['desktop', 'services'])))\n"
+        "print(','.join(sorted(m for m in sys.modules\n"
+        "                      if m.startswith('desktop.cli.') or m.split('.')[:2] == ['desktop', 'services'])))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""

@@ -175,6 +175,8 @@ INVOCATIONS: dict[str, list[str]] = {
     "orders": ["orders", "add", "293012345678901", "--buyer", "测试买家"],
     "reminders": ["reminders", "list"],
     "customers": ["customers", "list"],
+    "lost": ["lost", "report"],
+    "feedback": ["feedback", "list"],
     "sync": ["sync", "status"],
     "publish": ["publish", "--key", "no-such-key-file"],
     "doctor": ["doctor", "--json", "--timeout", "0.1"],

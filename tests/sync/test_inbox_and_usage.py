@@ -117,3 +117,44 @@ def test_the_mirror_counts_messages_with_no_fitting_phrase(team):
     team.record_no_match("ship_time", dt.date(2026, 11, 23))
     assert team.no_match_by_day() == [("ship_time", "2026-11-23", 2)]
     assert len(team.agent_id()) == 16 and team.agent_id() == team.agent_id()
+
+
+def test_lost_sale_reasons_travel_as_counts_and_odd_reasons_stay_home(tmp_path):
+    today = dt.date(2026, 11, 23)
+    write_usage(tmp_path, "aaaaaaaaaaaaaaaa", [], [], set(), today=today,
+                lost_reasons=[("价格太贵", "2026-11-22", 2), ("款式不新", "2026-11-23", 1),
+                              ("<b>x</b>", "2026-11-23", 1)])
+    write_usage(tmp_path, "bbbbbbbbbbbbbbbb", [], [], set(), today=today, lost_reasons=[("价格太贵", "2026-11-23", 3)])
+    raw = (tmp_path / "stats" / "aaaaaaaaaaaaaaaa.json").read_text(encoding="utf-8")
+    assert "<b>" not in raw
+    usage = read_team_usage(tmp_path, today=today)
+    assert usage.lost_reasons == {"价格太贵": 5, "款式不新": 1}
+    assert read_team_usage(tmp_path, since=today, today=today).lost_reasons == {"价格太贵": 3, "款式不新": 1}
+
+
+def test_a_stats_file_with_a_forged_reason_is_left_out_whole(tmp_path):
+    stats = tmp_path / "stats"
+    stats.mkdir()
+    forged = {"kind": "kuaida-team-usage", "format": 1, "agent": "cccccccccccccccc", "uses": {}, "no_match": {},
+              "lost_reasons": {"2026-11-23": {"<img src=x>": 1}}}
+    (stats / "cccccccccccccccc.json").write_text(json.dumps(forged), encoding="utf-8")
+    usage = read_team_usage(tmp_path, today=dt.date(2026, 11, 23))
+    assert usage.skipped_files == 1 and not usage.lost_reasons
+
+
+def test_shared_feedback_is_read_bounded_and_a_forged_file_is_skipped(tmp_path):
+    from desktop.sync.feedback import list_shared_feedback, remove_shared_feedback, share_feedback
+
+    item = share_feedback(tmp_path, "aaaaaaaaaaaaaaaa", "小美", "物流", "送不上门，电话13812345678", "",
+                          dt.date(2026, 12, 1))
+    (tmp_path / "feedback" / "20261201T000000-bbbb-0000000a.json").write_text(
+        json.dumps({"kind": "kuaida-feedback", "department": "", "text": "x", "note": "", "agent": "", "day": "x"}),
+        encoding="utf-8")
+    (tmp_path / "feedback" / "notes.txt").write_text("not ours", encoding="utf-8")
+    items, skipped = list_shared_feedback(tmp_path)
+    assert [(i.id, i.department, i.agent) for i in items] == [(item, "物流", "小美")]
+    assert "13812345678" not in items[0].text and skipped == 1  # the forged file; other names are not ours
+    with pytest.raises(ValueError, match="无效"):
+        remove_shared_feedback(tmp_path, "../x")
+    remove_shared_feedback(tmp_path, item)
+    assert list_shared_feedback(tmp_path)[0] == []

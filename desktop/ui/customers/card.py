@@ -1,5 +1,6 @@
 """The customer card the overlay shows when the copied text names a known buyer or holds an order number:
-star, tags, note, open promises and reminders, with 加入催付, 已付款 (the buyer's pending orders) and 查看客户."""
+star, tags, note, open promises and reminders, with 加入催付, 已付款 (the buyer's pending orders), 未成交 (why the
+buyer did not buy) and 查看客户."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QSizePoli
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
-from desktop.ui.reminders import jobs as jobs
+from desktop.services.customers import CardData, card_for_text
+from desktop.ui.customers.lost_sale import LostSaleButton
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.ui.widgets.plain_text import as_tooltip, plain_label
@@ -31,7 +33,7 @@ class CustomerCard(QFrame):
         super().__init__(parent)
         self.runner = runner
         self.settings = settings
-        self.data: jobs.CardData | None = None
+        self.data: CardData | None = None
         self._lookup = 0  # a newer copy overtakes an older lookup still on the worker
         self._text = ""  # the copy the card is about, kept in memory only, to look it up again after a change
         self.setObjectName("customerCard")
@@ -51,6 +53,7 @@ class CustomerCard(QFrame):
         self.remind_button = QPushButton(self)
         self.paid_button = QPushButton(self)
         self.paid_menu = QMenu(self.paid_button)  # used when the buyer has several pending orders
+        self.lost_button = LostSaleButton(runner, settings, self)
         self.view_button = QPushButton(self)
         for button in (self.remind_button, self.paid_button, self.view_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -62,7 +65,7 @@ class CustomerCard(QFrame):
         # font, a narrow window): the details always get the card's full width, never a squeezed column.
         self.buttons = QWidget(self)
         buttons = FlowLayout(self.buttons)
-        for button in (self.remind_button, self.paid_button, self.view_button):
+        for button in (self.remind_button, self.paid_button, self.lost_button, self.view_button):
             buttons.addWidget(button)
         self.header = QHBoxLayout()
         self.header.setSpacing(6)
@@ -109,6 +112,7 @@ class CustomerCard(QFrame):
         self.remind_button.setText(self.tr("加入催付"))
         self.paid_button.setText(self.tr("已付款"))
         self.view_button.setText(self.tr("查看客户"))
+        self.lost_button.retranslate()
         if self.data is not None:
             self.set_data(self.data)
 
@@ -118,7 +122,7 @@ class CustomerCard(QFrame):
         self._text = text
         lookup = self._lookup
         zone = zone_from(self.settings.get)
-        self.runner.db(lambda services: jobs.card_for_text(services, zone, text),
+        self.runner.db(lambda services: card_for_text(services, zone, text),
                        lambda data: lookup == self._lookup and self.set_data(data), owner=self)
 
     def reload(self) -> None:
@@ -138,7 +142,7 @@ class CustomerCard(QFrame):
             return []
         return sorted(data.open_reminders, key=lambda r: r.order_id != data.order_id)  # stable: keeps the rest
 
-    def set_data(self, data: jobs.CardData | None) -> None:
+    def set_data(self, data: CardData | None) -> None:
         self.data = data
         if data is None:
             self.hide()
@@ -161,10 +165,12 @@ class CustomerCard(QFrame):
         self.remind_button.setVisible(bool(data.order_id) and not known_reminder and not data.order_settled)
         self._set_paid_choices(self.payable())
         self.view_button.setVisible(bool(data.nickname))
+        self.lost_button.buyer = data.nickname or ""
+        self.lost_button.setVisible(bool(data.nickname))
         self.show()
         self.card_changed.emit(True)
 
-    def _details(self, data: jobs.CardData) -> str:
+    def _details(self, data: CardData) -> str:
         parts = ["  ".join(data.customer.tags)] if data.customer and data.customer.tags else []
         if data.customer and data.customer.note:
             note = " ".join(data.customer.note.split())

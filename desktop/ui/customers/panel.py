@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from desktop.core.customers import STAR_LABELS, Customer
 from desktop.core.orders import OrderStatus, format_amount
 from desktop.core.reminders import STATE_LABELS, zone_from
+from desktop.services.customers import CustomerDetails, apply_customer_edit, customer_details, load_customers
 from desktop.ui.customers.dialog import CustomerDialog, CustomerEdit
 from desktop.ui.customers.model import CustomerFilterProxy, CustomerListModel
-from desktop.ui.reminders import jobs as jobs
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 
 ORDER_STATUS_LABELS = {OrderStatus.AWAITING_PAYMENT: "待付款", OrderStatus.PAID: "已付款", OrderStatus.CLOSED: "已关闭"}
@@ -45,9 +45,9 @@ class CustomersPanel(QWidget):
         self.runner = runner
         self.settings = settings
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
-        self.details: jobs.CustomerDetails | None = None
+        self.details: CustomerDetails | None = None
         self._searching = False  # the search box holds the keyboard until Esc
-        self.edit_customer: Callable[[jobs.CustomerDetails], CustomerEdit | None] = self._run_dialog
+        self.edit_customer: Callable[[CustomerDetails], CustomerEdit | None] = self._run_dialog
 
         self.model = CustomerListModel(self)
         self.proxy = CustomerFilterProxy(self)
@@ -105,7 +105,7 @@ class CustomersPanel(QWidget):
     # loading ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
         zone = self.zone
-        self.runner.db(lambda services: jobs.load_customers(services, zone), self.model.set_customers, owner=self)
+        self.runner.db(lambda services: load_customers(services, zone), self.model.set_customers, owner=self)
 
     def show_customer(self, nickname: str) -> None:
         """查看客户: select the buyer (a buyer without a record yet shows their orders all the same)."""
@@ -121,15 +121,15 @@ class CustomersPanel(QWidget):
 
     def _load_details(self, nickname: str) -> None:
         zone = self.zone
-        self.runner.db(lambda services: jobs.customer_details(services, zone, nickname), self.set_details,
+        self.runner.db(lambda services: customer_details(services, zone, nickname), self.set_details,
                        owner=self)
 
-    def set_details(self, details: jobs.CustomerDetails) -> None:
+    def set_details(self, details: CustomerDetails) -> None:
         self.details = details
         self.edit_button.setEnabled(True)
         self.details_view.setHtml(self._details_html(details))
 
-    def _details_html(self, d: jobs.CustomerDetails) -> str:
+    def _details_html(self, d: CustomerDetails) -> str:
         esc = html.escape  # every value below came from a buyer, an order export or an agent
 
         c = d.customer
@@ -168,14 +168,14 @@ class CustomersPanel(QWidget):
             return
         zone, now = self.zone, self.now()
         self.runner.db(
-            lambda services: jobs.apply_customer_edit(services, zone, edit.customer, edit.new_promises, edit.done, now),
+            lambda services: apply_customer_edit(services, zone, edit.customer, edit.new_promises, edit.done, now),
             self._on_saved, owner=self)
 
-    def _on_saved(self, details: jobs.CustomerDetails) -> None:
+    def _on_saved(self, details: CustomerDetails) -> None:
         self.model.update_customer(details.customer)
         self.set_details(details)
 
-    def _run_dialog(self, details: jobs.CustomerDetails) -> CustomerEdit | None:
+    def _run_dialog(self, details: CustomerDetails) -> CustomerEdit | None:
         self.keyboard_requested.emit(True)
         dialog = CustomerDialog(details.customer, details.promises, self.zone, self.now(), self)
         try:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.orders import format_amount
 from desktop.core.reminders import STATE_LABELS, ReminderPolicy, friendly_time, policy_from, zone_from
-from desktop.ui.reminders import jobs as jobs
+from desktop.services.reminders import ShiftSnapshot, close_shift, load_shift
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.widgets.plain_text import plain_label
@@ -76,7 +76,7 @@ class EndOfShiftDialog(QDialog):
         layout.addWidget(plain_label(self.tr("交接备注"), self))
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
-        self.snapshot: jobs.ShiftSnapshot | None = None
+        self.snapshot: ShiftSnapshot | None = None
 
     def preferred_size(self) -> QSize:
         """Wide enough for a promise on a line or two in each column, tall enough for many."""
@@ -93,9 +93,9 @@ class EndOfShiftDialog(QDialog):
 
     def load(self) -> None:
         zone, now = self.zone, self.now()
-        self.runner.db(lambda services: jobs.load_shift(services, zone, now), self.set_snapshot, owner=self)
+        self.runner.db(lambda services: load_shift(services, zone, now), self.set_snapshot, owner=self)
 
-    def set_snapshot(self, snapshot: jobs.ShiftSnapshot) -> None:
+    def set_snapshot(self, snapshot: ShiftSnapshot) -> None:
         self.snapshot = snapshot
         now = self.now()
         self.promise_list.clear()
@@ -126,14 +126,8 @@ class EndOfShiftDialog(QDialog):
     def save(self) -> None:
         done, note, zone, now = self.checked_promises(), self.note_edit.toPlainText().strip(), self.zone, self.now()
 
-        def write(services: Any) -> None:
-            with services.store.db.atomic():
-                for promise_id in done:
-                    jobs.set_promise_done(services, zone, promise_id, now)
-                if note:
-                    jobs.write_handover(services, zone, note, now)
-
-        self.runner.db(write, lambda _result: self._on_written(note), owner=self)
+        self.runner.db(lambda services: close_shift(services, zone, done, note, now),
+                       lambda _result: self._on_written(note), owner=self)
 
     def _on_written(self, note: str) -> None:
         self.saved.emit()

@@ -15,6 +15,7 @@ from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, Notifier, Paster, PasteRequest
 from desktop.ui.customers.card import CustomerCard
 from desktop.ui.customers.panel import CustomersPanel
+from desktop.ui.reminders.controller import RemindersController
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog
 from desktop.ui.reminders.handover import HandoverNotice
 from desktop.ui.reminders.panel import RemindersPanel
@@ -40,10 +41,11 @@ class RemindersFeature(QObject):
         self.focus = focus or FocusReturn()
         self._keyboard_depth = 0
 
-        self.reminders = RemindersPanel(runner, settings, notifier, parent=window)
+        self.reminders_view = RemindersPanel(parent=window)
+        self.reminders = RemindersController(self.reminders_view, runner, settings, notifier, parent=self)
         self.customers = CustomersPanel(runner, settings, parent=window)
         self.card = CustomerCard(runner, settings, window)
-        self.reminders_tab = window.add_panel(self.reminders, "")
+        self.reminders_tab = window.add_panel(self.reminders_view, "")
         self.customers_tab = window.add_panel(self.customers, "")
         window.add_card(self.card)
         self.handover = HandoverNotice(runner, settings, shared_folder=shared_folder, parent=self)
@@ -61,12 +63,16 @@ class RemindersFeature(QObject):
         self.reminders.customer_requested.connect(self.show_customer)
         self.reminders.attention_requested.connect(self.show_reminders)
         self.reminders.end_of_shift_requested.connect(self.show_end_of_shift)
-        self.reminders.keyboard_requested.connect(self._on_keyboard_requested)
+        self.reminders.keyboard_requested.connect(self.borrow_keyboard)
         self.reminders.reminders_changed.connect(self.customers.refresh)  # reminding stars and tags buyers
-        self.customers.keyboard_requested.connect(self._on_keyboard_requested)
+        self.customers.keyboard_requested.connect(self.borrow_keyboard)
         self.card.remind_requested.connect(self._on_card_remind_requested)
         self.card.customer_requested.connect(self.show_customer)
         self.card.paid_requested.connect(self._on_card_paid_requested)
+        self.card.lost_button.recorded.connect(self._on_lost_sale_recorded)
+        self.card.lost_button.failed.connect(
+            lambda message: self.window.set_status(self.tr("未成交原因没有记录：%1").replace("%1", message)))
+        self.card.lost_button.keyboard_requested.connect(self.borrow_keyboard)
         self.reminders.reminders_changed.connect(self.card.reload)  # paid or added here or in the tab
         clipboard.message_copied.connect(self.card.show_for_text)
 
@@ -105,6 +111,10 @@ class RemindersFeature(QObject):
         self.reminders.settle(order_id, ReminderState.PAID, on_failed=lambda error: self.window.set_status(
             self.tr("标记已付款失败：%1").replace("%1", str(error))))
 
+    def _on_lost_sale_recorded(self, sale: Any) -> None:
+        status = self.tr("已记录未成交原因：%1 · %2")
+        self.window.set_status(status.replace("%1", sale.buyer).replace("%2", sale.reason))
+
     # pasting: the same Paster the suggestions use, so focus and clipboard behave the same -------------
     def _on_reminders_reply_requested(self, text: str) -> None:
         if self._paste_text is not None:
@@ -113,7 +123,8 @@ class RemindersFeature(QObject):
             self.paster.paste(PasteRequest(text, restore_clipboard=bool(self.settings.get("restore_clipboard"))))
 
     # the keyboard is borrowed from the chat client only while a dialog or the search box needs it ----
-    def _on_keyboard_requested(self, wanted: bool) -> None:
+    def borrow_keyboard(self, wanted: bool) -> None:
+        """Take the keyboard from the chat client while a dialog needs it (nested calls count); give it back after."""
         if wanted:
             self._keyboard_depth += 1
             if self._keyboard_depth == 1:
@@ -130,16 +141,16 @@ class RemindersFeature(QObject):
         dialog.saved.connect(self.reminders.refresh)
         dialog.handover_written.connect(self.handover.share)
         dialog.load()
-        self._on_keyboard_requested(True)
+        self.borrow_keyboard(True)
         try:
             dialog.exec()
         finally:
             dialog.deleteLater()
-            self._on_keyboard_requested(False)
+            self.borrow_keyboard(False)
 
     def _show_handover_note(self, text: str, written_at: Any) -> None:
-        self._on_keyboard_requested(True)
+        self.borrow_keyboard(True)
         try:
             self._show_note_box(text, written_at)
         finally:
-            self._on_keyboard_requested(False)
+            self.borrow_keyboard(False)

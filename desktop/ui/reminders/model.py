@@ -29,22 +29,22 @@ class ReminderListModel(QAbstractListModel):
 
     def __init__(self, policy: ReminderPolicy | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.policy = policy or ReminderPolicy()
-        self.now = dt.datetime.now(dt.UTC)
+        self._policy = policy or ReminderPolicy()
+        self._now = dt.datetime.now(dt.UTC)
         self._rows: list[Reminder] = []
 
     def set_reminders(self, reminders: Sequence[Reminder], now: dt.datetime,
                       policy: ReminderPolicy | None = None) -> None:
         self.beginResetModel()
         if policy is not None:
-            self.policy = policy
-        self.now = now
-        self._rows = self.policy.by_urgency(reminders, now)
+            self._policy = policy
+        self._now = now
+        self._rows = self._policy.by_urgency(reminders, now)
         self.endResetModel()
 
     def set_now(self, now: dt.datetime) -> None:
         """Time passed: due flags and countdowns change, the order only on the next `set_reminders`."""
-        self.now = now
+        self._now = now
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
@@ -69,7 +69,7 @@ class ReminderListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return as_tooltip(self._tooltip(r))  # order numbers come from a file
         if role == Qt.ItemDataRole.ForegroundRole:
-            return DUE_COLOUR if self.policy.is_due(r, self.now) else None
+            return DUE_COLOUR if self._policy.is_due(r, self._now) else None
         if role == ReminderRole:
             return r
         if role == OrderIdRole:
@@ -79,11 +79,11 @@ class ReminderListModel(QAbstractListModel):
         if role == StateRole:
             return r.state.value
         if role == DeadlineRole:
-            return self.policy.deadline(r)
+            return self._policy.deadline(r)
         if role == NextNudgeRole:
-            return self.policy.next_nudge(r)
+            return self._policy.next_nudge(r)
         if role == DueRole:
-            return self.policy.is_due(r, self.now)
+            return self._policy.is_due(r, self._now)
         return None
 
     def roleNames(self) -> dict[int, bytes]:
@@ -92,10 +92,10 @@ class ReminderListModel(QAbstractListModel):
 
     def _display(self, r: Reminder) -> str:
         amount = f"¥{format_amount(r.amount)}" if r.amount is not None else ""
-        left = self.policy.deadline(r) - self.now
+        left = self._policy.deadline(r) - self._now
         hours = max(0, int(left.total_seconds() // 3600))
         remaining = self.tr("还剩 %1 小时").replace("%1", str(hours)) if hours else self.tr("即将关闭")
-        due = self.tr("该催了 · ") if self.policy.is_due(r, self.now) else ""
+        due = self.tr("该催了 · ") if self._policy.is_due(r, self._now) else ""
         first = "  ".join(part for part in (r.buyer, amount, STATE_LABELS[r.state]) if part)
         if r.remind_count:
             first += self.tr("（%1 次）").replace("%1", str(r.remind_count))
@@ -103,13 +103,13 @@ class ReminderListModel(QAbstractListModel):
         return f"{first}\n{second}"
 
     def _tooltip(self, r: Reminder) -> str:
-        deadline = self.policy.deadline(r)
-        nudge = self.policy.next_nudge(r)
+        deadline = self._policy.deadline(r)
+        nudge = self._policy.next_nudge(r)
         lines = [self.tr("订单 %1").replace("%1", r.order_id),
-                 self.tr("下单 %1").replace("%1", friendly_time(r.created_at, self.now)),
-                 self.tr("自动关闭 %1").replace("%1", friendly_time(deadline, self.now))]
+                 self.tr("下单 %1").replace("%1", friendly_time(r.created_at, self._now)),
+                 self.tr("自动关闭 %1").replace("%1", friendly_time(deadline, self._now))]
         if nudge is not None:
-            lines.append(self.tr("建议催付 %1").replace("%1", friendly_time(nudge, self.now)))
+            lines.append(self.tr("建议催付 %1").replace("%1", friendly_time(nudge, self._now)))
         if r.last_reminded_at is not None:
-            lines.append(self.tr("上次催付 %1").replace("%1", friendly_time(r.last_reminded_at, self.now)))
+            lines.append(self.tr("上次催付 %1").replace("%1", friendly_time(r.last_reminded_at, self._now)))
         return "\n".join(lines)

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
 from desktop.core.sync.pack import TeamLibrary
+from desktop.store.lost_sales import LostSaleRepository
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.gc_pause import CollectorPause, release_gradually
 from desktop.sync.inbox import propose
 from desktop.sync.pull import PullOutcome, apply_outcome, pull
 from desktop.sync.status import SyncState, SyncStatus, retry_delay
-from desktop.sync.usage import write_usage
+from desktop.sync.usage import KEEP_DAYS, write_usage
 from desktop.ui.widgets.plain_text import as_tooltip, ask_yes_no
 
 log = logging.getLogger(__name__)
@@ -195,16 +196,18 @@ class SyncController(QObject):
         folder = self._folder
 
         def gather(ctx: Any) -> tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
-                                      int | None]:
+                                      int | None, list[tuple[str, str, int]]]:
             team = self._team_of(ctx)
             rows = team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
-            return rows, team.mirror_state().applied_version
+            lost = LostSaleRepository(team.db).counts_by_day(now.date() - dt.timedelta(days=KEEP_DAYS))
+            return rows, team.mirror_state().applied_version, lost
 
         def upload(gathered: tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
-                                   int | None]) -> None:
-            rows, library_version = gathered
+                                   int | None, list[tuple[str, str, int]]]) -> None:
+            rows, library_version, lost = gathered
             if not self._stopped:
-                self._runner.io(lambda: write_usage(folder(), *rows, library_version=library_version),
+                self._runner.io(lambda: write_usage(folder(), *rows, library_version=library_version,
+                                                    lost_reasons=lost),
                                 on_error=self._on_usage_failed, owner=self, timeout_ms=self._timeout_ms)
 
         self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)

@@ -6,6 +6,8 @@ import datetime as dt
 import zoneinfo
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
+
 from desktop.core.orders import Order, OrderStatus
 from desktop.core.phrases import Phrase
 from desktop.core.reminders import ReminderState
@@ -75,7 +77,7 @@ def test_paid_on_the_card_is_the_tabs_paid(qtbot, services: Services, settings: 
     feature = RemindersFeature(window, ImmediateTaskRunner(services), settings, clipboard, FakePaster(), None)
     feature.handover.show_note = lambda _text, _at: None
     feature.start()
-    assert "待催付 1" in feature.reminders.stats_label.text()
+    assert "待催付 1" in feature.reminders_view.stats_label.text()
 
     clipboard.copy("小猪佩奇2019：拍了，怎么付款")
     card = feature.card
@@ -84,7 +86,7 @@ def test_paid_on_the_card_is_the_tabs_paid(qtbot, services: Services, settings: 
 
     assert repo.reminder(order.order_id).state is ReminderState.PAID
     assert [kind for kind, _at in repo.history(order.order_id)][-1] == "paid"  # what the tab's 已付款 records
-    assert feature.reminders.stats_label.text().startswith("待催付 0")
+    assert feature.reminders_view.stats_label.text().startswith("待催付 0")
     assert window.tabs.currentIndex() == 0  # the agent stays where she was
     assert not card.isHidden() and card.paid_button.isHidden()  # the card looked again: nothing left to mark
     clipboard.copy(f"订单 {order.order_id}")
@@ -124,3 +126,43 @@ def test_the_tab_titles_follow_a_language_switch(qtbot, services: Services, sett
     finally:
         translations.apply("zh_CN")
     qtbot.waitUntil(lambda: window.tabs.tabText(feature.reminders_tab) == "催付")
+
+
+def test_lost_sale_from_the_card_in_two_clicks_and_with_a_note(qtbot, monkeypatch, services: Services,
+                                                               settings: SettingsBridge) -> None:
+    from desktop.store.lost_sales import LostSaleRepository
+    from desktop.ui.customers.lost_sale import LostSaleNoteDialog
+
+    settings.set("shop_timezone", "Asia/Shanghai")
+    now = dt.datetime.now(SHANGHAI)
+    order = Order("3561234567890123456", "小猪佩奇2019", OrderStatus.AWAITING_PAYMENT, now, Decimal("59.00"), "保温杯")
+    OrderRepository(services.store.db, SHANGHAI).apply_import([order], now)
+    window = OverlayWindow()
+    qtbot.addWidget(window)
+    clipboard, focus = FakeClipboardWatcher(), RecordingFocus()
+    feature = RemindersFeature(window, ImmediateTaskRunner(services), settings, clipboard, FakePaster(), None,
+                               focus=focus)
+    feature.handover.show_note = lambda _text, _at: None
+    feature.start()
+
+    clipboard.copy("小猪佩奇2019：太贵了，再看看")
+    button = feature.card.lost_button
+    assert not button.isHidden() and button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    button.menu().aboutToShow.emit()  # the first click opens the reasons
+    actions = {action.text(): action for action in button.menu().actions()}
+    assert "价格太贵" in actions and "其他" in actions
+    actions["价格太贵"].trigger()  # the second records it
+    repo = LostSaleRepository(services.store.db)
+    assert [(s.buyer, s.reason) for s in repo.since(now.date())] == [("小猪佩奇2019", "价格太贵")]
+    assert "已记录未成交原因" in window.status_label.text()
+    assert focus.calls == []  # recording never took the chat client's focus
+
+    def answer(dialog: LostSaleNoteDialog) -> int:
+        dialog.reason_box.setCurrentText("款式不新")
+        dialog.note_edit.setText("想要今年的新款")
+        return LostSaleNoteDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LostSaleNoteDialog, "exec", answer)  # stands in for the agent at the dialog
+    button.ask_with_note()
+    assert repo.for_buyer("小猪佩奇2019")[0].note == "想要今年的新款"
+    assert focus.calls == ["remember", "restore"]  # the note borrowed the keyboard and gave it back

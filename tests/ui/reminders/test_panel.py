@@ -19,6 +19,7 @@ from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.orders import OrderRepository
 from desktop.testing.fakes import FakeNotifier
+from desktop.ui.reminders.controller import RemindersController
 from desktop.ui.reminders.model import DueRole, OrderIdRole, ReminderListModel, StateRole
 from desktop.ui.reminders.nudge_scheduler import NudgeScheduler
 from desktop.ui.reminders.panel import RemindersPanel
@@ -50,14 +51,16 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def panel(qtbot, services: Services, settings: SettingsBridge, clock: Clock) -> tuple[RemindersPanel, FakeNotifier]:
+def panel(qtbot, services: Services, settings: SettingsBridge,
+          clock: Clock) -> tuple[RemindersController, FakeNotifier]:
     settings.set("shop_timezone", "Asia/Shanghai")
     settings.set("campaign", "，今晚满199减20")
     services.phrases.save_all([CHASE, CHASE_2])
     notifier = FakeNotifier()
-    widget = RemindersPanel(ImmediateTaskRunner(services), settings, notifier, clock=clock)
-    qtbot.addWidget(widget)
-    return widget, notifier
+    view = RemindersPanel()
+    qtbot.addWidget(view)
+    controller = RemindersController(view, ImmediateTaskRunner(services), settings, notifier, clock=clock, parent=view)
+    return controller, notifier
 
 
 def test_model_passes_the_model_tester(qapp, qtmodeltester) -> None:
@@ -92,7 +95,7 @@ def test_one_action_pastes_a_personalised_phrase_counts_and_stars(panel, service
     widget.select_order(unpaid(1, 60).order_id)
     widget.remind_selected()
     assert pasted[-1] == "亲，秋冬加厚羊毛围巾女共128.00元，库存不多啦～"
-    assert "今日催付 2 次 / 1 单" in widget.stats_label.text()
+    assert "今日催付 2 次 / 1 单" in widget.view.stats_label.text()
 
 
 def test_star_on_remind_can_be_turned_off(panel, services: Services, settings: SettingsBridge) -> None:
@@ -131,15 +134,15 @@ def test_import_through_the_panel_reports_skipped_rows(panel, tmp_path: Path) ->
     path = tmp_path / "export.csv"
     path.write_bytes(buffer.getvalue().encode("gbk"))
     messages: list[tuple[str, str]] = []
-    widget.show_message = lambda title, text: messages.append((title, text))
-    widget.choose_open_file = lambda: str(path)
+    widget.view.show_message = lambda title, text: messages.append((title, text))
+    widget.view.choose_open_file = lambda: str(path)
     widget.import_orders()
     assert widget.model.rowCount() == 1
-    assert "新增 1 单" in widget.status_label.text()
+    assert "新增 1 单" in widget.view.status_label.text()
     assert "第 3 行" in messages[0][1]
-    widget.choose_open_file = lambda: str(tmp_path / "missing.csv")
+    widget.view.choose_open_file = lambda: str(tmp_path / "missing.csv")
     widget.import_orders()
-    assert "无法导入" in widget.status_label.text()
+    assert "无法导入" in widget.view.status_label.text()
 
 
 def test_add_from_clipboard_known_and_unknown_orders(panel, services: Services) -> None:
@@ -149,10 +152,10 @@ def test_add_from_clipboard_known_and_unknown_orders(panel, services: Services) 
     repo.apply_import([Order(paid.order_id, paid.buyer, OrderStatus.PAID, paid.created_at)], T0)
     widget.refresh()
     asked: list[str] = []
-    widget.ask_order = lambda order_id: asked.append(order_id) or None
+    widget.view.ask_order = lambda order_id, _zone, _now: asked.append(order_id) or None
     widget.add_from_clipboard(paid.order_id)
     assert asked == [] and widget.selected_reminder().order_id == paid.order_id
-    widget.ask_order = lambda order_id: asked.append(order_id) or unpaid(7, 3)
+    widget.view.ask_order = lambda order_id, _zone, _now: asked.append(order_id) or unpaid(7, 3)
     widget.add_from_clipboard("3561234567890100007")
     assert asked == ["3561234567890100007"]
     assert widget.model.row_of(unpaid(7, 3).order_id) >= 0
@@ -164,7 +167,7 @@ def test_export_conversion_csv(panel, services: Services, tmp_path: Path) -> Non
     widget.refresh()
     widget.remind_selected()
     target = tmp_path / "conv.csv"
-    widget.choose_save_file = lambda: str(target)
+    widget.view.choose_save_file = lambda _now: str(target)
     widget.export_conversion()
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines == ["日期,催付次数,催付订单数,付款订单数,催付转化率", "2024-11-23,1,1,0,0.0%"]
@@ -245,10 +248,56 @@ def test_import_with_the_real_task_runner_reads_on_io_and_stores_on_the_db_worke
                     f"3561234567890123456,tb_a,等待买家付款,{dt.datetime.now():%Y-%m-%d %H:%M:%S}\n", encoding="utf-8")
     runner = TaskRunner(db_factory=lambda: open_services(kuaida_home))
     try:
-        widget = RemindersPanel(runner, settings, FakeNotifier())
-        qtbot.addWidget(widget)
+        view = RemindersPanel()
+        qtbot.addWidget(view)
+        widget = RemindersController(view, runner, settings, FakeNotifier(), parent=view)
         with qtbot.waitSignal(widget.reminders_changed):
             widget.import_file(path)
-        assert widget.model.rowCount() == 1 and "新增 1 单" in widget.status_label.text()
+        assert widget.model.rowCount() == 1 and "新增 1 单" in widget.view.status_label.text()
     finally:
         runner.shutdown()
+
+
+def test_a_chase_phrase_fills_the_teams_campaign_as_the_suggestions_do(panel, services: Services,
+                                                                       settings: SettingsBridge) -> None:
+    """The 催付 tab used to leave {活动} empty when only the team ran a campaign; 建议 filled it."""
+    from desktop.core.sync.keys import SigningKey
+    from desktop.core.sync.pack import Promotion, TeamLibrary
+    from desktop.store.team import TeamRepository
+
+    widget, _ = panel
+    settings.set("campaign", "")  # the agent set none: the team's running campaign fills {活动}
+    chase = Phrase("t-chase-sale", "亲，{商品}还没付款哦[，{活动}期间下单更划算]～", "催付", source="team")
+    day = T0.date()
+    team = TeamLibrary(phrases=(chase,), promotions=(Promotion("双12", day, day + dt.timedelta(days=1)),))
+    TeamRepository(services.store.db).apply(team, 2, "0" * 64, SigningKey.generate().public)
+    OrderRepository(services.store.db, SHANGHAI).apply_import([unpaid(1, 60)], T0)
+    widget.refresh()
+    pasted: list[str] = []
+    widget.reply_requested.connect(pasted.append)
+    widget.remind_selected()
+    assert pasted == ["亲，秋冬加厚羊毛围巾女还没付款哦，双12期间下单更划算～"]
+    settings.set("campaign", "年货节")  # the agent's own setting wins, as in 建议
+    widget.remind_selected()
+    assert pasted[-1] == "亲，秋冬加厚羊毛围巾女还没付款哦，年货节期间下单更划算～"
+
+
+def test_closing_an_unpaid_order_can_say_why_the_buyer_did_not_buy(panel, services: Services) -> None:
+    from desktop.store.lost_sales import LostSaleRepository
+
+    widget, _ = panel
+    repo = OrderRepository(services.store.db, SHANGHAI)
+    repo.apply_import([unpaid(1, 60), unpaid(2, 50)], T0)
+    widget.refresh()
+    widget.view.close_menu.aboutToShow.emit()  # the first click on 关闭 opens the choice
+    entries = [action.text() for action in widget.view.close_menu.actions() if not action.isSeparator()]
+    assert entries[0] == "关闭（不记原因）" and "价格太贵" in entries and entries[-1] == "其他"
+
+    widget.select_order(unpaid(1, 60).order_id)
+    next(a for a in widget.view.close_menu.actions() if a.text() == "价格太贵").trigger()
+    widget.select_order(unpaid(2, 50).order_id)
+    widget.view.close_menu.actions()[0].trigger()  # closed, no reason recorded
+    assert repo.reminder(unpaid(1, 60).order_id).state is ReminderState.CLOSED
+    assert repo.reminder(unpaid(2, 50).order_id).state is ReminderState.CLOSED
+    lost = LostSaleRepository(services.store.db).since(T0.date() - dt.timedelta(days=1))
+    assert [(sale.buyer, sale.reason) for sale in lost] == [(unpaid(1, 60).buyer, "价格太贵")]

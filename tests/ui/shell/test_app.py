@@ -65,6 +65,25 @@ def test_the_app_wires_proposals_and_phrase_files_into_the_window_and_tray(qtbot
         shiboken6.delete(app)
 
 
+def test_the_reminders_tab_reloads_with_the_library(qtbot, kuaida_home: Path) -> None:
+    """The 催付 phrases and the team's campaign come with the library: a reload (sync, import, edit) reaches
+    the 催付 tab without a restart."""
+    from desktop.core.phrases import Phrase
+
+    app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
+    try:
+        with qtbot.waitSignal(app.first_paint.painted):
+            app.show()
+        reminders = app.reminders.reminders
+        qtbot.waitUntil(lambda: app.controller.library is not None and reminders.snapshot is not None)
+        chase = Phrase("p-chase-new", "亲，{商品}还没付款哦～", "催付", source="personal")
+        app.runner.db(lambda services: services.phrases.save_all([chase]), lambda _none: app.controller.load_library())
+        qtbot.waitUntil(lambda: chase.id in {p.id for p in reminders.snapshot.phrases})
+    finally:
+        app.close()
+        shiboken6.delete(app)
+
+
 def test_a_background_job_without_a_handler_tells_the_agent(qtbot, kuaida_home: Path) -> None:
     """Issue 11 #17: one default failure path in the app: a job that fails with no on_error of its own
     (a save on a full disk) shows its sentence in the window instead of leaving only a log line."""

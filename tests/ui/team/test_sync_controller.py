@@ -168,6 +168,8 @@ def test_the_tray_offers_to_confirm_a_new_key_and_the_overlay_shows_a_short_stat
 def test_after_a_sync_usage_counts_are_uploaded_and_proposals_land_in_the_inbox(qtbot, tmp_path, store):
     import datetime as dt
 
+    from desktop.core.lost_sales import LostSale
+    from desktop.store.lost_sales import LostSaleRepository
     from desktop.store.team import TeamRepository
     from desktop.sync.inbox import list_proposals
     from desktop.sync.usage import read_team_usage
@@ -180,12 +182,15 @@ def test_after_a_sync_usage_counts_are_uploaded_and_proposals_land_in_the_inbox(
     controller.sync_now()
     team.phrases.record_use("t-1", day=dt.date.today())
     team.record_no_match("ship_time")
+    now = dt.datetime.now(dt.UTC)
+    LostSaleRepository(store.db).record(LostSale("小猪", now.date(), "价格太贵"), now)
     controller.sync_now()  # within the hour: no second upload
     assert read_team_usage(share).uses == {}
     controller._usage_written_at = None  # an hour later
     controller.sync_now()
     usage = read_team_usage(share)
     assert (usage.uses, usage.no_match, usage.agents) == ({"t-1": 1}, {"ship_time": 1}, 1)
+    assert usage.lost_reasons == {"价格太贵": 1}  # the count and the reason, never the buyer
 
     with qtbot.waitSignal(controller.proposal_finished) as finished:
         controller.propose(Phrase(id="p-1", text="亲，今天下单送运费险哦", source="personal"), note="好用")

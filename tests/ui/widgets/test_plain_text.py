@@ -17,11 +17,11 @@ from desktop.core.engine import Suggestion
 from desktop.core.orders import Order, OrderStatus
 from desktop.core.phrases import Phrase
 from desktop.core.reminders import Reminder, ReminderPolicy
+from desktop.services.customers import CardData, CustomerDetails
 from desktop.store.database import open_memory_store
 from desktop.sync.inbox import propose
 from desktop.ui.customers.card import CustomerCard
 from desktop.ui.customers.panel import CustomersPanel
-from desktop.ui.reminders.jobs import CardData, CustomerDetails
 from desktop.ui.reminders.model import ReminderListModel
 from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell.overlay_window import OverlayWindow
