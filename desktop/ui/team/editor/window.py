@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -326,6 +328,15 @@ class PhraseForm(QWidget):
         self.warning_label.setText(self.tr("含敏感词：{0}").format("、".join(words)) if words else "")
 
 
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: at a large font on a 768-pixel screen it scrolls, never squeezes."""
+    area = QScrollArea(widget.parentWidget())
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
 class LibraryEditor(QMainWindow):
     """The window. Signals: `published(int)` with the new version; `status_reported(str)` for the status bar."""
 
@@ -377,12 +388,18 @@ class LibraryEditor(QMainWindow):
         for column, width in ((0, 72), (2, 88), (3, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
-        self.table.setWordWrap(False)
+        # Two lines a row, wrapped (the rest of a long phrase on hover and in the form): one elided line cut
+        # most phrases in half. A fixed height, not ResizeToContents, which measures every row of a big library.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 10)
         self.form = PhraseForm(self)
         editor = QSplitter(self)
         editor.addWidget(self.group_list)
         editor.addWidget(self.table)
-        editor.addWidget(self.form)
+        # The form scrolls rather than squeezing its text box and preview at a large font on a 768-pixel screen.
+        self.form.text_edit.setMinimumHeight(5 * self.form.fontMetrics().lineSpacing())
+        self.form.setMinimumHeight(self.form.sizeHint().height() + 4 * self.form.fontMetrics().lineSpacing())
+        editor.addWidget(scrolling(self.form))
         editor.setStretchFactor(0, 0)
         editor.setStretchFactor(1, 3)
         editor.setStretchFactor(2, 2)
@@ -390,7 +407,7 @@ class LibraryEditor(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(editor, self.tr("短语"))
-        self.tabs.addTab(self._build_team_tab(), self.tr("活动与敏感词"))
+        self.tabs.addTab(scrolling(self._build_team_tab()), self.tr("活动与敏感词"))
         self.tabs.addTab(self._build_proposals_tab(), self.tr("客服建议"))
         self.tabs.addTab(self._build_usage_tab(), self.tr("使用统计"))
         self.setCentralWidget(self.tabs)
@@ -436,6 +453,9 @@ class LibraryEditor(QMainWindow):
         self.promotions_edit = QPlainTextEdit(page)
         self.promotions_edit.setPlaceholderText(self.tr("一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点"))
         self.featured_box = QComboBox(page)
+        # Its items are whole phrases: sized to them, the tab grew wider than a 1366-pixel screen at 125 %.
+        self.featured_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.featured_box.setMinimumContentsLength(24)
         self.featured_product = QLineEdit(page)
         self.featured_start = QLineEdit(page)
         self.featured_end = QLineEdit(page)
