@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.orders import Order, OrderStatus
+from desktop.core.phrases import Phrase
 from desktop.core.sync.keys import SigningKey
 from desktop.core.sync.pack import TeamLibrary
-from desktop.core.phrases import Phrase
 from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.database import open_memory_store
