@@ -4,66 +4,71 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="200"/>
+        <location filename="../../desktop/app.py" line="205"/>
         <source>快答：操作没有完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="217"/>
+        <location filename="../../desktop/app.py" line="222"/>
         <source>团队短语库…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="252"/>
+        <source>意见反馈汇总…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="78"/>
+        <location filename="../../desktop/ui/customers/card.py" line="112"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="79"/>
+        <location filename="../../desktop/ui/customers/card.py" line="113"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="80"/>
+        <location filename="../../desktop/ui/customers/card.py" line="114"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="120"/>
+        <location filename="../../desktop/ui/customers/card.py" line="155"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="124"/>
-        <location filename="../../desktop/ui/customers/card.py" line="177"/>
+        <location filename="../../desktop/ui/customers/card.py" line="159"/>
+        <location filename="../../desktop/ui/customers/card.py" line="216"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="141"/>
+        <location filename="../../desktop/ui/customers/card.py" line="180"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="145"/>
+        <location filename="../../desktop/ui/customers/card.py" line="184"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="149"/>
+        <location filename="../../desktop/ui/customers/card.py" line="188"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="151"/>
+        <location filename="../../desktop/ui/customers/card.py" line="190"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="153"/>
+        <location filename="../../desktop/ui/customers/card.py" line="192"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -210,17 +215,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="165"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="167"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="166"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="168"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="167"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="169"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -291,60 +296,269 @@
 <context>
     <name>EndOfShiftDialog</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="45"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="46"/>
         <source>日清：交接前检查</source>
         <translation>End of shift: check before handing over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="52"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="53"/>
         <source>写给下一班的交接：没办完的事、答应买家的事、要注意的买家……</source>
         <translation>Handover for the next shift: unfinished work, promises to buyers, buyers to watch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="58"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="65"/>
         <source>待办承诺（勾选表示已完成）</source>
         <translation>Open promises (tick when done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="60"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="66"/>
         <source>待催付订单</source>
         <translation>Orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="62"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="76"/>
         <source>交接备注</source>
         <translation>Handover note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="79"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="103"/>
         <source>（%1 到期）</source>
         <translation> (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="80"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="104"/>
         <source> · 已逾期</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="89"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="113"/>
         <source>%1%2 · %3 · %4 关闭</source>
         <translation>%1%2 · %3 · closes %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="94"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="118"/>
         <source>今日催付 %1 次 / %2 单，其中 %3 单已付款。待办承诺 %4 项，待催付 %5 单。</source>
         <translation>Today: %1 reminders for %2 orders, %3 of them paid. %4 open promises, %5 orders to remind.</translation>
     </message>
 </context>
 <context>
+    <name>FeedbackButton</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="43"/>
+        <source>反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="44"/>
+        <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="25"/>
+        <source>反馈给部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="33"/>
+        <source>补充说明（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="34"/>
+        <source>发给组长（去掉电话、地址、姓名后）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="37"/>
+        <source>没有设置团队共享文件夹：反馈只保存在本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="45"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="46"/>
+        <source>买家的话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="47"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/dialog.py" line="62"/>
+        <source>组长将看到：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFeature</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="119"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="147"/>
+        <source>反馈没有记下：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="122"/>
+        <source>已记下反馈（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="142"/>
+        <source>反馈已发给组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="150"/>
+        <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackReview</name>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="45"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="151"/>
+        <source>意见反馈汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="52"/>
+        <source>已转交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="53"/>
+        <source>已答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="54"/>
+        <source>待处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="55"/>
+        <source>刷新</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="56"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="57"/>
+        <source>导出打印页…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>部门 / 周 / 日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>买家的话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <source>客服</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="81"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
+        <source>正在读取团队文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="101"/>
+        <source>%1 这一周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="112"/>
+        <source>共 %1 条，待处理 %2 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="114"/>
+        <source>（%1 个文件无法读取，已跳过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <source>网页 (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="140"/>
+        <source>导出意见反馈汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="156"/>
+        <source>已导出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
+        <source>没有完成：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandoverNotice</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/handover.py" line="88"/>
+        <source>未完成的承诺（%1）：</source>
+        <translation>Open promises (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/handover.py" line="90"/>
+        <source>（%1 到期）</source>
+        <translation type="unfinished"> (due %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/handover.py" line="112"/>
+        <source>交接没能放到共享文件夹（只在本机显示）：%1</source>
+        <translation>The handover did not reach the shared folder (shown on this PC only): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/handover.py" line="115"/>
         <source>上一班的交接</source>
         <translation>Last shift&apos;s handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/handover.py" line="116"/>
         <source>%1 写的交接：</source>
         <translation>Handover from %1:</translation>
     </message>
@@ -380,287 +594,287 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="346"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="357"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="537"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="392"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="409"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="393"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="410"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="394"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="411"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="395"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="407"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="424"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="410"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="427"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="411"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="428"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="429"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="413"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="430"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="414"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="431"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="415"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="432"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="416"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="433"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="417"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="751"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="434"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="771"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="435"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="452"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
         <translation>One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="437"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="446"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="466"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="449"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="469"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="450"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="470"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="451"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="471"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="452"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="472"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="453"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="473"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="474"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="461"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="481"/>
         <source>采纳（加入草稿后可编辑）</source>
         <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="462"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="482"/>
         <source>不采纳</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="463"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="491"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="483"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="511"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="517"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="537"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="540"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="520"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="540"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="550"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="570"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="572"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="592"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="600"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="620"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="638"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="658"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="651"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="671"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="672"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="692"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="698"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="678"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="698"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="699"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="719"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="703"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="723"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="704"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="724"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="708"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="728"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="730"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="710"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="730"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="717"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="737"/>
         <source>将要发布的改动</source>
         <translation>Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="718"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="738"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="724"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="744"/>
         <source>只有持有团队私钥的主管可以发布</source>
         <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="727"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="747"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
         <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="733"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="753"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
         <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="741"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="761"/>
         <source>短语含敏感词</source>
         <translation>Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="742"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="762"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
         <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="743"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="763"/>
         <source>仍然发布</source>
         <translation>Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="747"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="767"/>
         <source>未发布：请先修改含敏感词的短语</source>
         <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="750"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="770"/>
         <source>发布团队库</source>
         <translation>Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="767"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="787"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="786"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="806"/>
         <source>已发布团队库 v{0}</source>
         <translation>Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="794"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="814"/>
         <source>发布失败：共享文件夹无法写入</source>
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
@@ -669,50 +883,91 @@
         <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="814"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="834"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="817"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="839"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="837"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="859"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="853"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="873"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="857"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="877"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="859"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="879"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="868"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="888"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="874"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="894"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="808"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="828"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="810"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="830"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+    </message>
+</context>
+<context>
+    <name>LostSaleButton</name>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="65"/>
+        <source>未成交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="66"/>
+        <source>记录买家今天没买的原因（只统计人数上报组长）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="76"/>
+        <source>加备注…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LostSaleNoteDialog</name>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="24"/>
+        <source>未成交原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="29"/>
+        <source>买家原话或补充（只保存在本机）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="35"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/lost_sale.py" line="36"/>
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
     </message>
 </context>
 <context>
@@ -837,15 +1092,15 @@
 <context>
     <name>OverlayWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="132"/>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="238"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="144"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="250"/>
         <source>建议</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="63"/>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="236"/>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="240"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="75"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="248"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="252"/>
         <source>正在加载短语库…</source>
         <translation>Loading the phrase library…</translation>
     </message>
@@ -858,27 +1113,27 @@
         <translation type="vanished">Save the copied text as one of my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="242"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="254"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="242"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="254"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="243"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="255"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="243"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="255"/>
         <source>暂停监听剪贴板</source>
         <translation>Pause clipboard watching</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="244"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="256"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -969,146 +1224,156 @@
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="46"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="82"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="108"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="110"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="111"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="112"/>
         <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
         <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="114"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="115"/>
         <source>推断：%1	%2</source>
         <translation>Inferred: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="116"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
         <source>没有适用问题	%1</source>
         <translation>No buyer question	%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="166"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="126"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="177"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="124"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="143"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="149"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="144"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="150"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="147"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="149"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="173"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="155"/>
+        <source>变量没有值：%1	%2</source>
+        <translation>Variables without a value: %1	%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="158"/>
+        <source>%1 条短语的变量没有值，导出时已省去（千牛会原样发送花括号），请在千牛里补上。</source>
+        <translation>%1 phrases have variables without a value; they were left out of the export (Qianniu would send the braces as they are). Fill them in in Qianniu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="160"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="164"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="184"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="164"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="178"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="172"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="183"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="196"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="197"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
         <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="198"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
         <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="200"/>
         <source>只用我们的短语</source>
         <translation>Only our phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="201"/>
         <source>继续推荐默认短语</source>
         <translation>Keep the bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="210"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="221"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
@@ -1116,77 +1381,77 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="200"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="202"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="205"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="214"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="219"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="221"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="220"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="222"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="224"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="226"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="238"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="240"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="239"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="240"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="242"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="243"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="247"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="249"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="248"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="250"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="291"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="293"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="289"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="291"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="326"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="328"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -1322,182 +1587,202 @@
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="75"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="74"/>
+        <source>未成交原因没有记录：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/feature.py" line="86"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="87"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="77"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="88"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="112"/>
         <source>标记已付款失败：%1</source>
         <translation>Could not mark as paid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/feature.py" line="115"/>
+        <source>已记录未成交原因：%1 · %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="137"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="138"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="139"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="140"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="141"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="142"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="158"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="160"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="149"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="164"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="205"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="218"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="209"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="179"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="213"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
+        <source>关闭（不记原因）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
+        <source>买家没买的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/panel.py" line="183"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="216"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="186"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="313"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="221"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="322"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="225"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="324"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="227"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="325"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="228"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="328"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="231"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="329"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="232"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="335"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="236"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="336"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="237"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="371"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="240"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="409"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="262"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="410"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="263"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="269"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="416"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="269"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1505,152 +1790,157 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="51"/>
         <source>快答设置</source>
         <translation>Kuaida settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="56"/>
         <source>客服昵称 {客服}</source>
         <translation>Agent name {客服}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="57"/>
         <source>店铺名称 {店铺}</source>
         <translation>Shop name {店铺}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="58"/>
         <source>选择回复后</source>
         <translation>After choosing a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="59"/>
         <source>复制并粘贴到聊天窗口</source>
         <translation>Copy and paste into the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="59"/>
         <source>只复制</source>
         <translation>Copy only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="60"/>
         <source>粘贴后恢复原来的剪贴板</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="61"/>
         <source>监听剪贴板并给出建议</source>
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
         <source>有了自己的短语后仍推荐快答默认短语</source>
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="67"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="68"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="70"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="73"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="75"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="89"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="108"/>
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="110"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="118"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="134"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="135"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>
@@ -1776,22 +2066,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="317"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="320"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="327"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="330"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="341"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="345"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="342"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="346"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -1799,16 +2089,33 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 
 {0}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="348"/>
+        <source>团队库换了签名密钥。只有主管确实换了密钥时才确认。
+
+原来信任的指纹：
+{1}
+
+新指纹（请向主管核对，一致时才点“是”）：
+{0}</source>
+        <translation>The team library is signed with a new key. Confirm only if your team lead really changed the key.
+
+Fingerprint trusted so far:
+{1}
+
+New fingerprint (check it with your team lead; click Yes only if it matches):
+{0}</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="182"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="184"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -1816,9 +2123,99 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="360"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="368"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="52"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="54"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="61"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="66"/>
+        <source>共享文件夹</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="75"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="166"/>
+        <source>此设置由管理员锁定</source>
+        <translation type="unfinished">Locked by your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="81"/>
+        <source>确认团队密钥…</source>
+        <translation type="unfinished">Confirm the team key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="83"/>
+        <source>团队密钥</source>
+        <translation>Team key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="92"/>
+        <source>团队短语库…</source>
+        <translation>Team library…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="93"/>
+        <source>查看团队短语库；有团队密钥的主管可以编辑、发布</source>
+        <translation>View the team library; a lead holding the team key can edit and publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="134"/>
+        <source>由管理员设置（团队公钥）</source>
+        <translation>set by your administrator (team public key)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="134"/>
+        <source>（尚未确认）</source>
+        <translation>(not confirmed yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="135"/>
+        <source>本机信任的指纹：%1</source>
+        <translation>Fingerprint trusted on this PC: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="137"/>
+        <source>新指纹（团队库换了密钥）：%1</source>
+        <translation>New fingerprint (the team library changed keys): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="138"/>
+        <source>共享文件夹中团队库的指纹：%1</source>
+        <translation>Fingerprint of the team library in the shared folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="156"/>
+        <source>正在检查 %1 …</source>
+        <translation>Checking %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="163"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="174"/>
+        <source>没有改动：%1</source>
+        <translation>Nothing changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="177"/>
+        <source>选择团队共享文件夹</source>
+        <translation>Choose the team's shared folder</translation>
     </message>
 </context>
 <context>
