@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.customers import Customer, Promise
 from desktop.core.orders import Order, OrderStatus
 from desktop.core.phrases import Phrase
 from desktop.core.sync.keys import SigningKey
@@ -40,13 +41,18 @@ from desktop.store.team import TeamRepository
 from desktop.sync.publish import publish
 from desktop.sync.pull import sync_once
 from desktop.testing.fakes import FakeClipboardWatcher, FakeNotifier, FakePaster
+from desktop.ui.customers.dialog import CustomerDialog
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog
 from desktop.ui.reminders.feature import RemindersFeature
+from desktop.ui.reminders.order_dialog import OrderDialog
+from desktop.ui.reminders.settings_dialog import ReminderSettingsDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell import theme
 from desktop.ui.shell.overlay_window import OverlayWindow, default_size
 from desktop.ui.shell.settings_dialog import SettingsDialog
+from desktop.ui.suggestions.hidden_phrases import HiddenPhrasesDialog
+from desktop.ui.suggestions.phrase_dialog import PhraseDialog
 from desktop.ui.suggestions.phrase_files import PhraseFiles
 from desktop.ui.team.editor.window import LibraryEditor
 from desktop.ui.team.sync_controller import SyncController
@@ -305,3 +311,25 @@ def test_the_leads_editor(qtbot, look: tuple[Screen, int], tmp_path: Path) -> No
         dump(editor, f"editor-{tab}-{screen.name}-{font}")
         assert clipped(editor, screen) == []
     store.close()
+
+
+def test_the_small_dialogs(qtbot, look: tuple[Screen, int], settings: SettingsBridge) -> None:
+    """新建我的短语, the customer's 编辑…, 手动添加订单, 催付设置, the hidden phrases: each fits, nothing clipped."""
+    screen, font = look
+    now = dt.datetime(2026, 11, 23, 15, 30, tzinfo=SHANGHAI)
+    promise = Promise(1, "小猪佩奇", "周五前发货，顺丰包邮", now + dt.timedelta(days=1), now)
+    hidden = HiddenPhrasesDialog()
+    hidden.set_phrases([NINE[0], NINE[1]])
+    dialogs = {
+        "phrase": PhraseDialog(text=NINE[0].text, groups=["发货物流", "我的"], question="什么时候发货"),
+        "customer": CustomerDialog(Customer("小猪佩奇", tags=("老客户", "催付过"), note="喜欢顺丰"), [promise],
+                                   SHANGHAI, now),
+        "order": OrderDialog(SHANGHAI, now, "3561234567890123456", "小猪佩奇"),
+        "reminder-settings": ReminderSettingsDialog(settings),
+        "hidden": hidden,
+    }
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        show_at(dialog, qtbot, screen)
+        dump(dialog, f"{name}-{screen.name}-{font}")
+        assert clipped(dialog, screen) == [], name
