@@ -81,7 +81,7 @@ FONTS = [13, 24]  # the default 字号 and the largest the settings offer
 # card's details squeezed beside its buttons): 5.1 at 13 px (3.6 with the customer card), 1.75 at 24 px, and
 # at 125 % the window reached below the work area. Now 7.0 (5.75), 2.9 (2.0); at 125 % 5.0 (3.8), 1.65 (0.9).
 SUGGESTIONS = {("100", 13): 6.5, ("125", 13): 4.75, ("100", 24): 2.75, ("125", 24): 1.5}
-WITH_CARD = {("100", 13): 5.5, ("125", 13): 3.5, ("100", 24): 1.9, ("125", 24): 0.6}  # 4 card buttons wrap
+WITH_CARD = {("100", 13): 5.5, ("125", 13): 3.5, ("100", 24): 1.9, ("125", 24): 0.85}
 ORDERS_WITH_CARD = {("100", 13): 3, ("125", 13): 2, ("100", 24): 1.9, ("125", 24): 0.95}  # three lines each
 
 
