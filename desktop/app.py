@@ -116,6 +116,7 @@ class Application(QObject):
         self.library_editor = None
         self.feedback = None
         self.feedback_review = None
+        self.daily_report = None
         self.reminders = None
         self.gc_guard = None
         self.first_paint = FirstPaint(self.window)
@@ -218,6 +219,7 @@ class Application(QObject):
         self.window.add_status_widget(self.sync_status)
         self.sync.library_updated.connect(self._on_sync_library_updated)
         self.controller.proposal_requested.connect(self.sync.propose)  # 推荐给团队 on a personal phrase
+        self.controller.reply_chosen.connect(self.sync.note_pick)  # a burst of picks uploads the usage figures
         self.sync.proposal_finished.connect(self._on_sync_proposal_finished)
         editor_action = QAction(self.tr("团队短语库…"), self)
         editor_action.triggered.connect(self.show_library_editor)
@@ -232,6 +234,7 @@ class Application(QObject):
         if self.library_editor is None:
             settings, paths = self.settings.settings, self.paths
             self.library_editor = LibraryEditor(self.runner, self.settings, lambda: team_folder_path(settings, paths))
+            self.library_editor.published.connect(self._on_sync_library_updated)  # the lead's copy holds it now
             self.library_editor.published.connect(lambda _version: self.sync.sync_now())
             self.library_editor.load()
         self.library_editor.show()
@@ -252,6 +255,9 @@ class Application(QObject):
         review_action = QAction(self.tr("意见反馈汇总…"), self)
         review_action.triggered.connect(self.show_feedback_review)
         self.tray.add_action(review_action)
+        report_action = QAction(self.tr("日报…"), self)
+        report_action.triggered.connect(self.show_daily_report)
+        self.tray.add_action(report_action)
 
     def show_feedback_review(self) -> None:
         from desktop.sync.share import team_folder_path
@@ -263,6 +269,17 @@ class Application(QObject):
         self.feedback_review.load()
         self.feedback_review.show()
         self.feedback_review.raise_()
+
+    def show_daily_report(self) -> None:
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.report.window import ReportWindow
+
+        if self.daily_report is None:
+            settings, paths = self.settings.settings, self.paths
+            self.daily_report = ReportWindow(self.runner, self.settings, lambda: team_folder_path(settings, paths))
+        self.daily_report.load()
+        self.daily_report.show()
+        self.daily_report.raise_()
 
     def _start_reminders(self) -> None:
         """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
@@ -394,13 +411,15 @@ class Application(QObject):
         if self.tray is not None:
             self.tray.close()
         if self.sync is not None:
+            self.sync.upload_usage_before_quit()  # bounded: an offline or hung share does not hold up 退出
             self.sync.stop()
         if self.store_guard is not None:
             self.store_guard.stop()
         if self.library_editor is not None:
             shiboken6.delete(self.library_editor)
-        if self.feedback_review is not None:
-            shiboken6.delete(self.feedback_review)
+        for window in (self.feedback_review, self.daily_report):
+            if window is not None:
+                shiboken6.delete(window)
         if self.runner is not None:
             self.runner.shutdown()
         if self.gc_guard is not None:

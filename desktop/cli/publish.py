@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 from pathlib import Path
 
 
@@ -24,12 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from desktop.core.sync.canonical import sha256_hex
     from desktop.core.sync.keys import KeyFileError, load_signing_key
     from desktop.services.context import open_services
+    from desktop.services.team import is_foreign_key, mirror_published, publish_library, publisher_name
     from desktop.store.team import TeamRepository
     from desktop.sync.library_file import LibraryFileError, read_library_file
-    from desktop.sync.publish import PublishConflictError, PublishRefusedError, publish
+    from desktop.sync.publish import PublishConflictError, PublishRefusedError
     from desktop.sync.share import team_folder_path
 
     services = open_services(args.data_dir)
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             print(error)
             return 4
         pinned = team.pinned_key()
-        if pinned is not None and pinned != key.public and not args.new_key:
+        if is_foreign_key(key, pinned) and not args.new_key:
             print(f"这把私钥（指纹 {key.public.fingerprint}）不是团队正在使用的密钥（指纹 {pinned.fingerprint}），"
                   "客服会拒绝它发布的版本。确实要换用新密钥时加 --new-key。")
             return 4
@@ -56,11 +55,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"跳过 {line}")
             library = dataclasses.replace(library, phrases=tuple(phrases))
         folder = Path(args.folder) if args.folder else team_folder_path(services.settings, services.paths)
-        publisher = args.publisher or services.settings.get("agent_name") or getpass.getuser()
+        publisher = publisher_name(services.settings, args.publisher or "")
         try:
-            result = publish(folder, library, key, publisher, expected_version=args.expect_version,
-                             known_version=team.mirror_state().applied_version,
-                             trusted=(pinned,) if pinned is not None else ())
+            result = publish_library(folder, library, key, publisher, expected_version=args.expect_version,
+                                     known_version=team.mirror_state().applied_version, team_key=pinned)
         except PublishConflictError as error:
             print(error)
             return 7
@@ -73,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
         manifest = result.manifest
         if result.replaced_untrusted:
             print("共享文件夹中原有的清单没有团队密钥的有效签名（被改动、损坏或由他人写入），已忽略并替换")
-        # The lead's own copy follows at once: it is exactly what was just published.
-        team.apply(library, manifest.library_version, sha256_hex(manifest.to_bytes()), key.public)
+        mirror_published(team, library, result, key)  # the lead's own copy follows at once
         print(f"已发布团队库 v{manifest.library_version}（{len(library.phrases)} 条短语）到 {folder}")
         print(f"密钥指纹：{key.public.fingerprint}")
         return 0

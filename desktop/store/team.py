@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from desktop.core.phrases import Phrase
 from desktop.core.sync.keys import PublicKey
 from desktop.core.sync.manifest import MAX_LIBRARY_VERSION, is_valid_version
 from desktop.core.sync.pack import Featured, Promotion, SensitiveWord, TeamLibrary
@@ -97,6 +98,14 @@ class TeamRepository:
                 self._put("agent_id", value)
         return str(value)
 
+    def note_proposed(self, phrase_id: str) -> None:
+        """Remember that this personal phrase was offered to the team (see `apply`)."""
+        with self.db.atomic():
+            self._put("proposed_ids", sorted(self.proposed_ids() | {phrase_id}))
+
+    def proposed_ids(self) -> set[str]:
+        return set(self._get("proposed_ids", []))
+
     def record_status(self, status: dict[str, Any]) -> None:
         with self.db.atomic():
             self._put("last_status", status)
@@ -136,10 +145,25 @@ class TeamRepository:
         personal = {
             r[0] for r in self.db.execute("select id from phrases where source = 'personal'")
         }
-        phrases = [p for p in library.phrases if p.id not in personal]
-        skipped = tuple(p.id for p in library.phrases if p.id in personal)
+        # A personal phrase this agent proposed and the lead accepted comes back under the same id: the team
+        # phrase it became takes its place (listed once, its uses and learned picks kept), and the agent's
+        # own wording is kept aside, to come back if the team drops the phrase again. Any other clash keeps
+        # the agent's own phrase.
+        team_ids = {p.id for p in library.phrases}
+        given_way = personal & self.proposed_ids() & team_ids
+        phrases = [p for p in library.phrases if p.id not in personal or p.id in given_way]
+        skipped = tuple(p.id for p in library.phrases if p.id in personal and p.id not in given_way)
         with self.db.atomic():
+            set_aside = self._get("given_way", {})
+            for phrase_id in given_way:
+                mine = self.phrases.get(phrase_id)
+                if mine is not None:
+                    set_aside[phrase_id] = [mine.text, mine.group, mine.code, list(mine.intents), list(mine.keywords)]
             self.phrases.replace_source("team", phrases)
+            for phrase_id in [i for i in set_aside if i not in team_ids]:  # dropped by the team: the agent's again
+                text, group, code, intents, keywords = set_aside.pop(phrase_id)
+                self.phrases.save(Phrase(phrase_id, text, group, code, tuple(intents), tuple(keywords)))
+            self._put("given_way", set_aside)
             self.db.execute("delete from team_sensitive_words")
             self.db["team_sensitive_words"].insert_all(
                 ({"word": w.word, "category": w.category} for w in library.sensitive_words), replace=True

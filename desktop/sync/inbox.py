@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop.core.phrases import UNGROUPED, Phrase
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
-from desktop.core.sync.pack import MAX_SHORT, MAX_TEXT, PackError
+from desktop.core.sync.pack import MAX_SHORT, MAX_TEXT, PHRASE_ID, PackError
 from desktop.sync.atomic import write_atomic
 from desktop.sync.folder import TeamFolder, is_link, is_safe_name, read_limited
 
@@ -52,7 +52,8 @@ def propose(folder_path: Path, phrase: Phrase, agent_id: str, agent_name: str = 
     body = {
         "kind": PROPOSAL_KIND, "format": 1, "agent": agent_name[:50], "note": note[:500],
         "created_at": when.isoformat(timespec="seconds"),
-        "phrase": {"text": phrase.text[:MAX_TEXT], "group": phrase.group[:MAX_SHORT], "code": phrase.code[:MAX_SHORT],
+        "phrase": {"id": phrase.id if PHRASE_ID.fullmatch(phrase.id) else "",
+                   "text": phrase.text[:MAX_TEXT], "group": phrase.group[:MAX_SHORT], "code": phrase.code[:MAX_SHORT],
                    "intents": list(phrase.intents), "keywords": list(phrase.keywords)},
     }
     write_atomic(folder.inbox / f"{proposal_id}.json", canonical_bytes(body))
@@ -104,8 +105,12 @@ def _read(path: Path) -> Proposal:
     text = item["text"]
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
         raise PackError("建议的短语内容无效")
+    # The proposing agent's own id for the phrase: accepted under it, the team phrase takes its place on
+    # that agent's PC (an id that is not one of ours is dropped: the lead's editor then makes a new one).
+    origin = item.get("id")
     phrase = Phrase(
-        id="", text=text, group=_short(item.get("group")) or UNGROUPED, code=_short(item.get("code")),
+        id=origin if isinstance(origin, str) and PHRASE_ID.fullmatch(origin) else "", text=text,
+        group=_short(item.get("group")) or UNGROUPED, code=_short(item.get("code")),
         intents=tuple(_short(i) for i in item.get("intents", [])[:4]),
         keywords=tuple(_short(k) for k in item.get("keywords", [])[:20]), source="team",
     )

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core.daily_report import FIGURES, DayFigures
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object
 from desktop.core.sync.pack import PHRASE_ID, PackError
 from desktop.sync.atomic import write_atomic
@@ -37,6 +38,7 @@ MAX_DAILY_COUNT = 3000
 AGENT_ID = re.compile(r"[0-9a-f]{8,32}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A reason is shown to the lead as plain text: short, one line, nothing markup-like.
+_FIGURE = re.compile("|".join(FIGURES))
 LOST_REASON = re.compile(r"[^\x00-\x1f\x7f<>&]{1,20}")
 # Versions are shown to the lead as plain text: short, and only characters a version number uses.
 VERSION_TEXT = re.compile(r"[0-9A-Za-z.+\-]{1,32}")
@@ -56,6 +58,7 @@ class TeamUsage:
     uses: Counter[str] = field(default_factory=Counter)  # phrase id → uses over the period
     no_match: Counter[str] = field(default_factory=Counter)  # intent → messages with nothing that fit
     lost_reasons: Counter[str] = field(default_factory=Counter)  # 未成交 reason → buyers who did not buy
+    daily: dict[dt.date, DayFigures] = field(default_factory=dict)  # 日报: the agents' day figures, summed
     agents: int = 0
     skipped_files: int = 0
     versions: dict[str, AgentVersions] = field(default_factory=dict)  # agent id → what it says it runs
@@ -77,11 +80,12 @@ class TeamUsage:
 def write_usage(folder_path: Path, agent_id: str, uses: Iterable[tuple[str, str, int]],
                 no_match: Iterable[tuple[str, str, int]], team_ids: set[str], today: dt.date | None = None,
                 kuaida_version: str = __version__, library_version: int | None = None,
-                lost_reasons: Iterable[tuple[str, str, int]] = ()) -> Path:
+                lost_reasons: Iterable[tuple[str, str, int]] = (),
+                daily: dict[dt.date, DayFigures] | None = None) -> Path:
     """Replace this agent's stats file with the last `KEEP_DAYS` days of (id, day, count) rows.
 
     `library_version` is the team library this PC applied (None before its first sync); `lost_reasons` are
-    (reason, day, buyers) rows of 未成交原因, counts only."""
+    (reason, day, buyers) rows of 未成交原因, `daily` the agent's 日报 figures per day; counts only."""
     if not AGENT_ID.fullmatch(agent_id):
         raise ValueError("无效的客服编号")
     since = ((today or dt.date.today()) - dt.timedelta(days=KEEP_DAYS)).isoformat()
@@ -92,6 +96,11 @@ def write_usage(folder_path: Path, agent_id: str, uses: Iterable[tuple[str, str,
                                                        since)}
     if library_version is not None:
         body["library_version"] = library_version
+    if daily:
+        body["daily"] = _by_day(((k, d.isoformat(), n) for d, f in daily.items() for k, n in f.counts.items()
+                                 if k in FIGURES), since)
+        body["feedback"] = _by_day(((k, d.isoformat(), n) for d, f in daily.items() for k, n in f.feedback.items()
+                                    if LOST_REASON.fullmatch(k)), since)
     folder = TeamFolder(folder_path)
     folder.require_reachable()
     folder.stats.mkdir(exist_ok=True)
@@ -125,13 +134,20 @@ def read_team_usage(folder_path: Path, since: dt.date | None = None, today: dt.d
                 raise PackError("不是快答的统计文件")
             uses = _counts(raw.get("uses"), since_text, latest, PHRASE_ID)
             no_match = _counts(raw.get("no_match"), since_text, latest, re.compile(r"[a-z_]{1,40}"))
-            lost = _counts(raw.get("lost_reasons", {}), since_text, latest, LOST_REASON)  # absent before 0.x
+            lost_days = _per_day(raw.get("lost_reasons", {}), latest, LOST_REASON)  # older files have none
+            figure_days = _per_day(raw.get("daily", {}), latest, _FIGURE)
+            feedback_days = _per_day(raw.get("feedback", {}), latest, LOST_REASON)
         except (OSError, PackError, RecursionError):
             usage.skipped_files += 1
             continue
         usage.uses.update(uses)
         usage.no_match.update(no_match)
-        usage.lost_reasons.update(lost)
+        for part, days in (("lost", lost_days), ("counts", figure_days), ("feedback", feedback_days)):
+            for day, counts in days.items():
+                if day >= since_text:
+                    getattr(usage.daily.setdefault(dt.date.fromisoformat(day), DayFigures()), part).update(counts)
+                    if part == "lost":
+                        usage.lost_reasons.update(counts)
         usage.agents += 1
         usage.versions[path.stem] = _versions(raw)
     return usage
@@ -148,12 +164,25 @@ def _versions(raw: dict[str, object]) -> AgentVersions:
 
 
 def _counts(days: object, since: str, latest: str, key_pattern: re.Pattern[str]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for day, counts in _per_day(days, latest, key_pattern).items():
+        if day >= since:
+            total.update(counts)
+    return total
+
+
+def _per_day(days: object, latest: str, key_pattern: re.Pattern[str]) -> dict[str, Counter[str]]:
+    """Day → key → count, every part checked; `PackError` for anything a Kuaida would not have written."""
     if not isinstance(days, dict):
         raise PackError("统计文件格式不对")
-    total: Counter[str] = Counter()
+    result: dict[str, Counter[str]] = {}
     for day, counts in days.items():
         if not isinstance(day, str) or not _DAY.fullmatch(day) or not isinstance(counts, dict) or day > latest:
             raise PackError("统计文件格式不对")
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            raise PackError("统计文件中的日期不对") from None
         day_total = 0
         for key, count in counts.items():
             if not key_pattern.fullmatch(key) or not isinstance(count, int) or isinstance(count, bool) or \
@@ -162,6 +191,5 @@ def _counts(days: object, since: str, latest: str, key_pattern: re.Pattern[str])
             day_total += count
             if day_total > MAX_DAILY_COUNT:
                 raise PackError("统计文件中的次数不可信")
-            if day >= since:
-                total[key] += count
-    return total
+            result.setdefault(day, Counter())[key] += count
+    return result

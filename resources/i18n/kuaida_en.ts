@@ -4,18 +4,23 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="205"/>
+        <location filename="../../desktop/app.py" line="206"/>
         <source>快答：操作没有完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="222"/>
+        <location filename="../../desktop/app.py" line="224"/>
         <source>团队短语库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="252"/>
+        <location filename="../../desktop/app.py" line="255"/>
         <source>意见反馈汇总…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="258"/>
+        <source>日报…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -215,17 +220,17 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="167"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="101"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="168"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="102"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="169"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="103"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -594,339 +599,298 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="357"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="537"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="71"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="147"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="409"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="86"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="410"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="87"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="411"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="88"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="412"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="89"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="424"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="112"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="427"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="115"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="428"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="116"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="429"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="117"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="430"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="431"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="432"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="433"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="434"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="771"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="452"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation>One per line: word&lt;Tab&gt;category</translation>
+        <translation type="vanished">One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="454"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
-        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+        <translation type="vanished">One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="466"/>
         <source>应用到草稿</source>
-        <translation>Apply to draft</translation>
+        <translation type="vanished">Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="469"/>
         <source>团队敏感词</source>
-        <translation>Team sensitive words</translation>
+        <translation type="vanished">Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="470"/>
         <source>活动（填入 {活动}）</source>
-        <translation>Campaigns (fill {活动})</translation>
+        <translation type="vanished">Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="471"/>
         <source>本周主推款短语</source>
-        <translation>This week&apos;s featured phrase</translation>
+        <translation type="vanished">This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="472"/>
         <source>主推商品</source>
-        <translation>Featured product</translation>
+        <translation type="vanished">Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="473"/>
         <source>开始日期</source>
-        <translation>Start</translation>
+        <translation type="vanished">Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="474"/>
         <source>结束日期</source>
-        <translation>End</translation>
+        <translation type="vanished">End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="481"/>
         <source>采纳（加入草稿后可编辑）</source>
-        <translation>Accept (editable in the draft)</translation>
+        <translation type="vanished">Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="482"/>
         <source>不采纳</source>
-        <translation>Reject</translation>
+        <translation type="vanished">Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="483"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="511"/>
         <source>刷新</source>
-        <translation>Refresh</translation>
+        <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="537"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="147"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="540"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="150"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="540"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="150"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="570"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="174"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="592"/>
         <source>全部</source>
-        <translation>All</translation>
+        <translation type="vanished">All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="620"/>
         <source>亲，</source>
-        <translation>亲，</translation>
+        <translation type="vanished">亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="658"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
-        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+        <translation type="vanished">Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="671"/>
         <source>（无）</source>
-        <translation>(none)</translation>
+        <translation type="vanished">(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="692"/>
         <source>已应用到草稿，发布后生效</source>
-        <translation>Applied to the draft; takes effect when published</translation>
+        <translation type="vanished">Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="698"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="183"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="698"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="183"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="719"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="200"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="723"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="204"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="724"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="205"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="728"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="209"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="730"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="211"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="730"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="211"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="737"/>
         <source>将要发布的改动</source>
-        <translation>Changes to publish</translation>
+        <translation type="vanished">Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="738"/>
         <source>关闭</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="744"/>
         <source>只有持有团队私钥的主管可以发布</source>
-        <translation>Only the lead holding the team key can publish</translation>
+        <translation type="vanished">Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="747"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
-        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+        <translation type="vanished">This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="753"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
-        <translation>{0} phrases need fixing first: {1}</translation>
+        <translation type="vanished">{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="761"/>
         <source>短语含敏感词</source>
-        <translation>Phrases with sensitive words</translation>
+        <translation type="vanished">Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="762"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
-        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
+        <translation type="vanished">{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="763"/>
         <source>仍然发布</source>
-        <translation>Publish anyway</translation>
+        <translation type="vanished">Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="767"/>
         <source>未发布：请先修改含敏感词的短语</source>
-        <translation>Not published: fix the phrases with sensitive words first</translation>
+        <translation type="vanished">Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="770"/>
         <source>发布团队库</source>
-        <translation>Publish the team library</translation>
+        <translation type="vanished">Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="787"/>
         <source>正在发布…</source>
-        <translation>Publishing…</translation>
+        <translation type="vanished">Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="806"/>
         <source>已发布团队库 v{0}</source>
-        <translation>Team library v{0} published</translation>
+        <translation type="vanished">Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="814"/>
         <source>发布失败：共享文件夹无法写入</source>
-        <translation>Publishing failed: the shared folder cannot be written</translation>
+        <translation type="vanished">Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
         <source>操作失败：{0}</source>
         <translation type="vanished">Failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="834"/>
         <source>客服</source>
-        <translation>Agent</translation>
+        <translation type="vanished">Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="837"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="859"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="225"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="873"/>
         <source>其他</source>
-        <translation>Other</translation>
+        <translation type="vanished">Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="877"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
-        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+        <translation type="vanished">Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="879"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
-        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
+        <translation type="vanished">; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="888"/>
         <source>未知</source>
-        <translation>unknown</translation>
+        <translation type="vanished">unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="894"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
-        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
+        <translation type="vanished">Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="828"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
-        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
+        <translation type="vanished">Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="830"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
-        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+        <translation type="vanished"> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
 </context>
 <context>
@@ -1381,79 +1345,210 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="202"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="39"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="205"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="42"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="53"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="221"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="58"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="222"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="226"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="63"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="240"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="77"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="78"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="242"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="243"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="249"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="86"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="250"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="87"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="293"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="291"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="128"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="328"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="165"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="87"/>
+        <source>亲，</source>
+        <translation>亲，</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="103"/>
+        <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
+        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="131"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
+        <source>采纳（加入草稿后可编辑）</source>
+        <translation>Accept (editable in the draft)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
+        <source>不采纳</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="34"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="68"/>
+        <source>建议由客服写入共享文件夹，署名未经验证。</source>
+        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
+        <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
+        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="74"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+</context>
+<context>
+    <name>Publishing</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="67"/>
+        <source>将要发布的改动</source>
+        <translation>Changes to publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="68"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="74"/>
+        <source>只有持有团队私钥的主管可以发布</source>
+        <translation>Only the lead holding the team key can publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="77"/>
+        <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
+        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="83"/>
+        <source>有 {0} 条短语需要先修改：{1}</source>
+        <translation>{0} phrases need fixing first: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="89"/>
+        <source>短语含敏感词</source>
+        <translation>Phrases with sensitive words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="90"/>
+        <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
+{1}</source>
+        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
+        <source>仍然发布</source>
+        <translation>Publish anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="95"/>
+        <source>未发布：请先修改含敏感词的短语</source>
+        <translation>Not published: fix the phrases with sensitive words first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="98"/>
+        <source>发布团队库</source>
+        <translation>Publish the team library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="99"/>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="112"/>
+        <source>正在发布…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="123"/>
+        <source>已发布团队库 v{0}</source>
+        <translation>Team library v{0} published</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="133"/>
+        <source>发布失败：共享文件夹无法写入</source>
+        <translation>Publishing failed: the shared folder cannot be written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="137"/>
+        <source>已发布，但本机的团队库未能更新，将在下次同步时更新</source>
+        <translation>Published, but this PC&apos;s copy of the team library was not updated; the next sync will update it</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1883,89 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     </message>
 </context>
 <context>
+    <name>ReportWindow</name>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="48"/>
+        <source>日报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="49"/>
+        <source>我的</source>
+        <translation type="unfinished">Mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="50"/>
+        <source>团队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="57"/>
+        <source>导出网页…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="63"/>
+        <source>昨天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="64"/>
+        <source>本周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="80"/>
+        <source>最近 7 天用快答回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="81"/>
+        <source>本周未成交原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="82"/>
+        <source>本周意见反馈（按部门）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="102"/>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="109"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="121"/>
+        <source>（%1 位客服）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="131"/>
+        <source>没有数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="140"/>
+        <source>导出日报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="148"/>
+        <source>已导出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="152"/>
+        <source>没有完成：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/shell/settings_dialog.py" line="51"/>
@@ -2066,22 +2244,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="320"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="363"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="330"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="373"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="345"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="388"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="346"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="389"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -2090,7 +2268,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="348"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="391"/>
         <source>团队库换了签名密钥。只有主管确实换了密钥时才确认。
 
 原来信任的指纹：
@@ -2110,12 +2288,12 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="183"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="188"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="184"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="189"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -2123,7 +2301,7 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="368"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="411"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
@@ -2219,6 +2397,64 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
     </message>
 </context>
 <context>
+    <name>TeamSettingsTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
+        <source>一行一个：敏感词&lt;Tab&gt;类别</source>
+        <translation>One per line: word&lt;Tab&gt;category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
+        <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
+        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
+        <source>应用到草稿</source>
+        <translation>Apply to draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
+        <source>团队敏感词</source>
+        <translation>Team sensitive words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
+        <source>活动（填入 {活动}）</source>
+        <translation>Campaigns (fill {活动})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
+        <source>本周主推款短语</source>
+        <translation>This week&apos;s featured phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="50"/>
+        <source>主推商品</source>
+        <translation>Featured product</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="51"/>
+        <source>开始日期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="52"/>
+        <source>结束日期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="62"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="85"/>
+        <source>已应用到草稿，发布后生效</source>
+        <translation>Applied to the draft; takes effect when published</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <location filename="../../desktop/ui/shell/tray.py" line="60"/>
@@ -2254,6 +2490,39 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
         <location filename="../../desktop/ui/shell/tray.py" line="81"/>
         <source>快答</source>
         <translation>Kuaida</translation>
+    </message>
+</context>
+<context>
+    <name>UsageTab</name>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="45"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="77"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="81"/>
+        <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
+        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="83"/>
+        <source>；{0} 个统计文件不可信或超出上限，未计入</source>
+        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="97"/>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="103"/>
+        <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
+        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
 </context>
 <context>

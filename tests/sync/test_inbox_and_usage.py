@@ -158,3 +158,16 @@ def test_shared_feedback_is_read_bounded_and_a_forged_file_is_skipped(tmp_path):
         remove_shared_feedback(tmp_path, "../x")
     remove_shared_feedback(tmp_path, item)
     assert list_shared_feedback(tmp_path)[0] == []
+
+
+def test_a_stats_file_with_an_impossible_day_or_figure_is_left_out_whole(tmp_path):
+    stats = tmp_path / "stats"
+    stats.mkdir()
+    base = {"kind": "kuaida-team-usage", "format": 1, "uses": {}, "no_match": {}}
+    forged = {"cccccccccccccccc": {"daily": {"2026-13-45": {"replies": 1}}},
+              "dddddddddddddddd": {"daily": {"2026-11-23": {"payroll": 1}}},
+              "eeeeeeeeeeeeeeee": {"feedback": {"2026-11-23": {"<a href=x>": 1}}}}
+    for agent, extra in forged.items():
+        (stats / f"{agent}.json").write_text(json.dumps({**base, "agent": agent, **extra}), encoding="utf-8")
+    usage = read_team_usage(tmp_path, today=dt.date(2026, 11, 23))
+    assert usage.skipped_files == 3 and usage.daily == {}

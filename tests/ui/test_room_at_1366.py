@@ -294,13 +294,13 @@ def test_the_leads_editor(qtbot, look: tuple[Screen, int], tmp_path: Path) -> No
     qtbot.addWidget(editor)
     editor.load()
     show_at(editor, qtbot, screen, QSize(1366, 768))
-    editor.table.selectRow(0)
+    editor.phrases.table.selectRow(0)
     QApplication.processEvents()
     dump(editor, f"editor-{screen.name}-{font}")
     assert clipped(editor, screen) == []
     # A phrase of a typical length (two lines' worth at 13 px) is read whole in the list, wrapped, not cut off
     # after half a line; the rest of a longer one is in its tooltip and the form beside it.
-    table, metrics = editor.table, editor.table.fontMetrics()
+    table, metrics = editor.phrases.table, editor.phrases.table.fontMetrics()
     lines = table.rowHeight(0) // metrics.lineSpacing()
     assert lines >= 2 and table.wordWrap()
     assert "发货" in str(table.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole))

@@ -50,8 +50,11 @@ class LibraryDraft:
     def index_of(self, phrase_id: str) -> int:
         return next(i for i, p in enumerate(self.phrases) if p.id == phrase_id)
 
-    def add(self, text: str = "", group: str = UNGROUPED) -> Phrase:
-        phrase = Phrase(id=new_phrase_id("team"), text=text, group=group or UNGROUPED, source="team")
+    def add(self, text: str = "", group: str = UNGROUPED, phrase_id: str = "") -> Phrase:
+        """A new phrase; `phrase_id` (a proposed phrase's own id) is kept unless the draft already has it."""
+        if not phrase_id or any(p.id == phrase_id for p in self.phrases):
+            phrase_id = new_phrase_id("team")
+        phrase = Phrase(id=phrase_id, text=text, group=group or UNGROUPED, source="team")
         self.phrases.append(phrase)
         return phrase
 

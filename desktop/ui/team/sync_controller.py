@@ -15,25 +15,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
+from desktop.core.reminders import zone_from
 from desktop.core.sync.pack import TeamLibrary
-from desktop.store.lost_sales import LostSaleRepository
+from desktop.services.context import Services
+from desktop.services.daily_report import agent_days
+from desktop.services.team import UsageSnapshot, agent_for_proposal, upload_usage, usage_snapshot
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.gc_pause import CollectorPause, release_gradually
 from desktop.sync.inbox import propose
 from desktop.sync.pull import PullOutcome, apply_outcome, pull
 from desktop.sync.status import SyncState, SyncStatus, retry_delay
-from desktop.sync.usage import KEEP_DAYS, write_usage
 from desktop.ui.widgets.plain_text import as_tooltip, ask_yes_no
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_MS = 20_000
 USAGE_UPLOAD_EVERY = dt.timedelta(hours=1)
+USAGE_UPLOAD_AFTER_PICKS = 20  # a burst of picks goes up at once, not only with the hourly upload
+QUIT_UPLOAD_TIMEOUT_MS = 3_000  # how long 退出 may wait for the last upload to a slow share
 
 
 class _Handoff:
@@ -118,6 +122,7 @@ class SyncController(QObject):
         self._failures = 0
         self._trust = ""
         self._usage_written_at: dt.datetime | None = None
+        self._picks_since_upload = 0
         self._stopped = False
         self._poll_timer = QTimer(self)
         self._poll_timer.setSingleShot(True)
@@ -177,7 +182,7 @@ class SyncController(QObject):
         folder = self._folder  # resolved on the I/O worker: even a local stand-in folder is disk work
         agent_name = str(self._settings.get("agent_name") or "")
         self._runner.db(
-            lambda ctx: self._team_of(ctx).agent_id(),
+            lambda ctx: agent_for_proposal(self._team_of(ctx), phrase),
             lambda agent_id: self._runner.io(
                 lambda: propose(folder(), phrase, agent_id, agent_name, note),
                 lambda _id: self.proposal_finished.emit(True, self.tr("已提交给主管审核")),
@@ -188,29 +193,67 @@ class SyncController(QObject):
             owner=self,
         )
 
+    def note_pick(self, *_picked: object) -> None:
+        """The agent picked a reply: after a burst of `USAGE_UPLOAD_AFTER_PICKS` the figures go up at once,
+        without waiting for the hourly upload (a busy hour shows in the lead's 使用统计 while it lasts)."""
+        self._picks_since_upload += 1
+        if self._picks_since_upload >= USAGE_UPLOAD_AFTER_PICKS and self._share_answered():
+            self._upload_usage()
+
+    def upload_usage_before_quit(self, timeout_ms: int = QUIT_UPLOAD_TIMEOUT_MS) -> None:
+        """At 退出, before `stop`: upload what was picked since the last upload. The write has the I/O pool's
+        `timeout_ms`; a guard of twice that bounds the whole (a busy DB worker). Skipped when the last sync
+        did not reach the share, so quitting offline costs nothing."""
+        if self._stopped or not self._picks_since_upload or not self._share_answered():
+            return
+        loop = QEventLoop()
+        finished: list[bool] = []
+
+        def finish(*_result: object) -> None:
+            finished.append(True)
+            loop.quit()
+
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(loop.quit)
+        self._upload_usage(timeout_ms, finish)
+        if not finished:  # the immediate runner (tests) has finished already
+            guard.start(2 * timeout_ms)
+            loop.exec()
+        guard.stop()
+
+    def _share_answered(self) -> bool:
+        return self._status.state in (SyncState.UPDATED, SyncState.UNCHANGED)
+
     def _upload_usage_if_due(self) -> None:
         now = self._clock()
         if self._stopped or (self._usage_written_at is not None and now - self._usage_written_at < USAGE_UPLOAD_EVERY):
             return
-        self._usage_written_at = now
-        folder = self._folder
+        self._upload_usage()
 
-        def gather(ctx: Any) -> tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
-                                      int | None, list[tuple[str, str, int]]]:
-            team = self._team_of(ctx)
-            rows = team.agent_id(), team.phrases.uses_by_day(), team.no_match_by_day(), team.team_ids()
-            lost = LostSaleRepository(team.db).counts_by_day(now.date() - dt.timedelta(days=KEEP_DAYS))
-            return rows, team.mirror_state().applied_version, lost
+    def _upload_usage(self, timeout_ms: int | None = None,
+                      finished: Callable[[object], None] | None = None) -> None:
+        """Counts gathered on the DB worker (after the picks queued before them), written on the I/O pool."""
+        self._usage_written_at = self._clock()
+        self._picks_since_upload = 0
+        folder, team_of, today = self._folder, self._team_of, self._usage_written_at.date()
 
-        def upload(gathered: tuple[tuple[str, list[tuple[str, str, int]], list[tuple[str, str, int]], set[str]],
-                                   int | None, list[tuple[str, str, int]]]) -> None:
-            rows, library_version, lost = gathered
-            if not self._stopped:
-                self._runner.io(lambda: write_usage(folder(), *rows, library_version=library_version,
-                                                    lost_reasons=lost),
-                                on_error=self._on_usage_failed, owner=self, timeout_ms=self._timeout_ms)
+        def failed(error: BaseException) -> None:
+            self._on_usage_failed(error)
+            if finished is not None:
+                finished(error)
 
-        self._runner.db(gather, upload, on_error=self._on_usage_failed, owner=self)
+        def upload(snapshot: UsageSnapshot) -> None:
+            if self._stopped:
+                return
+            self._runner.io(lambda: upload_usage(folder(), snapshot), finished, failed, owner=self,
+                            timeout_ms=timeout_ms or self._timeout_ms)
+
+        def gather(ctx: Any) -> UsageSnapshot:
+            daily = agent_days(ctx, zone_from(ctx.settings.get), self._clock()) if isinstance(ctx, Services) else {}
+            return usage_snapshot(team_of(ctx), today, daily)
+
+        self._runner.db(gather, upload, failed, owner=self)
 
     def _on_usage_failed(self, error: BaseException) -> None:
         log.info("usage stats not written this time: %s", type(error).__name__)

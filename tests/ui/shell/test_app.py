@@ -65,6 +65,31 @@ def test_the_app_wires_proposals_and_phrase_files_into_the_window_and_tray(qtbot
         shiboken6.delete(app)
 
 
+def test_the_leads_window_suggests_what_the_lead_just_published(qtbot, kuaida_home: Path) -> None:
+    """Issue 12: the editor writes the lead's own copy itself, so the next sync finds nothing new; the window
+    used to keep the old library until a restart. Publishing now reloads it at once."""
+    from desktop.core.sync.keys import SigningKey
+
+    app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
+    try:
+        with qtbot.waitSignal(app.first_paint.painted):
+            app.show()
+        qtbot.waitUntil(lambda: app.controller.library is not None)
+        app.show_library_editor()
+        editor = app.library_editor
+        qtbot.waitUntil(lambda: len(editor.draft.phrases) > 0)
+        editor.confirm = lambda _title, _text, _accept: True
+        editor.set_signing_key(SigningKey.generate())
+        editor.phrases.add_phrase()
+        editor.phrases.form.text_edit.setPlainText("亲，周年庆全场包邮哦")
+        with qtbot.waitSignal(editor.published, timeout=20000):
+            assert editor.publishing.publish() is True
+        qtbot.waitUntil(lambda: "亲，周年庆全场包邮哦" in [p.text for p in app.controller.library.phrases])
+    finally:
+        app.close()
+        shiboken6.delete(app)
+
+
 def test_the_reminders_tab_reloads_with_the_library(qtbot, kuaida_home: Path) -> None:
     """The 催付 phrases and the team's campaign come with the library: a reload (sync, import, edit) reaches
     the 催付 tab without a restart."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import shutil
 import threading
 from pathlib import Path
 
@@ -227,4 +228,92 @@ def test_a_real_runner_pulls_on_the_io_pool_and_applies_on_the_db_worker(qtbot, 
         qtbot.waitUntil(lambda: counted == [3000])
     finally:
         controller.stop()
+        runner.shutdown()
+
+
+# usage figures at quit and after a burst of picks (issue 13 item 8) ---------------------------------------
+def _synced(tmp_path, runner, folder=None):
+    share = tmp_path / "share"
+    publish(share, LIBRARY, KEY, "主管")
+    controller = SyncController(runner, FakeSettings(team_key=KEY.public.text), folder or (lambda: share))
+    return share, controller
+
+
+def test_a_burst_of_picks_uploads_the_usage_figures_within_the_hour(qtbot, tmp_path, store):
+    import datetime as dt
+
+    from desktop.store.phrases import PhraseRepository
+    from desktop.sync.usage import read_team_usage
+    from desktop.ui.team.sync_controller import USAGE_UPLOAD_AFTER_PICKS
+
+    share, controller = _synced(tmp_path, ImmediateTaskRunner(store))
+    controller.sync_now()  # the hourly upload (nothing picked yet)
+    for picked in range(USAGE_UPLOAD_AFTER_PICKS):
+        PhraseRepository(store.db).record_use("t-1", day=dt.date.today())
+        controller.note_pick(LIBRARY.phrases[0])
+        if picked == USAGE_UPLOAD_AFTER_PICKS - 2:
+            assert read_team_usage(share).uses == {}  # one short of the burst: still waiting
+    assert read_team_usage(share).uses == {"t-1": USAGE_UPLOAD_AFTER_PICKS}
+    controller.stop()
+
+
+def test_quitting_uploads_what_was_picked_since_the_last_upload(qtbot, tmp_path, store):
+    import datetime as dt
+
+    from desktop.store.phrases import PhraseRepository
+    from desktop.sync.usage import read_team_usage
+
+    share, controller = _synced(tmp_path, ImmediateTaskRunner(store))
+    controller.sync_now()
+    PhraseRepository(store.db).record_use("t-1", day=dt.date.today())
+    controller.note_pick(LIBRARY.phrases[0])
+    controller.upload_usage_before_quit()
+    controller.stop()
+    assert read_team_usage(share).uses == {"t-1": 1}
+
+
+def test_quitting_offline_tries_no_upload(qtbot, tmp_path, store):
+    tried: list[str] = []
+
+    def folder() -> Path:
+        tried.append("share")
+        return tmp_path / "gone"
+
+    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(), folder)
+    controller.sync_now()
+    assert controller.status.state is SyncState.OFFLINE
+    tried.clear()
+    controller.note_pick(LIBRARY.phrases[0])
+    controller.upload_usage_before_quit()
+    assert tried == []
+    controller.stop()
+
+
+def test_quitting_does_not_hang_on_a_share_that_stops_answering(qtbot, tmp_path):
+    """The quit upload runs on the I/O pool with a timeout: a hung share is abandoned and 退出 goes on."""
+    release = threading.Event()
+    hang = threading.Event()
+    share = tmp_path / "share"
+
+    def folder() -> Path:
+        if hang.is_set():
+            release.wait()
+        return share
+
+    runner = TaskRunner(db_factory=open_memory_store)
+    _share, controller = _synced(tmp_path, runner, folder)
+    try:
+        with qtbot.waitSignal(controller.library_updated, timeout=10_000):
+            controller.sync_now()
+        qtbot.waitUntil(lambda: any((share / "stats").glob("*.json")))  # the hourly upload, done
+        shutil.rmtree(share / "stats")
+        hang.set()
+        controller.note_pick(LIBRARY.phrases[0])
+        controller.upload_usage_before_quit(timeout_ms=100)  # returns while the share still hangs
+        assert not (share / "stats").exists()
+        qtbot.waitUntil(lambda: runner.stuck_io_threads == 1)  # the upload was abandoned at its timeout
+    finally:
+        controller.stop()
+        release.set()
+        qtbot.waitUntil(lambda: runner.stuck_io_threads == 0)
         runner.shutdown()

@@ -89,10 +89,10 @@ def test_the_editor_shows_a_hostile_proposal_as_text_in_list_preview_and_tooltip
         propose(share, Phrase(id="", text=HOSTILE, group="<b>组</b>", code="<i>c</i>"), "aaaaaaaaaaaaaaaa",
                 "<b>小美</b>", "<img src=x>")
         editor.load()
-        assert HOSTILE in editor.proposal_list.item(0).text()
-        phrase = editor.accept_proposal(0)
-        assert phrase is not None
-        assert HOSTILE in editor.form.preview_label.text()
+        assert HOSTILE in editor.proposals.proposal_list.item(0).text()
+        assert editor.proposals.accept(0) is not None
+        phrase = editor.draft.phrases[-1]
+        assert HOSTILE in editor.phrases.form.preview_label.text()
         row = editor.draft.index_of(phrase.id)
         for column, expected in ((0, "<i>c</i>"), (1, HOSTILE), (2, "<b>组</b>")):
             assert shown(editor.model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)) == expected
