@@ -117,6 +117,8 @@ class Application(QObject):
         self.feedback = None
         self.feedback_review = None
         self.daily_report = None
+        self.rounds = None
+        self.rounds_window = None
         self.reminders = None
         self.gc_guard = None
         self.first_paint = FirstPaint(self.window)
@@ -195,6 +197,7 @@ class Application(QObject):
         self._start_team_sync()
         self._start_reminders()
         self._start_feedback()
+        self._start_rounds()
         self._start_phrase_files()
         self._start_diagnostics()
         self.store_guard.start()  # after the others queued their first DB jobs: they fail the same way
@@ -255,6 +258,9 @@ class Application(QObject):
         review_action = QAction(self.tr("意见反馈汇总…"), self)
         review_action.triggered.connect(self.show_feedback_review)
         self.tray.add_action(review_action)
+        rounds_action = QAction(self.tr("话术优化…"), self)
+        rounds_action.triggered.connect(self.show_rounds_window)
+        self.tray.add_action(rounds_action)
         report_action = QAction(self.tr("日报…"), self)
         report_action.triggered.connect(self.show_daily_report)
         self.tray.add_action(report_action)
@@ -269,6 +275,37 @@ class Application(QObject):
         self.feedback_review.load()
         self.feedback_review.show()
         self.feedback_review.raise_()
+
+    def _start_rounds(self) -> None:
+        """话术优化: rounds the lead signed are looked for after each sync that reached the share."""
+        from desktop.sync.share import team_folder_path
+        from desktop.sync.status import SyncState
+        from desktop.ui.rounds.feature import RoundsFeature
+
+        settings, paths = self.settings.settings, self.paths
+        self.rounds = RoundsFeature(self.runner, lambda: team_folder_path(settings, paths), self.platform.notifier,
+                                    parent=self.window)
+        self.window.add_status_widget(self.rounds.button)
+        self.rounds.status.connect(self.window.set_status)
+        self.rounds.keyboard_requested.connect(self.reminders.borrow_keyboard)
+        self.sync.status_changed.connect(
+            lambda status: status.state in (SyncState.UPDATED, SyncState.UNCHANGED) and self.rounds.check())
+
+    def show_rounds_window(self) -> None:
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.rounds.lead_window import RoundsWindow
+
+        if self.rounds_window is None:
+            settings, paths = self.settings.settings, self.paths
+            self.rounds_window = RoundsWindow(self.runner, lambda: team_folder_path(settings, paths))
+            self.rounds_window.adopt_requested.connect(self._on_round_answer_adopted)
+        self.rounds_window.load()
+        self.rounds_window.show()
+        self.rounds_window.raise_()
+
+    def _on_round_answer_adopted(self, text: str, _question: str) -> None:
+        self.show_library_editor()
+        self.library_editor.add_adopted_answer(text)
 
     def show_daily_report(self) -> None:
         from desktop.sync.share import team_folder_path
@@ -417,7 +454,7 @@ class Application(QObject):
             self.store_guard.stop()
         if self.library_editor is not None:
             shiboken6.delete(self.library_editor)
-        for window in (self.feedback_review, self.daily_report):
+        for window in (self.feedback_review, self.daily_report, self.rounds_window):
             if window is not None:
                 shiboken6.delete(window)
         if self.runner is not None:

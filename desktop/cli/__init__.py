@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "desktop.cli.customers",
     "desktop.cli.lost",
     "desktop.cli.feedback",
+    "desktop.cli.rounds",
     "desktop.cli.doctor",
 )
 

@@ -383,5 +383,6 @@ def _import_repositories() -> None:
         lost_sales,  # noqa: F401
         orders,  # noqa: F401
         phrases,  # noqa: F401
+        rounds,  # noqa: F401
         team,  # noqa: F401
     )

@@ -64,6 +64,14 @@ class TeamFolder:
         return self.root / "feedback"
 
     @property
+    def rounds(self) -> Path:
+        return self.root / "rounds"
+
+    @property
+    def answers(self) -> Path:
+        return self.root / "answers"
+
+    @property
     def lock(self) -> Path:
         return self.root / "publish.lock"
 

@@ -177,6 +177,7 @@ INVOCATIONS: dict[str, list[str]] = {
     "customers": ["customers", "list"],
     "lost": ["lost", "report"],
     "feedback": ["feedback", "list"],
+    "rounds": ["rounds", "list"],
     "sync": ["sync", "status"],
     "publish": ["publish", "--key", "no-such-key-file"],
     "doctor": ["doctor", "--json", "--timeout", "0.1"],

@@ -72,6 +72,8 @@ class LibraryEditor(QMainWindow):
         self.resize(980, 640)
         self._runner = runner
         self._team_of = team_of
+        self._loaded = False
+        self._adopted_before_load: list[str] = []
         self.confirm: Confirm = _confirm_with_dialog(self)
         self.pick_file: Callable[[str, str], str] = self._pick_file_with_dialog
 
@@ -171,8 +173,12 @@ class LibraryEditor(QMainWindow):
         self.publishing.start_from(mirrored)
         self.model.set_draft(LibraryDraft(mirrored.library))  # the tabs follow the model's reset
         self.phrases.form.show_phrase(None)
+        self._loaded = True
         message = self.tr("已载入团队库 v{0}，{1} 条短语")
         self.status_reported.emit(message.format(mirrored.version or 0, len(mirrored.library.phrases)))
+        adopted, self._adopted_before_load = self._adopted_before_load, []
+        for text in adopted:
+            self.add_adopted_answer(text)
 
     def _on_task_failed(self, error: BaseException) -> None:
         log.warning("library editor task failed: %s", type(error).__name__)
@@ -217,6 +223,17 @@ class LibraryEditor(QMainWindow):
         offered = proposal.phrase
         phrase = self.model.append(offered.text, offered.group, offered.id)
         self.model.update(phrase.id, code=offered.code, intents=offered.intents[:2], keywords=offered.keywords)
+        self.phrases.refresh()
+        self.tabs.setCurrentIndex(0)
+        self.phrases.select_phrase(phrase.id)
+
+    def add_adopted_answer(self, text: str) -> None:
+        """话术优化: the answer the lead chose, into the draft and selected for editing before 发布 (after the
+        draft has loaded: a load replaces the draft)."""
+        if not self._loaded:
+            self._adopted_before_load.append(text)
+            return
+        phrase = self.model.append(text)
         self.phrases.refresh()
         self.tabs.setCurrentIndex(0)
         self.phrases.select_phrase(phrase.id)

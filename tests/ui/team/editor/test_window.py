@@ -39,3 +39,12 @@ def test_figures_that_arrive_before_the_library_are_named_once_it_is_loaded(unlo
     assert unloaded_editor.usage.most_table.rowCount() == 0
     unloaded_editor.load()
     assert unloaded_editor.usage.most_table.item(0, 0).text() == "{活动}期间全店满减哦"
+
+
+def test_an_adopted_round_answer_lands_in_the_draft_selected_even_before_the_draft_loaded(unloaded_editor) -> None:
+    editor = unloaded_editor
+    editor.add_adopted_answer("亲，48小时内发货，今天下单明天就到大部分城市哦")  # the editor was just opened
+    editor.load()
+    phrase = editor.phrases.current_phrase()
+    assert phrase is not None and phrase.text.startswith("亲，48小时内发货")
+    assert len(editor.draft.phrases) == 3  # v1's two and the adopted one
