@@ -241,6 +241,12 @@ def test_the_overlay_with_the_customer_card_and_the_reminders_tab(
     rows = visible_rows(view)
     assert rows >= ORDERS_WITH_CARD[screen.name, font], f"{rows:.1f} orders fit with the card"
 
+    overlay.window.tabs.setCurrentIndex(feature.customers_tab)
+    feature.customers.show_customer("小猪佩奇1号")
+    QApplication.processEvents()
+    dump(overlay.window, f"customers-{screen.name}-{font}")
+    assert clipped(overlay.window, screen) == []
+
 
 def test_the_end_of_shift_dialog(qtbot, look: tuple[Screen, int], shop: Services, settings: SettingsBridge) -> None:
     screen, font = look
