@@ -19,6 +19,8 @@ import sys
 import tempfile
 import time
 
+import shiboken6
+
 MESSAGES = [
     "你好，请问什么时候发货？", "今天下单明天能到吗", "能便宜点吗，买两件", "有没有优惠券啊", "这个是正品吗",
     "发什么快递", "可以发顺丰吗？加钱也行", "我想退货怎么弄", "衣服有点大能换小一码吗", "包邮吗",
@@ -116,7 +118,10 @@ def measure(phrases: list | None, rounds: int) -> tuple[list[float], int]:
             timings.append((time.perf_counter() - start) * 1000)
     count = repo.count()
     window.close()
-    window.deleteLater()
+    # The window before the controller's models it shows (as Application.close does): nothing else keeps
+    # the controller alive past this function.
+    shiboken6.delete(window)
+    shiboken6.delete(controller)
     store.close()
     return timings, count
 

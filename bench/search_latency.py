@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import shiboken6
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 QUERIES = ["fh", "发货", "亲", "b123", "退款", "顺丰", "yfx", "zzzz", "包邮"]
@@ -62,14 +64,17 @@ def measure(size: int, rounds: int) -> tuple[list[float], float]:
     for n in range(rounds * len(QUERIES) + len(QUERIES)):  # the first pass warms caches up
         query = QUERIES[n % len(QUERIES)]
         start = time.perf_counter()
-        controller._on_panel_query_changed(query)
+        controller.search.query_changed(query)
         app.processEvents()
         window.repaint()
         if n >= len(QUERIES):
             timings.append((time.perf_counter() - start) * 1000)
     controller.end_search(restore_focus=False)
     window.close()
-    window.deleteLater()
+    # The window before the controller's models it shows (as Application.close does): nothing else keeps
+    # the controller alive past this function.
+    shiboken6.delete(window)
+    shiboken6.delete(controller)
     store.close()
     return timings, loaded
 

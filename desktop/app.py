@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 ICON_SIZES = (16, 32, 64, 256)
 # `bench/startup.py` sets this: print the wall-clock time of the first paint and quit right after it.
 FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
-HOTKEY_KEYS = ("hotkey_show", "hotkey_search", "hotkey_pick_prefix")
 GEOMETRY_SAVE_MS = 1500
 OPEN_EDITOR = 2  # the settings dialog's result when 设置 → 团队 → 团队短语库… closed it
 TASK_FAILED_KEY = "task-failed"  # one notification slot: a new failure replaces the last one
@@ -109,6 +108,7 @@ class Application(QObject):
         self.controller = None
         self.platform = None
         self.runner = None
+        self.library = None
         self.tray = None
         self.store_guard = None
         self.phrase_files = None
@@ -154,6 +154,7 @@ class Application(QObject):
         from desktop.platform.factory import create_platform
         from desktop.platform.focus import create_focus_return
         from desktop.ui.runtime.gc_guard import GuiThreadCollector
+        from desktop.ui.runtime.library_service import LibraryService
         from desktop.ui.runtime.tasks import FailureReporter, TaskRunner
         from desktop.ui.shell.store_guard import RestartableRunner, StoreGuard
         from desktop.ui.shell.tray import TrayIcon
@@ -170,6 +171,8 @@ class Application(QObject):
         self.failures = FailureReporter(self)
         self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings),
                                                            report_failure=self.failures.report))
+        # Whatever changes the phrases (sync, imports, restore, publishing, edits) reloads the library here.
+        self.library = LibraryService(self.runner, self.settings, parent=self)
         self.store_guard = StoreGuard(self.runner, paths, self.window, parent=self)
         self.store_guard.restored.connect(self._on_store_guard_restored)
         self.store_guard.store_failed.connect(self._on_store_guard_store_failed)
@@ -181,11 +184,12 @@ class Application(QObject):
         self.failures.failed.connect(self._on_failures_failed)
         self.controller = OverlayController(
             self.window, self.settings, self.runner, self.platform.clipboard, self.platform.paster,
-            self.platform.hotkeys, focus=create_focus_return(), hotkey_errors=self.platform.hotkey_errors,
-            parent=self,
+            self.platform.hotkeys, focus=create_focus_return(), library=self.library,
+            hotkey_errors=self.platform.hotkey_errors, parent=self,
         )
         self.controller.settings_requested.connect(self.show_settings)
-        self.controller.load_library()
+        self.library.reload_when(self.store_guard.restored)
+        self.library.reload()
         self.tray.toggle_requested.connect(self.controller.toggle_window)
         self.tray.pause_toggled.connect(self.controller.set_paused)
         self.tray.settings_requested.connect(self.show_settings)
@@ -220,7 +224,7 @@ class Application(QObject):
             self.tray.add_action(action)
         self.sync_status = SyncStatusButton(self.sync, self.window)
         self.window.add_status_widget(self.sync_status)
-        self.sync.library_updated.connect(self._on_sync_library_updated)
+        self.library.reload_when(self.sync.library_updated)  # a new team library was applied
         self.controller.proposal_requested.connect(self.sync.propose)  # 推荐给团队 on a personal phrase
         self.controller.reply_chosen.connect(self.sync.note_pick)  # a burst of picks uploads the usage figures
         self.sync.proposal_finished.connect(self._on_sync_proposal_finished)
@@ -237,7 +241,8 @@ class Application(QObject):
         if self.library_editor is None:
             settings, paths = self.settings.settings, self.paths
             self.library_editor = LibraryEditor(self.runner, self.settings, lambda: team_folder_path(settings, paths))
-            self.library_editor.published.connect(self._on_sync_library_updated)  # the lead's copy holds it now
+            # The editor has written the lead's own copy: suggest from it now; the sync then reports the version.
+            self.library.reload_when(self.library_editor.published)
             self.library_editor.published.connect(lambda _version: self.sync.sync_now())
             self.library_editor.load()
         self.library_editor.show()
@@ -330,17 +335,17 @@ class Application(QObject):
             shared_folder=lambda: configured_share(self.settings.settings), parent=self,
         )
         # The 催付 phrases and the team's campaign come with the library: a sync or an edit reloads the tab.
-        self.controller.library_loaded.connect(self.reminders.reminders.refresh)
+        self.library.changed.connect(self.reminders.reminders.refresh)
         self.reminders.start()
 
     def _start_phrase_files(self) -> None:
         """导入短语… / 导出短语… in the tray: personal phrases to and from Qianniu/Excel files."""
         from desktop.ui.suggestions.phrase_files import PhraseFiles
 
-        self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self, settings=self.settings)
+        self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self, settings=self.settings,
+                                        library=self.library)
         for action in self.phrase_files.actions:
             self.tray.add_action(action)
-        self.phrase_files.library_changed.connect(self.controller.load_library)  # rebuild the engine
 
     def _start_diagnostics(self) -> None:
         """导出诊断信息 in the tray: a zip of logs and configuration on the desktop, for IT."""
@@ -355,19 +360,15 @@ class Application(QObject):
         self.sync_status.hide()
 
     def _on_store_guard_restored(self) -> None:
-        """A backup is in place and the DB worker has reopened the store: load everything again."""
+        """A backup is in place and the DB worker has reopened the store: load everything again (the library
+        reloads itself)."""
         self.sync_status.show()
-        self.controller.load_library()
         self.reminders.start()
         self.sync.sync_now()
 
     def _on_sync_proposal_finished(self, _sent: bool, message: str) -> None:
         if self.controller is not None:
             self.controller.show_hint(message)
-
-    def _on_sync_library_updated(self, _version: int) -> None:
-        if self.controller is not None:
-            self.controller.load_library()  # rebuild the suggestion index from the new team phrases
 
     def show_settings(self) -> None:
         from desktop.ui.shell.settings_dialog import SettingsDialog
@@ -377,15 +378,15 @@ class Application(QObject):
             problem = self.platform.hotkeys.unavailable_reason() or "；".join(
                 sorted(set(self.platform.hotkey_errors.values())))
         actions = self.phrase_files.actions if self.phrase_files is not None else []
-        controller = self.controller
-        hidden = (lambda: controller.library.hidden if controller.library else []) if controller else None
+        controller, library = self.controller, self.library
+        hidden = (lambda: library.library.hidden if library.library else []) if library else None
         dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden,
                                 team_page=self._team_page())
         if dialog.team_page is not None:  # the editor is a window of its own: close the modal dialog first
             dialog.team_page.editor_requested.connect(lambda: dialog.done(OPEN_EDITOR))
-        if controller is not None:
-            dialog.restore_hidden_requested.connect(controller.unhide_phrase)
-            controller.library_loaded.connect(dialog.refresh_hidden)
+        if controller is not None and library is not None:
+            dialog.restore_hidden_requested.connect(controller.phrases.unhide)
+            library.changed.connect(dialog.refresh_hidden)
         focus = self.controller.focus if self.controller is not None else None
         if focus is not None:
             focus.remember()
@@ -408,17 +409,10 @@ class Application(QObject):
                         current_folder=lambda: str(team_folder_path(settings, paths)))
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
-        if key in HOTKEY_KEYS and self.platform is not None:
-            # The platform rebinds on the same change; read its errors once it has.
-            QTimer.singleShot(0, self._refresh_hotkey_errors)
-        elif key == "dock_edge":
+        if key == "dock_edge":
             self.window.dock(str(self.settings.get("dock_edge")))
         elif key == "language" and self.phrase_files is not None:
             self.phrase_files.retranslate()
-
-    def _refresh_hotkey_errors(self) -> None:
-        if self.controller is not None and self.platform is not None:
-            self.controller.set_hotkey_errors(self.platform.hotkey_errors)
 
     def _on_window_hide_requested(self) -> None:
         # Hidden, the window comes back from the tray; where there is no tray, closing it quits instead.

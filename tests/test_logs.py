@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 from desktop import logs
 from desktop.paths import Paths
@@ -75,8 +76,7 @@ def test_copy_suggest_paste_flow_at_debug_level_logs_no_message_or_reply(qtbot, 
 
     services = open_services(kuaida_home)
     try:
-        window = OverlayWindow()
-        qtbot.addWidget(window)
+        window = OverlayWindow()  # deleted by hand below, before the controller
         clipboard, paster, hotkeys = FakeClipboardWatcher(), FakePaster(), FakeHotkeys()
         controller = OverlayController(window, SettingsBridge(services.settings), ImmediateTaskRunner(services),
                                        clipboard, paster, hotkeys)
@@ -87,6 +87,9 @@ def test_copy_suggest_paste_flow_at_debug_level_logs_no_message_or_reply(qtbot, 
         hotkeys.press("pick:1")
         assert paster.texts, "the flow must have pasted a reply for the check to mean anything"
         replies = list(paster.texts)
+        # The window before the controller's models it shows, as Application.close does.
+        shiboken6.delete(window)
+        shiboken6.delete(controller)
     finally:
         services.close()
 

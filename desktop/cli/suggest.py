@@ -2,6 +2,8 @@
 
 An argument may be a block copied from the chat client (headers with nick and time above each message):
 only the buyer's last burst is answered, as in the window. `--block` reads all of stdin as one such copy.
+The replies come from the library the window suggests from (`load_library`: the team's sensitive words and
+today's campaign included), so they read and are marked ⚠ exactly as in the window.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from collections.abc import Iterable
 
 from desktop.cli.text_input import stdin_lines
 from desktop.core.chat_block import read_copied
-from desktop.core.templates import render
+from desktop.core.sensitive_finder import SensitiveFinder
 from desktop.services.context import open_services
-from desktop.services.library import build_engine, seller_names
-from desktop.services.values import agent_values
+from desktop.services.library import load_library, seller_names
+from desktop.services.values import render_values
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,12 +42,14 @@ def _inputs(args: argparse.Namespace) -> Iterable[str]:
 
 def run(args: argparse.Namespace) -> int:
     services = open_services(args.data_dir)
-    engine = build_engine(services.phrases, services.settings)
-    values = agent_values(services.settings)
+    library = load_library(services)
+    values = render_values(services.settings, library.promotion)
     sellers = seller_names(services.settings)
     for message in _inputs(args):
         read = read_copied(message, sellers)
-        suggestions = engine.suggest(read.question, top=args.top) if read.question else []
+        suggestions = library.engine.suggest(read.question, top=args.top) if read.question else []
+        texts = [values.render(s.phrase.text) for s in suggestions]
+        marks = [_sensitive_words(text, library.find_sensitive) for text in texts]
         if args.json:
             answer: dict[str, object] = {"message": message}
             if read.from_block:
@@ -53,10 +57,9 @@ def run(args: argparse.Namespace) -> int:
             answer["suggestions"] = [
                 {
                     "id": s.phrase.id, "intents": list(s.phrase.intents), "group": s.phrase.group,
-                    "text": render(s.phrase.text, values), "score": round(s.score, 4),
-                    "sure": s.sure,
+                    "text": text, "score": round(s.score, 4), "sure": s.sure, "sensitive": words,
                 }
-                for s in suggestions
+                for s, text, words in zip(suggestions, texts, marks, strict=True)
             ]
             print(json.dumps(answer, ensure_ascii=False), flush=True)
         else:
@@ -66,9 +69,15 @@ def run(args: argparse.Namespace) -> int:
                 print(f"» {message}")
             if not suggestions:
                 print("  （没有合适的短语）")
-            for number, s in enumerate(suggestions, start=1):
+            for number, (s, text, words) in enumerate(zip(suggestions, texts, marks, strict=True), start=1):
                 guess = "" if s.sure else "（猜测）"
-                print(f"  {number}. [{s.phrase.group}]{guess} {render(s.phrase.text, values)}")
+                warning = f"  ⚠ 敏感词：{'、'.join(words)}" if words else ""
+                print(f"  {number}. [{s.phrase.group}]{guess} {text}{warning}")
             sys.stdout.flush()
     services.close()
     return 0
+
+
+def _sensitive_words(text: str, find: SensitiveFinder) -> list[str]:
+    """The words the window marks ⚠ in `text`, each once, in order."""
+    return list(dict.fromkeys(text[hit.start:hit.end] for hit in find(text)))

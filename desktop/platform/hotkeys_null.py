@@ -15,7 +15,7 @@ class NullHotkeys(HotkeyService):
         super().__init__(parent)
         self._reason = reason
 
-    def bind(self, bindings: dict[str, str]) -> dict[str, str]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, str]:
         return dict.fromkeys(bindings, self._reason)
 
     def unavailable_reason(self) -> str | None:

@@ -72,7 +72,7 @@ class WindowsHotkeys(HotkeyService):
             raise RuntimeError("WindowsHotkeys needs a running QApplication")
         app.installNativeEventFilter(self._filter)
 
-    def bind(self, bindings: dict[str, str]) -> dict[str, str]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, str]:
         """Registers on the calling (GUI) thread: WM_HOTKEY goes to the queue of the thread that registered."""
         self._unregister_all()
         prepared, errors = prepare_bindings(bindings, to_windows)
@@ -102,7 +102,7 @@ class WindowsHotkeys(HotkeyService):
         action = self._actions.get(hotkey_id)
         if action is None:
             return False
-        self.hotkey_pressed.emit(action)
+        self._emit_pressed(action)
         return True
 
     def _unregister_all(self) -> None:

@@ -42,7 +42,7 @@ class X11Hotkeys(HotkeyService):
         self._listener: _GrabListener | None = None
         Display(display_name).close()  # fail here, in the factory's fallback, when there is no X server
 
-    def bind(self, bindings: dict[str, str]) -> dict[str, str]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, str]:
         """Grabs on the calling thread, before the listener starts, so one connection is never shared."""
         self._stop_listener()
         prepared, errors = prepare_bindings(bindings, to_x11)
@@ -93,7 +93,7 @@ class X11Hotkeys(HotkeyService):
 
     def _on_listener_hotkey(self, action: str) -> None:
         # The listener thread: emit only; the connection is queued to the receivers on the GUI thread.
-        self.hotkey_pressed.emit(action)
+        self._emit_pressed(action)
 
     def _stop_listener(self) -> None:
         if self._listener is not None:

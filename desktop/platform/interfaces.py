@@ -41,14 +41,39 @@ class ClipboardWatcher(QObject):
         raise NotImplementedError
 
 
-class HotkeyService(QObject):
-    """Global hotkeys. `hotkey_pressed` carries the action: "show", "search", "pick:1" … "pick:9"."""
+class HotkeyAction(Enum):
+    SHOW = "show"  # show or hide the window
+    SEARCH = "search"  # type a search
+    PICK = "pick"  # paste reply number 1–9
 
-    hotkey_pressed = Signal(str)
+
+def parse_binding(name: str) -> tuple[HotkeyAction, int]:
+    """A binding's name ("show", "search", "pick:1" … "pick:9", as in `bindings_from_settings`) as the
+    action and its number (0 for the actions without one)."""
+    action, _, number = name.partition(":")
+    return HotkeyAction(action), int(number) if number.isdigit() else 0
+
+
+class HotkeyService(QObject):
+    """Global hotkeys. `hotkey_pressed(HotkeyAction, number)`: the number is 1–9 for PICK, else 0.
+    `bindings_changed(errors)` after every `bind`, with binding name → error (empty when all took)."""
+
+    hotkey_pressed = Signal(object, int)
+    bindings_changed = Signal(dict)
 
     def bind(self, bindings: dict[str, str]) -> dict[str, str]:
-        """Register action → key sequence ("Alt+1"); replaces earlier bindings. Returns action → error."""
+        """Register binding name → key sequence ("pick:1" → "Alt+1"); replaces earlier bindings. Returns
+        name → error, and says so in `bindings_changed`."""
+        errors = self._bind(bindings)
+        self.bindings_changed.emit(dict(errors))
+        return errors
+
+    def _bind(self, bindings: dict[str, str]) -> dict[str, str]:
         raise NotImplementedError
+
+    def _emit_pressed(self, binding: str) -> None:
+        """May run on a listener thread: it only emits; Qt queues the signal to the GUI thread."""
+        self.hotkey_pressed.emit(*parse_binding(binding))
 
     def unavailable_reason(self) -> str | None:
         """None when global hotkeys work here; otherwise a short Chinese sentence for the UI."""

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from desktop.core.templates import render
 from desktop.settings import Settings
 
 
@@ -12,6 +16,26 @@ def agent_values(settings: Settings, campaign: str = "") -> dict[str, str]:
         "店铺": str(settings.get("shop_name")),
         "活动": str(settings.get("campaign")) or campaign,
     }
+
+
+@dataclass(frozen=True)
+class RenderValues:
+    """A snapshot of the template values, taken when they change: rows render from it without calling back
+    into whoever assembled them. Empty, it fills only the built-in variables (greeting, date)."""
+
+    values: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, values: Mapping[str, str]) -> RenderValues:
+        return cls(tuple(values.items()))
+
+    def render(self, text: str) -> str:
+        return render(text, dict(self.values))
+
+
+def render_values(settings: Settings, campaign: str = "") -> RenderValues:
+    """`agent_values` as a snapshot for the lists that render many rows."""
+    return RenderValues.of(agent_values(settings, campaign))
 
 
 def export_values(settings: Settings) -> dict[str, str]:

@@ -50,7 +50,7 @@ class E2EProbe(QObject):
     def _on_clipboard_message_copied(self, _text: str) -> None:
         self._counts["copied"] += 1
 
-    def _on_hotkeys_hotkey_pressed(self, _action: str) -> None:
+    def _on_hotkeys_hotkey_pressed(self, _action: object, _number: int) -> None:
         self._counts["hotkeys"] += 1
 
     def _on_paster_pasted(self, outcome: object) -> None:

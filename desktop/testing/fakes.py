@@ -59,11 +59,11 @@ class FakeHotkeys(HotkeyService):
         self.reason = reason
         self.closed = False
 
-    def press(self, action: str) -> None:
-        """The agent pressed the hotkey bound to `action` (bound or not: tests decide)."""
-        self.hotkey_pressed.emit(action)
+    def press(self, binding: str) -> None:
+        """The agent pressed the hotkey bound to `binding` ("pick:2"; bound or not: tests decide)."""
+        self._emit_pressed(binding)
 
-    def bind(self, bindings: dict[str, str]) -> dict[str, str]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, str]:
         self.bindings = {a: s for a, s in bindings.items() if a not in self.errors}
         return {a: e for a, e in self.errors.items() if a in bindings}
 

@@ -4,22 +4,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="206"/>
+        <location filename="../../desktop/app.py" line="213"/>
         <source>快答：操作没有完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuaida: an operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="224"/>
+        <location filename="../../desktop/app.py" line="231"/>
         <source>团队短语库…</source>
-        <translation type="unfinished"></translation>
+        <translation>Team phrase library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="255"/>
+        <location filename="../../desktop/app.py" line="263"/>
         <source>意见反馈汇总…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="258"/>
+        <location filename="../../desktop/app.py" line="266"/>
+        <source>话术优化…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="269"/>
         <source>日报…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -600,72 +605,72 @@
     <name>LibraryEditor</name>
     <message>
         <location filename="../../desktop/ui/team/editor/window.py" line="71"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="147"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="149"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="86"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="88"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="87"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="89"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="88"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="90"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="89"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="91"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="112"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="114"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="115"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="117"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="116"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="117"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
@@ -718,22 +723,22 @@
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="147"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="149"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="150"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="152"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="150"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="152"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="174"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="177"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
@@ -758,42 +763,42 @@
         <translation type="vanished">Applied to the draft; takes effect when published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="183"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="189"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="183"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="189"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="200"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="206"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="204"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="210"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="205"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="211"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="209"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="215"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="211"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="217"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="211"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="217"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
@@ -860,7 +865,7 @@
         <translation type="vanished">Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="225"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="242"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
@@ -1003,52 +1008,50 @@
         <translation type="vanished">Cannot open the phrase library: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="157"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="151"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="159"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="153"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="161"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="155"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="183"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="191"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="184"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="315"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
-        <translation>Copied: press Ctrl+V in the chat window</translation>
+        <translation type="vanished">Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="317"/>
         <source>已粘贴，检查后按 Enter 发送</source>
-        <translation>Pasted: check it, then press Enter to send</translation>
+        <translation type="vanished">Pasted: check it, then press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="418"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="291"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="422"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="295"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="425"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="298"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1100,6 +1103,19 @@
         <location filename="../../desktop/ui/shell/overlay_window.py" line="256"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PastePipeline</name>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="130"/>
+        <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
+        <translation>Copied: press Ctrl+V in the chat window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="132"/>
+        <source>已粘贴，检查后按 Enter 发送</source>
+        <translation>Pasted: check it, then press Enter to send</translation>
     </message>
 </context>
 <context>
@@ -1188,156 +1204,156 @@
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="47"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="51"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="83"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="87"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="109"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="110"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="110"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="111"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="112"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="113"/>
         <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
         <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="115"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="116"/>
         <source>推断：%1	%2</source>
         <translation>Inferred: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
         <source>没有适用问题	%1</source>
         <translation>No buyer question	%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="126"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="177"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="119"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="127"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="178"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="125"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="126"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="149"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="150"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="151"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="155"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="156"/>
         <source>变量没有值：%1	%2</source>
         <translation>Variables without a value: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="158"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="159"/>
         <source>%1 条短语的变量没有值，导出时已省去（千牛会原样发送花括号），请在千牛里补上。</source>
         <translation>%1 phrases have variables without a value; they were left out of the export (Qianniu would send the braces as they are). Fill them in in Qianniu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="160"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="164"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="184"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="161"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="165"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="185"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="164"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="165"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="178"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="179"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="183"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="184"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="196"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="197"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="197"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="198"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
         <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="198"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="199"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
         <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="200"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="201"/>
         <source>只用我们的短语</source>
         <translation>Only our phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="201"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="202"/>
         <source>继续推荐默认短语</source>
         <translation>Keep the bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="221"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="222"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
@@ -1425,17 +1441,17 @@
     <message>
         <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="87"/>
         <source>亲，</source>
-        <translation>亲，</translation>
+        <translation type="unfinished">亲，</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="103"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
-        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+        <translation type="unfinished">Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="131"/>
         <source>全部</source>
-        <translation>All</translation>
+        <translation type="unfinished">All</translation>
     </message>
 </context>
 <context>
@@ -1443,32 +1459,32 @@
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
         <source>采纳（加入草稿后可编辑）</source>
-        <translation>Accept (editable in the draft)</translation>
+        <translation type="unfinished">Accept (editable in the draft)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
         <source>不采纳</source>
-        <translation>Reject</translation>
+        <translation type="unfinished">Reject</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="34"/>
         <source>刷新</source>
-        <translation>Refresh</translation>
+        <translation type="unfinished">Refresh</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="68"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
-        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
+        <translation type="unfinished">Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
-        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+        <translation type="unfinished"> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="74"/>
         <source>客服</source>
-        <translation>Agent</translation>
+        <translation type="unfinished">Agent</translation>
     </message>
 </context>
 <context>
@@ -1476,79 +1492,79 @@
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="67"/>
         <source>将要发布的改动</source>
-        <translation>Changes to publish</translation>
+        <translation type="unfinished">Changes to publish</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="68"/>
         <source>关闭</source>
-        <translation>Close</translation>
+        <translation type="unfinished">Close</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="74"/>
         <source>只有持有团队私钥的主管可以发布</source>
-        <translation>Only the lead holding the team key can publish</translation>
+        <translation type="unfinished">Only the lead holding the team key can publish</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="77"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
-        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+        <translation type="unfinished">This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="83"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
-        <translation>{0} phrases need fixing first: {1}</translation>
+        <translation type="unfinished">{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="89"/>
         <source>短语含敏感词</source>
-        <translation>Phrases with sensitive words</translation>
+        <translation type="unfinished">Phrases with sensitive words</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="90"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
-        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
+        <translation type="unfinished">{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
         <source>仍然发布</source>
-        <translation>Publish anyway</translation>
+        <translation type="unfinished">Publish anyway</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="95"/>
         <source>未发布：请先修改含敏感词的短语</source>
-        <translation>Not published: fix the phrases with sensitive words first</translation>
+        <translation type="unfinished">Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="98"/>
         <source>发布团队库</source>
-        <translation>Publish the team library</translation>
+        <translation type="unfinished">Publish the team library</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="99"/>
         <source>发布</source>
-        <translation>Publish</translation>
+        <translation type="unfinished">Publish</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="112"/>
         <source>正在发布…</source>
-        <translation>Publishing…</translation>
+        <translation type="unfinished">Publishing…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="123"/>
         <source>已发布团队库 v{0}</source>
-        <translation>Team library v{0} published</translation>
+        <translation type="unfinished">Team library v{0} published</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="133"/>
         <source>发布失败：共享文件夹无法写入</source>
-        <translation>Publishing failed: the shared folder cannot be written</translation>
+        <translation type="unfinished">Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="137"/>
         <source>已发布，但本机的团队库未能更新，将在下次同步时更新</source>
-        <translation>Published, but this PC&apos;s copy of the team library was not updated; the next sync will update it</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1966,6 +1982,189 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     </message>
 </context>
 <context>
+    <name>RoundAnswerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="27"/>
+        <source>话术优化：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="33"/>
+        <source>组长想知道你平时怎么回答这些问题。写下你的说法，或选一条你自己的短语。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="40"/>
+        <source>从我的短语中选…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="46"/>
+        <source>你的回答（可不答）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/answer_dialog.py" line="59"/>
+        <source>交给组长</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsButton</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="39"/>
+        <source>话术优化 (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="40"/>
+        <source>组长想知道你怎么回答几个常见问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsFeature</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="109"/>
+        <source>话术优化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="110"/>
+        <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="150"/>
+        <source>答案已交给组长，谢谢！</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="160"/>
+        <source>没有交：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/feature.py" line="167"/>
+        <source>没有交给组长（团队文件夹不可用？）：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsWindow</name>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <source>打开团队私钥</source>
+        <translation type="unfinished">Open the team key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <source>团队私钥 (team.key);;所有文件 (*)</source>
+        <translation type="unfinished">Team key (team.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
+        <source>话术优化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
+        <source>这一轮的名字（例如：第 12 周）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="59"/>
+        <source>买家常问的问题，每行一个（最多 10 个）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="62"/>
+        <source>常见的没有合适短语：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="66"/>
+        <source>发布这一轮…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>问题 / 客服</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>回答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <source>这条短语被用过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="74"/>
+        <source>采用为团队短语…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="84"/>
+        <source>答案：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="88"/>
+        <source>新一轮</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="101"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="187"/>
+        <source>没有设置团队共享文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="114"/>
+        <source>这台电脑还没有信任团队密钥：先同步一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="130"/>
+        <source>把这个话题加入问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="135"/>
+        <source>关于%1：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="166"/>
+        <source>%1 人回答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="170"/>
+        <source>（新写的）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="171"/>
+        <source>（未署名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="203"/>
+        <source>已发布「%1」：客服下次同步后会看到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="217"/>
+        <source>没有完成：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/shell/settings_dialog.py" line="51"/>
@@ -2347,7 +2546,7 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
     <message>
         <location filename="../../desktop/ui/team/team_page.py" line="92"/>
         <source>团队短语库…</source>
-        <translation>Team library…</translation>
+        <translation type="unfinished">Team phrase library…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/team_page.py" line="93"/>
@@ -2401,57 +2600,57 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation>One per line: word&lt;Tab&gt;category</translation>
+        <translation type="unfinished">One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
-        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+        <translation type="unfinished">One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
         <source>应用到草稿</source>
-        <translation>Apply to draft</translation>
+        <translation type="unfinished">Apply to draft</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
         <source>团队敏感词</source>
-        <translation>Team sensitive words</translation>
+        <translation type="unfinished">Team sensitive words</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
         <source>活动（填入 {活动}）</source>
-        <translation>Campaigns (fill {活动})</translation>
+        <translation type="unfinished">Campaigns (fill {活动})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
         <source>本周主推款短语</source>
-        <translation>This week&apos;s featured phrase</translation>
+        <translation type="unfinished">This week&apos;s featured phrase</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="50"/>
         <source>主推商品</source>
-        <translation>Featured product</translation>
+        <translation type="unfinished">Featured product</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="51"/>
         <source>开始日期</source>
-        <translation>Start</translation>
+        <translation type="unfinished">Start</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="52"/>
         <source>结束日期</source>
-        <translation>End</translation>
+        <translation type="unfinished">End</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="62"/>
         <source>（无）</source>
-        <translation>(none)</translation>
+        <translation type="unfinished">(none)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="85"/>
         <source>已应用到草稿，发布后生效</source>
-        <translation>Applied to the draft; takes effect when published</translation>
+        <translation type="unfinished">Applied to the draft; takes effect when published</translation>
     </message>
 </context>
 <context>
@@ -2497,32 +2696,32 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
     <message>
         <location filename="../../desktop/ui/team/editor/usage_tab.py" line="45"/>
         <source>刷新</source>
-        <translation>Refresh</translation>
+        <translation type="unfinished">Refresh</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/usage_tab.py" line="77"/>
         <source>其他</source>
-        <translation>Other</translation>
+        <translation type="unfinished">Other</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/usage_tab.py" line="81"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
-        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+        <translation type="unfinished">Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/usage_tab.py" line="83"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
-        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
+        <translation type="unfinished">; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/usage_tab.py" line="97"/>
         <source>未知</source>
-        <translation>unknown</translation>
+        <translation type="unfinished">unknown</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/usage_tab.py" line="103"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
-        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
+        <translation type="unfinished">Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.platform.hotkeys_x11 import X11Hotkeys
+from desktop.platform.interfaces import HotkeyAction
 
 pytestmark = pytest.mark.e2e
 
@@ -30,7 +31,7 @@ def test_grabbed_hotkey_fires_and_never_reaches_the_focused_editor(qtbot, deskto
     editor.clear()
     with qtbot.waitSignal(hotkeys.hotkey_pressed) as blocker:
         editor.type_keys_to_focus("shift+q", "x")  # without the grab the editor would get "Qx"
-    assert blocker.args == ["pick:1"]
+    assert blocker.args == [HotkeyAction.PICK, 1]
     text = editor.wait_for_saved_text(lambda saved: "x" in saved, "the plain key in the editor")
     assert "Q" not in text
     assert desktop.active_window() == editor.window

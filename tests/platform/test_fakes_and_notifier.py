@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from desktop.platform.interfaces import PasteOutcome, PasteRequest
+from desktop.platform.interfaces import HotkeyAction, PasteOutcome, PasteRequest
 from desktop.platform.notifier import NullNotifier, TrayNotifier
 from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakeNotifier, FakePaster, Notification
 
@@ -35,7 +35,7 @@ def test_fake_hotkeys_press_and_bind(qtbot):
     assert hotkeys.bindings == {"pick:1": "Alt+1"}
     with qtbot.waitSignal(hotkeys.hotkey_pressed) as blocker:
         hotkeys.press("pick:2")
-    assert blocker.args == ["pick:2"]
+    assert blocker.args == [HotkeyAction.PICK, 2]
     hotkeys.close()
     assert hotkeys.closed
     hotkeys.deleteLater()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QByteArray
 
 from desktop.platform.hotkeys_windows import ERROR_HOTKEY_ALREADY_REGISTERED, FIRST_ID, WM_HOTKEY, _Msg
+from desktop.platform.interfaces import HotkeyAction
 from desktop.platform.keys import MOD_ALT, MOD_NOREPEAT
 
 
@@ -76,7 +77,7 @@ def test_register_hotkey_per_action_with_taken_keys_reported(qtbot, user32):
     with qtbot.waitSignal(hotkeys.hotkey_pressed) as blocker:
         handled = hotkeys._filter.nativeEventFilter(QByteArray(b"windows_generic_MSG"), ctypes.addressof(msg))
     assert handled == (True, 0)
-    assert blocker.args == ["pick:1"]
+    assert blocker.args == [HotkeyAction.PICK, 1]
     stranger = _Msg(message=WM_HOTKEY, wParam=FIRST_ID + 99)  # someone else's id: not consumed
     assert hotkeys._filter.nativeEventFilter(QByteArray(b"windows_generic_MSG"), ctypes.addressof(stranger)) == (
         False, 0)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -17,6 +17,7 @@ from desktop.core.intent_review import IntentReport, intent_names, phrase_line, 
 from desktop.core.library_io import ExportReport, ImportPlan, Layout, export_library, read_library
 from desktop.platform.focus import FocusReturn
 from desktop.services.values import export_values
+from desktop.ui.runtime.library_service import LibraryService
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.widgets.plain_text import message_box
 
@@ -52,15 +53,15 @@ def export_formats() -> dict[str, ExportFormat]:
 
 
 class PhraseFiles(QObject):
-    """Tray actions `import_action` and `export_action`; `library_changed` after an import that changed
-    phrases (the app rebuilds the suggestion engine: OverlayController.load_library)."""
-
-    library_changed = Signal()
+    """Tray actions `import_action` and `export_action`; an import that changed phrases reloads `library`
+    (the suggestions come from the new phrases at once)."""
 
     def __init__(self, runner: Any, focus: FocusReturn | None = None, parent_widget: QWidget | None = None,
-                 parent: QObject | None = None, *, settings: SettingsBridge | None = None) -> None:
+                 parent: QObject | None = None, *, settings: SettingsBridge | None = None,
+                 library: LibraryService | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
+        self.library = library
         self._focus = focus or FocusReturn()
         self._parent_widget = parent_widget
         self._settings = settings
@@ -104,8 +105,8 @@ class PhraseFiles(QObject):
 
     def _on_imported(self, path: Path, imported: Imported) -> None:
         plan, intents = imported.plan, imported.intents
-        if plan.added or plan.updated:
-            self.library_changed.emit()
+        if (plan.added or plan.updated) and self.library is not None:
+            self.library.reload()
         text = self.tr("已把 %1 导入到我的短语：%2").replace("%1", path.name).replace("%2", plan.summary())
         lines = [self.tr("跳过 %1").replace("%1", str(issue)) for issue in plan.skipped]
         if plan.added or plan.updated:

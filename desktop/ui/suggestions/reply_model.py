@@ -1,13 +1,13 @@
 """List models of replies: the ranked suggestions for a copied message, and the library the search filters.
 
-Both show phrases as they will be pasted: `render` (template variables filled from the settings) is
-applied lazily per row, and so is the sensitive-word check, so a 10,000-phrase library costs nothing
-until a row is looked at.
+Both show phrases as they will be pasted: rendered from a `RenderValues` snapshot (the agent's template
+values, handed in whenever they change) lazily per row, and so is the sensitive-word check, so a
+10,000-phrase library costs nothing until a row is looked at.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.sensitive_finder import SensitiveFinder, no_sensitive_words
+from desktop.services.values import RenderValues
 from desktop.ui.widgets.plain_text import as_tooltip
 
 if TYPE_CHECKING:  # only for hints: the engine's imports must not delay the window's first paint
@@ -40,14 +41,13 @@ HiddenRole = Qt.ItemDataRole.UserRole + 9  # True for a team phrase the agent to
 Index = QModelIndex | QPersistentModelIndex
 
 
-Renderer = Callable[[str], str]
 class ReplyListModel(QAbstractListModel):
     """Phrases (with an optional score each) as rows; the model never edits them, it is replaced wholesale."""
 
-    def __init__(self, render: Renderer, find_sensitive: SensitiveFinder = no_sensitive_words,
+    def __init__(self, values: RenderValues | None = None, find_sensitive: SensitiveFinder = no_sensitive_words,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._render = render
+        self._values = values or RenderValues()
         self._find_sensitive = find_sensitive
         self._phrases: list[Phrase] = []
         self._scores: list[float] = []
@@ -67,10 +67,11 @@ class ReplyListModel(QAbstractListModel):
     def clear(self) -> None:
         self._replace([], [], [])
 
-    def set_renderer(self, render: Renderer) -> None:
-        """New template values (agent or shop name changed): every row re-renders."""
-        self._render = render
-        self._invalidate_text()
+    def set_values(self, values: RenderValues) -> None:
+        """New template values (agent or shop name or the campaign changed): every row re-renders."""
+        if values != self._values:
+            self._values = values
+            self._invalidate_text()
 
     def set_sensitive_finder(self, find_sensitive: SensitiveFinder) -> None:
         self._find_sensitive = find_sensitive
@@ -84,7 +85,7 @@ class ReplyListModel(QAbstractListModel):
 
     def rendered_text(self, row: int) -> str:
         if row not in self._rendered:
-            self._rendered[row] = self._render(self._phrases[row].text)
+            self._rendered[row] = self._values.render(self._phrases[row].text)
         return self._rendered[row]
 
     def sensitive_spans(self, row: int) -> list[tuple[int, int]]:

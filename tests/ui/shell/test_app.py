@@ -53,7 +53,7 @@ def test_the_app_wires_proposals_and_phrase_files_into_the_window_and_tray(qtbot
         qtbot.waitUntil(lambda: app.controller.library is not None)
         texts = [action.text() for action in app.tray.menu.actions()]
         assert "导入短语…" in texts and "导出短语…" in texts
-        app.controller.ask_proposal_note = lambda _parent: "常用"
+        app.controller.phrases.ask_proposal_note = lambda _parent: "常用"
         mine = Phrase("p-offer", "亲，这款有运费险哦", "我的", source="personal")
         with qtbot.waitSignal(app.sync.proposal_finished, timeout=20000) as finished:
             app.window.suggestions.propose_phrase_requested.emit(mine)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.phrases import Phrase
 from desktop.platform.interfaces import PasteOutcome
 from desktop.services.library import Library, load_library
-from desktop.ui.suggestions import overlay_controller
+from desktop.ui.suggestions import paste_pipeline
 from desktop.ui.suggestions.empty_state import EmptyKind
 from desktop.ui.suggestions.reply_model import PhraseRole
 
@@ -123,7 +123,7 @@ def test_the_paste_after_a_search_waits_until_the_chat_window_takes_input(qtbot,
 def test_a_chat_window_that_never_gets_ready_still_gets_the_paste(
     qtbot, overlay: Overlay, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(overlay_controller, "FOCUS_READY_CAP_MS", 5 * overlay_controller.FOCUS_POLL_MS)
+    monkeypatch.setattr(paste_pipeline, "FOCUS_READY_CAP_MS", 5 * paste_pipeline.FOCUS_POLL_MS)
     overlay.focus.not_ready_checks = 10**6
     overlay.copy("什么时候发货")
     overlay.hotkeys.press("search")
@@ -179,7 +179,7 @@ def test_before_the_library_is_loaded_the_list_says_it_is_loading(qtbot, setting
     clipboard.copy("什么时候发货")
     assert window.suggestions.empty_state.kind is EmptyKind.LOADING
     assert "正在加载短语库" in window.suggestions.empty_state.title_text()
-    with qtbot.waitSignal(controller.library_loaded):
+    with qtbot.waitSignal(controller.library_service.changed):
         controller.load_library()  # the real engine, built from the store
     assert controller.library is not None
     assert {p.id for p in controller.library.phrases} == {p.id for p in PHRASES}
@@ -197,7 +197,7 @@ def test_sensitive_reply_asks_before_pasting(qtbot, overlay: Overlay) -> None:
         asked.append(words)
         return answer["paste"]
 
-    overlay.controller.confirm_sensitive = confirm
+    overlay.controller.pipeline.confirm_sensitive = confirm
     overlay.copy("能便宜点吗")
     overlay.hotkeys.press("pick:2")  # 加微信…
     assert asked == [["微信"]]
@@ -242,6 +242,16 @@ def test_hotkeys_unavailable_is_shown_in_the_status_line(qtbot, settings, servic
     shiboken6.delete(controller)
 
 
+def test_a_rebind_that_fails_says_so_on_the_status_line_at_once(overlay: Overlay) -> None:
+    """Issue 12 step 7: the hotkey service reports its errors itself (no copy over a zero timer)."""
+    overlay.hotkeys.errors = {"search": "热键“Alt+S”已被其他程序占用，请换一个"}
+    overlay.hotkeys.bind({"search": "Alt+S", "show": "Alt+Q"})
+    assert overlay.window.status_label.text() == "部分热键不可用，见设置"
+    overlay.hotkeys.errors = {}
+    overlay.hotkeys.bind({"search": "Alt+D"})
+    assert "搜索" in overlay.window.status_label.text()
+
+
 def test_changing_the_agent_name_re_renders_the_shown_replies(overlay: Overlay) -> None:
     overlay.copy("什么时候发货")
     overlay.settings.set("agent_name", "阿花")
@@ -256,7 +266,7 @@ def test_quick_add_saves_a_personal_phrase_and_swaps_in_a_new_engine(overlay: Ov
         seen.append((original, text))
         return Phrase("p-new", text, "我的", "xh", ("ship_time",), source="personal")
 
-    overlay.controller.edit_phrase = edit
+    overlay.controller.phrases.edit_phrase = edit
     old_engine = overlay.controller.library.engine
     overlay.window.suggestions.add_button.click()
     assert seen == [(None, "亲，这款有现货，今天就能发出～")]
@@ -267,7 +277,7 @@ def test_quick_add_saves_a_personal_phrase_and_swaps_in_a_new_engine(overlay: Ov
 
 
 def test_deleting_and_hiding_go_through_the_store_and_reload(overlay: Overlay) -> None:
-    overlay.controller.confirm_delete = lambda _parent: True
+    overlay.controller.phrases.confirm_delete = lambda _parent: True
     overlay.window.suggestions.delete_phrase_requested.emit(MINE)
     assert overlay.services.phrases.get(MINE.id) is None
     overlay.window.suggestions.hide_phrase_requested.emit(GIFT)
@@ -312,9 +322,9 @@ def test_new_after_a_miss_answers_that_message_and_comes_first_next_time(overlay
         asked.append(question)
         return Phrase("p-switch", "亲，支持蓝牙连接switch哦～", "商品咨询", source="personal"), question
 
-    overlay.controller.write_phrase_for = write
+    overlay.controller.phrases.write_phrase_for = write
     replies: list[str] = []
-    overlay.controller.edit_phrase = lambda _original, text: replies.append(text)
+    overlay.controller.phrases.edit_phrase = lambda _original, text: replies.append(text)
     overlay.window.suggestions.empty_state.add_button.click()
     assert asked == [message] and replies == []
     assert overlay.services.phrases.get("p-switch").text == "亲，支持蓝牙连接switch哦～"
@@ -337,7 +347,7 @@ def test_copying_a_team_phrase_makes_a_personal_one(overlay: Overlay) -> None:
         offered.append(original)
         return Phrase("p-copy", text + "😊", original.group if original else "", source="personal")
 
-    overlay.controller.edit_phrase = edit
+    overlay.controller.phrases.edit_phrase = edit
     overlay.window.suggestions.copy_phrase_requested.emit(SHIP)
     assert offered == [SHIP]
     assert overlay.services.phrases.get(SHIP.id) is not None  # the team phrase stays
@@ -380,7 +390,7 @@ def test_the_synced_team_library_adds_sensitive_words_the_campaign_and_the_pinne
 
     overlay.controller.set_library(library)
     overlay.controller.begin_search()
-    overlay.controller._on_panel_query_changed("全店满")
+    overlay.controller.search.query_changed("全店满")
     model = overlay.controller.search_model
     row = next(r for r in range(model.rowCount()) if model.phrase(r).id == "t-sale")
     assert model.rendered_text(row) == "亲，双12期间，全店满199减20哦～"
@@ -399,7 +409,7 @@ def test_a_recognised_question_with_no_fitting_phrase_is_counted_by_intent(overl
 
 def test_paste_text_asks_about_sensitive_words_like_a_suggestion(qtbot, overlay: Overlay) -> None:
     asked: list[list[str]] = []
-    overlay.controller.confirm_sensitive = lambda _parent, words: asked.append(words) or False
+    overlay.controller.pipeline.confirm_sensitive = lambda _parent, words: asked.append(words) or False
     assert not overlay.controller.paste_text("亲，加微信给您优惠")
     assert asked == [["微信"]] and overlay.paster.requests == []
     assert overlay.focus.calls == ["remember", "restore"]
@@ -411,7 +421,7 @@ def test_paste_text_asks_about_sensitive_words_like_a_suggestion(qtbot, overlay:
 def test_offering_a_personal_phrase_to_the_team_asks_for_a_note_then_requests_the_proposal(
         qtbot, overlay: Overlay) -> None:
     answers: list[str | None] = [None, "买家常问运费险"]
-    overlay.controller.ask_proposal_note = lambda _parent: answers.pop(0)
+    overlay.controller.phrases.ask_proposal_note = lambda _parent: answers.pop(0)
     with qtbot.assertNotEmitted(overlay.controller.proposal_requested):
         overlay.window.suggestions.propose_phrase_requested.emit(MINE)  # cancelled
     with qtbot.waitSignal(overlay.controller.proposal_requested) as sent:
@@ -452,7 +462,7 @@ def test_a_block_of_the_sellers_own_lines_suggests_nothing_and_says_why(overlay:
 def test_quick_add_saves_the_text_as_copied_not_the_question_read_from_it(overlay: Overlay) -> None:
     overlay.copy("亲，这款有现货\n今天就能发出～")
     seen: list[str] = []
-    overlay.controller.edit_phrase = lambda _original, text: seen.append(text)  # type: ignore[func-returns-value]
+    overlay.controller.phrases.edit_phrase = lambda _original, text: seen.append(text)  # type: ignore[func-returns-value]
     overlay.window.suggestions.add_button.click()
     assert seen == ["亲，这款有现货\n今天就能发出～"]
 
@@ -468,8 +478,8 @@ def test_search_touches_only_the_hits_however_large_the_library(overlay: Overlay
     (0.45 s at 50,000 phrases, 22 s at 1,000,000). Now only the engine's capped hits reach a model."""
     from desktop.core.engine import SuggestionEngine
     from desktop.services.library import Library
-    from desktop.ui.suggestions.overlay_controller import SEARCH_LIMIT
     from desktop.ui.suggestions.reply_model import ReplyListModel
+    from desktop.ui.suggestions.search_mode import SEARCH_LIMIT
 
     phrases = [Phrase(f"big-{n}", f"亲，第{n}号宝贝今天发货哦", "发货物流", code=f"k{n}") for n in range(5000)]
     library = load_library(overlay.services)
@@ -484,7 +494,7 @@ def test_search_touches_only_the_hits_however_large_the_library(overlay: Overlay
 
     monkeypatch.setattr(ReplyListModel, "data", counting_data)
     overlay.controller.begin_search()
-    overlay.controller._on_panel_query_changed("发货")
+    overlay.controller.search.query_changed("发货")
     shown = overlay.controller.shown_model()
     assert shown.rowCount() == SEARCH_LIMIT
     assert calls < 20 * SEARCH_LIMIT  # the old proxy asked the library model for all 5,000 rows
@@ -510,7 +520,7 @@ def test_search_runs_off_the_ui_thread_and_only_the_latest_query_counts(overlay:
     monkeypatch.setattr(overlay.engine, "search", search)
     overlay.controller.begin_search()
     for query in ("y", "yf", "yfx"):
-        overlay.controller._on_panel_query_changed(query)
+        overlay.controller.search.query_changed(query)
     assert len(held) == 1  # one search at a time
     fn, on_done = held.pop()
     on_done(fn())  # the first query's hits arrive: stale, so the latest query runs instead
@@ -533,3 +543,49 @@ def test_a_real_runner_searches_on_its_compute_worker(qtbot) -> None:
         assert done.args[0].startswith("kuaida-compute")
     finally:
         runner.shutdown()
+
+
+def test_the_window_and_kuaida_suggest_show_the_same_marks_and_campaign(qtbot, kuaida_home, capsys) -> None:
+    """Issue 12: the CLI built its own engine, without the team's sensitive words and campaign."""
+    import datetime as dt
+    import json
+
+    from desktop.cli import main
+    from desktop.core.sync.keys import SigningKey
+    from desktop.core.sync.pack import Promotion, SensitiveWord, TeamLibrary
+    from desktop.services.context import open_services
+    from desktop.store.team import TeamRepository
+    from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+    from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+    from desktop.ui.runtime.tasks import ImmediateTaskRunner
+    from desktop.ui.shell.overlay_window import OverlayWindow
+    from desktop.ui.suggestions.overlay_controller import OverlayController
+    from desktop.ui.suggestions.reply_model import SensitiveSpansRole
+
+    today = dt.date.today()
+    team = TeamLibrary(
+        (Phrase("t-promo", "亲，{活动}期间下单送佩奇币哦", "促销", intents=("promotion",), source="team"),),
+        sensitive_words=(SensitiveWord("佩奇币"),),
+        promotions=(Promotion("双12", today - dt.timedelta(days=1), today + dt.timedelta(days=1)),),
+    )
+    services = open_services(kuaida_home)
+    TeamRepository(services.store.db).apply(team, 1, "0" * 64, SigningKey.generate().public)
+    window = OverlayWindow()
+    clipboard = FakeClipboardWatcher()
+    controller = OverlayController(window, SettingsBridge(services.settings), ImmediateTaskRunner(services),
+                                   clipboard, FakePaster(), FakeHotkeys())
+    controller.load_library()
+    clipboard.copy("现在有什么活动吗")
+    model = window.suggestions.list_view.model()
+    shown = model.index(0, 0).data()
+    marked = [shown[start:end] for start, end in model.index(0, 0).data(SensitiveSpansRole)]
+    shiboken6.delete(window)
+    shiboken6.delete(controller)
+    services.close()
+
+    assert main(["--data-dir", str(kuaida_home), "suggest", "--json", "现在有什么活动吗"]) == 0
+    (cli,) = json.loads(capsys.readouterr().out)["suggestions"][:1]
+    assert shown == cli["text"] == "亲，双12期间下单送佩奇币哦"
+    assert marked == cli["sensitive"] == ["佩奇币"]
+    assert main(["--data-dir", str(kuaida_home), "suggest", "现在有什么活动吗"]) == 0
+    assert "1. [促销] 亲，双12期间下单送佩奇币哦  ⚠ 敏感词：佩奇币" in capsys.readouterr().out

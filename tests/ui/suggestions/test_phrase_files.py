@@ -14,6 +14,7 @@ from desktop.services.context import Services, ensure_default_library
 from desktop.settings import Settings
 from desktop.store.database import open_memory_store
 from desktop.store.phrases import PhraseRepository
+from desktop.ui.runtime.library_service import LibraryService
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.suggestions.phrase_files import ExportFormat, PhraseFiles
@@ -25,7 +26,8 @@ QIANNIU = "快捷编码,快捷短语,快捷短语分组\r\nhy,亲，欢迎光临
 
 def make_files(services: Services) -> tuple[PhraseFiles, list[tuple[str, str, str]], RecordingFocus]:
     focus = RecordingFocus()
-    files = PhraseFiles(ImmediateTaskRunner(services), focus)
+    runner = ImmediateTaskRunner(services)
+    files = PhraseFiles(runner, focus, library=LibraryService(runner))
     shown: list[tuple[str, str, str]] = []
     files.show_result = lambda title, text, details: shown.append((title, text, details))
     return files, shown, focus
@@ -37,7 +39,7 @@ def test_importing_a_qianniu_file_adds_personal_phrases_and_lists_skipped_rows(q
     source.write_bytes(QIANNIU.encode("gbk"))
     files, shown, focus = make_files(services)
     files.choose_import_path = lambda: source
-    with qtbot.waitSignal(files.library_changed):
+    with qtbot.waitSignal(files.library.changed):
         files.import_action.trigger()
     assert focus.calls == ["remember", "restore"]  # the file dialog borrowed the keyboard and gave it back
     personal = {p.text for p in services.phrases.all() if p.source == "personal"}
@@ -52,7 +54,7 @@ def test_a_broken_file_changes_nothing_and_says_why(qtbot, services: Services, t
     source.write_bytes(b"\xd0\xcf\x11\xe0 not really")
     files, shown, _focus = make_files(services)
     before = services.phrases.count()
-    with qtbot.assertNotEmitted(files.library_changed):
+    with qtbot.assertNotEmitted(files.library.changed):
         files.import_file(source)
     assert services.phrases.count() == before
     assert shown[0][1].startswith("导入失败")

@@ -15,7 +15,7 @@ from ..conftest import SHIP
 
 
 def _card(qapp, sure: bool, hidden: bool = False) -> QImage:
-    model = ReplyListModel(lambda text: text)
+    model = ReplyListModel()
     if hidden:
         model.set_phrases([SHIP], frozenset({SHIP.id}))
     else:

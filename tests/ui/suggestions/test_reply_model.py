@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.core.engine import Suggestion
+from desktop.services.values import RenderValues
 from desktop.ui.suggestions.reply_model import (
     GroupRole,
     NumberRole,
@@ -18,13 +19,11 @@ from desktop.ui.suggestions.reply_model import (
 
 from ..conftest import GIFT, SHIP, WECHAT, find_wechat
 
-
-def render_with_name(text: str) -> str:
-    return text.replace("{客服}", "小美").replace("{店铺}", "")
+WITH_NAME = RenderValues.of({"客服": "小美", "店铺": ""})
 
 
 def test_suggestion_model_passes_the_model_tester(qtmodeltester) -> None:
-    model = ReplyListModel(render_with_name, find_wechat)
+    model = ReplyListModel(WITH_NAME, find_wechat)
     model.set_suggestions([Suggestion(SHIP, 0.9), Suggestion(WECHAT, 0.5)])
     qtmodeltester.check(model)
     model.set_suggestions([])
@@ -32,7 +31,7 @@ def test_suggestion_model_passes_the_model_tester(qtmodeltester) -> None:
 
 
 def test_rows_show_the_text_as_it_will_be_pasted_with_number_group_and_marks() -> None:
-    model = ReplyListModel(render_with_name, find_wechat)
+    model = ReplyListModel(WITH_NAME, find_wechat)
     model.set_suggestions([Suggestion(SHIP, 0.9), Suggestion(WECHAT, 0.5)])
     first, second = model.index(0), model.index(1)
     assert first.data() == "亲，小美这边看了，付款后48小时内发货哦～📦"
@@ -46,34 +45,33 @@ def test_rows_show_the_text_as_it_will_be_pasted_with_number_group_and_marks() -
 
 
 def test_only_the_first_nine_rows_have_numbers() -> None:
-    model = ReplyListModel(render_with_name)
+    model = ReplyListModel(WITH_NAME)
     model.set_phrases([SHIP.with_changes(id=f"t-{n}") for n in range(12)])
     assert [model.index(row).data(NumberRole) for row in range(12)] == [*range(1, 10), 0, 0, 0]
 
 
-def test_a_new_renderer_re_renders_every_row_and_says_so(qtbot) -> None:
-    model = ReplyListModel(render_with_name)
+def test_new_values_re_render_every_row_and_says_so(qtbot) -> None:
+    model = ReplyListModel(WITH_NAME)
     model.set_phrases([SHIP])
     assert "小美" in model.index(0).data()
     with qtbot.waitSignal(model.dataChanged):
-        model.set_renderer(lambda text: text.replace("{客服}", "阿花"))
+        model.set_values(RenderValues.of({"客服": "阿花"}))
     assert "阿花" in model.index(0).data()
 
 
 def test_a_phrase_with_thousands_of_nested_brackets_is_shown(qtmodeltester) -> None:
     """Issue 11 #7: such a team phrase raised RecursionError inside data() and then crashed the list."""
     from desktop.core.phrases import Phrase
-    from desktop.core.templates import render
 
     hostile = Phrase("t-hostile", "亲" + "（" * 1200 + "{买家}" + "）" * 1200 + "您好", "未分组", source="team")
-    model = ReplyListModel(lambda text: render(text, {}))
+    model = ReplyListModel(RenderValues())
     model.set_phrases([hostile, SHIP])
     qtmodeltester.check(model)
     assert model.index(0).data() == "亲您好"
 
 
 def test_guesses_are_marked_less_sure_and_library_rows_are_not() -> None:
-    model = ReplyListModel(render_with_name, find_wechat)
+    model = ReplyListModel(WITH_NAME, find_wechat)
     model.set_suggestions([Suggestion(SHIP, 0.9), Suggestion(GIFT, 0.4, sure=False)])
     assert (model.index(0).data(SureRole), model.index(1).data(SureRole)) == (True, False)
     model.set_phrases([SHIP])

@@ -121,7 +121,7 @@ def test_the_customer_card_and_details_show_a_hostile_nickname_as_text(qtbot, se
 
 
 def test_suggestions_and_reminders_show_hostile_text_as_text(qapp):
-    replies = ReplyListModel(lambda text: text)
+    replies = ReplyListModel()
     replies.set_suggestions([Suggestion(Phrase("t-1", HOSTILE, "<b>组</b>", "<img src=x>", source="team"), 1.0)])
     assert shown(replies.index(0).data(Qt.ItemDataRole.ToolTipRole)) == "<img src=x>"
     assert replies.index(0).data(Qt.ItemDataRole.DisplayRole) == HOSTILE  # painted with drawText: plain
