@@ -187,3 +187,12 @@ def _merge(lines: list[str]) -> str:
 
 def _ends_clause(text: str) -> bool:
     return text[-1:] in _CLAUSE_END
+
+
+_SPEAKER = re.compile(r"^\s*([^\s:：]{1,24})[:：]\s*(\S.*)$", re.DOTALL)
+
+
+def split_speaker(text: str) -> tuple[str, str]:
+    """("小猪佩奇2019", "太贵了") for a copied line "小猪佩奇2019：太贵了"; ("", text) when no one is named."""
+    match = _SPEAKER.match(text)
+    return (match.group(1), match.group(2).strip()) if match else ("", text.strip())

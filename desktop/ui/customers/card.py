@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QSizePoli
 from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
 from desktop.services.customers import CardData, card_for_text
-from desktop.ui.customers.lost_sale import LostSaleButton
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.widgets.flow_layout import FlowLayout
+from desktop.ui.widgets.lost_sale import LostSaleButton
 from desktop.ui.widgets.plain_text import as_tooltip, plain_label
 
 NOTE_CHARS = 40

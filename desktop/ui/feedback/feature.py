@@ -7,7 +7,6 @@ files it, and the share only when the agent ticks 发给组长 (redacted first, 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QToolButton, QWidget
 
-from desktop.core.chat_block import read_copied
+from desktop.core.chat_block import read_copied, split_speaker
 from desktop.core.feedback import Feedback, FeedbackError, shop_departments
 from desktop.core.reminders import zone_from
 from desktop.services.feedback import file_feedback, mark_shared, share_request, write_shared
@@ -24,8 +23,6 @@ from desktop.services.library import seller_names
 from desktop.ui.feedback.dialog import FeedbackDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 
-# "小猪佩奇2019：太贵了": a copied line that starts with who said it. The name stays on this PC.
-_SPEAKER = re.compile(r"^\s*([^\s:：]{1,24})[:：]\s*(\S.*)$", re.DOTALL)
 SHARE_TIMEOUT_MS = 20_000  # as the team sync: a share that does not answer by then is offline for now
 
 
@@ -79,10 +76,8 @@ class FeedbackFeature(QObject):
         read = read_copied(text, seller_names(self.settings.settings))
         if read.from_block:
             self.message, self.buyer = read.question, read.buyer
-        elif speaker := _SPEAKER.match(text):
-            self.buyer, self.message = speaker.group(1), speaker.group(2).strip()
-        else:
-            self.message, self.buyer = text.strip(), ""
+        else:  # "小猪佩奇2019：太贵了": who said it stays on this PC as the buyer
+            self.buyer, self.message = split_speaker(text)
         self.button.setEnabled(bool(self.message))
 
     def _fill_menu(self) -> None:

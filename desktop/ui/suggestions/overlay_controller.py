@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.chat_block import CopiedMessage, read_copied
+from desktop.core.chat_block import CopiedMessage, read_copied, split_speaker
 from desktop.core.phrases import intent_ids
 from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyAction, HotkeyService, Paster
@@ -29,14 +29,17 @@ from desktop.ui.suggestions.paste_pipeline import PastePipeline
 from desktop.ui.suggestions.phrase_actions import PhraseActions
 from desktop.ui.suggestions.reply_model import MAX_NUMBERED, ReplyListModel
 from desktop.ui.suggestions.search_mode import SearchMode
+from desktop.ui.widgets.lost_sale import LostSaleButton
 
 if TYPE_CHECKING:
+    from desktop.core.engine import Suggestion
     from desktop.services.context import Services
     from desktop.services.library import Library
 
 log = logging.getLogger(__name__)
 
 TEMPLATE_KEYS = ("agent_name", "shop_name", "campaign")
+LOST_SALE_INTENTS = frozenset({"bargain", "hesitation"})  # where a buyer is slipping away: 未成交 on offer
 HOTKEY_KEYS = ("hotkey_search", "hotkey_pick_prefix")
 
 
@@ -70,6 +73,13 @@ class OverlayController(QObject):
         self.search = SearchMode(window, runner, self.library_service, self.focus, values, parent=self)
         self.pipeline = PastePipeline(window, settings, runner, paster, self.focus, self.search, parent=self)
         self.phrases = PhraseActions(window, self.library_service, self.focus, self.search, parent=self)
+        self.lost_sale = LostSaleButton(runner, settings, self.panel)
+        self.lost_sale.hide()
+        self.panel.add_message_action(self.lost_sale)
+        self.lost_sale.recorded.connect(lambda sale: self.window.show_hint(
+            self.tr("已记录未成交原因：%1").replace("%1", sale.reason)))
+        self.lost_sale.failed.connect(self.window.set_status)
+        self.lost_sale.keyboard_requested.connect(self._on_lost_sale_keyboard_requested)
 
         self.library_service.changed.connect(self._on_library_changed)
         self.library_service.failed.connect(self._on_library_failed)
@@ -168,6 +178,8 @@ class OverlayController(QObject):
         self.copied = text
         read = read_copied(text, self._seller_names())
         self.message, self.buyer = read.question, read.buyer
+        if not read.from_block:
+            self.buyer = split_speaker(text)[0]
         self.panel.set_message(self._shown_message(read))
         self._show_suggestions()
 
@@ -190,9 +202,24 @@ class OverlayController(QObject):
             return
         suggestions = self.library.engine.suggest(self.message, top=MAX_NUMBERED) if self.message else []
         self.suggestion_model.set_suggestions(suggestions)
+        self._offer_lost_sale(suggestions)
         if self.message and not suggestions:
             self._record_no_match()
         self.panel.show_model(self.suggestion_model, EmptyKind.NO_MATCH if self.message else EmptyKind.WAITING)
+
+    def _offer_lost_sale(self, suggestions: list[Suggestion]) -> None:
+        """After a bargain or a hesitation from a named buyer, 未成交 is one click away on the message line."""
+        hesitant = bool(suggestions) and bool(LOST_SALE_INTENTS & set(suggestions[0].phrase.intents))
+        self.lost_sale.buyer = self.buyer
+        self.lost_sale.setVisible(hesitant and bool(self.buyer))
+
+    def _on_lost_sale_keyboard_requested(self, wanted: bool) -> None:
+        """The note dialog takes the keyboard like the phrase dialogs: a search ends, the chat client gets it back."""
+        if wanted:
+            self.search.end(restore_focus=False)
+            self.focus.remember()
+        else:
+            self.focus.restore()
 
     def _record_no_match(self) -> None:
         """Count, per buyer intent the engine recognised (ids only, never text), a message nothing fitted:

@@ -83,7 +83,10 @@ class SuggestionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 4)
         layout.setSpacing(8)
-        layout.addWidget(self.message_label)
+        self.message_row = QHBoxLayout()
+        self.message_row.setSpacing(4)
+        self.message_row.addWidget(self.message_label, 1)
+        layout.addLayout(self.message_row)
         search_row = QHBoxLayout()
         search_row.setSpacing(4)
         search_row.addWidget(self.search_box, 1)
@@ -101,6 +104,10 @@ class SuggestionPanel(QWidget):
         self.empty_state.search_requested.connect(self.search_focus_requested)
         self.empty_state.add_requested.connect(self.add_for_miss_requested)
         self.retranslate()
+
+    def add_message_action(self, widget: QWidget) -> None:
+        """A small action about the copied message (未成交…), at the end of its line; keep it NoFocus."""
+        self.message_row.addWidget(widget)
 
     # what is shown ---------------------------------------------------------------------------------
     def set_message(self, text: str) -> None:

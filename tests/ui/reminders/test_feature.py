@@ -131,7 +131,7 @@ def test_the_tab_titles_follow_a_language_switch(qtbot, services: Services, sett
 def test_lost_sale_from_the_card_in_two_clicks_and_with_a_note(qtbot, monkeypatch, services: Services,
                                                                settings: SettingsBridge) -> None:
     from desktop.store.lost_sales import LostSaleRepository
-    from desktop.ui.customers.lost_sale import LostSaleNoteDialog
+    from desktop.ui.widgets.lost_sale import LostSaleNoteDialog
 
     settings.set("shop_timezone", "Asia/Shanghai")
     now = dt.datetime.now(SHANGHAI)

@@ -589,3 +589,21 @@ def test_the_window_and_kuaida_suggest_show_the_same_marks_and_campaign(qtbot, k
     assert marked == cli["sensitive"] == ["佩奇币"]
     assert main(["--data-dir", str(kuaida_home), "suggest", "现在有什么活动吗"]) == 0
     assert "1. [促销] 亲，双12期间下单送佩奇币哦  ⚠ 敏感词：佩奇币" in capsys.readouterr().out
+
+
+def test_after_a_named_buyer_bargains_not_buying_is_one_click_away(overlay: Overlay) -> None:
+    from desktop.store.lost_sales import LostSaleRepository
+
+    button = overlay.controller.lost_sale
+    overlay.clipboard.copy("什么时候发货")
+    assert button.isHidden()  # no buyer named, nothing slipping away
+    overlay.engine.answers["小猪佩奇2019：能便宜点吗"] = ["t-gift", "t-ship"]
+    overlay.clipboard.copy("小猪佩奇2019：能便宜点吗")  # the top reply answers a bargain, the buyer is named
+    assert not button.isHidden() and button.buyer == "小猪佩奇2019"
+    button.menu().aboutToShow.emit()
+    next(a for a in button.menu().actions() if a.text() == "价格太贵").trigger()
+    sales = LostSaleRepository(overlay.services.store.db).for_buyer("小猪佩奇2019")
+    assert [s.reason for s in sales] == ["价格太贵"]
+    assert overlay.focus.calls == []  # recording took nothing from the chat client
+    overlay.clipboard.copy("什么时候发货")
+    assert button.isHidden()

@@ -35,8 +35,10 @@ class UsageTab(QWidget):
         self.most_table = QTableWidget(0, 2, self)
         self.least_table = QTableWidget(0, 2, self)
         self.no_match_table = QTableWidget(0, 2, self)
+        self.lost_table = QTableWidget(0, 2, self)  # why buyers did not buy, as the agents recorded it
         for table, headers in ((self.most_table, ("最常用", "次数")), (self.least_table, ("最少用", "次数")),
-                               (self.no_match_table, ("没有合适短语的意图", "次数"))):
+                               (self.no_match_table, ("没有合适短语的意图", "次数")),
+                               (self.lost_table, ("未成交原因", "人数"))):
             table.setHorizontalHeaderLabels([self.tr(h) for h in headers])
             table.horizontalHeader().setStretchLastSection(False)
             table.setColumnWidth(0, 260)
@@ -45,7 +47,7 @@ class UsageTab(QWidget):
         refresh = QPushButton(self.tr("刷新"), self)
         refresh.clicked.connect(self.load)
         tables = QHBoxLayout()
-        for table in (self.most_table, self.least_table, self.no_match_table):
+        for table in (self.most_table, self.least_table, self.no_match_table, self.lost_table):
             tables.addWidget(table)
         layout = QVBoxLayout(self)
         layout.addLayout(tables)
@@ -78,6 +80,7 @@ class UsageTab(QWidget):
         self._fill(self.most_table, [(texts.get(pid, pid), n) for pid, n in usage.most_used(20) if pid in texts])
         self._fill(self.least_table, [(texts[pid], n) for pid, n in usage.least_used(texts, 20)])
         self._fill(self.no_match_table, [(names.get(i, i), n) for i, n in usage.no_match.most_common(20)])
+        self._fill(self.lost_table, usage.lost_reasons.most_common(20))
         text = self.tr("{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）").format(usage.agents)
         if usage.skipped_files:
             text += self.tr("；{0} 个统计文件不可信或超出上限，未计入").format(usage.skipped_files)

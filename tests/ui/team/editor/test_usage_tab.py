@@ -11,8 +11,9 @@ from desktop.sync.usage import write_usage
 
 def test_team_usage_shows_most_and_least_used_phrases_and_intents_without_matches(editor, share):
     write_usage(share, "aaaaaaaaaaaaaaaa", [("t-2", "2026-11-22", 7)], [("ship_time", "2026-11-22", 3)],
-                {"t-1", "t-2"}, dt.date(2026, 11, 23))
+                {"t-1", "t-2"}, dt.date(2026, 11, 23), lost_reasons=[("价格太贵", "2026-11-22", 2)])
     editor.usage.load()
+    assert (editor.usage.lost_table.item(0, 0).text(), editor.usage.lost_table.item(0, 1).text()) == ("价格太贵", "2")
     assert editor.usage.most_table.item(0, 0).text() == "{活动}期间全店满减哦"
     assert editor.usage.most_table.item(0, 1).text() == "7"
     least = editor.usage.least_table
