@@ -220,18 +220,21 @@ class Application(QObject):
         settings, paths = self.settings.settings, self.paths
         self.sync = SyncController(self.runner, self.settings, lambda: team_folder_path(settings, paths), parent=self)
         self.sync_actions = SyncActions(self.sync, self)
-        for action in self.sync_actions.actions:
-            self.tray.add_action(action)
+        self.tray.add_actions(self.sync_actions.actions, self.sync_actions.retranslate)
         self.sync_status = SyncStatusButton(self.sync, self.window)
         self.window.add_status_widget(self.sync_status)
         self.library.reload_when(self.sync.library_updated)  # a new team library was applied
         self.controller.proposal_requested.connect(self.sync.propose)  # 推荐给团队 on a personal phrase
         self.controller.reply_chosen.connect(self.sync.note_pick)  # a burst of picks uploads the usage figures
         self.sync.proposal_finished.connect(self._on_sync_proposal_finished)
-        editor_action = QAction(self.tr("团队短语库…"), self)
-        editor_action.triggered.connect(self.show_library_editor)
-        self.tray.add_action(editor_action)
+        self.editor_action = QAction(self)
+        self.editor_action.triggered.connect(self.show_library_editor)
+        self._retranslate_editor_action()
+        self.tray.add_action(self.editor_action, self._retranslate_editor_action)
         self.sync.start()
+
+    def _retranslate_editor_action(self) -> None:
+        self.editor_action.setText(self.tr("团队短语库…"))
 
     def show_library_editor(self) -> None:
         """Everyone may read the team library there; holding team.key unlocks 发布 (lead mode)."""
@@ -260,15 +263,20 @@ class Application(QObject):
         self.platform.clipboard.message_copied.connect(self.feedback.on_message_copied)
         self.feedback.status.connect(self.window.set_status)
         self.feedback.keyboard_requested.connect(self.reminders.borrow_keyboard)
-        review_action = QAction(self.tr("意见反馈汇总…"), self)
-        review_action.triggered.connect(self.show_feedback_review)
-        self.tray.add_action(review_action)
-        rounds_action = QAction(self.tr("话术优化…"), self)
-        rounds_action.triggered.connect(self.show_rounds_window)
-        self.tray.add_action(rounds_action)
-        report_action = QAction(self.tr("日报…"), self)
-        report_action.triggered.connect(self.show_daily_report)
-        self.tray.add_action(report_action)
+        self.review_action = QAction(self)
+        self.review_action.triggered.connect(self.show_feedback_review)
+        self.rounds_action = QAction(self)
+        self.rounds_action.triggered.connect(self.show_rounds_window)
+        self.report_action = QAction(self)
+        self.report_action.triggered.connect(self.show_daily_report)
+        self._retranslate_feedback_actions()
+        self.tray.add_actions([self.review_action, self.rounds_action, self.report_action],
+                              self._retranslate_feedback_actions)
+
+    def _retranslate_feedback_actions(self) -> None:
+        self.review_action.setText(self.tr("意见反馈汇总…"))
+        self.rounds_action.setText(self.tr("话术优化…"))
+        self.report_action.setText(self.tr("日报…"))
 
     def show_feedback_review(self) -> None:
         from desktop.sync.share import team_folder_path
@@ -344,8 +352,7 @@ class Application(QObject):
 
         self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self, settings=self.settings,
                                         library=self.library)
-        for action in self.phrase_files.actions:
-            self.tray.add_action(action)
+        self.tray.add_actions(self.phrase_files.actions, self.phrase_files.retranslate)
 
     def _start_diagnostics(self) -> None:
         """导出诊断信息 in the tray: a zip of logs and configuration on the desktop, for IT."""
@@ -353,7 +360,7 @@ class Application(QObject):
 
         self.diagnostics = DiagnosticsExport(self.paths, self.settings.settings, self.runner, self.platform.notifier,
                                              parent=self)
-        self.tray.add_action(self.diagnostics.action)
+        self.tray.add_action(self.diagnostics.action, self.diagnostics.retranslate)
 
     def _on_store_guard_store_failed(self, _error: object) -> None:
         # The sync cannot reach the local mirror either; its "离线" would point at the wrong problem.
@@ -372,16 +379,22 @@ class Application(QObject):
 
     def show_settings(self) -> None:
         from desktop.ui.shell.settings_dialog import SettingsDialog
+        from desktop.ui.widgets.language import translated
 
-        problem = None
-        if self.platform is not None:
-            problem = self.platform.hotkeys.unavailable_reason() or "；".join(
-                sorted(set(self.platform.hotkey_errors.values())))
+        platform = self.platform
+
+        def problem() -> str:  # said again in the other language when the agent switches it in the dialog
+            if platform is None:
+                return ""
+            reason = platform.hotkeys.unavailable_reason()
+            return translated(reason) if reason else "；".join(
+                sorted({translated(error) for error in platform.hotkey_errors.values()}))
+
         actions = self.phrase_files.actions if self.phrase_files is not None else []
         controller, library = self.controller, self.library
         hidden = (lambda: library.library.hidden if library.library else []) if library else None
-        dialog = SettingsDialog(self.settings, problem or None, phrase_actions=actions, hidden_phrases=hidden,
-                                team_page=self._team_page())
+        dialog = SettingsDialog(self.settings, problem if problem() else None, phrase_actions=actions,
+                                hidden_phrases=hidden, team_page=self._team_page())
         if dialog.team_page is not None:  # the editor is a window of its own: close the modal dialog first
             dialog.team_page.editor_requested.connect(lambda: dialog.done(OPEN_EDITOR))
         if controller is not None and library is not None:
@@ -411,8 +424,6 @@ class Application(QObject):
     def _on_settings_changed(self, key: str, _value: object) -> None:
         if key == "dock_edge":
             self.window.dock(str(self.settings.get("dock_edge")))
-        elif key == "language" and self.phrase_files is not None:
-            self.phrase_files.retranslate()
 
     def _on_window_hide_requested(self) -> None:
         # Hidden, the window comes back from the tray; where there is no tray, closing it quits instead.
@@ -456,6 +467,7 @@ class Application(QObject):
         if self.gc_guard is not None:
             self.gc_guard.stop()
         shiboken6.delete(self.window)
+        self.appearance.translations.remove()  # the next Application in this process starts from the source texts
 
 
 def _setup_logging(paths: Paths) -> None:

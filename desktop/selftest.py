@@ -144,6 +144,10 @@ class SelfTest:
                     if image.pixel(x, y) != background)
         if image.isNull() or inked == 0:
             raise RuntimeError("建议没有绘制出任何文字")
+        from desktop.ui.shell.i18n import qt_translation_file
+
+        if qt_translation_file("zh_CN") is None:  # the bundle must ship it: installer/qt_trim.py keeps it
+            raise RuntimeError("缺少 Qt 的中文翻译（qtbase_zh_CN.qm）：确定/取消等按钮会显示英文")
         return f"Qt {pyside_version} {app.platformName()}"
 
     def _close_store(self) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from desktop.core.clipboard_ids import number_tokens
+from desktop.core.ui_text import QT_TRANSLATE_NOOP
 
 
 class StarColour(StrEnum):
@@ -20,8 +21,9 @@ class StarColour(StrEnum):
 
 
 STAR_LABELS = {
-    StarColour.RED: "红星", StarColour.YELLOW: "黄星", StarColour.GREEN: "绿星",
-    StarColour.BLUE: "蓝星", StarColour.PURPLE: "紫星",
+    StarColour.RED: QT_TRANSLATE_NOOP("Labels", "红星"), StarColour.YELLOW: QT_TRANSLATE_NOOP("Labels", "黄星"),
+    StarColour.GREEN: QT_TRANSLATE_NOOP("Labels", "绿星"), StarColour.BLUE: QT_TRANSLATE_NOOP("Labels", "蓝星"),
+    StarColour.PURPLE: QT_TRANSLATE_NOOP("Labels", "紫星"),
 }
 STAR_HEX = {
     StarColour.RED: "#e5484d", StarColour.YELLOW: "#f5a524", StarColour.GREEN: "#30a46c",

@@ -18,6 +18,7 @@ from typing import Any
 from desktop.core.orders import format_amount
 from desktop.core.phrases import Phrase
 from desktop.core.templates import variables_in
+from desktop.core.ui_text import QT_TRANSLATE_NOOP, UiText
 
 REMINDER_GROUP = "催付"
 BUILTIN_VARIABLES = ("问候", "日期")  # templates.render always fills these
@@ -35,8 +36,12 @@ class ReminderState(StrEnum):
 
 OPEN_STATES = frozenset({ReminderState.PENDING, ReminderState.REMINDED})
 STATE_LABELS = {
-    ReminderState.PENDING: "待催付", ReminderState.REMINDED: "已催付", ReminderState.PAID: "已付款",
-    ReminderState.CLOSED: "已关闭", ReminderState.EXPIRED: "已超时",
+    # The window shows them translated (desktop.ui.shell.i18n.label); the CLI prints them as they are.
+    ReminderState.PENDING: QT_TRANSLATE_NOOP("Labels", "待催付"),
+    ReminderState.REMINDED: QT_TRANSLATE_NOOP("Labels", "已催付"),
+    ReminderState.PAID: QT_TRANSLATE_NOOP("Labels", "已付款"),
+    ReminderState.CLOSED: QT_TRANSLATE_NOOP("Labels", "已关闭"),
+    ReminderState.EXPIRED: QT_TRANSLATE_NOOP("Labels", "已超时"),
 }
 # Which states each event may leave. An order our clock expired may still be paid (the platform extended it).
 _TRANSITIONS: dict[str, frozenset[ReminderState]] = {
@@ -210,15 +215,20 @@ def resolve_zone(name: str) -> dt.tzinfo:
 
 def friendly_time(moment: dt.datetime, now: dt.datetime) -> str:
     """How a buyer would say the time: 今天 18:00 / 明天 10:15 / 11月25日 10:15 (in `moment`'s zone)."""
+    return str(friendly_time_text(moment, now))
+
+
+def friendly_time_text(moment: dt.datetime, now: dt.datetime) -> UiText:
+    """`friendly_time` for the window, which says it in the interface language (a buyer's text stays Chinese)."""
     days = (moment.date() - now.astimezone(moment.tzinfo).date()).days
     clock = f"{moment.hour:02d}:{moment.minute:02d}"
     if days == 0:
-        return f"今天 {clock}"
+        return UiText("Time", QT_TRANSLATE_NOOP("Time", "今天 %1"), (clock,))
     if days == 1:
-        return f"明天 {clock}"
+        return UiText("Time", QT_TRANSLATE_NOOP("Time", "明天 %1"), (clock,))
     if days == 2:
-        return f"后天 {clock}"
-    return f"{moment.month}月{moment.day}日 {clock}"
+        return UiText("Time", QT_TRANSLATE_NOOP("Time", "后天 %1"), (clock,))
+    return UiText("Time", QT_TRANSLATE_NOOP("Time", "%1月%2日 %3"), (str(moment.month), str(moment.day), clock))
 
 
 def short_title(title: str, limit: int = 16) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from desktop.core.ui_text import UiText
 from desktop.platform.clipboard import OwnerProbe, QtClipboardWatcher, windows_clipboard_sequence
 from desktop.platform.hotkeys_null import GENERIC_REASON, WAYLAND_REASON, NullHotkeys
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, Notifier, Paster
@@ -41,10 +42,10 @@ class PlatformServices:
     paster: Paster
     notifier: Notifier
     settings: Settings | None = None
-    hotkey_errors: dict[str, str] = field(default_factory=dict)  # action → Chinese reason, from the last bind
+    hotkey_errors: dict[str, UiText] = field(default_factory=dict)  # action → why not, from the last bind
     extras: list[QObject] = field(default_factory=list)  # objects kept alive with the services (the e2e probe)
 
-    def bind_hotkeys(self) -> dict[str, str]:
+    def bind_hotkeys(self) -> dict[str, UiText]:
         """(Re)binds show/search/pick:1..9 from the settings; returns and keeps action → error."""
         if self.settings is None:
             return {}

@@ -5,26 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from desktop.platform.keys import KeyChord, KeySequenceError, parse_chord
+from desktop.core.ui_text import QT_TRANSLATE_NOOP, UiText
+from desktop.platform.keys import KeyChord, KeySequenceError, hotkey_text, parse_chord
 
 Native = TypeVar("Native")
 
 
 def prepare_bindings(
     bindings: dict[str, str], convert: Callable[[KeyChord], Native]
-) -> tuple[dict[str, Native], dict[str, str]]:
-    """action → backend-specific key, and action → Chinese error for those that cannot be registered."""
+) -> tuple[dict[str, Native], dict[str, UiText]]:
+    """action → backend-specific key, and action → why not (for the UI to translate) for those that cannot be
+    registered."""
     prepared: dict[str, Native] = {}
-    errors: dict[str, str] = {}
+    errors: dict[str, UiText] = {}
     owner_of: dict[Native, str] = {}
     for action, sequence in bindings.items():
         try:
             native = convert(parse_chord(sequence))
         except KeySequenceError as error:
-            errors[action] = str(error)
+            errors[action] = error.text
             continue
         if native in owner_of:
-            errors[action] = f"热键“{sequence}”已用于“{owner_of[native]}”"
+            errors[action] = hotkey_text(QT_TRANSLATE_NOOP("Hotkeys", "热键“%1”已用于“%2”"), sequence, owner_of[native])
             continue
         owner_of[native] = action
         prepared[action] = native

@@ -14,15 +14,17 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QCoreApplication, QObject
 
+from desktop.core.ui_text import QT_TRANSLATE_NOOP, UiText
 from desktop.platform.hotkeys_common import prepare_bindings
 from desktop.platform.interfaces import HotkeyService
-from desktop.platform.keys import to_windows
+from desktop.platform.keys import HOTKEY_TAKEN, hotkey_text, to_windows
 
 log = logging.getLogger(__name__)
 
 WM_HOTKEY = 0x0312
 MSG_EVENT_TYPES = (b"windows_generic_MSG", b"windows_dispatcher_MSG")
 ERROR_HOTKEY_ALREADY_REGISTERED = 1409
+NOT_REGISTERED = QT_TRANSLATE_NOOP("Hotkeys", "无法注册热键“%1”（错误 %2）")
 # Hotkey ids must be in 0x0000–0xBFFF for an application; start away from 0 for readability in traces.
 FIRST_ID = 0x4B00
 
@@ -72,7 +74,7 @@ class WindowsHotkeys(HotkeyService):
             raise RuntimeError("WindowsHotkeys needs a running QApplication")
         app.installNativeEventFilter(self._filter)
 
-    def _bind(self, bindings: dict[str, str]) -> dict[str, str]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
         """Registers on the calling (GUI) thread: WM_HOTKEY goes to the queue of the thread that registered."""
         self._unregister_all()
         prepared, errors = prepare_bindings(bindings, to_windows)
@@ -83,13 +85,13 @@ class WindowsHotkeys(HotkeyService):
                 continue
             code = ctypes.get_last_error()  # type: ignore[attr-defined]
             if code == ERROR_HOTKEY_ALREADY_REGISTERED:
-                errors[action] = f"热键“{bindings[action]}”已被其他程序占用，请换一个"
+                errors[action] = hotkey_text(HOTKEY_TAKEN, bindings[action])
             else:
-                errors[action] = f"无法注册热键“{bindings[action]}”（错误 {code}）"
+                errors[action] = hotkey_text(NOT_REGISTERED, bindings[action], str(code))
             log.warning("RegisterHotKey failed for %s: error %s", action, code)
         return errors
 
-    def unavailable_reason(self) -> str | None:
+    def unavailable_reason(self) -> UiText | None:
         return None
 
     def close(self) -> None:

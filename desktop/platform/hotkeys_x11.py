@@ -17,11 +17,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from desktop.core.ui_text import QT_TRANSLATE_NOOP, UiText
 from desktop.platform.hotkeys_common import prepare_bindings
 from desktop.platform.interfaces import HotkeyService
-from desktop.platform.keys import to_x11
+from desktop.platform.keys import HOTKEY_TAKEN, hotkey_text, to_x11
 
 log = logging.getLogger(__name__)
+NO_X_SERVER = QT_TRANSLATE_NOOP("Hotkeys", "无法连接 X 服务器，全局热键不可用")
+NOT_IN_LAYOUT = QT_TRANSLATE_NOOP("Hotkeys", "键盘布局里没有热键“%1”的按键")
 
 # X11 modifier masks: Shift, Control, Mod1 (Alt), Mod4 (Super).
 MODIFIER_MASKS = {"shift": 1 << 0, "ctrl": 1 << 2, "alt": 1 << 3, "meta": 1 << 6}
@@ -42,7 +45,7 @@ class X11Hotkeys(HotkeyService):
         self._listener: _GrabListener | None = None
         Display(display_name).close()  # fail here, in the factory's fallback, when there is no X server
 
-    def _bind(self, bindings: dict[str, str]) -> dict[str, str]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
         """Grabs on the calling thread, before the listener starts, so one connection is never shared."""
         self._stop_listener()
         prepared, errors = prepare_bindings(bindings, to_x11)
@@ -52,20 +55,20 @@ class X11Hotkeys(HotkeyService):
             display = self._display_class(self._display_name)
         except Exception as error:  # python-xlib raises several types when the server is unreachable
             log.warning("cannot connect to the X server for hotkeys: %s", error)
-            return {**errors, **dict.fromkeys(prepared, "无法连接 X 服务器，全局热键不可用")}
+            return {**errors, **dict.fromkeys(prepared, hotkey_text(NO_X_SERVER))}
         root = display.screen().root
         grabs: dict[tuple[int, int], str] = {}
         for action, (modifiers, keysym_name) in prepared.items():
             keysym = self._xk.string_to_keysym(keysym_name)
             keycode = display.keysym_to_keycode(keysym) if keysym else 0
             if not keycode:
-                errors[action] = f"键盘布局里没有热键“{bindings[action]}”的按键"
+                errors[action] = hotkey_text(NOT_IN_LAYOUT, bindings[action])
                 continue
             mask = sum(MODIFIER_MASKS[m] for m in modifiers)
             if self._grab(display, root, keycode, mask):
                 grabs[(keycode, mask)] = action
             else:
-                errors[action] = f"热键“{bindings[action]}”已被其他程序占用，请换一个"
+                errors[action] = hotkey_text(HOTKEY_TAKEN, bindings[action])
                 log.warning("XGrabKey refused for %s: taken by another client", action)
         if not grabs:
             display.close()
@@ -73,7 +76,7 @@ class X11Hotkeys(HotkeyService):
         self._listener = _GrabListener(display, KeyMatcher(grabs), self._on_listener_hotkey)
         return errors
 
-    def unavailable_reason(self) -> str | None:
+    def unavailable_reason(self) -> UiText | None:
         return None
 
     def close(self) -> None:

@@ -12,6 +12,8 @@ from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.ui_text import UiText
+
 
 class ClipboardWatcher(QObject):
     """Watches the clipboard by event and reports text that could be a buyer message.
@@ -61,22 +63,22 @@ class HotkeyService(QObject):
     hotkey_pressed = Signal(object, int)
     bindings_changed = Signal(dict)
 
-    def bind(self, bindings: dict[str, str]) -> dict[str, str]:
+    def bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
         """Register binding name → key sequence ("pick:1" → "Alt+1"); replaces earlier bindings. Returns
-        name → error, and says so in `bindings_changed`."""
+        name → why not (for the UI to translate), and says so in `bindings_changed`."""
         errors = self._bind(bindings)
         self.bindings_changed.emit(dict(errors))
         return errors
 
-    def _bind(self, bindings: dict[str, str]) -> dict[str, str]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
         raise NotImplementedError
 
     def _emit_pressed(self, binding: str) -> None:
         """May run on a listener thread: it only emits; Qt queues the signal to the GUI thread."""
         self.hotkey_pressed.emit(*parse_binding(binding))
 
-    def unavailable_reason(self) -> str | None:
-        """None when global hotkeys work here; otherwise a short Chinese sentence for the UI."""
+    def unavailable_reason(self) -> UiText | None:
+        """None when global hotkeys work here; otherwise a short sentence for the UI to translate."""
         raise NotImplementedError
 
     def close(self) -> None:

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.ui_text import QT_TRANSLATE_NOOP, UiText
+
 MODIFIER_NAMES = {
     "alt": "alt", "ctrl": "ctrl", "control": "ctrl", "shift": "shift",
     "win": "meta", "meta": "meta", "super": "meta", "cmd": "meta",
@@ -35,7 +37,19 @@ _NAMED_KEYS: dict[str, tuple[int, str]] = {
 
 
 class KeySequenceError(ValueError):
-    """A key sequence the hotkey backends cannot register; the message is Chinese, for the UI."""
+    """A key sequence the hotkey backends cannot register; `text` says why, for the UI to translate."""
+
+    def __init__(self, source: str, *fields: str) -> None:
+        self.text = hotkey_text(source, *fields)
+        super().__init__(str(self.text))
+
+
+HOTKEY_TAKEN = QT_TRANSLATE_NOOP("Hotkeys", "热键“%1”已被其他程序占用，请换一个")
+
+
+def hotkey_text(source: str, *fields: str) -> UiText:
+    """A sentence about hotkeys (source marked with QT_TRANSLATE_NOOP("Hotkeys", …)) for the UI to translate."""
+    return UiText("Hotkeys", source, fields)
 
 
 @dataclass(frozen=True)
@@ -55,19 +69,20 @@ def parse_chord(sequence: str) -> KeyChord:
     # "+" itself cannot be a key here; "Ctrl++" is not a sequence anyone should bind.
     parts = [part.strip().lower() for part in sequence.split("+")]
     if not sequence.strip() or any(not part for part in parts):
-        raise KeySequenceError(f"无法识别的热键：“{sequence}”")
+        raise KeySequenceError(QT_TRANSLATE_NOOP("Hotkeys", "无法识别的热键：“%1”"), sequence)
     *modifier_parts, key = parts
     modifiers = set()
     for part in modifier_parts:
         if part not in MODIFIER_NAMES:
-            raise KeySequenceError(f"无法识别的修饰键“{part}”（热键“{sequence}”）")
+            raise KeySequenceError(QT_TRANSLATE_NOOP("Hotkeys", "无法识别的修饰键“%1”（热键“%2”）"), part, sequence)
         modifiers.add(MODIFIER_NAMES[part])
     if key in MODIFIER_NAMES:
-        raise KeySequenceError(f"热键“{sequence}”缺少普通按键")
+        raise KeySequenceError(QT_TRANSLATE_NOOP("Hotkeys", "热键“%1”缺少普通按键"), sequence)
     if not modifiers:
-        raise KeySequenceError(f"热键“{sequence}”需要至少一个修饰键（Ctrl、Alt、Shift 或 Win）")
+        raise KeySequenceError(
+            QT_TRANSLATE_NOOP("Hotkeys", "热键“%1”需要至少一个修饰键（Ctrl、Alt、Shift 或 Win）"), sequence)
     if not (_is_plain_key(key) or _function_key_number(key) or key in _NAMED_KEYS):
-        raise KeySequenceError(f"无法识别的按键“{key}”（热键“{sequence}”）")
+        raise KeySequenceError(QT_TRANSLATE_NOOP("Hotkeys", "无法识别的按键“%1”（热键“%2”）"), key, sequence)
     return KeyChord(frozenset(modifiers), key)
 
 

@@ -23,6 +23,7 @@ from desktop.core.sync.manifest import (
     verify_pack_bytes,
 )
 from desktop.core.sync.pack import FormatTooNewError, PackError, TeamLibrary, decode_pack
+from desktop.core.ui_text import QT_TRANSLATE_NOOP
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.folder import FileTooLargeError, ShareOfflineError, TeamFolder, read_limited
 from desktop.sync.gc_pause import CollectorPause
@@ -79,7 +80,7 @@ def _trusted_key(offered_text: object, mirror: MirrorState, configured: str, tru
             raise KeyFileError("not a key")
         offered = PublicKey.from_text(offered_text)
     except KeyFileError as error:
-        raise _RefusedError(SyncState.REJECTED, "团队库清单中的公钥无效") from error
+        raise _RefusedError(SyncState.REJECTED, QT_TRANSLATE_NOOP("SyncStatus", "团队库清单中的公钥无效")) from error
     if configured.strip():
         try:
             return PublicKey.from_text(configured)
@@ -88,7 +89,8 @@ def _trusted_key(offered_text: object, mirror: MirrorState, configured: str, tru
         try:
             wanted = normalise_fingerprint(configured)
         except KeyFileError as error:
-            raise _RefusedError(SyncState.REJECTED, "“团队公钥”设置既不是公钥也不是指纹") from error
+            raise _RefusedError(
+                SyncState.REJECTED, QT_TRANSLATE_NOOP("SyncStatus", "“团队公钥”设置既不是公钥也不是指纹")) from error
         return _matching(offered, wanted)
     if trust.strip():
         try:
@@ -97,7 +99,7 @@ def _trusted_key(offered_text: object, mirror: MirrorState, configured: str, tru
             raise _RefusedError(SyncState.REJECTED, str(error)) from error
     if mirror.pinned_key is not None:
         return mirror.pinned_key
-    raise _RefusedError(SyncState.UNTRUSTED, "尚未确认团队密钥", offered.fingerprint)
+    raise _RefusedError(SyncState.UNTRUSTED, QT_TRANSLATE_NOOP("SyncStatus", "尚未确认团队密钥"), offered.fingerprint)
 
 
 def _matching(offered: PublicKey, fingerprint: str) -> PublicKey:
@@ -133,7 +135,7 @@ def _pull(folder: TeamFolder, mirror: MirrorState, configured_key: str, trust: s
         manifest_bytes = read_limited(folder.manifest, MAX_MANIFEST_BYTES)
     except FileNotFoundError:
         folder.require_reachable()  # the folder may have vanished between the two calls
-        return PullOutcome(SyncState.EMPTY, "共享文件夹中还没有团队库")
+        return PullOutcome(SyncState.EMPTY, QT_TRANSLATE_NOOP("SyncStatus", "共享文件夹中还没有团队库"))
     manifest_sha = sha256_hex(manifest_bytes)
     # Content, not timestamps: SMB caches file times for seconds, and clocks on PCs disagree.
     if manifest_sha == mirror.manifest_sha256 and not trust and not configured_key:
@@ -156,13 +158,14 @@ def _pull(folder: TeamFolder, mirror: MirrorState, configured_key: str, trust: s
         folder.require_reachable()
         raise _RefusedError(SyncState.REJECTED, f"清单指向的团队库文件 {manifest.pack} 不存在") from None
     except FileTooLargeError as error:
-        raise _RefusedError(SyncState.REJECTED, "团队库文件比清单记录的大（文件被改动）") from error
+        raise _RefusedError(
+            SyncState.REJECTED, QT_TRANSLATE_NOOP("SyncStatus", "团队库文件比清单记录的大（文件被改动）")) from error
     verify_pack_bytes(manifest, pack_bytes)
     pause = CollectorPause()
     try:
         version, library = decode_pack(pack_bytes)
         if version != manifest.library_version:
-            raise _RefusedError(SyncState.REJECTED, "团队库文件的版本与清单不符")
+            raise _RefusedError(SyncState.REJECTED, QT_TRANSLATE_NOOP("SyncStatus", "团队库文件的版本与清单不符"))
     except BaseException:
         pause.end()
         raise

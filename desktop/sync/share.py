@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.ui_text import QT_TRANSLATE_NOOP, UiText
 from desktop.paths import Paths
 from desktop.settings import Settings
 from desktop.sync.folder import ShareOfflineError, TeamFolder
+
+CONTEXT = "FolderCheck"  # written out in each QT_TRANSLATE_NOOP below: lupdate reads literals only
 
 
 def configured_share(settings: Settings) -> Path | None:
@@ -31,7 +34,7 @@ class FolderCheck:
 
     usable: bool
     has_library: bool
-    message: str
+    message: UiText
 
 
 def check_share_folder(path: Path) -> FolderCheck:
@@ -43,8 +46,12 @@ def check_share_folder(path: Path) -> FolderCheck:
         next(path.iterdir(), None)  # a folder we may not list is as useless as a missing one
         has_library = folder.manifest.is_file()
     except OSError as error:
-        reason = str(error) if isinstance(error, ShareOfflineError) else f"无法读取 {path}：{error.strerror or error}"
-        return FolderCheck(False, False, reason)
+        if isinstance(error, ShareOfflineError):
+            return FolderCheck(False, False, UiText(CONTEXT, QT_TRANSLATE_NOOP("FolderCheck", "共享文件夹不可用：%1"),
+                                                    (str(path),)))
+        return FolderCheck(False, False, UiText(CONTEXT, QT_TRANSLATE_NOOP("FolderCheck", "无法读取 %1：%2"),
+                                                (str(path), str(error.strerror or error))))
     if has_library:
-        return FolderCheck(True, True, "已找到团队库")
-    return FolderCheck(True, False, "可以使用；这里还没有团队库（主管发布后即可同步）")
+        return FolderCheck(True, True, UiText(CONTEXT, QT_TRANSLATE_NOOP("FolderCheck", "已找到团队库")))
+    return FolderCheck(True, False, UiText(CONTEXT, QT_TRANSLATE_NOOP(
+        "FolderCheck", "可以使用；这里还没有团队库（主管发布后即可同步）")))

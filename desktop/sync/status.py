@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
+
+from desktop.core.ui_text import QT_TRANSLATE_NOOP, UiText
 
 
 class SyncState(StrEnum):
@@ -26,6 +29,21 @@ EXIT_CODES = {
 }
 OFFLINE_RETRY_FIRST = 15.0
 OFFLINE_RETRY_MAX = 300.0
+
+
+def _text(source: str, *fields: str) -> UiText:
+    return UiText("SyncStatus", source, fields)
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    """The sync status in words: `short` for the status button, `parts` joined with " · " for the full line."""
+
+    short: UiText
+    parts: tuple[UiText, ...]
+
+    def full(self, translate: Callable[[str, str], str] | None = None) -> str:
+        return " · ".join(part.format(translate) if translate else str(part) for part in self.parts)
 
 
 @dataclass(frozen=True)
@@ -52,28 +70,47 @@ class SyncStatus:
     def exit_code(self) -> int:
         return EXIT_CODES[self.state]
 
-    def _local(self) -> str:
-        return f"本地副本 v{self.local_version}" if self.local_version is not None else "内置短语库"
+    def _local(self) -> UiText:
+        if self.local_version is not None:
+            return _text(QT_TRANSLATE_NOOP("SyncStatus", "使用本地副本 v%1"), str(self.local_version))
+        return _text(QT_TRANSLATE_NOOP("SyncStatus", "使用内置短语库"))
 
-    def text(self) -> str:
-        """One line for the overlay's status bar and the tray tooltip."""
-        when = f" · {self.last_success_at.astimezone():%H:%M} 已同步" if self.last_success_at else ""
+    def line(self) -> StatusLine:
+        """What the overlay's status button, its tooltip and the tray say, as texts the UI translates."""
+        version = str(self.local_version)
         match self.state:
             case SyncState.UPDATED | SyncState.UNCHANGED:
-                return f"团队库 v{self.local_version}{when}"
+                short = _text(QT_TRANSLATE_NOOP("SyncStatus", "团队库 v%1"), version)
+                if self.last_success_at is None:
+                    return StatusLine(short, (short,))
+                when = _text(QT_TRANSLATE_NOOP("SyncStatus", "%1 已同步"), f"{self.last_success_at.astimezone():%H:%M}")
+                return StatusLine(short, (short, when))
             case SyncState.EMPTY if self.local_version is None:
-                return "团队库：使用内置短语库"  # the usual first state of a new team, not a problem
+                # The usual first state of a new team, not a problem.
+                short = _text(QT_TRANSLATE_NOOP("SyncStatus", "团队库：使用内置短语库"))
+                return StatusLine(short, (short,))
             case SyncState.EMPTY:
-                return f"共享文件夹中还没有团队库 · 使用{self._local()}"
+                short = _text(QT_TRANSLATE_NOOP("SyncStatus", "共享文件夹中还没有团队库"))
+                return StatusLine(short, (short, self._local()))
             case SyncState.OFFLINE:
-                return f"离线 · 使用{self._local()}"
+                short = _text(QT_TRANSLATE_NOOP("SyncStatus", "离线"))
+                return StatusLine(short, (short, self._local()))
             case SyncState.REJECTED:
-                return f"已拒绝更新：{self.reason} · 使用{self._local()}"
+                return StatusLine(_text(QT_TRANSLATE_NOOP("SyncStatus", "已拒绝更新")),
+                                  (_text(QT_TRANSLATE_NOOP("SyncStatus", "已拒绝更新：%1"), self.reason),
+                                   self._local()))
             case SyncState.NEEDS_UPDATE:
-                return f"请更新快答：团队库格式较新 · 使用{self._local()}"
+                return StatusLine(_text(QT_TRANSLATE_NOOP("SyncStatus", "请更新快答")),
+                                  (_text(QT_TRANSLATE_NOOP("SyncStatus", "请更新快答：团队库格式较新")), self._local()))
             case SyncState.UNTRUSTED:
-                return f"请确认团队密钥指纹 {self.fingerprint}"
-        return f"尚未同步 · 使用{self._local()}"
+                short = _text(QT_TRANSLATE_NOOP("SyncStatus", "请确认团队密钥指纹 %1"), self.fingerprint)
+                return StatusLine(short, (short,))
+        short = _text(QT_TRANSLATE_NOOP("SyncStatus", "尚未同步"))
+        return StatusLine(short, (short, self._local()))
+
+    def text(self) -> str:
+        """The whole line in Chinese, for the CLI and the diagnostics (the window translates `line()`)."""
+        return self.line().full()
 
     def following(self, previous: SyncStatus) -> SyncStatus:
         """This outcome, keeping what the previous status knew (last success, local version) when it failed."""

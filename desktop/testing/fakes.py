@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
+from desktop.core.ui_text import UiText
 from desktop.platform.interfaces import (
     ClipboardWatcher,
     HotkeyService,
@@ -55,19 +56,20 @@ class FakeHotkeys(HotkeyService):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bindings: dict[str, str] = {}
-        self.errors = dict(errors or {})  # action → error that `bind` reports for it
-        self.reason = reason
+        # action → error that `bind` reports for it; plain strings as the UI shows them (untranslated)
+        self.errors = {action: UiText("Hotkeys", error) for action, error in (errors or {}).items()}
+        self.reason = UiText("Hotkeys", reason) if reason is not None else None
         self.closed = False
 
     def press(self, binding: str) -> None:
         """The agent pressed the hotkey bound to `binding` ("pick:2"; bound or not: tests decide)."""
         self._emit_pressed(binding)
 
-    def _bind(self, bindings: dict[str, str]) -> dict[str, str]:
+    def _bind(self, bindings: dict[str, str]) -> dict[str, UiText]:
         self.bindings = {a: s for a, s in bindings.items() if a not in self.errors}
         return {a: e for a, e in self.errors.items() if a in bindings}
 
-    def unavailable_reason(self) -> str | None:
+    def unavailable_reason(self) -> UiText | None:
         return self.reason
 
     def close(self) -> None:

@@ -6,79 +6,79 @@
     <message>
         <location filename="../../desktop/app.py" line="213"/>
         <source>快答：操作没有完成</source>
-        <translation>Kuaida: an operation did not finish</translation>
+        <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="231"/>
+        <location filename="../../desktop/app.py" line="237"/>
         <source>团队短语库…</source>
-        <translation>Team phrase library…</translation>
+        <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="263"/>
+        <location filename="../../desktop/app.py" line="277"/>
         <source>意见反馈汇总…</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="266"/>
+        <location filename="../../desktop/app.py" line="278"/>
         <source>话术优化…</source>
-        <translation type="unfinished"></translation>
+        <translation>Better replies…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="269"/>
+        <location filename="../../desktop/app.py" line="279"/>
         <source>日报…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily report…</translation>
     </message>
 </context>
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="112"/>
+        <location filename="../../desktop/ui/customers/card.py" line="118"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="113"/>
+        <location filename="../../desktop/ui/customers/card.py" line="119"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="114"/>
+        <location filename="../../desktop/ui/customers/card.py" line="120"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="155"/>
+        <location filename="../../desktop/ui/customers/card.py" line="160"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="159"/>
-        <location filename="../../desktop/ui/customers/card.py" line="216"/>
+        <location filename="../../desktop/ui/customers/card.py" line="164"/>
+        <location filename="../../desktop/ui/customers/card.py" line="221"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="180"/>
+        <location filename="../../desktop/ui/customers/card.py" line="185"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="184"/>
+        <location filename="../../desktop/ui/customers/card.py" line="189"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="188"/>
+        <location filename="../../desktop/ui/customers/card.py" line="193"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="190"/>
+        <location filename="../../desktop/ui/customers/card.py" line="195"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="192"/>
+        <location filename="../../desktop/ui/customers/card.py" line="197"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -86,52 +86,52 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="47"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="48"/>
         <source>客户：%1</source>
         <translation>Customer: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="51"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="52"/>
         <source>不亮星</source>
         <translation>No star</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="64"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="65"/>
         <source>用逗号分隔</source>
         <translation>Separate with commas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="79"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="80"/>
         <source>例如：周五前发货、加送赠品</source>
         <translation>e.g. ship before Friday, add a gift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="80"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="81"/>
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="85"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="86"/>
         <source>添加承诺</source>
         <translation>Add promise</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="98"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="99"/>
         <source>亮星</source>
         <translation>Star</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="99"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="100"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="101"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="102"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="102"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="103"/>
         <source>承诺</source>
         <translation>Promises</translation>
     </message>
@@ -139,57 +139,57 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="93"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="108"/>
         <source>搜索昵称、标签、备注</source>
         <translation>Search names, tags, notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="94"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="109"/>
         <source>只看亮星</source>
         <translation>Starred only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="95"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="110"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="96"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="111"/>
         <source>选中一位客户查看详情</source>
         <translation>Select a buyer to see the details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="136"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="153"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="139"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="156"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="141"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="158"/>
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="146"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="163"/>
         <source>待办承诺：</source>
         <translation>Open promises: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="152"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="169"/>
         <source>订单：</source>
         <translation>Orders: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="156"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="173"/>
         <source>催付记录：</source>
         <translation>Reminders sent: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="159"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="176"/>
         <source>当前催付：</source>
         <translation>Current reminder: </translation>
     </message>
@@ -197,27 +197,27 @@
 <context>
     <name>DiagnosticsExport</name>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="45"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="50"/>
         <source>导出诊断信息</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="46"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="51"/>
         <source>把日志和配置打包成 zip（不含短语库和客户资料），发给 IT</source>
         <translation>Zip the logs and configuration (no phrases, no customer data) for IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="64"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="68"/>
         <source>诊断信息已导出</source>
         <translation>Diagnostics exported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="69"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="73"/>
         <source>导出诊断信息失败：%1</source>
         <translation>Exporting diagnostics failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="72"/>
+        <location filename="../../desktop/ui/shell/diagnostics_export.py" line="76"/>
         <source>导出诊断信息失败</source>
         <translation>Exporting diagnostics failed</translation>
     </message>
@@ -243,62 +243,62 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="72"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="77"/>
         <source>搜索短语（%1）</source>
         <translation>Search phrases (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="73"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="78"/>
         <source>新建短语…</source>
         <translation>New phrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="75"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="80"/>
         <source>正在加载短语库…</source>
         <translation>Loading the phrase library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="76"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="81"/>
         <source>马上就好，复制的消息不会丢失。</source>
         <translation>Almost ready; the copied message will not be lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="78"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="83"/>
         <source>复制买家的消息</source>
         <translation>Copy a buyer&apos;s message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="80"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="85"/>
         <source>在聊天窗口选中买家的消息按 Ctrl+C，这里就会给出回复建议；按 %1 直接粘贴第 1 条。</source>
         <translation>Select the buyer&apos;s message in the chat window and press Ctrl+C: replies appear here. Press %1 to paste the first one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="89"/>
         <source>短语库暂时不可用</source>
         <translation>Phrase library unavailable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="90"/>
         <source>本地数据库没有打开，原因见下方状态栏。</source>
         <translation>The local database did not open; the status line below says why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="87"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="92"/>
         <source>没有合适的短语</source>
         <translation>No phrase fits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="88"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="93"/>
         <source>可以搜索短语库；这类问题常遇到的话，把你的回复存为新短语，下次就会推荐。</source>
         <translation>Search the library; if this question comes up often, save your reply as a new phrase and it will be suggested next time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="90"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="95"/>
         <source>没有找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/empty_state.py" line="91"/>
+        <location filename="../../desktop/ui/suggestions/empty_state.py" line="96"/>
         <source>试试别的字、快捷编码或拼音首字母（如 fh 找“发货”）。</source>
         <translation>Try other words, a shortcut code or pinyin initials (e.g. fh for 发货).</translation>
     </message>
@@ -306,47 +306,47 @@
 <context>
     <name>EndOfShiftDialog</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="46"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="47"/>
         <source>日清：交接前检查</source>
         <translation>End of shift: check before handing over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="53"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="54"/>
         <source>写给下一班的交接：没办完的事、答应买家的事、要注意的买家……</source>
         <translation>Handover for the next shift: unfinished work, promises to buyers, buyers to watch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="65"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="66"/>
         <source>待办承诺（勾选表示已完成）</source>
         <translation>Open promises (tick when done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="66"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="67"/>
         <source>待催付订单</source>
         <translation>Orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="76"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="77"/>
         <source>交接备注</source>
         <translation>Handover note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="103"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="104"/>
         <source>（%1 到期）</source>
         <translation> (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="104"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="105"/>
         <source> · 已逾期</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="113"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="115"/>
         <source>%1%2 · %3 · %4 关闭</source>
         <translation>%1%2 · %3 · closes %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="118"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="120"/>
         <source>今日催付 %1 次 / %2 单，其中 %3 单已付款。待办承诺 %4 项，待催付 %5 单。</source>
         <translation>Today: %1 reminders for %2 orders, %3 of them paid. %4 open promises, %5 orders to remind.</translation>
     </message>
@@ -354,14 +354,14 @@
 <context>
     <name>FeedbackButton</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="43"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="40"/>
         <source>反馈</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="44"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="41"/>
         <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass the buyer message you just copied on to warehouse, operations, finance or another department</translation>
     </message>
 </context>
 <context>
@@ -369,66 +369,66 @@
     <message>
         <location filename="../../desktop/ui/feedback/dialog.py" line="25"/>
         <source>反馈给部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback to a department</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/dialog.py" line="33"/>
         <source>补充说明（可选）</source>
-        <translation type="unfinished"></translation>
+        <translation>More details (optional)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/dialog.py" line="34"/>
         <source>发给组长（去掉电话、地址、姓名后）</source>
-        <translation type="unfinished"></translation>
+        <translation>Send to the team lead (without phone numbers, addresses or names)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/dialog.py" line="37"/>
         <source>没有设置团队共享文件夹：反馈只保存在本机</source>
-        <translation type="unfinished"></translation>
+        <translation>No team shared folder is set: the feedback stays on this PC</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/dialog.py" line="45"/>
         <source>部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/dialog.py" line="46"/>
         <source>买家的话</source>
-        <translation type="unfinished"></translation>
+        <translation>Buyer&apos;s words</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/dialog.py" line="47"/>
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/dialog.py" line="62"/>
         <source>组长将看到：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>The team lead will see: %1</translation>
     </message>
 </context>
 <context>
     <name>FeedbackFeature</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="119"/>
-        <location filename="../../desktop/ui/feedback/feature.py" line="147"/>
-        <source>反馈没有记下：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="122"/>
-        <source>已记下反馈（%1）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="114"/>
         <location filename="../../desktop/ui/feedback/feature.py" line="142"/>
-        <source>反馈已发给组长</source>
-        <translation type="unfinished"></translation>
+        <source>反馈没有记下：%1</source>
+        <translation>Feedback not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="150"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="117"/>
+        <source>已记下反馈（%1）</source>
+        <translation>Feedback recorded (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="137"/>
+        <source>反馈已发给组长</source>
+        <translation>Feedback sent to the team lead</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/feature.py" line="145"/>
         <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
-        <translation type="unfinished"></translation>
+        <translation>The team folder is unavailable: the feedback is saved on this PC (kuaida feedback share sends it later)</translation>
     </message>
 </context>
 <context>
@@ -437,138 +437,161 @@
         <location filename="../../desktop/ui/feedback/review.py" line="45"/>
         <location filename="../../desktop/ui/feedback/review.py" line="151"/>
         <source>意见反馈汇总</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback summary</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="52"/>
         <source>已转交</source>
-        <translation type="unfinished"></translation>
+        <translation>Passed on</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="53"/>
         <source>已答复</source>
-        <translation type="unfinished"></translation>
+        <translation>Answered</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="54"/>
         <source>待处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="55"/>
         <source>刷新</source>
-        <translation type="unfinished">Refresh</translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="56"/>
         <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="57"/>
         <source>导出打印页…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export printable page…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="74"/>
         <source>部门 / 周 / 日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Department / week / date</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="74"/>
         <source>买家的话</source>
-        <translation type="unfinished"></translation>
+        <translation>Buyer&apos;s words</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="74"/>
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="74"/>
         <source>客服</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="75"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="81"/>
         <source>没有设置团队共享文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>No team shared folder is set</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="83"/>
         <source>正在读取团队文件夹…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the team folder…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="101"/>
         <source>%1 这一周</source>
-        <translation type="unfinished"></translation>
+        <translation>Week of %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="112"/>
         <source>共 %1 条，待处理 %2 条</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in all, %2 open</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="114"/>
         <source>（%1 个文件无法读取，已跳过）</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1 files could not be read and were skipped)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="139"/>
         <source>Excel 表格 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="139"/>
         <source>网页 (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Web page (*.html)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="140"/>
         <source>导出意见反馈汇总</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the feedback summary</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="156"/>
         <source>已导出：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/feedback/review.py" line="160"/>
         <source>没有完成：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not finished: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FolderCheck</name>
+    <message>
+        <location filename="../../desktop/sync/share.py" line="50"/>
+        <source>共享文件夹不可用：%1</source>
+        <translation>The shared folder cannot be reached: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/share.py" line="52"/>
+        <source>无法读取 %1：%2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/share.py" line="55"/>
+        <source>已找到团队库</source>
+        <translation>Found a team library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/share.py" line="56"/>
+        <source>可以使用；这里还没有团队库（主管发布后即可同步）</source>
+        <translation>Usable; no team library here yet (it syncs once the lead publishes)</translation>
     </message>
 </context>
 <context>
     <name>HandoverNotice</name>
     <message>
-        <location filename="../../desktop/ui/reminders/handover.py" line="88"/>
+        <location filename="../../desktop/ui/reminders/handover.py" line="89"/>
         <source>未完成的承诺（%1）：</source>
         <translation>Open promises (%1):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/handover.py" line="90"/>
+        <location filename="../../desktop/ui/reminders/handover.py" line="91"/>
         <source>（%1 到期）</source>
-        <translation type="unfinished"> (due %1)</translation>
+        <translation> (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/handover.py" line="112"/>
+        <location filename="../../desktop/ui/reminders/handover.py" line="113"/>
         <source>交接没能放到共享文件夹（只在本机显示）：%1</source>
         <translation>The handover did not reach the shared folder (shown on this PC only): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/handover.py" line="115"/>
+        <location filename="../../desktop/ui/reminders/handover.py" line="116"/>
         <source>上一班的交接</source>
         <translation>Last shift&apos;s handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/handover.py" line="116"/>
+        <location filename="../../desktop/ui/reminders/handover.py" line="117"/>
         <source>%1 写的交接：</source>
         <translation>Handover from %1:</translation>
     </message>
@@ -576,29 +599,169 @@
 <context>
     <name>HiddenPhrasesDialog</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="56"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="61"/>
         <source>已隐藏的团队短语</source>
         <translation>Hidden team phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="57"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="62"/>
         <source>这些团队短语不再推荐，搜索仍能找到（标“已隐藏”）。恢复推荐后会重新出现在建议里。</source>
         <translation>These team phrases are no longer suggested; search still finds them (marked Hidden). Restore one to have it suggested again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="58"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="63"/>
         <source>恢复推荐</source>
         <translation>Suggest again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="59"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="64"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="60"/>
+        <location filename="../../desktop/ui/suggestions/hidden_phrases.py" line="65"/>
         <source>没有隐藏的短语。</source>
         <translation>No hidden phrases.</translation>
+    </message>
+</context>
+<context>
+    <name>Hotkeys</name>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_common.py" line="29"/>
+        <source>热键“%1”已用于“%2”</source>
+        <translation>Hotkey “%1” is already used for “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_null.py" line="12"/>
+        <source>当前桌面环境不支持全局热键（Wayland），请点击建议或使用搜索</source>
+        <translation>This desktop (Wayland) has no global hotkeys; click a reply or use search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_null.py" line="13"/>
+        <source>当前系统不支持全局热键，请点击建议或使用搜索</source>
+        <translation>This system has no global hotkeys; click a reply or use search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_windows.py" line="27"/>
+        <source>无法注册热键“%1”（错误 %2）</source>
+        <translation>Cannot register hotkey “%1” (error %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_x11.py" line="26"/>
+        <source>无法连接 X 服务器，全局热键不可用</source>
+        <translation>Cannot connect to the X server; global hotkeys are unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/hotkeys_x11.py" line="27"/>
+        <source>键盘布局里没有热键“%1”的按键</source>
+        <translation>The keyboard layout has no key for hotkey “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="47"/>
+        <source>热键“%1”已被其他程序占用，请换一个</source>
+        <translation>Hotkey “%1” is taken by another program; choose another</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="72"/>
+        <source>无法识别的热键：“%1”</source>
+        <translation>Unknown hotkey: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="77"/>
+        <source>无法识别的修饰键“%1”（热键“%2”）</source>
+        <translation>Unknown modifier “%1” (hotkey “%2”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="80"/>
+        <source>热键“%1”缺少普通按键</source>
+        <translation>Hotkey “%1” has no ordinary key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="83"/>
+        <source>热键“%1”需要至少一个修饰键（Ctrl、Alt、Shift 或 Win）</source>
+        <translation>Hotkey “%1” needs at least one modifier (Ctrl, Alt, Shift or Win)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform/keys.py" line="85"/>
+        <source>无法识别的按键“%1”（热键“%2”）</source>
+        <translation>Unknown key “%1” (hotkey “%2”)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="24"/>
+        <source>红星</source>
+        <translation>Red star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="24"/>
+        <source>黄星</source>
+        <translation>Yellow star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="25"/>
+        <source>绿星</source>
+        <translation>Green star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="25"/>
+        <source>蓝星</source>
+        <translation>Blue star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/customers.py" line="26"/>
+        <source>紫星</source>
+        <translation>Purple star</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="40"/>
+        <source>待催付</source>
+        <translation>To remind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="41"/>
+        <source>已催付</source>
+        <translation>Reminded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="42"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="36"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="41"/>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="43"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="37"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="41"/>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="44"/>
+        <source>已超时</source>
+        <translation>Timed out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/panel.py" line="35"/>
+        <source>待付款</source>
+        <translation>Awaiting payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/panel.py" line="40"/>
+        <source>催付</source>
+        <translation>Reminded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/panel.py" line="40"/>
+        <source>推迟</source>
+        <translation>Snoozed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/customers/panel.py" line="42"/>
+        <source>超时关闭</source>
+        <translation>Closed (timed out)</translation>
     </message>
 </context>
 <context>
@@ -675,54 +838,6 @@
         <translation>Publish</translation>
     </message>
     <message>
-        <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation type="vanished">One per line: word&lt;Tab&gt;category</translation>
-    </message>
-    <message>
-        <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
-        <translation type="vanished">One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
-    </message>
-    <message>
-        <source>应用到草稿</source>
-        <translation type="vanished">Apply to draft</translation>
-    </message>
-    <message>
-        <source>团队敏感词</source>
-        <translation type="vanished">Team sensitive words</translation>
-    </message>
-    <message>
-        <source>活动（填入 {活动}）</source>
-        <translation type="vanished">Campaigns (fill {活动})</translation>
-    </message>
-    <message>
-        <source>本周主推款短语</source>
-        <translation type="vanished">This week&apos;s featured phrase</translation>
-    </message>
-    <message>
-        <source>主推商品</source>
-        <translation type="vanished">Featured product</translation>
-    </message>
-    <message>
-        <source>开始日期</source>
-        <translation type="vanished">Start</translation>
-    </message>
-    <message>
-        <source>结束日期</source>
-        <translation type="vanished">End</translation>
-    </message>
-    <message>
-        <source>采纳（加入草稿后可编辑）</source>
-        <translation type="vanished">Accept (editable in the draft)</translation>
-    </message>
-    <message>
-        <source>不采纳</source>
-        <translation type="vanished">Reject</translation>
-    </message>
-    <message>
-        <source>刷新</source>
-        <translation type="vanished">Refresh</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/team/editor/window.py" line="149"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
@@ -741,26 +856,6 @@
         <location filename="../../desktop/ui/team/editor/window.py" line="177"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
-    </message>
-    <message>
-        <source>全部</source>
-        <translation type="vanished">All</translation>
-    </message>
-    <message>
-        <source>亲，</source>
-        <translation type="vanished">亲，</translation>
-    </message>
-    <message>
-        <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
-        <translation type="vanished">Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
-    </message>
-    <message>
-        <source>（无）</source>
-        <translation type="vanished">(none)</translation>
-    </message>
-    <message>
-        <source>已应用到草稿，发布后生效</source>
-        <translation type="vanished">Applied to the draft; takes effect when published</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/window.py" line="189"/>
@@ -803,157 +898,67 @@
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <source>将要发布的改动</source>
-        <translation type="vanished">Changes to publish</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation type="vanished">Close</translation>
-    </message>
-    <message>
-        <source>只有持有团队私钥的主管可以发布</source>
-        <translation type="vanished">Only the lead holding the team key can publish</translation>
-    </message>
-    <message>
-        <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
-        <translation type="vanished">This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
-    </message>
-    <message>
-        <source>有 {0} 条短语需要先修改：{1}</source>
-        <translation type="vanished">{0} phrases need fixing first: {1}</translation>
-    </message>
-    <message>
-        <source>短语含敏感词</source>
-        <translation type="vanished">Phrases with sensitive words</translation>
-    </message>
-    <message>
-        <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
-{1}</source>
-        <translation type="vanished">{0} phrases contain sensitive words; the platform may penalise agents who use them:
-{1}</translation>
-    </message>
-    <message>
-        <source>仍然发布</source>
-        <translation type="vanished">Publish anyway</translation>
-    </message>
-    <message>
-        <source>未发布：请先修改含敏感词的短语</source>
-        <translation type="vanished">Not published: fix the phrases with sensitive words first</translation>
-    </message>
-    <message>
-        <source>发布团队库</source>
-        <translation type="vanished">Publish the team library</translation>
-    </message>
-    <message>
-        <source>正在发布…</source>
-        <translation type="vanished">Publishing…</translation>
-    </message>
-    <message>
-        <source>已发布团队库 v{0}</source>
-        <translation type="vanished">Team library v{0} published</translation>
-    </message>
-    <message>
-        <source>发布失败：共享文件夹无法写入</source>
-        <translation type="vanished">Publishing failed: the shared folder cannot be written</translation>
-    </message>
-    <message>
-        <source>操作失败：{0}</source>
-        <translation type="vanished">Failed: {0}</translation>
-    </message>
-    <message>
-        <source>客服</source>
-        <translation type="vanished">Agent</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/team/editor/window.py" line="242"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
-    </message>
-    <message>
-        <source>其他</source>
-        <translation type="vanished">Other</translation>
-    </message>
-    <message>
-        <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
-        <translation type="vanished">Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
-    </message>
-    <message>
-        <source>；{0} 个统计文件不可信或超出上限，未计入</source>
-        <translation type="vanished">; {0} statistics files untrusted or over the limit, not counted</translation>
-    </message>
-    <message>
-        <source>未知</source>
-        <translation type="vanished">unknown</translation>
-    </message>
-    <message>
-        <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
-        <translation type="vanished">Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
-    </message>
-    <message>
-        <source>建议由客服写入共享文件夹，署名未经验证。</source>
-        <translation type="vanished">Agents write proposals to the shared folder; the names are unverified.</translation>
-    </message>
-    <message>
-        <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
-        <translation type="vanished"> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
 </context>
 <context>
     <name>LostSaleButton</name>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="70"/>
         <source>未成交</source>
-        <translation type="unfinished"></translation>
+        <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="71"/>
         <source>记录买家今天没买的原因（只统计人数上报组长）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record why the buyer did not buy today (only the counts go to the team lead)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="76"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="81"/>
         <source>加备注…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a note…</translation>
     </message>
 </context>
 <context>
     <name>LostSaleNoteDialog</name>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="24"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="24"/>
         <source>未成交原因：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for no sale: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="29"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="29"/>
         <source>买家原话或补充（只保存在本机）</source>
-        <translation type="unfinished"></translation>
+        <translation>The buyer&apos;s words or more details (kept on this PC only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="35"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="35"/>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/lost_sale.py" line="36"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="36"/>
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>NudgeScheduler</name>
     <message>
-        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="99"/>
-        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="115"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="100"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="116"/>
         <source>该催付了</source>
         <translation>Payment reminder due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="100"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="101"/>
         <source>%1 位买家该催付了</source>
         <translation>%1 buyers to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="113"/>
+        <location filename="../../desktop/ui/reminders/nudge_scheduler.py" line="114"/>
         <source>%1%2，%3 自动关闭</source>
         <translation>%1%2, closes %3</translation>
     </message>
@@ -1004,54 +1009,47 @@
 <context>
     <name>OverlayController</name>
     <message>
-        <source>短语库打开失败：%1</source>
-        <translation type="vanished">Cannot open the phrase library: %1</translation>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="83"/>
+        <source>已记录未成交原因：%1</source>
+        <translation>Reason for no sale recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="151"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="174"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="153"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="176"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="155"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="177"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="183"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="206"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="184"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="207"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
-        <translation type="vanished">Copied: press Ctrl+V in the chat window</translation>
-    </message>
-    <message>
-        <source>已粘贴，检查后按 Enter 发送</source>
-        <translation type="vanished">Pasted: check it, then press Enter to send</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="291"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="329"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="295"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="333"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="298"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="336"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1070,14 +1068,6 @@
         <location filename="../../desktop/ui/shell/overlay_window.py" line="252"/>
         <source>正在加载短语库…</source>
         <translation>Loading the phrase library…</translation>
-    </message>
-    <message>
-        <source>＋ 新建</source>
-        <translation type="vanished">＋ New</translation>
-    </message>
-    <message>
-        <source>把剪贴板里的文字存为我的短语</source>
-        <translation type="vanished">Save the copied text as one of my phrases</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/shell/overlay_window.py" line="254"/>
@@ -1441,17 +1431,17 @@
     <message>
         <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="87"/>
         <source>亲，</source>
-        <translation type="unfinished">亲，</translation>
+        <translation>亲，</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="103"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
-        <translation type="unfinished">Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
+        <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="131"/>
         <source>全部</source>
-        <translation type="unfinished">All</translation>
+        <translation>All</translation>
     </message>
 </context>
 <context>
@@ -1459,32 +1449,32 @@
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
         <source>采纳（加入草稿后可编辑）</source>
-        <translation type="unfinished">Accept (editable in the draft)</translation>
+        <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
         <source>不采纳</source>
-        <translation type="unfinished">Reject</translation>
+        <translation>Reject</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="34"/>
         <source>刷新</source>
-        <translation type="unfinished">Refresh</translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="68"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
-        <translation type="unfinished">Agents write proposals to the shared folder; the names are unverified.</translation>
+        <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
-        <translation type="unfinished"> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
+        <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="74"/>
         <source>客服</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
 </context>
 <context>
@@ -1492,125 +1482,125 @@
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="67"/>
         <source>将要发布的改动</source>
-        <translation type="unfinished">Changes to publish</translation>
+        <translation>Changes to publish</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="68"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="74"/>
         <source>只有持有团队私钥的主管可以发布</source>
-        <translation type="unfinished">Only the lead holding the team key can publish</translation>
+        <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="77"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
-        <translation type="unfinished">This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
+        <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="83"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
-        <translation type="unfinished">{0} phrases need fixing first: {1}</translation>
+        <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="89"/>
         <source>短语含敏感词</source>
-        <translation type="unfinished">Phrases with sensitive words</translation>
+        <translation>Phrases with sensitive words</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="90"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
-        <translation type="unfinished">{0} phrases contain sensitive words; the platform may penalise agents who use them:
+        <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
         <source>仍然发布</source>
-        <translation type="unfinished">Publish anyway</translation>
+        <translation>Publish anyway</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="95"/>
         <source>未发布：请先修改含敏感词的短语</source>
-        <translation type="unfinished">Not published: fix the phrases with sensitive words first</translation>
+        <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="98"/>
         <source>发布团队库</source>
-        <translation type="unfinished">Publish the team library</translation>
+        <translation>Publish the team library</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="99"/>
         <source>发布</source>
-        <translation type="unfinished">Publish</translation>
+        <translation>Publish</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="112"/>
         <source>正在发布…</source>
-        <translation type="unfinished">Publishing…</translation>
+        <translation>Publishing…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="123"/>
         <source>已发布团队库 v{0}</source>
-        <translation type="unfinished">Team library v{0} published</translation>
+        <translation>Team library v{0} published</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="133"/>
         <source>发布失败：共享文件夹无法写入</source>
-        <translation type="unfinished">Publishing failed: the shared folder cannot be written</translation>
+        <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/publishing.py" line="137"/>
         <source>已发布，但本机的团队库未能更新，将在下次同步时更新</source>
-        <translation type="unfinished"></translation>
+        <translation>Published, but this PC&apos;s copy of the team library was not updated; the next sync will update it</translation>
     </message>
 </context>
 <context>
     <name>ReminderListModel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="97"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
         <source>还剩 %1 小时</source>
         <translation>%1 h left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="97"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
         <source>即将关闭</source>
         <translation>Closing soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="99"/>
         <source>该催了 · </source>
         <translation>Due · </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="101"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="102"/>
         <source>（%1 次）</source>
         <translation> (%1×)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="108"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="109"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="109"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
         <source>下单 %1</source>
         <translation>Ordered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="111"/>
         <source>自动关闭 %1</source>
         <translation>Closes %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="112"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="113"/>
         <source>建议催付 %1</source>
         <translation>Remind at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="114"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="115"/>
         <source>上次催付 %1</source>
         <translation>Last reminded %1</translation>
     </message>
@@ -1698,202 +1688,202 @@
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="74"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="75"/>
         <source>未成交原因没有记录：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for no sale not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="86"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="87"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="87"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="88"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="88"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="89"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="112"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="108"/>
         <source>标记已付款失败：%1</source>
         <translation>Could not mark as paid: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="115"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="111"/>
         <source>已记录未成交原因：%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for no sale recorded: %1 · %2</translation>
     </message>
 </context>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="137"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="142"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="138"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="139"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="140"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="141"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="142"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="149"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="149"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="218"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="224"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="179"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="185"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
         <source>关闭（不记原因）</source>
-        <translation type="unfinished"></translation>
+        <translation>Close (no reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="157"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
         <source>买家没买的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Why the buyer did not buy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="183"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="189"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="186"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="192"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="221"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="227"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="225"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="231"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="227"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="233"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="228"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="234"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="231"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="237"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="232"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="238"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="236"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="242"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="237"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="243"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="240"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="246"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="262"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="268"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="263"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="269"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="269"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="275"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="269"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="275"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1903,82 +1893,82 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <message>
         <location filename="../../desktop/ui/report/window.py" line="48"/>
         <source>日报</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily report</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="49"/>
         <source>我的</source>
-        <translation type="unfinished">Mine</translation>
+        <translation>Mine</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="50"/>
         <source>团队</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="57"/>
         <source>导出网页…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export web page…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="63"/>
         <source>昨天</source>
-        <translation type="unfinished"></translation>
+        <translation>Yesterday</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="64"/>
         <source>本周</source>
-        <translation type="unfinished"></translation>
+        <translation>This week</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="80"/>
         <source>最近 7 天用快答回复</source>
-        <translation type="unfinished"></translation>
+        <translation>Replies with Kuaida, last 7 days</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="81"/>
         <source>本周未成交原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons for no sale this week</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="82"/>
         <source>本周意见反馈（按部门）</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback this week (by department)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="102"/>
         <source>正在统计…</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="109"/>
         <source>没有设置团队共享文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>No team shared folder is set</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="121"/>
         <source>（%1 位客服）</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1 agents)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="131"/>
         <source>没有数据</source>
-        <translation type="unfinished"></translation>
+        <translation>No data</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="140"/>
         <source>导出日报</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the daily report</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="148"/>
         <source>已导出：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report/window.py" line="152"/>
         <source>没有完成：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not finished: %1</translation>
     </message>
 </context>
 <context>
@@ -1986,27 +1976,27 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <message>
         <location filename="../../desktop/ui/rounds/answer_dialog.py" line="27"/>
         <source>话术优化：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Better replies: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/answer_dialog.py" line="33"/>
         <source>组长想知道你平时怎么回答这些问题。写下你的说法，或选一条你自己的短语。</source>
-        <translation type="unfinished"></translation>
+        <translation>The team lead would like to know how you usually answer these questions. Write your answer, or pick one of your own phrases.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/answer_dialog.py" line="40"/>
         <source>从我的短语中选…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick from my phrases…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/answer_dialog.py" line="46"/>
         <source>你的回答（可不答）</source>
-        <translation type="unfinished"></translation>
+        <translation>Your answer (optional)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/answer_dialog.py" line="59"/>
         <source>交给组长</source>
-        <translation type="unfinished"></translation>
+        <translation>Send to the team lead</translation>
     </message>
 </context>
 <context>
@@ -2014,12 +2004,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <message>
         <location filename="../../desktop/ui/rounds/feature.py" line="39"/>
         <source>话术优化 (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Better replies (%1)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/feature.py" line="40"/>
         <source>组长想知道你怎么回答几个常见问题</source>
-        <translation type="unfinished"></translation>
+        <translation>The team lead would like to know how you answer a few common questions</translation>
     </message>
 </context>
 <context>
@@ -2027,27 +2017,27 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <message>
         <location filename="../../desktop/ui/rounds/feature.py" line="109"/>
         <source>话术优化</source>
-        <translation type="unfinished"></translation>
+        <translation>Better replies</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/feature.py" line="110"/>
         <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
-        <translation type="unfinished"></translation>
+        <translation>The team lead would like to know how you answer %1 common questions; click “Better replies” when you have time</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/feature.py" line="150"/>
         <source>答案已交给组长，谢谢！</source>
-        <translation type="unfinished"></translation>
+        <translation>Answers sent to the team lead, thank you!</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/feature.py" line="160"/>
         <source>没有交：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not sent: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/feature.py" line="167"/>
         <source>没有交给组长（团队文件夹不可用？）：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not sent to the team lead (team folder unavailable?): %1</translation>
     </message>
 </context>
 <context>
@@ -2055,269 +2045,269 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
         <source>打开团队私钥</source>
-        <translation type="unfinished">Open the team key</translation>
+        <translation>Open the team key</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
-        <translation type="unfinished">Team key (team.key);;All files (*)</translation>
+        <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
         <source>话术优化</source>
-        <translation type="unfinished"></translation>
+        <translation>Better replies</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
         <source>这一轮的名字（例如：第 12 周）</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of this round (e.g. week 12)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="59"/>
         <source>买家常问的问题，每行一个（最多 10 个）</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions buyers often ask, one per line (at most 10)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="62"/>
         <source>常见的没有合适短语：</source>
-        <translation type="unfinished"></translation>
+        <translation>Often asked without a fitting phrase:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="66"/>
         <source>发布这一轮…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish this round…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
         <source>问题 / 客服</source>
-        <translation type="unfinished"></translation>
+        <translation>Question / agent</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
         <source>回答</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
         <source>这条短语被用过</source>
-        <translation type="unfinished"></translation>
+        <translation>This phrase has been used</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="74"/>
         <source>采用为团队短语…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adopt as a team phrase…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="84"/>
         <source>答案：</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="88"/>
         <source>新一轮</source>
-        <translation type="unfinished"></translation>
+        <translation>New round</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="101"/>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="187"/>
         <source>没有设置团队共享文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>No team shared folder is set</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="114"/>
         <source>这台电脑还没有信任团队密钥：先同步一次</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC does not trust the team key yet: sync once first</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="130"/>
         <source>把这个话题加入问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Add this topic to the questions</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="135"/>
         <source>关于%1：</source>
-        <translation type="unfinished"></translation>
+        <translation>About %1:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="166"/>
         <source>%1 人回答</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 answered</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="170"/>
         <source>（新写的）</source>
-        <translation type="unfinished"></translation>
+        <translation>(newly written)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="171"/>
         <source>（未署名）</source>
-        <translation type="unfinished"></translation>
+        <translation>(unsigned)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="203"/>
         <source>已发布「%1」：客服下次同步后会看到</source>
-        <translation type="unfinished"></translation>
+        <translation>Published “%1”: agents see it after their next sync</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/rounds/lead_window.py" line="217"/>
         <source>没有完成：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not finished: %1</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
         <source>快答设置</source>
         <translation>Kuaida settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="77"/>
         <source>客服昵称 {客服}</source>
         <translation>Agent name {客服}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="78"/>
         <source>店铺名称 {店铺}</source>
         <translation>Shop name {店铺}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="79"/>
         <source>选择回复后</source>
         <translation>After choosing a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
         <source>复制并粘贴到聊天窗口</source>
         <translation>Copy and paste into the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
         <source>只复制</source>
         <translation>Copy only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="81"/>
         <source>粘贴后恢复原来的剪贴板</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
         <source>监听剪贴板并给出建议</source>
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
         <source>有了自己的短语后仍推荐快答默认短语</source>
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="88"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="89"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="95"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="96"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="97"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="108"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="109"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="110"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="122"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="124"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="126"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="134"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="183"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="184"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>
@@ -2369,73 +2359,73 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="132"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="144"/>
         <source>搜索：文字、快捷编码或拼音首字母</source>
         <translation>Search text, code, pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="133"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="145"/>
         <source>＋ 新建</source>
         <translation>＋ New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="134"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="146"/>
         <source>把剪贴板里的文字存为我的短语</source>
         <translation>Save the copied text as one of my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="135"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="147"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="136"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="148"/>
         <source>敏感词</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="137"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="149"/>
         <source>猜测</source>
         <translation>Guess</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="138"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="150"/>
         <source>已隐藏</source>
         <translation>Hidden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="161"/>
         <source>买家：</source>
         <translation>Buyer: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="183"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="194"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="184"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="195"/>
         <source>推荐给团队…</source>
         <translation>Offer to the team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="196"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="187"/>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="198"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="200"/>
         <source>复制为我的短语…</source>
         <translation>Copy to my phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="188"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="199"/>
         <source>恢复推荐</source>
         <translation>Suggest again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/panel.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/panel.py" line="201"/>
         <source>不再推荐此团队短语</source>
         <translation>Stop suggesting this team phrase</translation>
     </message>
@@ -2443,22 +2433,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="363"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="370"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="373"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="376"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="388"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="398"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="389"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="399"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -2467,7 +2457,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="391"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="401"/>
         <source>团队库换了签名密钥。只有主管确实换了密钥时才确认。
 
 原来信任的指纹：
@@ -2498,9 +2488,103 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="75"/>
+        <source>使用本地副本 v%1</source>
+        <translation>using local copy v%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="76"/>
+        <source>使用内置短语库</source>
+        <translation>using the built-in library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="83"/>
+        <source>团队库 v%1</source>
+        <translation>Team library v%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="86"/>
+        <source>%1 已同步</source>
+        <translation>synced at %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="90"/>
+        <source>团队库：使用内置短语库</source>
+        <translation>Team library: using the built-in library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="83"/>
+        <source>团队库清单中的公钥无效</source>
+        <translation>The public key in the team library&apos;s manifest is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="93"/>
+        <source>“团队公钥”设置既不是公钥也不是指纹</source>
+        <translation>The “team public key” setting is neither a public key nor a fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="102"/>
+        <source>尚未确认团队密钥</source>
+        <translation>The team key has not been confirmed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="138"/>
+        <location filename="../../desktop/sync/status.py" line="93"/>
+        <source>共享文件夹中还没有团队库</source>
+        <translation>No team library in the shared folder yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="162"/>
+        <source>团队库文件比清单记录的大（文件被改动）</source>
+        <translation>The team library file is larger than its manifest says (the file was changed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/pull.py" line="168"/>
+        <source>团队库文件的版本与清单不符</source>
+        <translation>The team library file&apos;s version does not match its manifest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="96"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="99"/>
+        <source>已拒绝更新</source>
+        <translation>Update rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="100"/>
+        <source>已拒绝更新：%1</source>
+        <translation>Update rejected: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="103"/>
+        <source>请更新快答</source>
+        <translation>Please update Kuaida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="104"/>
+        <source>请更新快答：团队库格式较新</source>
+        <translation>Please update Kuaida: the team library format is newer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="106"/>
+        <source>请确认团队密钥指纹 %1</source>
+        <translation>Please confirm the team key fingerprint %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/status.py" line="108"/>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="411"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="431"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
@@ -2508,91 +2592,91 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
 <context>
     <name>TeamPage</name>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="52"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="116"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="54"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="117"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="61"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="118"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="66"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="119"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="185"/>
+        <source>此设置由管理员锁定</source>
+        <translation>Locked by your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="120"/>
         <source>共享文件夹</source>
         <translation>Shared folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="75"/>
-        <location filename="../../desktop/ui/team/team_page.py" line="166"/>
-        <source>此设置由管理员锁定</source>
-        <translation type="unfinished">Locked by your administrator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="81"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="121"/>
         <source>确认团队密钥…</source>
-        <translation type="unfinished">Confirm the team key…</translation>
+        <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="83"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="122"/>
         <source>团队密钥</source>
         <translation>Team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="92"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="123"/>
         <source>团队短语库…</source>
-        <translation type="unfinished">Team phrase library…</translation>
+        <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="93"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="124"/>
         <source>查看团队短语库；有团队密钥的主管可以编辑、发布</source>
         <translation>View the team library; a lead holding the team key can edit and publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="134"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="152"/>
         <source>由管理员设置（团队公钥）</source>
         <translation>set by your administrator (team public key)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="134"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="152"/>
         <source>（尚未确认）</source>
         <translation>(not confirmed yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="135"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="153"/>
         <source>本机信任的指纹：%1</source>
         <translation>Fingerprint trusted on this PC: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="137"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="155"/>
         <source>新指纹（团队库换了密钥）：%1</source>
         <translation>New fingerprint (the team library changed keys): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="138"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="156"/>
         <source>共享文件夹中团队库的指纹：%1</source>
         <translation>Fingerprint of the team library in the shared folder: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="156"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="174"/>
         <source>正在检查 %1 …</source>
         <translation>Checking %1 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="163"/>
-        <location filename="../../desktop/ui/team/team_page.py" line="174"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="182"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="193"/>
         <source>没有改动：%1</source>
         <translation>Nothing changed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="177"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="196"/>
         <source>选择团队共享文件夹</source>
-        <translation>Choose the team's shared folder</translation>
+        <translation>Choose the team&apos;s shared folder</translation>
     </message>
 </context>
 <context>
@@ -2600,93 +2684,116 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
-        <translation type="unfinished">One per line: word&lt;Tab&gt;category</translation>
+        <translation>One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
-        <translation type="unfinished">One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
+        <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
         <source>应用到草稿</source>
-        <translation type="unfinished">Apply to draft</translation>
+        <translation>Apply to draft</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
         <source>团队敏感词</source>
-        <translation type="unfinished">Team sensitive words</translation>
+        <translation>Team sensitive words</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
         <source>活动（填入 {活动}）</source>
-        <translation type="unfinished">Campaigns (fill {活动})</translation>
+        <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
         <source>本周主推款短语</source>
-        <translation type="unfinished">This week&apos;s featured phrase</translation>
+        <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="50"/>
         <source>主推商品</source>
-        <translation type="unfinished">Featured product</translation>
+        <translation>Featured product</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="51"/>
         <source>开始日期</source>
-        <translation type="unfinished">Start</translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="52"/>
         <source>结束日期</source>
-        <translation type="unfinished">End</translation>
+        <translation>End</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="62"/>
         <source>（无）</source>
-        <translation type="unfinished">(none)</translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/team/editor/team_tab.py" line="85"/>
         <source>已应用到草稿，发布后生效</source>
-        <translation type="unfinished">Applied to the draft; takes effect when published</translation>
+        <translation>Applied to the draft; takes effect when published</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="226"/>
+        <source>今天 %1</source>
+        <translation>today %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="228"/>
+        <source>明天 %1</source>
+        <translation>tomorrow %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="230"/>
+        <source>后天 %1</source>
+        <translation>in 2 days %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/reminders.py" line="231"/>
+        <source>%1月%2日 %3</source>
+        <translation>%1/%2 %3</translation>
     </message>
 </context>
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="60"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="73"/>
         <source>隐藏快答</source>
         <translation>Hide Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="60"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="73"/>
         <source>显示快答</source>
         <translation>Show Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="64"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="77"/>
         <source>暂停监听剪贴板</source>
         <translation>Pause clipboard watching</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="65"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="78"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="66"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="79"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="81"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="89"/>
         <source>快答（已暂停）</source>
         <translation>Kuaida (paused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/tray.py" line="81"/>
+        <location filename="../../desktop/ui/shell/tray.py" line="89"/>
         <source>快答</source>
         <translation>Kuaida</translation>
     </message>
@@ -2694,34 +2801,34 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
 <context>
     <name>UsageTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="45"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="47"/>
         <source>刷新</source>
-        <translation type="unfinished">Refresh</translation>
+        <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="77"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="79"/>
         <source>其他</source>
-        <translation type="unfinished">Other</translation>
+        <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="81"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="84"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
-        <translation type="unfinished">Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
+        <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="83"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="86"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
-        <translation type="unfinished">; {0} statistics files untrusted or over the limit, not counted</translation>
+        <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="97"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="100"/>
         <source>未知</source>
-        <translation type="unfinished">unknown</translation>
+        <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="103"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="106"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
-        <translation type="unfinished">Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
+        <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from desktop.core.library_io import (
     read_library,
 )
 from desktop.core.phrases import UNGROUPED, Phrase
+from desktop.core.templates import variables_in
 
 QIANNIU_HEADER = "快捷编码,快捷短语,快捷短语分组\r\n"
 QIANNIU_ROWS = (
@@ -226,11 +227,14 @@ phrase_texts = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from("\n,\"&#;'=+-@"),
     min_size=1,
 ).map(str.strip).filter(lambda text: decode_cell(text).strip())
+# A Qianniu export renders template variables (千牛 pastes text as it stands): those texts do not come back as
+# written, by design (tested above); here the text is anything else.
+plain_phrase_texts = phrase_texts.filter(lambda text: not variables_in(decode_cell(text)))
 
 
 @settings(max_examples=60, deadline=None)
 @given(
-    texts=st.lists(phrase_texts, min_size=1, max_size=5, unique_by=lambda text: decode_cell(text).strip()),
+    texts=st.lists(plain_phrase_texts, min_size=1, max_size=5, unique_by=lambda text: decode_cell(text).strip()),
     layout=st.sampled_from(["qianniu", "full"]),
 )
 def test_any_text_round_trips_through_csv(texts: list[str], layout: str) -> None:

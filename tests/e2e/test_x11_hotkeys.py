@@ -42,7 +42,7 @@ def test_a_key_held_by_another_program_is_reported_per_action(desktop, make_hotk
     assert other_program.bind({"show": "Ctrl+Alt+F7"}) == {}
     errors = make_hotkeys().bind({"show": "Ctrl+Alt+F7", "pick:1": "Ctrl+Alt+F8"})
     assert list(errors) == ["show"]
-    assert "已被其他程序占用" in errors["show"]
+    assert "已被其他程序占用" in str(errors["show"])
     other_program.close()  # once released, the key can be had
     assert make_hotkeys().bind({"show": "Ctrl+Alt+F7"}) == {}
 

@@ -31,7 +31,8 @@ def test_fake_clipboard_emits_unless_paused_and_records_writes(qtbot):
 
 def test_fake_hotkeys_press_and_bind(qtbot):
     hotkeys = FakeHotkeys(errors={"show": "已被其他程序占用"})
-    assert hotkeys.bind({"show": "Alt+Q", "pick:1": "Alt+1"}) == {"show": "已被其他程序占用"}
+    errors = hotkeys.bind({"show": "Alt+Q", "pick:1": "Alt+1"})
+    assert {action: str(error) for action, error in errors.items()} == {"show": "已被其他程序占用"}
     assert hotkeys.bindings == {"pick:1": "Alt+1"}
     with qtbot.waitSignal(hotkeys.hotkey_pressed) as blocker:
         hotkeys.press("pick:2")

@@ -22,7 +22,7 @@ def test_prepare_reports_bad_and_duplicate_bindings_per_action():
     )
     assert set(prepared) == {"show", "pick:1"}
     assert set(errors) == {"search", "pick:2"}
-    assert "已用于" in errors["search"]
+    assert "已用于" in str(errors["search"])
 
 
 def test_null_hotkeys_explain_why_for_every_action(qapp):

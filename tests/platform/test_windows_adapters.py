@@ -70,7 +70,7 @@ def test_register_hotkey_per_action_with_taken_keys_reported(qtbot, user32):
     hotkeys = WindowsHotkeys()
     errors = hotkeys.bind({"show": "Alt+Q", "pick:1": "Alt+1", "search": "Alt"})
     assert set(errors) == {"show", "search"}
-    assert "已被其他程序占用" in errors["show"]
+    assert "已被其他程序占用" in str(errors["show"])
     assert list(user32.registered.values()) == [(MOD_ALT | MOD_NOREPEAT, ord("1"))]
     hotkey_id = next(iter(user32.registered))
     msg = _Msg(message=WM_HOTKEY, wParam=hotkey_id)

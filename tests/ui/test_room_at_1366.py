@@ -268,7 +268,7 @@ def test_the_settings_dialog_every_page(qtbot, look: tuple[Screen, int], setting
     sync = SyncController(ImmediateTaskRunner(store), settings, lambda: tmp_path)
     team = TeamPage(sync, ImmediateTaskRunner(store), settings, current_folder=lambda: r"\\server\kefu\团队短语")
     files = PhraseFiles(ImmediateTaskRunner(store))
-    dialog = SettingsDialog(settings, "Alt+S 已被其他程序占用", phrase_actions=files.actions,
+    dialog = SettingsDialog(settings, lambda: "Alt+S 已被其他程序占用", phrase_actions=files.actions,
                             hidden_phrases=lambda: [], team_page=team)
     qtbot.addWidget(dialog)
     show_at(dialog, qtbot, screen)

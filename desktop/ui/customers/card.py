@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -15,6 +15,7 @@ from desktop.core.reminders import Reminder, zone_from
 from desktop.services.customers import CardData, card_for_text
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.widgets.flow_layout import FlowLayout
+from desktop.ui.widgets.language import label
 from desktop.ui.widgets.lost_sale import LostSaleButton
 from desktop.ui.widgets.plain_text import as_tooltip, plain_label
 
@@ -108,11 +109,15 @@ class CustomerCard(QFrame):
         (self.footer if in_header else self.header).removeWidget(self.buttons)
         (self.header if in_header else self.footer).addWidget(self.buttons)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.remind_button.setText(self.tr("加入催付"))
         self.paid_button.setText(self.tr("已付款"))
         self.view_button.setText(self.tr("查看客户"))
-        self.lost_button.retranslate()
         if self.data is not None:
             self.set_data(self.data)
 
@@ -152,7 +157,7 @@ class CustomerCard(QFrame):
         star = customer.star if customer else None
         self.star_label.setText("★" if star else "☆")
         self.star_label.setStyleSheet(f"color: {STAR_HEX[star]};" if star else "")
-        self.star_label.setToolTip(STAR_LABELS[star] if star else self.tr("未亮星"))
+        self.star_label.setToolTip(label(STAR_LABELS[star]) if star else self.tr("未亮星"))
         if data.nickname:
             self.name_label.setText(data.nickname)
         else:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS, TAG_SUGGESTIONS, Customer, Promise, StarColour, parse_tags
 from desktop.core.orders import localize
+from desktop.ui.widgets.language import label
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -53,7 +54,7 @@ class CustomerDialog(QDialog):
         stars.addWidget(none)
         self._colours = list(StarColour)
         for number, colour in enumerate(self._colours, start=1):
-            button = QRadioButton(STAR_LABELS[colour], self)
+            button = QRadioButton(label(STAR_LABELS[colour]), self)
             button.setStyleSheet(f"color: {STAR_HEX[colour]};")
             self.star_group.addButton(button, number)
             stars.addWidget(button)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS, Customer, StarColour, matches_search
+from desktop.ui.widgets.language import label
 
 CustomerRole = Qt.ItemDataRole.UserRole + 1
 NicknameRole = Qt.ItemDataRole.UserRole + 2
@@ -90,7 +91,7 @@ class CustomerListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return star_icon(c.star) if c.star else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return STAR_LABELS[c.star] if c.star else None
+            return label(STAR_LABELS[c.star]) if c.star else None
         if role == CustomerRole:
             return c
         if role == NicknameRole:

@@ -24,13 +24,23 @@ from PySide6.QtWidgets import (
 from desktop.core.customers import STAR_LABELS, Customer
 from desktop.core.orders import OrderStatus, format_amount
 from desktop.core.reminders import STATE_LABELS, zone_from
+from desktop.core.ui_text import QT_TRANSLATE_NOOP
 from desktop.services.customers import CustomerDetails, apply_customer_edit, customer_details, load_customers
 from desktop.ui.customers.dialog import CustomerDialog, CustomerEdit
 from desktop.ui.customers.model import CustomerFilterProxy, CustomerListModel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.widgets.language import label
 
-ORDER_STATUS_LABELS = {OrderStatus.AWAITING_PAYMENT: "待付款", OrderStatus.PAID: "已付款", OrderStatus.CLOSED: "已关闭"}
-EVENT_LABELS = {"reminded": "催付", "snoozed": "推迟", "paid": "已付款", "closed": "已关闭", "expired": "超时关闭"}
+ORDER_STATUS_LABELS = {
+    OrderStatus.AWAITING_PAYMENT: QT_TRANSLATE_NOOP("Labels", "待付款"),
+    OrderStatus.PAID: QT_TRANSLATE_NOOP("Labels", "已付款"),
+    OrderStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "已关闭"),
+}
+EVENT_LABELS = {
+    "reminded": QT_TRANSLATE_NOOP("Labels", "催付"), "snoozed": QT_TRANSLATE_NOOP("Labels", "推迟"),
+    "paid": QT_TRANSLATE_NOOP("Labels", "已付款"), "closed": QT_TRANSLATE_NOOP("Labels", "已关闭"),
+    "expired": QT_TRANSLATE_NOOP("Labels", "超时关闭"),
+}
 MAX_ORDERS_SHOWN = 10
 MAX_HISTORY_SHOWN = 15
 
@@ -89,11 +99,18 @@ class CustomersPanel(QWidget):
         self.retranslate()
         self.edit_button.setEnabled(False)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("搜索昵称、标签、备注"))
         self.starred_box.setText(self.tr("只看亮星"))
         self.edit_button.setText(self.tr("编辑…"))
         self.details_view.setPlaceholderText(self.tr("选中一位客户查看详情"))
+        if self.details is not None:
+            self.details_view.setHtml(self._details_html(self.details))
 
     @property
     def zone(self) -> dt.tzinfo:
@@ -133,7 +150,7 @@ class CustomersPanel(QWidget):
         esc = html.escape  # every value below came from a buyer, an order export or an agent
 
         c = d.customer
-        star = STAR_LABELS[c.star] if c.star else self.tr("未亮星")
+        star = label(STAR_LABELS[c.star]) if c.star else self.tr("未亮星")
         parts = [f"<b>{esc(c.nickname)}</b> · {star}"]
         if c.tags:
             parts.append(self.tr("标签：") + esc("、".join(c.tags)))
@@ -146,17 +163,17 @@ class CustomersPanel(QWidget):
             parts.append(self.tr("待办承诺：") + items)
         if d.orders:
             rows = "".join(
-                f"<br>· {esc(o.order_id)} · {ORDER_STATUS_LABELS[o.status]}"
+                f"<br>· {esc(o.order_id)} · {label(ORDER_STATUS_LABELS[o.status])}"
                 f"{' · ¥' + format_amount(o.amount) if o.amount is not None else ''} · {o.created_at:%m-%d %H:%M}"
                 for o in d.orders[:MAX_ORDERS_SHOWN])
             parts.append(self.tr("订单：") + rows)
         if d.history:
-            rows = "".join(f"<br>· {at:%m-%d %H:%M} {esc(EVENT_LABELS.get(kind, kind))} · {esc(order_id)}"
+            rows = "".join(f"<br>· {at:%m-%d %H:%M} {esc(label(EVENT_LABELS.get(kind, kind)))} · {esc(order_id)}"
                            for order_id, kind, at in d.history[:MAX_HISTORY_SHOWN])
             parts.append(self.tr("催付记录：") + rows)
         open_reminders = [r for r in d.reminders if r.is_open]
         if open_reminders:
-            parts.append(self.tr("当前催付：") + "、".join(STATE_LABELS[r.state] for r in open_reminders))
+            parts.append(self.tr("当前催付：") + "、".join(label(STATE_LABELS[r.state]) for r in open_reminders))
         return "<br>".join(parts)
 
     # editing ---------------------------------------------------------------------------------------

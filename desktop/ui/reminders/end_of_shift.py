@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.orders import format_amount
-from desktop.core.reminders import STATE_LABELS, ReminderPolicy, friendly_time, policy_from, zone_from
+from desktop.core.reminders import STATE_LABELS, ReminderPolicy, policy_from, zone_from
 from desktop.services.reminders import ShiftSnapshot, close_shift, load_shift
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.widgets.language import friendly_time_label, label
 from desktop.ui.widgets.plain_text import plain_label
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -100,7 +101,7 @@ class EndOfShiftDialog(QDialog):
         now = self.now()
         self.promise_list.clear()
         for promise in snapshot.promises:
-            due = self.tr("（%1 到期）").replace("%1", friendly_time(promise.due, now)) if promise.due else ""
+            due = self.tr("（%1 到期）").replace("%1", friendly_time_label(promise.due, now)) if promise.due else ""
             late = self.tr(" · 已逾期") if promise.is_overdue(now) else ""
             item = QListWidgetItem(f"{promise.nickname}：{promise.text}{due}{late}", self.promise_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -109,9 +110,10 @@ class EndOfShiftDialog(QDialog):
         self.reminder_list.clear()
         for reminder in self.policy.by_deadline(snapshot.reminders):
             amount = f" ¥{format_amount(reminder.amount)}" if reminder.amount is not None else ""
-            closes = friendly_time(self.policy.deadline(reminder), now)
+            closes = friendly_time_label(self.policy.deadline(reminder), now)
+            state = label(STATE_LABELS[reminder.state])
             QListWidgetItem(self.tr("%1%2 · %3 · %4 关闭").replace("%1", reminder.buyer).replace("%2", amount)
-                            .replace("%3", STATE_LABELS[reminder.state]).replace("%4", closes), self.reminder_list)
+                            .replace("%3", state).replace("%4", closes), self.reminder_list)
         day = snapshot.today
         sent, orders, paid = (day.sent, day.orders, day.paid) if day else (0, 0, 0)
         self.summary_label.setText(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
 from desktop.core.reminders import ReminderState
@@ -21,6 +21,7 @@ from desktop.ui.reminders.handover import HandoverNotice
 from desktop.ui.reminders.panel import RemindersPanel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.shell.overlay_window import OverlayWindow
+from desktop.ui.widgets.language import LanguageChangeRelay
 
 
 class RemindersFeature(QObject):
@@ -54,7 +55,7 @@ class RemindersFeature(QObject):
         self.handover.show_note = self._show_handover_note
         self.end_of_shift_action = QAction(self)
         self.retranslate()
-        window.installEventFilter(self)  # the window hears of a language switch; our texts follow it
+        self._language = LanguageChangeRelay(window, self.retranslate)  # tab titles and 日清 follow the window
         self.end_of_shift_action.triggered.connect(self.show_end_of_shift)
         if tray is not None and hasattr(tray, "add_action"):
             tray.add_action(self.end_of_shift_action)
@@ -86,11 +87,6 @@ class RemindersFeature(QObject):
         self.window.tabs.setTabText(self.reminders_tab, self.tr("催付"))
         self.window.tabs.setTabText(self.customers_tab, self.tr("客户"))
         self.end_of_shift_action.setText(self.tr("日清…"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     # navigation ------------------------------------------------------------------------------------
     def show_reminders(self) -> None:

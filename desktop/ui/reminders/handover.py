@@ -14,11 +14,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.handover import Handover, HandoverError
-from desktop.core.reminders import friendly_time, zone_from
+from desktop.core.reminders import zone_from
 from desktop.services.handover import NoteToShow, handover_to_share, local_note, mark_shown, shared_note_if_new
 from desktop.sync.handover import read_shared_handover, write_shared_handover
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.widgets.language import friendly_time_label
 from desktop.ui.widgets.plain_text import message_box
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class HandoverNotice(QObject):
         if note.promises:
             lines += ["", self.tr("未完成的承诺（%1）：").replace("%1", str(len(note.promises)))]
         for promise in note.promises:
-            due = self.tr("（%1 到期）").replace("%1", friendly_time(promise.due.astimezone(now.tzinfo), now)) \
+            due = self.tr("（%1 到期）").replace("%1", friendly_time_label(promise.due.astimezone(now.tzinfo), now)) \
                 if promise.due else ""
             lines.append(f"· {promise.buyer}：{promise.text}{due}")
         return "\n".join(lines)

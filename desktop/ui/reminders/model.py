@@ -9,7 +9,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QColor
 
 from desktop.core.orders import format_amount
-from desktop.core.reminders import STATE_LABELS, Reminder, ReminderPolicy, friendly_time, short_title
+from desktop.core.reminders import STATE_LABELS, Reminder, ReminderPolicy, short_title
+from desktop.ui.widgets.language import friendly_time_label, label
 from desktop.ui.widgets.plain_text import as_tooltip
 
 ReminderRole = Qt.ItemDataRole.UserRole + 1
@@ -96,7 +97,7 @@ class ReminderListModel(QAbstractListModel):
         hours = max(0, int(left.total_seconds() // 3600))
         remaining = self.tr("还剩 %1 小时").replace("%1", str(hours)) if hours else self.tr("即将关闭")
         due = self.tr("该催了 · ") if self._policy.is_due(r, self._now) else ""
-        first = "  ".join(part for part in (r.buyer, amount, STATE_LABELS[r.state]) if part)
+        first = "  ".join(part for part in (r.buyer, amount, label(STATE_LABELS[r.state])) if part)
         if r.remind_count:
             first += self.tr("（%1 次）").replace("%1", str(r.remind_count))
         second = " · ".join(part for part in (due + remaining, short_title(r.title, 14)) if part)
@@ -106,10 +107,10 @@ class ReminderListModel(QAbstractListModel):
         deadline = self._policy.deadline(r)
         nudge = self._policy.next_nudge(r)
         lines = [self.tr("订单 %1").replace("%1", r.order_id),
-                 self.tr("下单 %1").replace("%1", friendly_time(r.created_at, self._now)),
-                 self.tr("自动关闭 %1").replace("%1", friendly_time(deadline, self._now))]
+                 self.tr("下单 %1").replace("%1", friendly_time_label(r.created_at, self._now)),
+                 self.tr("自动关闭 %1").replace("%1", friendly_time_label(deadline, self._now))]
         if nudge is not None:
-            lines.append(self.tr("建议催付 %1").replace("%1", friendly_time(nudge, self._now)))
+            lines.append(self.tr("建议催付 %1").replace("%1", friendly_time_label(nudge, self._now)))
         if r.last_reminded_at is not None:
-            lines.append(self.tr("上次催付 %1").replace("%1", friendly_time(r.last_reminded_at, self._now)))
+            lines.append(self.tr("上次催付 %1").replace("%1", friendly_time_label(r.last_reminded_at, self._now)))
         return "\n".join(lines)

@@ -17,8 +17,9 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core.orders import format_amount
-from desktop.core.reminders import Reminder, ReminderPolicy, friendly_time
+from desktop.core.reminders import Reminder, ReminderPolicy
 from desktop.platform.interfaces import Notifier
+from desktop.ui.widgets.language import friendly_time_label
 
 Clock = Callable[[], dt.datetime]
 NOTIFICATION_PREFIX = "reminder:"
@@ -108,7 +109,7 @@ class NudgeScheduler(QObject):
         return [r.order_id for r in due]
 
     def _notify_one(self, reminder: Reminder, now: dt.datetime) -> None:
-        deadline = friendly_time(self.policy.deadline(reminder), now.astimezone(reminder.created_at.tzinfo))
+        deadline = friendly_time_label(self.policy.deadline(reminder), now.astimezone(reminder.created_at.tzinfo))
         amount = f" ¥{format_amount(reminder.amount)}" if reminder.amount is not None else ""
         body = self.tr("%1%2，%3 自动关闭").replace("%1", reminder.buyer).replace("%2", amount)
         body = body.replace("%3", deadline)

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -123,6 +123,11 @@ class RemindersPanel(QWidget):
         button.clicked.connect(on_click)
         return button
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _action_buttons(self) -> tuple[QPushButton, ...]:
         return self.remind_button, self.snooze_button, self.paid_button, self.close_button, self.customer_button
 
@@ -149,6 +154,7 @@ class RemindersPanel(QWidget):
         self.customer_button.setText(self.tr("客户"))
         self.empty_label.setText(self.tr("没有待催付的订单。\n点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。"))
         self._show_stats()
+        self.list_view.scheduleDelayedItemsLayout()  # the rows' state names and times are said anew
 
     def _fill_close_menu(self) -> None:
         """关闭 without a reason, or with why the buyer did not buy (未成交原因, counted for the lead)."""

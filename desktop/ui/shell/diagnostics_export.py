@@ -42,9 +42,13 @@ class DiagnosticsExport(QObject):
         self._runner = runner
         self._notifier = notifier
         self._folder = folder or (lambda: desktop_folder(paths))
-        self.action = QAction(self.tr("导出诊断信息"), self)
-        self.action.setToolTip(self.tr("把日志和配置打包成 zip（不含短语库和客户资料），发给 IT"))
+        self.action = QAction(self)
+        self.retranslate()
         self.action.triggered.connect(self._on_action_triggered)
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("导出诊断信息"))
+        self.action.setToolTip(self.tr("把日志和配置打包成 zip（不含短语库和客户资料），发给 IT"))
 
     def export(self) -> None:
         if not self.action.isEnabled():

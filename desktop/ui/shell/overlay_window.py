@@ -254,5 +254,3 @@ class OverlayWindow(QWidget):
         self.pause_button.setText(self.tr("继续") if paused else self.tr("暂停"))
         self.pause_button.setToolTip(self.tr("已暂停监听剪贴板") if paused else self.tr("暂停监听剪贴板"))
         self.settings_button.setText(self.tr("设置"))
-        if self._suggestions is not None:
-            self._suggestions.retranslate()

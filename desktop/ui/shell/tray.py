@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from desktop.ui.widgets.language import LanguageChangeRelay
 
 
 class TrayIcon(QObject):
@@ -32,7 +36,7 @@ class TrayIcon(QObject):
         self.pause_action.toggled.connect(self.pause_toggled)
         self.settings_action.triggered.connect(self.settings_requested)
         self.quit_action.triggered.connect(self.quit_requested)
-        self.menu.installEventFilter(self)
+        self._language = LanguageChangeRelay(self.menu, self.retranslate)
 
         self.icon = QSystemTrayIcon(icon, self)
         self.icon.setContextMenu(self.menu)
@@ -46,9 +50,17 @@ class TrayIcon(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
-    def add_action(self, action: QAction) -> None:
-        """Insert a feature's action (e.g. 立即同步) above 退出."""
-        self.menu.insertAction(self._extras_end, action)
+    def add_action(self, action: QAction, retranslate: Callable[[], object] | None = None) -> None:
+        """Insert a feature's action (e.g. 立即同步) above 退出; `retranslate` sets its text again after a
+        language switch (the menu hears of it)."""
+        self.add_actions([action], retranslate)
+
+    def add_actions(self, actions: Sequence[QAction], retranslate: Callable[[], object] | None = None) -> None:
+        """Insert a feature's actions in order above 退出; `retranslate` names them all again."""
+        for action in actions:
+            self.menu.insertAction(self._extras_end, action)
+        if retranslate is not None:
+            LanguageChangeRelay(self.menu, retranslate)
 
     def set_paused(self, paused: bool) -> None:
         self.pause_action.blockSignals(True)
@@ -57,10 +69,11 @@ class TrayIcon(QObject):
         self._update_tooltip()
 
     def set_window_visible(self, visible: bool) -> None:
+        self._window_visible = visible
         self.show_action.setText(self.tr("隐藏快答") if visible else self.tr("显示快答"))
 
     def retranslate(self) -> None:
-        self.set_window_visible(True)
+        self.set_window_visible(getattr(self, "_window_visible", True))
         self.pause_action.setText(self.tr("暂停监听剪贴板"))
         self.settings_action.setText(self.tr("设置…"))
         self.quit_action.setText(self.tr("退出"))
@@ -70,11 +83,6 @@ class TrayIcon(QObject):
         if shiboken6.isValid(self.menu):
             self.icon.hide()
             self.menu.deleteLater()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     def _update_tooltip(self) -> None:
         paused = self.pause_action.isChecked()

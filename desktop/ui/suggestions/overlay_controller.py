@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.chat_block import CopiedMessage, read_copied, split_speaker
 from desktop.core.phrases import intent_ids
+from desktop.core.ui_text import UiText
 from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyAction, HotkeyService, Paster
 from desktop.services.values import RenderValues, render_values
@@ -29,6 +30,7 @@ from desktop.ui.suggestions.paste_pipeline import PastePipeline
 from desktop.ui.suggestions.phrase_actions import PhraseActions
 from desktop.ui.suggestions.reply_model import MAX_NUMBERED, ReplyListModel
 from desktop.ui.suggestions.search_mode import SearchMode
+from desktop.ui.widgets.language import LanguageChangeRelay, translated
 from desktop.ui.widgets.lost_sale import LostSaleButton
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ class OverlayController(QObject):
 
     def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Any, clipboard: ClipboardWatcher,
                  paster: Paster, hotkeys: HotkeyService, *, focus: FocusReturn | None = None,
-                 library: LibraryService | None = None, hotkey_errors: dict[str, str] | None = None,
+                 library: LibraryService | None = None, hotkey_errors: dict[str, UiText] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window = window
@@ -66,7 +68,8 @@ class OverlayController(QObject):
         self.copied = ""  # the last copied text as copied (＋ 新建 saves it); never logged
         self.message = ""  # what is answered: the buyer's question read from it (chat_block); shown elided
         self.buyer = ""  # the buyer's nick when the copy was a block from the chat client, else ""
-        self._load_problem: tuple[str, str] | None = None  # (status line, its tooltip) while no library loads
+        self._load_problem: BaseException | None = None  # why no library loads, while that lasts
+        self._read: CopiedMessage | None = None  # what the message line shows, said again after a language switch
 
         values = self._values()
         self.suggestion_model = ReplyListModel(values, parent=self)
@@ -91,6 +94,7 @@ class OverlayController(QObject):
         hotkeys.hotkey_pressed.connect(self._on_hotkeys_hotkey_pressed)
         hotkeys.bindings_changed.connect(self.set_hotkey_errors)
         settings.changed.connect(self._on_settings_changed)
+        self._language = LanguageChangeRelay(window, self._retranslate)  # after the window's own texts
         self.panel.row_clicked.connect(self.choose_row)
         self.panel.search_focus_requested.connect(self.begin_search)
         self.panel.search_cancel_requested.connect(self.end_search)
@@ -157,19 +161,20 @@ class OverlayController(QObject):
     def _on_library_failed(self, error: BaseException) -> None:
         """The status line says it in a few words (the full text is its tooltip; the app's StoreGuard explains
         a store that cannot be opened in a message box)."""
-        if isinstance(error, NewerStoreError):
-            short = self.tr("请升级快答：本地数据库来自更新的版本")
-        elif isinstance(error, StoreError):
-            short = self.tr("本地数据库无法打开")
-        else:
-            short = self.tr("短语库打开失败")
         if self.library is None:
-            self._load_problem = (short, str(error))  # kept on the status line until a library loads
+            self._load_problem = error  # kept on the status line until a library loads
             self._update_status()
             if not self.searching:
                 self.panel.show_model(self.suggestion_model, EmptyKind.UNAVAILABLE)
         else:  # a change could not be saved; the loaded library stays
-            self.window.set_status(short, detail=str(error))
+            self.window.set_status(self._failure_words(error), detail=str(error))
+
+    def _failure_words(self, error: BaseException) -> str:
+        if isinstance(error, NewerStoreError):
+            return self.tr("请升级快答：本地数据库来自更新的版本")
+        if isinstance(error, StoreError):
+            return self.tr("本地数据库无法打开")
+        return self.tr("短语库打开失败")
 
     # suggestions -----------------------------------------------------------------------------------
     def _on_clipboard_message_copied(self, text: str) -> None:
@@ -178,6 +183,7 @@ class OverlayController(QObject):
         self.copied = text
         read = read_copied(text, self._seller_names())
         self.message, self.buyer = read.question, read.buyer
+        self._read = read
         if not read.from_block:
             self.buyer = split_speaker(text)[0]
         self.panel.set_message(self._shown_message(read))
@@ -186,6 +192,11 @@ class OverlayController(QObject):
     def _seller_names(self) -> tuple[str, ...]:
         names = (self.settings.get("agent_name"), self.settings.get("shop_name"))
         return tuple(str(name) for name in names if name)
+
+    def _retranslate(self) -> None:
+        self._update_status()
+        if self._read is not None:
+            self.panel.set_message(self._shown_message(self._read))
 
     def _shown_message(self, read: CopiedMessage) -> str:
         """The message line (买家：…) shows what was read: from a copied block, the buyer's nick and question."""
@@ -313,11 +324,11 @@ class OverlayController(QObject):
 
     def _update_status(self) -> None:
         if self._load_problem is not None:
-            self.window.set_status(*self._load_problem)
+            self.window.set_status(self._failure_words(self._load_problem), detail=str(self._load_problem))
         elif self.clipboard.is_paused():
             self.window.set_status(self.tr("已暂停监听剪贴板"))
         elif reason := self.hotkeys.unavailable_reason():
-            self.window.set_status(reason)
+            self.window.set_status(translated(reason))
         elif self.hotkey_errors:
             self.window.set_status(self.tr("部分热键不可用，见设置"))
         else:
@@ -325,7 +336,7 @@ class OverlayController(QObject):
             self.window.set_status(self.tr("%1+1…9 粘贴 · %2 搜索").replace("%1", prefix)
                                    .replace("%2", str(self.settings.get("hotkey_search"))))
 
-    def set_hotkey_errors(self, errors: dict[str, str]) -> None:
+    def set_hotkey_errors(self, errors: dict[str, UiText]) -> None:
         self.hotkey_errors = dict(errors)
         self._update_status()
 
@@ -340,8 +351,6 @@ class OverlayController(QObject):
             self.panel.list_view.scheduleDelayedItemsLayout()
         elif key in HOTKEY_KEYS:
             self._update_hotkey_hints()
-            self._update_status()
-        elif key == "language":  # the translator is already swapped (Appearance subscribed first)
             self._update_status()
 
     # quick add, edit, delete, hide -----------------------------------------------------------------

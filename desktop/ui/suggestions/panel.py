@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -135,6 +135,11 @@ class SuggestionPanel(QWidget):
         index = self.list_view.currentIndex()
         return index.row() if index.isValid() else -1
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("搜索：文字、快捷编码或拼音首字母"))
         self.add_button.setText(self.tr("＋ 新建"))
@@ -143,7 +148,6 @@ class SuggestionPanel(QWidget):
         self.delegate.sensitive_label = self.tr("敏感词")
         self.delegate.less_sure_label = self.tr("猜测")
         self.delegate.hidden_label = self.tr("已隐藏")
-        self.empty_state.retranslate()
         self._elide_message()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

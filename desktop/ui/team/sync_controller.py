@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton, QWidget
 
@@ -359,19 +359,23 @@ class SyncActions(QObject):
         self.sync_action.triggered.connect(controller.sync_now)
         controller.status_changed.connect(self._on_controller_status_changed)
         controller.trust_requested.connect(self._on_controller_trust_requested)
-        self._on_controller_status_changed(controller.status)
-        self.sync_action.setText(self.tr("立即同步团队短语库"))
+        self.retranslate()
 
     @property
     def actions(self) -> list[QAction]:
         return [self.status_action, self.sync_action]
 
+    def retranslate(self) -> None:
+        self._on_controller_status_changed(self._controller.status)
+        self.sync_action.setText(self.tr("立即同步团队短语库"))
+
     def _on_controller_status_changed(self, status: SyncStatus) -> None:
         if not status.key_to_confirm:
             self._fingerprint = ""
         self.status_action.setEnabled(bool(self._fingerprint))
-        self.status_action.setText(self.tr("确认团队密钥…") if self._fingerprint else status.text())
-        self.status_action.setToolTip(as_tooltip(status.reason))
+        self.status_action.setText(self.tr("确认团队密钥…") if self._fingerprint
+                                   else status.line().full(QCoreApplication.translate))
+        self.status_action.setToolTip(as_tooltip(_reason(status)))
 
     def _on_controller_trust_requested(self, fingerprint: str) -> None:
         self._fingerprint = fingerprint
@@ -380,6 +384,12 @@ class SyncActions(QObject):
     def _on_status_action_triggered(self) -> None:
         if self._fingerprint and confirm_fingerprint(None, self._fingerprint):
             self._controller.trust(self._fingerprint)
+
+
+def _reason(status: SyncStatus) -> str:
+    """The reason in the interface language where it is one of the sync's fixed sentences (no team library yet);
+    an error's own text (a path, the OS's words) stays as it came."""
+    return QCoreApplication.translate("SyncStatus", status.reason) if status.reason else ""
 
 
 def confirm_fingerprint(parent: QWidget | None, fingerprint: str, trusted: str = "") -> bool:
@@ -402,11 +412,21 @@ class SyncStatusButton(QToolButton):
         self.setAutoRaise(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the overlay never takes the focus
         self.clicked.connect(controller.sync_now)
+        self._controller = controller
         controller.status_changed.connect(self._on_controller_status_changed)
         self._on_controller_status_changed(controller.status)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self._on_controller_status_changed(self._controller.status)
+
     def _on_controller_status_changed(self, status: SyncStatus) -> None:
-        full = status.text()
-        self.setText(full.split(" · ")[0] if status.ok else full.split("：")[0].split(" · ")[0])
-        detail = full + ("\n" + status.reason if status.reason else "") + "\n" + self.tr("点击立即同步")
+        line = status.line()
+        full = line.full(QCoreApplication.translate)
+        self.setText(line.short.format(QCoreApplication.translate))
+        detail = full + ("\n" + _reason(status) if status.reason else "") + "\n" + self.tr("点击立即同步")
         self.setToolTip(as_tooltip(detail))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -23,6 +23,7 @@ from desktop.sync.share import FolderCheck, check_share_folder
 from desktop.sync.status import SyncStatus
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.team.sync_controller import SyncController, confirm_fingerprint, services_team
+from desktop.ui.widgets.language import translated
 from desktop.ui.widgets.plain_text import as_tooltip, collapsing_label, plain_label
 
 FOLDER_CHECK_TIMEOUT_MS = 20_000  # as long as a pull may take: a share that hangs must not hang the dialog
@@ -49,21 +50,21 @@ class TeamPage(QWidget):
 
         self.status_label = plain_label(parent=self)
         self.status_label.setWordWrap(True)
-        self.sync_button = QPushButton(self.tr("立即同步"), self)
+        self.sync_button = QPushButton(self)
         self.sync_button.clicked.connect(sync.sync_now)
-        sync_box = QGroupBox(self.tr("同步"), self)
+        self.sync_box = sync_box = QGroupBox(self)
         sync_row = QHBoxLayout(sync_box)
         sync_row.addWidget(self.status_label, 1)
         sync_row.addWidget(self.sync_button)
 
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setReadOnly(True)
-        self.choose_button = QPushButton(self.tr("选择…"), self)
+        self.choose_button = QPushButton(self)
         self.choose_button.clicked.connect(self.pick_folder)
         self.folder_result = collapsing_label(self)
         self.folder_result.setWordWrap(True)
         self.folder_result.setProperty("role", "muted")
-        folder_box = QGroupBox(self.tr("共享文件夹"), self)
+        self.folder_box = folder_box = QGroupBox(self)
         folder_layout = QVBoxLayout(folder_box)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
@@ -72,15 +73,14 @@ class TeamPage(QWidget):
         folder_layout.addWidget(self.folder_result)
         if settings.locked("shared_folder"):
             self.choose_button.setEnabled(False)
-            self.choose_button.setToolTip(self.tr("此设置由管理员锁定"))
 
         self.trusted_label = plain_label(parent=self)
         self.trusted_label.setWordWrap(True)
         self.waiting_label = plain_label(parent=self)
         self.waiting_label.setWordWrap(True)
-        self.confirm_button = QPushButton(self.tr("确认团队密钥…"), self)
+        self.confirm_button = QPushButton(self)
         self.confirm_button.clicked.connect(self.confirm_waiting_key)
-        key_box = QGroupBox(self.tr("团队密钥"), self)
+        self.key_box = key_box = QGroupBox(self)
         key_layout = QVBoxLayout(key_box)
         key_layout.addWidget(self.trusted_label)
         key_layout.addWidget(self.waiting_label)
@@ -89,8 +89,7 @@ class TeamPage(QWidget):
         key_row.addStretch(1)
         key_layout.addLayout(key_row)
 
-        self.editor_button = QPushButton(self.tr("团队短语库…"), self)
-        self.editor_button.setToolTip(self.tr("查看团队短语库；有团队密钥的主管可以编辑、发布"))
+        self.editor_button = QPushButton(self)
         self.editor_button.clicked.connect(self.editor_requested)
 
         layout = QVBoxLayout(self)
@@ -105,8 +104,26 @@ class TeamPage(QWidget):
 
         sync.status_changed.connect(self._on_sync_status_changed)
         self.folder_edit.setText(current_folder())
-        self._on_sync_status_changed(sync.status)
+        self.retranslate()
         self.load_trusted_key()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.sync_button.setText(self.tr("立即同步"))
+        self.sync_box.setTitle(self.tr("同步"))
+        self.choose_button.setText(self.tr("选择…"))
+        self.choose_button.setToolTip(self.tr("此设置由管理员锁定") if self._settings.locked("shared_folder") else "")
+        self.folder_box.setTitle(self.tr("共享文件夹"))
+        self.confirm_button.setText(self.tr("确认团队密钥…"))
+        self.key_box.setTitle(self.tr("团队密钥"))
+        self.editor_button.setText(self.tr("团队短语库…"))
+        self.editor_button.setToolTip(self.tr("查看团队短语库；有团队密钥的主管可以编辑、发布"))
+        self.folder_result.setText("")  # a check's outcome is news of the moment, not kept across languages
+        self._on_sync_status_changed(self._sync.status)
 
     # sync and key ------------------------------------------------------------------------------------
     def load_trusted_key(self) -> None:
@@ -121,8 +138,9 @@ class TeamPage(QWidget):
         self._show_key()
 
     def _on_sync_status_changed(self, status: SyncStatus) -> None:
-        self.status_label.setText(status.text())
-        self.status_label.setToolTip(as_tooltip(status.reason))
+        self.status_label.setText(status.line().full(QCoreApplication.translate))
+        reason = QCoreApplication.translate("SyncStatus", status.reason) if status.reason else ""
+        self.status_label.setToolTip(as_tooltip(reason))
         previous = self._waiting
         self._waiting = status.key_to_confirm
         if previous and not self._waiting:
@@ -159,14 +177,15 @@ class TeamPage(QWidget):
 
     def _on_folder_checked(self, path: Path, check: FolderCheck) -> None:
         self.choose_button.setEnabled(True)
+        message = translated(check.message)
         if not check.usable:
-            self.folder_result.setText(self.tr("没有改动：%1").replace("%1", check.message))
+            self.folder_result.setText(self.tr("没有改动：%1").replace("%1", message))
             return
         if not self._settings.set("shared_folder", str(path)):
             self.folder_result.setText(self.tr("此设置由管理员锁定"))
             return
         self.folder_edit.setText(str(path))
-        self.folder_result.setText(check.message)
+        self.folder_result.setText(message)
         self._sync.sync_now()
 
     def _on_folder_check_failed(self, error: BaseException) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMenu, QPushButton, QWidget
 
 from desktop.core.lost_sales import MAX_NOTE_CHARS, LostSale, LostSaleError, shop_reasons
@@ -60,6 +60,11 @@ class LostSaleButton(QPushButton):
         self.reasons_menu.aboutToShow.connect(self._fill_menu)
         self.setMenu(self.reasons_menu)
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setText(self.tr("未成交"))

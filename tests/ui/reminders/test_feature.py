@@ -124,7 +124,7 @@ def test_the_tab_titles_follow_a_language_switch(qtbot, services: Services, sett
         qtbot.waitUntil(lambda: window.tabs.tabText(feature.reminders_tab) != "催付")
         assert window.tabs.tabText(feature.customers_tab) != "客户"
     finally:
-        translations.apply("zh_CN")
+        translations.remove()
     qtbot.waitUntil(lambda: window.tabs.tabText(feature.reminders_tab) == "催付")
 
 

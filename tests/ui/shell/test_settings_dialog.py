@@ -86,6 +86,7 @@ def test_theme_and_font_size_apply_live(qtbot, settings: SettingsBridge) -> None
         settings.set("font_size", 17)
         assert app.font().pixelSize() == 17
     finally:
+        appearance.translations.remove()  # apply() installed Qt's Chinese translation: not for the next test
         app.setPalette(original_palette)
         app.setFont(original_font)
         app.setStyleSheet(original_sheet)
@@ -103,28 +104,28 @@ def test_english_translation_loads_and_the_window_follows_a_language_switch(qtbo
         assert translations.apply("zh_CN")
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "建议")
     finally:
-        translations.apply("zh_CN")
+        translations.remove()
 
 
 def test_an_unknown_language_keeps_chinese() -> None:
     translations = Translations(QApplication.instance())
-    assert not translations.apply("fr")
-    assert translations.language == "zh_CN"
+    try:
+        assert not translations.apply("fr")
+        assert translations.language == "zh_CN"
+    finally:
+        translations.remove()
 
 
 def test_switching_the_language_retranslates_the_status_line_too(qtbot, overlay) -> None:
     app = QApplication.instance()
     appearance = Appearance(app, overlay.settings, [])
-    overlay.controller.settings.changed.disconnect(overlay.controller._on_settings_changed)
-    # reconnected after Appearance, as the app orders them
-    overlay.controller.settings.changed.connect(overlay.controller._on_settings_changed)
     try:
-        overlay.settings.set("language", "en")
-        assert overlay.window.status_label.text() == "Alt+1…9 paste · Alt+S search"
+        overlay.settings.set("language", "en")  # the status line follows LanguageChange: no listener order
+        qtbot.waitUntil(lambda: overlay.window.status_label.text() == "Alt+1…9 paste · Alt+S search")
         qtbot.waitUntil(lambda: overlay.window.suggestions.add_button.text() == "＋ New")
     finally:
         overlay.settings.set("language", "zh_CN")
-        appearance.translations.apply("zh_CN")
+        appearance.translations.remove()
 
 
 def test_my_phrases_can_be_imported_and_exported_from_settings_too(qtbot, settings: SettingsBridge) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.phrases import Phrase
 from desktop.core.sync.keys import SigningKey
@@ -15,6 +16,7 @@ from desktop.sync.publish import publish
 from desktop.sync.status import SyncState
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import ImmediateTaskRunner
+from desktop.ui.shell.i18n import Translations
 from desktop.ui.shell.settings_dialog import SettingsDialog
 from desktop.ui.team.sync_controller import SyncController
 from desktop.ui.team.team_page import TeamPage
@@ -93,4 +95,26 @@ def test_the_settings_dialog_has_a_team_page_that_opens_the_editor(qtbot, tmp_pa
     assert titles == ["回复", "外观", "热键", "团队"]  # 我的短语 comes with its buttons
     with qtbot.waitSignal(page.editor_requested):
         page.editor_button.click()
+    controller.stop()
+
+
+def test_the_team_page_follows_a_language_switch(qtbot, tmp_path, store, settings) -> None:
+    share = tmp_path / "share"
+    publish(share, LIBRARY, SigningKey.generate(), "主管")
+    page, controller = make_page(qtbot, store, settings, share)
+    page.choose_folder = lambda: str(share)
+    page.choose_button.click()
+    assert page.folder_result.text() == "已找到团队库"
+    translations = Translations(QApplication.instance())
+    try:
+        translations.apply("en")
+        QApplication.processEvents()
+        assert page.sync_button.text() == "Sync now" and page.key_box.title() == "Team key"
+        page.choose_button.click()
+        assert page.folder_result.text() == "Found a team library"
+        assert not any("\u4e00" <= char <= "\u9fff" for char in page.status_label.text())
+    finally:
+        translations.apply("zh_CN")
+        QApplication.processEvents()
+    assert page.sync_button.text() == "立即同步"
     controller.stop()
