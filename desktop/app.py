@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -27,13 +28,34 @@ from desktop.ui.shell.appearance import Appearance
 from desktop.ui.shell.overlay_window import SCREEN_MARGIN, OverlayWindow, default_size
 
 if TYPE_CHECKING:
+    from desktop.platform.factory import PlatformServices
     from desktop.services.context import Services
+    from desktop.testing.e2e_probe import E2EProbe
+    from desktop.ui.feedback.feature import FeedbackFeature
+    from desktop.ui.feedback.review import FeedbackReview
+    from desktop.ui.reminders.feature import RemindersFeature
+    from desktop.ui.report.window import ReportWindow
+    from desktop.ui.rounds.feature import RoundsFeature
+    from desktop.ui.rounds.lead_window import RoundsWindow
+    from desktop.ui.runtime.gc_guard import GuiThreadCollector
+    from desktop.ui.runtime.library_service import LibraryService
+    from desktop.ui.runtime.tasks import FailureReporter
+    from desktop.ui.shell.diagnostics_export import DiagnosticsExport
+    from desktop.ui.shell.store_guard import RestartableRunner, StoreGuard
+    from desktop.ui.shell.tray import TrayIcon
+    from desktop.ui.suggestions.overlay_controller import OverlayController
+    from desktop.ui.suggestions.phrase_files import PhraseFiles
+    from desktop.ui.team.editor.window import LibraryEditor
+    from desktop.ui.team.sync_controller import SyncActions, SyncController, SyncStatusButton
+    from desktop.ui.team.team_page import TeamPage
 
 log = logging.getLogger(__name__)
 
 ICON_SIZES = (16, 32, 64, 256)
 # `bench/startup.py` sets this: print the wall-clock time of the first paint and quit right after it.
 FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
+# The end-to-end tests set this to a file: desktop/testing/e2e_probe.py writes the window's state there.
+E2E_PROBE_ENV = "KUAIDA_E2E_PROBE"
 GEOMETRY_SAVE_MS = 1500
 OPEN_EDITOR = 2  # the settings dialog's result when 设置 → 团队 → 团队短语库… closed it
 TASK_FAILED_KEY = "task-failed"  # one notification slot: a new failure replaces the last one
@@ -78,14 +100,46 @@ class FirstPaint(QObject):
 
 def place_window(window: OverlayWindow, settings: SettingsBridge) -> None:
     """Where the agent left it; the first time at the right edge of the screen, beside the chat client."""
-    if not window.restore_geometry_state(str(settings.get("window_geometry"))):
+    if not window.restore_geometry_state(settings.get("window_geometry")):
         screen = window.screen()
         if screen is not None:
             area = screen.availableGeometry()
             window.resize(default_size(area))
             window.move(area.right() - window.width() - SCREEN_MARGIN, area.top() + SCREEN_MARGIN)
     if settings.get("dock_edge"):
-        window.dock(str(settings.get("dock_edge")))
+        window.dock(settings.get("dock_edge"))
+
+
+@dataclass
+class TeamSync:
+    controller: SyncController
+    actions: SyncActions
+    status: SyncStatusButton
+
+
+@dataclass
+class Running:
+    """Everything the app starts once the window has painted; `Application.running` is None before that."""
+
+    gc_guard: GuiThreadCollector
+    failures: FailureReporter
+    runner: RestartableRunner
+    library: LibraryService
+    store_guard: StoreGuard
+    tray: TrayIcon
+    platform: PlatformServices
+    controller: OverlayController
+    sync: TeamSync
+    reminders: RemindersFeature
+    feedback: FeedbackFeature
+    rounds: RoundsFeature
+    phrase_files: PhraseFiles
+    diagnostics: DiagnosticsExport
+    e2e_probe: E2EProbe | None = None
+    library_editor: LibraryEditor | None = None  # opened from the tray on demand
+    feedback_review: FeedbackReview | None = None  # likewise
+    daily_report: ReportWindow | None = None  # likewise
+    rounds_window: RoundsWindow | None = None  # likewise
 
 
 class Application(QObject):
@@ -105,22 +159,7 @@ class Application(QObject):
         self.window = OverlayWindow(deferred=True)
         place_window(self.window, self.settings)
         self._closed = False
-        self.controller = None
-        self.platform = None
-        self.runner = None
-        self.library = None
-        self.tray = None
-        self.store_guard = None
-        self.phrase_files = None
-        self.sync = None
-        self.library_editor = None
-        self.feedback = None
-        self.feedback_review = None
-        self.daily_report = None
-        self.rounds = None
-        self.rounds_window = None
-        self.reminders = None
-        self.gc_guard = None
+        self.running: Running | None = None
         self.first_paint = FirstPaint(self.window)
         self.first_paint.painted.connect(self._on_first_paint_painted)
         self.window.hide_requested.connect(self._on_window_hide_requested)
@@ -152,7 +191,6 @@ class Application(QObject):
 
     def _start_services(self) -> None:
         from desktop.platform.factory import create_platform
-        from desktop.platform.focus import create_focus_return
         from desktop.ui.runtime.gc_guard import GuiThreadCollector
         from desktop.ui.runtime.library_service import LibraryService
         from desktop.ui.runtime.tasks import FailureReporter, TaskRunner
@@ -163,75 +201,84 @@ class Application(QObject):
         self.window.build()
         self.appearance.add_delegate(self.window.suggestions.delegate)  # builds the 建议 panel
         # Before the workers start: from now on only the GUI thread runs the cyclic garbage collector.
-        self.gc_guard = GuiThreadCollector(self)
+        gc_guard = GuiThreadCollector(self)
         settings = self.settings.settings
         paths = self.paths
         # Restartable: after a backup is restored over a damaged store, a fresh DB worker opens it.
         # A job that fails without its own handler still tells the agent (status line and a notification).
-        self.failures = FailureReporter(self)
-        self.runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings),
-                                                           report_failure=self.failures.report))
+        failures = FailureReporter(self)
+        runner = RestartableRunner(lambda: TaskRunner(db_factory=lambda: open_services(paths, settings),
+                                                      report_failure=failures.report))
         # Whatever changes the phrases (sync, imports, restore, publishing, edits) reloads the library here.
-        self.library = LibraryService(self.runner, self.settings, parent=self)
-        self.store_guard = StoreGuard(self.runner, paths, self.window, parent=self)
-        self.store_guard.restored.connect(self._on_store_guard_restored)
-        self.store_guard.store_failed.connect(self._on_store_guard_store_failed)
+        library = LibraryService(runner, self.settings, parent=self)
+        store_guard = StoreGuard(runner, paths, self.window, parent=self)
+        store_guard.restored.connect(self._on_store_guard_restored)
+        store_guard.store_failed.connect(self._on_store_guard_store_failed)
         self.icon = app_icon()
         self.qt_app.setWindowIcon(self.icon)
         self.window.setWindowIcon(self.icon)
-        self.tray = TrayIcon(self.icon, self)
-        self.platform = create_platform(settings, tray=self.tray.icon, parent=self)
-        self.failures.failed.connect(self._on_failures_failed)
-        self.controller = OverlayController(
-            self.window, self.settings, self.runner, self.platform.clipboard, self.platform.paster,
-            self.platform.hotkeys, focus=create_focus_return(), library=self.library,
-            hotkey_errors=self.platform.hotkey_errors, parent=self,
+        tray = TrayIcon(self.icon, self)
+        platform = create_platform(settings, tray=tray.icon, parent=self)
+        e2e_probe = None
+        if probe_path := os.environ.get(E2E_PROBE_ENV):
+            from desktop.testing.e2e_probe import E2EProbe
+
+            e2e_probe = E2EProbe(probe_path, platform, parent=self)
+        failures.failed.connect(self._on_failures_failed)
+        controller = OverlayController(
+            self.window, self.settings, runner, platform.clipboard, platform.paster,
+            platform.hotkeys, focus=platform.focus, library=library,
+            hotkey_errors=platform.hotkey_errors, parent=self,
         )
-        self.controller.settings_requested.connect(self.show_settings)
-        self.library.reload_when(self.store_guard.restored)
-        self.library.reload()
-        self.tray.toggle_requested.connect(self.controller.toggle_window)
-        self.tray.pause_toggled.connect(self.controller.set_paused)
-        self.tray.settings_requested.connect(self.show_settings)
-        self.tray.quit_requested.connect(self.qt_app.quit)
-        self.platform.clipboard.paused_changed.connect(self.tray.set_paused)
-        self.tray.set_paused(self.platform.clipboard.is_paused())
-        self.window.visibility_changed.connect(self.tray.set_window_visible)
+        controller.settings_requested.connect(self.show_settings)
+        library.reload_when(store_guard.restored)
+        library.reload()
+        tray.toggle_requested.connect(controller.toggle_window)
+        tray.pause_toggled.connect(controller.set_paused)
+        tray.settings_requested.connect(self.show_settings)
+        tray.quit_requested.connect(self.qt_app.quit)
+        platform.clipboard.paused_changed.connect(tray.set_paused)
+        tray.set_paused(platform.clipboard.is_paused())
+        self.window.visibility_changed.connect(tray.set_window_visible)
         self.settings.changed.connect(self._on_settings_changed)
-        self._start_team_sync()
-        self._start_reminders()
-        self._start_feedback()
-        self._start_rounds()
-        self._start_phrase_files()
-        self._start_diagnostics()
-        self.store_guard.start()  # after the others queued their first DB jobs: they fail the same way
-        self.tray.show()
+        sync = self._start_team_sync(runner, tray, controller, library)
+        reminders = self._start_reminders(runner, platform, tray, controller, library)
+        feedback = self._start_feedback(runner, platform, tray, reminders)
+        rounds = self._start_rounds(runner, platform, reminders, sync)
+        phrase_files = self._start_phrase_files(runner, tray, controller, library)
+        diagnostics = self._start_diagnostics(runner, platform, tray)
+        self.running = Running(gc_guard, failures, runner, library, store_guard, tray, platform, controller, sync,
+                               reminders, feedback, rounds, phrase_files, diagnostics, e2e_probe)
+        store_guard.start()  # after the others queued their first DB jobs: they fail the same way
+        tray.show()
 
     def _on_failures_failed(self, message: str) -> None:
         self.window.show_hint(message)
-        if self.platform is not None:
-            self.platform.notifier.notify(TASK_FAILED_KEY, self.tr("快答：操作没有完成"), message)
+        if self.running is not None:
+            self.running.platform.notifier.notify(TASK_FAILED_KEY, self.tr("快答：操作没有完成"), message)
 
-    def _start_team_sync(self) -> None:
+    def _start_team_sync(self, runner: RestartableRunner, tray: TrayIcon, controller: OverlayController,
+                         library: LibraryService) -> TeamSync:
         """Follow the team library on the share: status in the overlay and tray, 立即同步 in the tray."""
         from desktop.sync.share import team_folder_path
         from desktop.ui.team.sync_controller import SyncActions, SyncController, SyncStatusButton
 
         settings, paths = self.settings.settings, self.paths
-        self.sync = SyncController(self.runner, self.settings, lambda: team_folder_path(settings, paths), parent=self)
-        self.sync_actions = SyncActions(self.sync, self)
-        self.tray.add_actions(self.sync_actions.actions, self.sync_actions.retranslate)
-        self.sync_status = SyncStatusButton(self.sync, self.window)
-        self.window.add_status_widget(self.sync_status)
-        self.library.reload_when(self.sync.library_updated)  # a new team library was applied
-        self.controller.proposal_requested.connect(self.sync.propose)  # 推荐给团队 on a personal phrase
-        self.controller.reply_chosen.connect(self.sync.note_pick)  # a burst of picks uploads the usage figures
-        self.sync.proposal_finished.connect(self._on_sync_proposal_finished)
+        sync = SyncController(runner, self.settings, lambda: team_folder_path(settings, paths), parent=self)
+        sync_actions = SyncActions(sync, self)
+        tray.add_actions(sync_actions.actions, sync_actions.retranslate)
+        sync_status = SyncStatusButton(sync, self.window)
+        self.window.add_status_widget(sync_status)
+        library.reload_when(sync.library_updated)  # a new team library was applied
+        controller.proposal_requested.connect(sync.propose)  # 推荐给团队 on a personal phrase
+        controller.reply_chosen.connect(sync.note_pick)  # a burst of picks uploads the usage figures
+        sync.proposal_finished.connect(self._on_sync_proposal_finished)
         self.editor_action = QAction(self)
         self.editor_action.triggered.connect(self.show_library_editor)
         self._retranslate_editor_action()
-        self.tray.add_action(self.editor_action, self._retranslate_editor_action)
-        self.sync.start()
+        tray.add_action(self.editor_action, self._retranslate_editor_action)
+        sync.start()
+        return TeamSync(sync, sync_actions, sync_status)
 
     def _retranslate_editor_action(self) -> None:
         self.editor_action.setText(self.tr("团队短语库…"))
@@ -241,28 +288,33 @@ class Application(QObject):
         from desktop.sync.share import team_folder_path
         from desktop.ui.team.editor.window import LibraryEditor
 
-        if self.library_editor is None:
+        running = self.running
+        if running is None:
+            return
+        if running.library_editor is None:
             settings, paths = self.settings.settings, self.paths
-            self.library_editor = LibraryEditor(self.runner, self.settings, lambda: team_folder_path(settings, paths))
+            running.library_editor = LibraryEditor(running.runner, self.settings,
+                                                   lambda: team_folder_path(settings, paths))
             # The editor has written the lead's own copy: suggest from it now; the sync then reports the version.
-            self.library.reload_when(self.library_editor.published)
-            self.library_editor.published.connect(lambda _version: self.sync.sync_now())
-            self.library_editor.load()
-        self.library_editor.show()
-        self.library_editor.raise_()
+            running.library.reload_when(running.library_editor.published)
+            running.library_editor.published.connect(lambda _version: running.sync.controller.sync_now())
+            running.library_editor.load()
+        running.library_editor.show()
+        running.library_editor.raise_()
 
-    def _start_feedback(self) -> None:
+    def _start_feedback(self, runner: RestartableRunner, platform: PlatformServices, tray: TrayIcon,
+                        reminders: RemindersFeature) -> FeedbackFeature:
         """反馈 on the status line for the copied message; 意见反馈汇总… in the tray for the lead."""
         from desktop.sync.share import team_folder_path
         from desktop.ui.feedback.feature import FeedbackFeature
 
         settings, paths = self.settings.settings, self.paths
-        self.feedback = FeedbackFeature(self.runner, self.settings, lambda: team_folder_path(settings, paths),
-                                        parent=self.window)
-        self.window.add_status_widget(self.feedback.button)
-        self.platform.clipboard.message_copied.connect(self.feedback.on_message_copied)
-        self.feedback.status.connect(self.window.set_status)
-        self.feedback.keyboard_requested.connect(self.reminders.borrow_keyboard)
+        feedback = FeedbackFeature(runner, self.settings, lambda: team_folder_path(settings, paths),
+                                   parent=self.window)
+        self.window.add_status_widget(feedback.button)
+        platform.clipboard.message_copied.connect(feedback.on_message_copied)
+        feedback.status.connect(self.window.set_status)
+        feedback.keyboard_requested.connect(reminders.borrow_keyboard)
         self.review_action = QAction(self)
         self.review_action.triggered.connect(self.show_feedback_review)
         self.rounds_action = QAction(self)
@@ -270,8 +322,9 @@ class Application(QObject):
         self.report_action = QAction(self)
         self.report_action.triggered.connect(self.show_daily_report)
         self._retranslate_feedback_actions()
-        self.tray.add_actions([self.review_action, self.rounds_action, self.report_action],
-                              self._retranslate_feedback_actions)
+        tray.add_actions([self.review_action, self.rounds_action, self.report_action],
+                         self._retranslate_feedback_actions)
+        return feedback
 
     def _retranslate_feedback_actions(self) -> None:
         self.review_action.setText(self.tr("意见反馈汇总…"))
@@ -282,106 +335,131 @@ class Application(QObject):
         from desktop.sync.share import team_folder_path
         from desktop.ui.feedback.review import FeedbackReview
 
-        if self.feedback_review is None:
+        running = self.running
+        if running is None:
+            return
+        if running.feedback_review is None:
             settings, paths = self.settings.settings, self.paths
-            self.feedback_review = FeedbackReview(self.runner, lambda: team_folder_path(settings, paths))
-        self.feedback_review.load()
-        self.feedback_review.show()
-        self.feedback_review.raise_()
+            running.feedback_review = FeedbackReview(running.runner, lambda: team_folder_path(settings, paths))
+        running.feedback_review.load()
+        running.feedback_review.show()
+        running.feedback_review.raise_()
 
-    def _start_rounds(self) -> None:
+    def _start_rounds(self, runner: RestartableRunner, platform: PlatformServices, reminders: RemindersFeature,
+                      sync: TeamSync) -> RoundsFeature:
         """话术优化: rounds the lead signed are looked for after each sync that reached the share."""
         from desktop.sync.share import team_folder_path
-        from desktop.sync.status import SyncState
+        from desktop.sync.status import SyncState, SyncStatus
         from desktop.ui.rounds.feature import RoundsFeature
 
         settings, paths = self.settings.settings, self.paths
-        self.rounds = RoundsFeature(self.runner, lambda: team_folder_path(settings, paths), self.platform.notifier,
-                                    parent=self.window)
-        self.window.add_status_widget(self.rounds.button)
-        self.rounds.status.connect(self.window.set_status)
-        self.rounds.keyboard_requested.connect(self.reminders.borrow_keyboard)
-        self.sync.status_changed.connect(
-            lambda status: status.state in (SyncState.UPDATED, SyncState.UNCHANGED) and self.rounds.check())
+        rounds = RoundsFeature(runner, lambda: team_folder_path(settings, paths), platform.notifier,
+                               parent=self.window)
+        self.window.add_status_widget(rounds.button)
+        rounds.status.connect(self.window.set_status)
+        rounds.keyboard_requested.connect(reminders.borrow_keyboard)
+
+        def check_after_sync(status: SyncStatus) -> None:
+            if status.state in (SyncState.UPDATED, SyncState.UNCHANGED):
+                rounds.check()
+
+        sync.controller.status_changed.connect(check_after_sync)
+        return rounds
 
     def show_rounds_window(self) -> None:
         from desktop.sync.share import team_folder_path
         from desktop.ui.rounds.lead_window import RoundsWindow
 
-        if self.rounds_window is None:
+        running = self.running
+        if running is None:
+            return
+        if running.rounds_window is None:
             settings, paths = self.settings.settings, self.paths
-            self.rounds_window = RoundsWindow(self.runner, lambda: team_folder_path(settings, paths))
-            self.rounds_window.adopt_requested.connect(self._on_round_answer_adopted)
-        self.rounds_window.load()
-        self.rounds_window.show()
-        self.rounds_window.raise_()
+            running.rounds_window = RoundsWindow(running.runner, lambda: team_folder_path(settings, paths))
+            running.rounds_window.adopt_requested.connect(self._on_round_answer_adopted)
+        running.rounds_window.load()
+        running.rounds_window.show()
+        running.rounds_window.raise_()
 
     def _on_round_answer_adopted(self, text: str, _question: str) -> None:
         self.show_library_editor()
-        self.library_editor.add_adopted_answer(text)
+        if self.running is not None and self.running.library_editor is not None:
+            self.running.library_editor.add_adopted_answer(text)
 
     def show_daily_report(self) -> None:
         from desktop.sync.share import team_folder_path
         from desktop.ui.report.window import ReportWindow
 
-        if self.daily_report is None:
+        running = self.running
+        if running is None:
+            return
+        if running.daily_report is None:
             settings, paths = self.settings.settings, self.paths
-            self.daily_report = ReportWindow(self.runner, self.settings, lambda: team_folder_path(settings, paths))
-        self.daily_report.load()
-        self.daily_report.show()
-        self.daily_report.raise_()
+            running.daily_report = ReportWindow(running.runner, self.settings,
+                                                lambda: team_folder_path(settings, paths))
+        running.daily_report.load()
+        running.daily_report.show()
+        running.daily_report.raise_()
 
-    def _start_reminders(self) -> None:
+    def _start_reminders(self, runner: RestartableRunner, platform: PlatformServices, tray: TrayIcon,
+                         controller: OverlayController, library: LibraryService) -> RemindersFeature:
         """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
         from desktop.sync.share import configured_share
         from desktop.ui.reminders.feature import RemindersFeature
 
-        self.reminders = RemindersFeature(
-            self.window, self.runner, self.settings, self.platform.clipboard, self.platform.paster,
-            self.platform.notifier, focus=self.controller.focus, tray=self.tray,
-            paste_text=self.controller.paste_text,
+        reminders = RemindersFeature(
+            self.window, runner, self.settings, platform.clipboard, platform.paster,
+            platform.notifier, focus=controller.focus, tray=tray,
+            paste_text=controller.paste_text,
             shared_folder=lambda: configured_share(self.settings.settings), parent=self,
         )
         # The 催付 phrases and the team's campaign come with the library: a sync or an edit reloads the tab.
-        self.library.changed.connect(self.reminders.reminders.refresh)
-        self.reminders.start()
+        library.changed.connect(reminders.reminders.refresh)
+        reminders.start()
+        return reminders
 
-    def _start_phrase_files(self) -> None:
+    def _start_phrase_files(self, runner: RestartableRunner, tray: TrayIcon, controller: OverlayController,
+                            library: LibraryService) -> PhraseFiles:
         """导入短语… / 导出短语… in the tray: personal phrases to and from Qianniu/Excel files."""
         from desktop.ui.suggestions.phrase_files import PhraseFiles
 
-        self.phrase_files = PhraseFiles(self.runner, self.controller.focus, parent=self, settings=self.settings,
-                                        library=self.library)
-        self.tray.add_actions(self.phrase_files.actions, self.phrase_files.retranslate)
+        phrase_files = PhraseFiles(runner, controller.focus, parent=self, settings=self.settings, library=library)
+        tray.add_actions(phrase_files.actions, phrase_files.retranslate)
+        return phrase_files
 
-    def _start_diagnostics(self) -> None:
+    def _start_diagnostics(self, runner: RestartableRunner, platform: PlatformServices,
+                           tray: TrayIcon) -> DiagnosticsExport:
         """导出诊断信息 in the tray: a zip of logs and configuration on the desktop, for IT."""
         from desktop.ui.shell.diagnostics_export import DiagnosticsExport
 
-        self.diagnostics = DiagnosticsExport(self.paths, self.settings.settings, self.runner, self.platform.notifier,
-                                             parent=self)
-        self.tray.add_action(self.diagnostics.action, self.diagnostics.retranslate)
+        diagnostics = DiagnosticsExport(self.paths, self.settings.settings, runner, platform.notifier, parent=self)
+        tray.add_action(diagnostics.action, diagnostics.retranslate)
+        return diagnostics
 
     def _on_store_guard_store_failed(self, _error: object) -> None:
         # The sync cannot reach the local mirror either; its "离线" would point at the wrong problem.
-        self.sync_status.hide()
+        if self.running is not None:
+            self.running.sync.status.hide()
 
     def _on_store_guard_restored(self) -> None:
         """A backup is in place and the DB worker has reopened the store: load everything again (the library
         reloads itself)."""
-        self.sync_status.show()
-        self.reminders.start()
-        self.sync.sync_now()
+        if self.running is None:
+            return
+        self.running.sync.status.show()
+        self.running.reminders.start()
+        self.running.sync.controller.sync_now()
 
     def _on_sync_proposal_finished(self, _sent: bool, message: str) -> None:
-        if self.controller is not None:
-            self.controller.show_hint(message)
+        if self.running is not None:
+            self.running.controller.show_hint(message)
 
     def show_settings(self) -> None:
         from desktop.ui.shell.settings_dialog import SettingsDialog
         from desktop.ui.widgets.language import translated
 
-        platform = self.platform
+        running = self.running
+        platform = running.platform if running is not None else None
 
         def problem() -> str:  # said again in the other language when the agent switches it in the dialog
             if platform is None:
@@ -390,17 +468,19 @@ class Application(QObject):
             return translated(reason) if reason else "；".join(
                 sorted({translated(error) for error in platform.hotkey_errors.values()}))
 
-        actions = self.phrase_files.actions if self.phrase_files is not None else []
-        controller, library = self.controller, self.library
+        actions = running.phrase_files.actions if running is not None else []
+        controller = running.controller if running is not None else None
+        library = running.library if running is not None else None
         hidden = (lambda: library.library.hidden if library.library else []) if library else None
+        team_page = self._team_page()
         dialog = SettingsDialog(self.settings, problem if problem() else None, phrase_actions=actions,
-                                hidden_phrases=hidden, team_page=self._team_page())
-        if dialog.team_page is not None:  # the editor is a window of its own: close the modal dialog first
-            dialog.team_page.editor_requested.connect(lambda: dialog.done(OPEN_EDITOR))
+                                hidden_phrases=hidden, team_page=team_page)
+        if team_page is not None:  # the editor is a window of its own: close the modal dialog first
+            team_page.editor_requested.connect(lambda: dialog.done(OPEN_EDITOR))
         if controller is not None and library is not None:
             dialog.restore_hidden_requested.connect(controller.phrases.unhide)
             library.changed.connect(dialog.refresh_hidden)
-        focus = self.controller.focus if self.controller is not None else None
+        focus = controller.focus if controller is not None else None
         if focus is not None:
             focus.remember()
         result = dialog.exec()
@@ -410,26 +490,27 @@ class Application(QObject):
         if result == OPEN_EDITOR:
             self.show_library_editor()
 
-    def _team_page(self) -> QWidget | None:
+    def _team_page(self) -> TeamPage | None:
         """设置 → 团队, when the team sync runs (the tray's team entries, for desktops without a tray)."""
-        if self.sync is None:
+        running = self.running
+        if running is None:
             return None
         from desktop.sync.share import team_folder_path
         from desktop.ui.team.team_page import TeamPage
 
         settings, paths = self.settings.settings, self.paths
-        return TeamPage(self.sync, self.runner, self.settings,
+        return TeamPage(running.sync.controller, running.runner, self.settings,
                         current_folder=lambda: str(team_folder_path(settings, paths)))
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
         if key == "dock_edge":
-            self.window.dock(str(self.settings.get("dock_edge")))
+            self.window.dock(self.settings.get("dock_edge"))
 
     def _on_window_hide_requested(self) -> None:
         # Hidden, the window comes back from the tray; where there is no tray, closing it quits instead.
         from PySide6.QtWidgets import QSystemTrayIcon
 
-        if self.tray is not None and QSystemTrayIcon.isSystemTrayAvailable():
+        if self.running is not None and QSystemTrayIcon.isSystemTrayAvailable():
             self.window.hide()
         else:
             self.qt_app.quit()
@@ -448,24 +529,20 @@ class Application(QObject):
         self._closed = True
         self._geometry_timer.stop()
         self._save_geometry()
-        if self.platform is not None:
-            self.platform.close()
-        if self.tray is not None:
-            self.tray.close()
-        if self.sync is not None:
-            self.sync.upload_usage_before_quit()  # bounded: an offline or hung share does not hold up 退出
-            self.sync.stop()
-        if self.store_guard is not None:
-            self.store_guard.stop()
-        if self.library_editor is not None:
-            shiboken6.delete(self.library_editor)
-        for window in (self.feedback_review, self.daily_report, self.rounds_window):
-            if window is not None:
-                shiboken6.delete(window)
-        if self.runner is not None:
-            self.runner.shutdown()
-        if self.gc_guard is not None:
-            self.gc_guard.stop()
+        running = self.running
+        if running is not None:
+            running.platform.close()
+            running.tray.close()
+            running.sync.controller.upload_usage_before_quit()  # bounded: a hung share does not hold up 退出
+            running.sync.controller.stop()
+            running.store_guard.stop()
+            if running.library_editor is not None:
+                shiboken6.delete(running.library_editor)
+            for window in (running.feedback_review, running.daily_report, running.rounds_window):
+                if window is not None:
+                    shiboken6.delete(window)
+            running.runner.shutdown()
+            running.gc_guard.stop()
         shiboken6.delete(self.window)
         self.appearance.translations.remove()  # the next Application in this process starts from the source texts
 

@@ -70,7 +70,7 @@ def configuration(settings: Settings) -> list[dict[str, Any]]:
 
 def shared_folder(settings: Settings, paths: Paths) -> tuple[str, bool]:
     """The folder the team library comes from, and whether it is the local stand-in."""
-    configured = str(settings.get("shared_folder") or "").strip()
+    configured = settings.get("shared_folder").strip()
     return (configured, False) if configured else (str(paths.local_share), True)
 
 
@@ -134,7 +134,7 @@ def _last_sync(db: Any) -> dict[str, Any]:
         from desktop.sync.status import SyncState, SyncStatus
     except ImportError:  # a build without the team sync feature
         return {}
-    if not db["team_state"].exists():
+    if not db.table("team_state").exists():
         return {}
     team = TeamRepository(db)
     # What this PC's stats file on the share says (the lead's editor, tab 使用统计, lists them by this id).

@@ -132,7 +132,8 @@ class SelfTest:
         from PySide6 import __version__ as pyside_version
         from PySide6.QtWidgets import QApplication, QLabel
 
-        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kuaida"])
+        running = QApplication.instance()
+        app = running if isinstance(running, QApplication) else QApplication([sys.argv[0] if sys.argv else "kuaida"])
         label = QLabel(self.reply)
         label.setWordWrap(True)
         label.resize(360, 120)

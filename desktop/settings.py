@@ -14,9 +14,10 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 from desktop.core.reminders import MAX_CLOSE_HOURS
+from desktop.machine_config import read_installer_values, read_policy
 
 if TYPE_CHECKING:
     from desktop.paths import Paths
@@ -75,6 +76,46 @@ SETTINGS: tuple[Setting, ...] = (
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 
+# The keys by type, so `get("agent_name")` is a `str` to the type checker and no call site casts
+# (tests/test_settings.py checks these lists against SETTINGS).
+TextKey = Literal[
+    "agent_name", "shop_name", "language", "theme", "paste_mode", "hotkey_show", "hotkey_search",
+    "hotkey_pick_prefix", "window_geometry", "dock_edge", "shared_folder", "team_key",
+    "order_close_hours_by_platform", "shop_timezone", "campaign", "lost_sale_reasons", "feedback_departments",
+]
+FlagKey = Literal["restore_clipboard", "watch_clipboard", "autostart", "star_on_remind", "keep_bundled_phrases"]
+NumberKey = Literal[
+    "font_size", "max_clipboard_chars", "sync_interval_seconds", "order_close_hours", "first_nudge_minutes",
+    "last_nudge_minutes", "snooze_minutes",
+]
+KEYS_BY_TYPE: dict[type, frozenset[str]] = {
+    str: frozenset(get_args(TextKey)), bool: frozenset(get_args(FlagKey)), int: frozenset(get_args(NumberKey)),
+}
+SettingValue = str | int | bool
+
+
+class SettingsReader:
+    """`get(key)` typed by key: text settings are `str`, switches `bool`, numbers `int`; a key only known at
+    run time (the settings dialog's loop over SETTINGS) gives `SettingValue`. Subclasses supply `value`."""
+
+    @overload
+    def get(self, key: TextKey) -> str: ...
+
+    @overload
+    def get(self, key: FlagKey) -> bool: ...
+
+    @overload
+    def get(self, key: NumberKey) -> int: ...
+
+    @overload
+    def get(self, key: str) -> SettingValue: ...
+
+    def get(self, key: str) -> SettingValue:
+        return self.value(key)
+
+    def value(self, key: str) -> SettingValue:
+        raise NotImplementedError
+
 
 class SettingLockedError(PermissionError):
     pass
@@ -127,7 +168,7 @@ def _as_bool(value: Any) -> bool:
     return bool(value)
 
 
-class Settings:
+class Settings(SettingsReader):
     def __init__(
         self,
         user_file: Path | None,
@@ -148,12 +189,14 @@ class Settings:
             return (("policy", self.policy), ("installer", self.installer), ("user", self._user))
         return (("policy", self.policy), ("user", self._user), ("installer", self.installer))
 
-    def get(self, key: str) -> Any:
+    def value(self, key: str) -> SettingValue:
         setting = BY_KEY[key]
         for _name, layer in self._layers():
             if key in layer:
-                return layer[key]  # checked when the layer was read or set
-        return setting.default
+                value: SettingValue = layer[key]  # checked when the layer was read or set
+                return value
+        default: SettingValue = setting.default
+        return default
 
     def source(self, key: str) -> str:
         for name, layer in self._layers():
@@ -219,6 +262,4 @@ def _upgrade(values: dict[str, Any], version: int) -> dict[str, Any]:
 
 def open_settings(paths: Paths) -> Settings:
     """The agent's settings with IT's layers read from this machine (Group Policy, the installer's values)."""
-    from desktop.platform.machine_config import read_installer_values, read_policy
-
     return Settings(paths.settings_file, policy=read_policy(), installer=read_installer_values())

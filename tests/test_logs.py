@@ -69,8 +69,8 @@ def test_copy_suggest_paste_flow_at_debug_level_logs_no_message_or_reply(qtbot, 
     from desktop.services.context import open_services
     from desktop.services.library import load_library
     from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+    from desktop.testing.immediate import ImmediateTaskRunner
     from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-    from desktop.ui.runtime.tasks import ImmediateTaskRunner
     from desktop.ui.shell.overlay_window import OverlayWindow
     from desktop.ui.suggestions.overlay_controller import OverlayController
 

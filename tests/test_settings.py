@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.settings import BY_KEY, SETTINGS, SettingLockedError, Settings
+from desktop.settings import BY_KEY, KEYS_BY_TYPE, SETTINGS, SettingLockedError, Settings
 
 
 def test_every_setting_has_a_default_of_its_type_and_a_description() -> None:
@@ -142,3 +142,12 @@ def test_commands_start_and_list_reminders_whatever_the_settings_file_holds(tmp_
     capsys.readouterr()
     assert main(["--data-dir", str(home.home), "reminders", "list", "--json"]) == 0
     assert "3561234567890123456" in capsys.readouterr().out
+
+
+def test_the_typed_key_lists_name_every_setting_once_with_its_type() -> None:
+    """`Settings.get` is typed by these lists; a setting missing from them, or listed under the wrong type,
+    would let a caller treat a number as text without the type checker noticing."""
+    listed = [key for keys in KEYS_BY_TYPE.values() for key in keys]
+    assert sorted(listed) == sorted(s.key for s in SETTINGS)
+    for setting in SETTINGS:
+        assert setting.key in KEYS_BY_TYPE[setting.type], setting.key

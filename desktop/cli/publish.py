@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             print(error)
             return 4
         pinned = team.pinned_key()
-        if is_foreign_key(key, pinned) and not args.new_key:
+        if pinned is not None and is_foreign_key(key, pinned) and not args.new_key:
             print(f"这把私钥（指纹 {key.public.fingerprint}）不是团队正在使用的密钥（指纹 {pinned.fingerprint}），"
                   "客服会拒绝它发布的版本。确实要换用新密钥时加 --new-key。")
             return 4

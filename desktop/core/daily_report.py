@@ -14,13 +14,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from desktop.core.customers import Promise
+from desktop.core.ui_text import QT_TRANSLATE_NOOP
 
 FIGURES: tuple[str, ...] = ("replies", "unanswered", "reminders_sent", "reminders_orders", "reminders_paid",
                             "promises_kept", "promises_missed")
+# Marked for the window (it shows them with label()); the exported page stays Chinese.
 FIGURE_LABELS = {
-    "replies": "用快答回复", "unanswered": "没有合适短语", "reminders_sent": "催付次数", "reminders_orders": "催付订单",
-    "reminders_paid": "催付后付款", "promises_kept": "承诺按时完成", "promises_missed": "承诺超时",
+    "replies": QT_TRANSLATE_NOOP("Labels", "用快答回复"),
+    "unanswered": QT_TRANSLATE_NOOP("Labels", "没有合适短语"),
+    "reminders_sent": QT_TRANSLATE_NOOP("Labels", "催付次数"),
+    "reminders_orders": QT_TRANSLATE_NOOP("Labels", "催付订单"),
+    "reminders_paid": QT_TRANSLATE_NOOP("Labels", "催付后付款"),
+    "promises_kept": QT_TRANSLATE_NOOP("Labels", "承诺按时完成"),
+    "promises_missed": QT_TRANSLATE_NOOP("Labels", "承诺超时"),
 }
+CONVERSION_LABEL = QT_TRANSLATE_NOOP("Labels", "催付转化")  # paid after 催付 / orders reminded
 
 
 @dataclass
@@ -122,7 +130,7 @@ def report_html(report: DailyReport) -> str:
     for figure in FIGURES:
         table.append(f"<tr><td>{FIGURE_LABELS[figure]}</td><td>{yesterday.counts[figure]}</td>"
                      f"<td>{week.counts[figure]}</td></tr>")
-    table.append(f"<tr><td>催付转化</td><td>{percent(yesterday.conversion)}</td><td>{percent(week.conversion)}</td>"
+    table.append(f"<tr><td>{CONVERSION_LABEL}</td><td>{percent(yesterday.conversion)}</td><td>{percent(week.conversion)}</td>"
                  "</tr></table>")
     trend = [(f"{day:%m-%d}", float(figures.counts["replies"])) for day, figures in report.last_days(7)]
     lost = [(reason, float(n)) for reason, n in week.lost.most_common()]

@@ -262,8 +262,8 @@ class SuggestionEngine:
                 if len(part) < MIN_CLAUSE_CHARS or index < len(parts) - MAX_CLAUSES_READ:
                     continue
                 # at the end of a long message is what the buyer asks now: it counts as much as the whole
-                last = index == len(parts) - 1 and len(text) >= LONG_MESSAGE
-                factor = LAST_CLAUSE_FACTOR if last else CLAUSE_FACTOR
+                last_clause = index == len(parts) - 1 and len(text) >= LONG_MESSAGE
+                factor = LAST_CLAUSE_FACTOR if last_clause else CLAUSE_FACTOR
                 # (the whole message was already searched for homophone typos: plain cues suffice here)
                 for intent, share in self._model.classify(part, self._lexicon.scores(part)).items():
                     if intent != OTHER and share * factor > shares.get(intent, 0.0):

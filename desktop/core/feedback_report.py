@@ -11,8 +11,12 @@ from pathlib import Path
 from desktop.core import formula_guard
 from desktop.core.feedback import FeedbackState, week_of
 from desktop.core.library_io import atomic_write, write_xlsx_sheets
+from desktop.core.ui_text import QT_TRANSLATE_NOOP
 
-STATE_LABELS = {FeedbackState.NEW: "待处理", FeedbackState.HANDED_OVER: "已转交", FeedbackState.ANSWERED: "已答复"}
+# Marked for the window (it shows them with label()); the spreadsheet, the page and the CLI stay Chinese.
+STATE_LABELS = {FeedbackState.NEW: QT_TRANSLATE_NOOP("Labels", "待处理"),
+                FeedbackState.HANDED_OVER: QT_TRANSLATE_NOOP("Labels", "已转交"),
+                FeedbackState.ANSWERED: QT_TRANSLATE_NOOP("Labels", "已答复")}
 HEADERS = ["周", "日期", "反馈内容", "客服备注", "客服", "状态"]
 
 

@@ -95,7 +95,7 @@ def _t2s() -> opencc.OpenCC:
 
 def _simplified(text: str) -> str:
     """Traditional → Simplified with one character out for each character in, so positions survive."""
-    converted = _t2s().convert(text)
+    converted: str = _t2s().convert(text)  # opencc ships no type information
     if len(converted) == len(text):
         return converted
     singles = (_t2s().convert(ch) for ch in text)

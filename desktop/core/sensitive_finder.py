@@ -8,8 +8,13 @@ from typing import Protocol
 
 
 class SensitiveHit(Protocol):
-    start: int
-    end: int
+    """Read-only, so the frozen `desktop.core.sensitive.SensitiveHit` fits."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 SensitiveFinder = Callable[[str], Sequence[SensitiveHit]]

@@ -1,8 +1,7 @@
 """Picks the OS adapters for this desktop: Windows, X11, or Null/copy-only elsewhere, never crashing.
 
 `create_platform(settings)` needs a running QApplication (the clipboard belongs to it), binds the hotkeys
-from the settings and follows later changes of the settings it depends on. When `KUAIDA_E2E_PROBE` names a
-file it also starts the end-to-end test probe (e2e_probe.py); otherwise that costs nothing.
+from the settings and follows later changes of the settings it depends on.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.core.ui_text import UiText
 from desktop.platform.clipboard import OwnerProbe, QtClipboardWatcher, windows_clipboard_sequence
+from desktop.platform.focus import FocusReturn, create_focus_return
 from desktop.platform.hotkeys_null import GENERIC_REASON, WAYLAND_REASON, NullHotkeys
 from desktop.platform.interfaces import ClipboardWatcher, HotkeyService, Notifier, Paster
 from desktop.platform.keys import bindings_from_settings
@@ -42,8 +42,8 @@ class PlatformServices:
     paster: Paster
     notifier: Notifier
     settings: Settings | None = None
+    focus: FocusReturn = field(default_factory=FocusReturn)  # handing the keyboard back to the chat client
     hotkey_errors: dict[str, UiText] = field(default_factory=dict)  # action → why not, from the last bind
-    extras: list[QObject] = field(default_factory=list)  # objects kept alive with the services (the e2e probe)
 
     def bind_hotkeys(self) -> dict[str, UiText]:
         """(Re)binds show/search/pick:1..9 from the settings; returns and keeps action → error."""
@@ -91,13 +91,9 @@ def create_platform(
         paster = KeystrokePaster(clipboard, keyboard, copy_only=settings.get("paste_mode") == "copy", parent=parent)
     notifier: Notifier = NullNotifier(parent) if name in HEADLESS_PLATFORMS else TrayNotifier(tray, parent=parent)
 
-    services = PlatformServices(clipboard, hotkeys, paster, notifier, settings)
+    services = PlatformServices(clipboard, hotkeys, paster, notifier, settings, create_focus_return())
     services.bind_hotkeys()
     settings.subscribe(_settings_follower(services))
-    if probe_path := env.get("KUAIDA_E2E_PROBE"):
-        from desktop.testing.e2e_probe import E2EProbe
-
-        services.extras.append(E2EProbe(probe_path, services, parent=parent))
     return services
 
 

@@ -47,10 +47,11 @@ class _HotkeyFilter(QAbstractNativeEventFilter):
         super().__init__()
         self._on_hotkey = on_hotkey
 
-    def nativeEventFilter(self, eventType: QByteArray | bytes, message: int) -> tuple[bool, int]:  # noqa: N803
+    def nativeEventFilter(self, eventType: QByteArray | bytes | bytearray | memoryview, message: int  # noqa: N803
+                          ) -> tuple[bool, int]:
         # WM_HOTKEY for hwnd NULL is a thread message: Qt's event dispatcher passes it as "windows_dispatcher_MSG";
         # window messages come as "windows_generic_MSG". Both carry a MSG*.
-        if bytes(eventType) in MSG_EVENT_TYPES:
+        if (eventType.data() if isinstance(eventType, QByteArray) else bytes(eventType)) in MSG_EVENT_TYPES:
             msg = _Msg.from_address(int(message))
             if msg.message == WM_HOTKEY and self._on_hotkey(int(msg.wParam)):
                 return True, 0

@@ -10,21 +10,17 @@ import datetime as dt
 import getpass
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from desktop.core.daily_report import Days
 from desktop.core.phrases import Phrase
 from desktop.core.sync.canonical import sha256_hex
 from desktop.core.sync.keys import PublicKey, SigningKey
 from desktop.core.sync.pack import TeamLibrary
+from desktop.settings import SettingsReader
 from desktop.store.lost_sales import LostSaleRepository
 from desktop.store.team import ApplyResult, TeamRepository
 from desktop.sync.publish import PublishResult, publish
 from desktop.sync.usage import KEEP_DAYS, write_usage
-
-
-class _SettingsLike(Protocol):
-    def get(self, key: str) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -46,9 +42,9 @@ def is_foreign_key(key: SigningKey, team_key: PublicKey | None) -> bool:
     return team_key is not None and key.public != team_key
 
 
-def publisher_name(settings: _SettingsLike, given: str = "") -> str:
+def publisher_name(settings: SettingsReader, given: str = "") -> str:
     """Who published, as the manifest says: the name given, the agent name in settings, or the login name."""
-    return given or str(settings.get("agent_name") or "") or getpass.getuser()
+    return given or settings.get("agent_name") or getpass.getuser()
 
 
 def publish_library(folder: Path, library: TeamLibrary, key: SigningKey, publisher: str, *,

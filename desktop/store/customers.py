@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core.customers import Customer, Promise, StarColour, starred_after_remind
-from desktop.store.database import register
-
-migrations = register(Migrations("kuaida.customers"))
-
-
-@migrations()
-def create_customer_tables(db: sqlite_utils.Database) -> None:
-    db["customers"].create({"nickname": str, "star": str, "tags": str, "note": str, "updated_at": str}, pk="nickname")
-    db["promises"].create(
-        {"id": int, "nickname": str, "text": str, "due": str, "created_at": str, "done_at": str}, pk="id"
-    )
-    db["promises"].create_index(["nickname"])
-    db["handover_notes"].create({"id": int, "text": str, "written_at": str, "read_at": str}, pk="id")
 
 
 def to_text(moment: dt.datetime | None) -> str | None:
@@ -33,8 +20,15 @@ def from_text(text: str | None, zone: dt.tzinfo) -> dt.datetime | None:
     return None if not text else dt.datetime.fromisoformat(text).astimezone(zone)
 
 
+def stored_time(text: str | None, zone: dt.tzinfo) -> dt.datetime:
+    """A time every row has (when an order was placed, an event happened, a note was written)."""
+    moment = from_text(text, zone)
+    if moment is None:
+        raise ValueError("a stored row lacks its time")
+    return moment
 
-def _customer(row: dict) -> Customer:
+
+def _customer(row: dict[str, Any]) -> Customer:
     return Customer(
         nickname=row["nickname"], star=StarColour(row["star"]) if row["star"] else None,
         tags=tuple(json.loads(row["tags"] or "[]")), note=row["note"] or "",
@@ -66,7 +60,7 @@ class CustomerRepository:
     def nicknames(self) -> list[str]:
         """Everyone the store knows: customers with a record and buyers of imported orders."""
         sql = "select nickname from customers"
-        if self.db["orders"].exists():
+        if self.db.table("orders").exists():
             sql += " union select buyer from orders"
         return [r[0] for r in self.db.execute(sql)]
 
@@ -77,7 +71,7 @@ class CustomerRepository:
             "updated_at": to_text(at),
         }
         with self.db.atomic():
-            self.db["customers"].upsert(row, pk="nickname")
+            self.db.table("customers").upsert(row, pk="nickname")
         return _customer(row)
 
     def mark_reminded(self, nickname: str, at: dt.datetime) -> Customer:
@@ -91,7 +85,7 @@ class CustomerRepository:
             self.db.execute("delete from customers where nickname = ?", [nickname])
 
     # promises ----------------------------------------------------------------------------------------
-    def _promise(self, row: dict) -> Promise:
+    def _promise(self, row: dict[str, Any]) -> Promise:
         return Promise(row["id"], row["nickname"], row["text"], from_text(row["due"], self.zone),
                        from_text(row["created_at"], self.zone), from_text(row["done_at"], self.zone))
 
@@ -126,16 +120,18 @@ class CustomerRepository:
     # handover notes (日清) ----------------------------------------------------------------------------
     def write_handover(self, text: str, at: dt.datetime) -> int:
         with self.db.atomic():
-            return self.db.execute(
+            note_id = self.db.execute(
                 "insert into handover_notes (text, written_at) values (?, ?)", [text.strip(), to_text(at)]
             ).lastrowid
+        assert note_id is not None  # sqlite3 sets it after every insert
+        return note_id
 
     def unread_handover(self) -> tuple[int, str, dt.datetime] | None:
         """The newest note the next shift has not acknowledged yet."""
         row = self.db.execute(
             "select id, text, written_at from handover_notes where read_at is null order by id desc limit 1"
         ).fetchone()
-        return None if row is None else (row[0], row[1], from_text(row[2], self.zone))
+        return None if row is None else (row[0], row[1], stored_time(row[2], self.zone))
 
     def mark_handover_read(self, note_id: int, at: dt.datetime) -> None:
         with self.db.atomic():

@@ -1,7 +1,8 @@
 """Opening the local SQLite store: WAL journal, schema migrations, integrity check, daily backups.
 
-Each feature area (phrases, orders, sync, ...) owns its tables and declares a `sqlite_utils.Migrations`
-set for them (named `kuaida.<area>`), registered here with `register`. sqlite-utils runs each migration in
+Every area's tables are declared as a `sqlite_utils.Migrations` set in `schema.py` (named `kuaida.<area>`,
+all listed in `schema.MIGRATION_SETS`; the repositories import this module, never the other way round).
+sqlite-utils runs each migration in
 one transaction with its record, so a crash leaves the old schema or the new one, never half of one.
 All writes elsewhere go through `db.atomic()` (or `write_transaction` when they read first), so a killed
 writer loses at most the write in flight. A damaged store or one written by a newer Kuaida is never opened:
@@ -22,12 +23,13 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from desktop.store.schema import MIGRATION_SETS
+
 log = logging.getLogger(__name__)
 
 BACKUPS_KEPT = 7
 BACKUP_PREFIX = "kuaida-"
 BACKUP_SUFFIX = ".sqlite3"
-_MIGRATION_SETS: dict[str, Migrations] = {}
 
 
 class StoreError(RuntimeError):
@@ -45,12 +47,6 @@ class StoreError(RuntimeError):
 
 class NewerStoreError(StoreError):
     """The store was written by a newer Kuaida: upgrade; restoring an older backup would lose its data."""
-
-
-def register(migrations: Migrations) -> Migrations:
-    """Declare one area's migration set; call at import time of the area's repository module."""
-    _MIGRATION_SETS[migrations.name] = migrations
-    return migrations
 
 
 @dataclass
@@ -95,7 +91,6 @@ def open_store(path: Path, *, backup_dir: Path | None = None, check: bool = True
     Raises `StoreError` when the file is not a database, fails its integrity check, or was written by a
     newer Kuaida; the store is then left untouched so a backup can be restored over it.
     """
-    _import_repositories()
     db: sqlite_utils.Database | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -161,7 +156,6 @@ def _damaged(path: Path, backup_dir: Path | None, detail: str) -> StoreError:
 
 def open_memory_store() -> Store:
     """A migrated in-memory store, for tests and throwaway command-line runs."""
-    _import_repositories()
     db = connect(":memory:")
     migrate(db)
     return Store(Path(":memory:"), db)
@@ -188,7 +182,7 @@ def missing_tables(db: sqlite_utils.Database) -> list[str]:
 
 def _tables_by_migration() -> dict[tuple[str, str], frozenset[str]]:
     """For each (migration set, migration) the tables it creates that a current store still has."""
-    key = tuple((name, tuple(m.name for m in s._migrations)) for name, s in _MIGRATION_SETS.items())
+    key = tuple((s.name, tuple(m.name for m in s._migrations)) for s in MIGRATION_SETS)
     cached = _TABLES_BY_MIGRATION.get(key)
     if cached is None:
         cached = _TABLES_BY_MIGRATION[key] = _replay_migrations()
@@ -203,7 +197,7 @@ def _replay_migrations() -> dict[tuple[str, str], frozenset[str]]:
     try:
         created: dict[tuple[str, str], set[str]] = {}
         before = set(db.table_names())
-        for migrations in _MIGRATION_SETS.values():
+        for migrations in MIGRATION_SETS:
             for migration in migrations._migrations:
                 migration.fn(db)
                 after = set(db.table_names())
@@ -229,7 +223,7 @@ def has_content(db: sqlite_utils.Database) -> bool:
 
 def migrate(db: sqlite_utils.Database) -> None:
     """Apply every area's pending migrations; refuse a store that already has migrations we do not know."""
-    for migrations in _MIGRATION_SETS.values():
+    for migrations in MIGRATION_SETS:
         known = {m.name for m in migrations._migrations}
         unknown = [m.name for m in migrations.applied(db) if m.name not in known]
         if unknown:
@@ -373,16 +367,3 @@ def restore_backup(backup: Path, path: Path, now: dt.datetime | None = None) -> 
     shutil.copyfile(backup, partial)
     partial.replace(path)
     return kept
-
-
-def _import_repositories() -> None:
-    """Importing a repository module registers its migrations; list every area's module here."""
-    from desktop.store import (
-        customers,  # noqa: F401
-        feedback,  # noqa: F401
-        lost_sales,  # noqa: F401
-        orders,  # noqa: F401
-        phrases,  # noqa: F401
-        rounds,  # noqa: F401
-        team,  # noqa: F401
-    )

@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core.feedback import Feedback, FeedbackState
-from desktop.store.database import register
 
-migrations = register(Migrations("kuaida.feedback"))
 KEEP_DAYS = 180
-
-
-@migrations()
-def create_feedback_tables(db: sqlite_utils.Database) -> None:
-    db["feedback"].create({"id": int, "department": str, "text": str, "note": str, "buyer": str,
-                           "created_at": str, "shared_at": str}, pk="id")
-    # The lead's marks on shared feedback read from the team folder, by the shared file's id.
-    db["feedback_review"].create({"shared_id": str, "state": str, "changed_at": str}, pk="shared_id")
 
 
 def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat()
 
 
-def _feedback(row: dict) -> Feedback:
+def _feedback(row: dict[str, Any]) -> Feedback:
     shared = row["shared_at"]
     return Feedback(row["id"], row["department"], row["text"], row["note"] or "", row["buyer"] or "",
                     dt.datetime.fromisoformat(row["created_at"]), dt.datetime.fromisoformat(shared) if shared else None)
@@ -38,11 +28,13 @@ class FeedbackRepository:
 
     def add(self, department: str, text: str, note: str, buyer: str, at: dt.datetime) -> Feedback:
         with self.db.conn:
-            table = self.db["feedback"]
+            table = self.db.table("feedback")
             table.insert({"department": department, "text": text, "note": note, "buyer": buyer,
                           "created_at": _utc(at), "shared_at": None})
+            feedback_id = table.last_pk
+            assert isinstance(feedback_id, int)  # the integer primary key of the row just inserted
             self.db.execute("delete from feedback where created_at < ?", [_utc(at - dt.timedelta(days=KEEP_DAYS))])
-            return self.get(table.last_pk)
+            return self.get(feedback_id)
 
     def get(self, feedback_id: int) -> Feedback:
         rows = list(self.db.query("select * from feedback where id = ?", [feedback_id]))
@@ -67,5 +59,5 @@ class FeedbackRepository:
 
     def set_review_state(self, shared_id: str, state: FeedbackState, at: dt.datetime) -> None:
         with self.db.conn:
-            self.db["feedback_review"].upsert({"shared_id": shared_id, "state": state.value, "changed_at": _utc(at)},
-                                              pk="shared_id")
+            self.db.table("feedback_review").upsert(
+                {"shared_id": shared_id, "state": state.value, "changed_at": _utc(at)}, pk="shared_id")

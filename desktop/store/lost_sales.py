@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core.lost_sales import LostSale
-from desktop.store.database import register
 
-migrations = register(Migrations("kuaida.lost_sales"))
 KEEP_DAYS = 90  # a quarter of history for the agent's own report; older rows are dropped at the next write
 
 
-@migrations()
-def create_lost_sales_table(db: sqlite_utils.Database) -> None:
-    db["lost_sales"].create({"buyer": str, "day": str, "reason": str, "note": str, "recorded_at": str},
-                            pk=("buyer", "day"))
-    db["lost_sales"].create_index(["day"])
-
-
-def _sale(row: dict) -> LostSale:
+def _sale(row: dict[str, Any]) -> LostSale:
     return LostSale(row["buyer"], dt.date.fromisoformat(row["day"]), row["reason"], row["note"] or "")
 
 
@@ -33,7 +24,7 @@ class LostSaleRepository:
 
     def record(self, sale: LostSale, at: dt.datetime) -> None:
         with self.db.conn:
-            self.db["lost_sales"].upsert(
+            self.db.table("lost_sales").upsert(
                 {"buyer": sale.buyer, "day": sale.day.isoformat(), "reason": sale.reason, "note": sale.note,
                  "recorded_at": at.astimezone(dt.UTC).isoformat()},
                 pk=("buyer", "day"),

@@ -11,41 +11,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core import reminders as machine
 from desktop.core.orders import Order, OrderStatus, format_amount
 from desktop.core.reminders import DayConversion, Reminder, ReminderPolicy, ReminderState, conversion_by_day
-from desktop.store.customers import CustomerRepository, from_text, to_text
-from desktop.store.database import register
-
-migrations = register(Migrations("kuaida.orders"))
-
-
-@migrations()
-def create_order_tables(db: sqlite_utils.Database) -> None:
-    db["orders"].create(
-        {
-            "order_id": str, "buyer": str, "status": str, "created_at": str, "amount": str, "title": str,
-            "platform": str, "paid_at": str, "source": str,
-        },
-        pk="order_id",
-    )
-    db["orders"].create_index(["buyer"])
-    db["reminders"].create(
-        {
-            "order_id": str, "state": str, "remind_count": int, "last_reminded_at": str, "snoozed_until": str,
-            "settled_at": str,
-        },
-        pk="order_id",
-        foreign_keys=[("order_id", "orders", "order_id")],
-    )
-    db["reminders"].create_index(["state"])
-    db["reminder_events"].create({"id": int, "order_id": str, "kind": str, "at": str}, pk="id")
-    db["reminder_events"].create_index(["order_id"])
-    db["reminder_events"].create_index(["kind", "at"])
+from desktop.store.customers import CustomerRepository, from_text, stored_time, to_text
 
 
 @dataclass
@@ -83,9 +56,9 @@ class OrderRepository:
         self.zone = zone
 
     # orders ------------------------------------------------------------------------------------------
-    def _order(self, row: dict) -> Order:
+    def _order(self, row: dict[str, Any]) -> Order:
         return Order(
-            row["order_id"], row["buyer"], OrderStatus(row["status"]), from_text(row["created_at"], self.zone),
+            row["order_id"], row["buyer"], OrderStatus(row["status"]), stored_time(row["created_at"], self.zone),
             Decimal(row["amount"]) if row["amount"] else None, row["title"] or "", row["platform"] or "",
             from_text(row["paid_at"], self.zone),
         )
@@ -102,7 +75,7 @@ class OrderRepository:
         return {r[0]: r[1] for r in self.db.execute("select order_id, buyer from orders")}
 
     def count(self) -> int:
-        return self.db["orders"].count
+        return self.db.table("orders").count
 
     def apply_import(self, orders: Iterable[Order], now: dt.datetime, source: str = "import") -> ImportSummary:
         """Upsert orders and settle their reminders in one transaction; unchanged rows are not written."""
@@ -162,9 +135,9 @@ class OrderRepository:
         return self.apply_import([order], now, source="hand")
 
     # reminders ---------------------------------------------------------------------------------------
-    def _reminder(self, row: dict) -> Reminder:
+    def _reminder(self, row: dict[str, Any]) -> Reminder:
         return Reminder(
-            row["order_id"], row["buyer"], from_text(row["created_at"], self.zone),
+            row["order_id"], row["buyer"], stored_time(row["created_at"], self.zone),
             Decimal(row["amount"]) if row["amount"] else None, row["title"] or "", row["platform"] or "",
             ReminderState(row["state"]), row["remind_count"] or 0, from_text(row["last_reminded_at"], self.zone),
             from_text(row["snoozed_until"], self.zone), from_text(row["settled_at"], self.zone),
@@ -240,13 +213,13 @@ class OrderRepository:
     # history and numbers -----------------------------------------------------------------------------
     def history(self, order_id: str) -> list[tuple[str, dt.datetime]]:
         sql = "select kind, at from reminder_events where order_id = ? order by at, id"
-        return [(kind, from_text(at, self.zone)) for kind, at in self.db.execute(sql, [order_id])]
+        return [(kind, stored_time(at, self.zone)) for kind, at in self.db.execute(sql, [order_id])]
 
     def conversion(self, since: dt.datetime | None = None) -> list[DayConversion]:
         """Per shop-local day: reminders sent and how many of those orders then paid (催付转化)."""
         since_text = to_text(since) if since else ""
-        sent = [(o, from_text(at, self.zone)) for o, at in self.db.execute(
+        sent = [(o, stored_time(at, self.zone)) for o, at in self.db.execute(
             "select order_id, at from reminder_events where kind = 'reminded' and at >= ?", [since_text])]
-        paid = {o: from_text(at, self.zone) for o, at in self.db.execute(
+        paid = {o: stored_time(at, self.zone) for o, at in self.db.execute(
             "select order_id, settled_at from reminders where state = 'paid' and settled_at is not null")}
         return conversion_by_day(sent, paid, self.zone)

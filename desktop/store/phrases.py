@@ -8,53 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core.default_library import BUNDLED_ID_PREFIX
 from desktop.core.library_io import ImportPlan, LibraryFile, plan_import
 from desktop.core.phrases import Phrase, Source
-from desktop.store.database import StoreError, is_disk_full, register, write_transaction
+from desktop.store.database import StoreError, is_disk_full, write_transaction
+from desktop.store.schema import LEARNING_KEY
 
-migrations = register(Migrations("kuaida.phrases"))
-
-
-@migrations()
-def create_phrase_tables(db: sqlite_utils.Database) -> None:
-    db["phrases"].create(
-        {
-            "id": str, "text": str, "grp": str, "code": str, "intents": str, "keywords": str,
-            "source": str, "enabled": int, "position": int,
-        },
-        pk="id",
-    )
-    db["phrases"].create_index(["source"])
-    db["phrase_uses"].create({"phrase_id": str, "day": str, "uses": int}, pk=("phrase_id", "day"))
-    db["learned_picks"].create({"feature": str, "phrase_id": str, "weight": float}, pk=("feature", "phrase_id"))
-    db["hidden_phrases"].create({"phrase_id": str}, pk="phrase_id")
-
-
-LEARNING_KEY_BYTES = 32
-_LEARNING_KEY = "learning_key"
 _IMPORTED = "library_imported"
-
-
-@migrations()
-def salt_learned_picks(db: sqlite_utils.Database) -> None:
-    """Learned picks are hashed with a secret of this installation from now on (keyed BLAKE2b).
-
-    Unsalted character-pair hashes can be reversed with a dictionary of common characters, so a buyer's
-    phone or address could be read back from them. They cannot be re-hashed (the messages are gone), so
-    they are dropped: picks are relearned. Intent features (`i:…`, ids only) stay. The secret lives in the
-    store, beside what it protects: a restored backup keeps both, and the diagnostics zip holds neither.
-    """
-    db.execute("delete from learned_picks where feature like 'g:%'")
-    db["phrase_state"].create({"key": str, "value": str}, pk="key")
-    db["phrase_state"].insert({"key": _LEARNING_KEY, "value": secrets.token_hex(LEARNING_KEY_BYTES)})
 
 
 def _to_row(phrase: Phrase, position: int) -> dict[str, object]:
@@ -66,7 +32,7 @@ def _to_row(phrase: Phrase, position: int) -> dict[str, object]:
     }
 
 
-def _from_row(row: dict) -> Phrase:
+def _from_row(row: dict[str, Any]) -> Phrase:
     return Phrase(
         id=row["id"], text=row["text"], group=row["grp"], code=row["code"] or "",
         intents=tuple(json.loads(row["intents"] or "[]")), keywords=tuple(json.loads(row["keywords"] or "[]")),
@@ -94,8 +60,9 @@ class PhraseRepository:
 
     def count(self, source: Source | None = None) -> int:
         if source is None:
-            return self.db["phrases"].count
-        return self.db.execute("select count(*) from phrases where source = ?", [source]).fetchone()[0]
+            return self.db.table("phrases").count
+        count: int = self.db.execute("select count(*) from phrases where source = ?", [source]).fetchone()[0]
+        return count
 
     def get(self, phrase_id: str) -> Phrase | None:
         rows = list(self.db.query("select * from phrases where id = ?", [phrase_id]))
@@ -105,7 +72,7 @@ class PhraseRepository:
         with self.db.atomic():
             existing = self.db.execute("select position from phrases where id = ?", [phrase.id]).fetchone()
             position = existing[0] if existing else self._next_position()
-            self.db["phrases"].upsert(_to_row(phrase, position), pk="id")
+            self.db.table("phrases").upsert(_to_row(phrase, position), pk="id")
 
     def save_all(self, phrases: Iterable[Phrase]) -> int:
         rows = []
@@ -113,7 +80,7 @@ class PhraseRepository:
         for offset, phrase in enumerate(phrases):
             rows.append(_to_row(phrase, position + offset))
         with self.db.atomic():
-            self.db["phrases"].upsert_all(rows, pk="id")
+            self.db.table("phrases").upsert_all(rows, pk="id")
         return len(rows)
 
     def delete(self, phrase_id: str) -> None:
@@ -135,7 +102,7 @@ class PhraseRepository:
                 yield _to_row(phrase, position)
 
         with self.db.atomic():
-            self.db["phrases"].upsert_all(rows(), pk="id")
+            self.db.table("phrases").upsert_all(rows(), pk="id")
             self.db.execute(
                 "delete from phrases where source = ? and id not in (select value from json_each(?))",
                 [source, json.dumps(kept_ids)],
@@ -152,11 +119,11 @@ class PhraseRepository:
                 plan = plan_import(library, self.all(), source)
                 position = self._next_position()
                 rows = [_to_row(p, position + offset) for offset, p in enumerate(plan.added)]
-                self.db["phrases"].insert_all(rows, pk="id")
+                self.db.table("phrases").insert_all(rows, pk="id")
                 for phrase in plan.updated:
                     row = _to_row(phrase, 0)
                     del row["position"]  # an updated phrase keeps its place in the list
-                    self.db["phrases"].update(phrase.id, row)
+                    self.db.table("phrases").update(phrase.id, row)
                 if plan.added or plan.updated:
                     self._put_state(_IMPORTED, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         except sqlite3.OperationalError as error:
@@ -180,7 +147,7 @@ class PhraseRepository:
     def set_hidden(self, phrase_id: str, hidden: bool) -> None:
         with self.db.atomic():
             if hidden:
-                self.db["hidden_phrases"].upsert({"phrase_id": phrase_id}, pk="phrase_id")
+                self.db.table("hidden_phrases").upsert({"phrase_id": phrase_id}, pk="phrase_id")
             else:
                 self.db.execute("delete from hidden_phrases where phrase_id = ?", [phrase_id])
 
@@ -214,7 +181,7 @@ class PhraseRepository:
 
     def learning_key(self) -> bytes:
         """This installation's secret for hashing learned features (`SuggestionEngine(feature_key=…)`)."""
-        return bytes.fromhex(self._state(_LEARNING_KEY) or "")
+        return bytes.fromhex(self._state(LEARNING_KEY) or "")
 
     # small state -----------------------------------------------------------------------------------
     def _state(self, key: str) -> str | None:
@@ -222,7 +189,7 @@ class PhraseRepository:
         return row[0] if row else None
 
     def _put_state(self, key: str, value: str) -> None:
-        self.db["phrase_state"].upsert({"key": key, "value": value}, pk="key")
+        self.db.table("phrase_state").upsert({"key": key, "value": value}, pk="key")
 
     def uses_by_day(self, since: dt.date | None = None) -> list[tuple[str, str, int]]:
         since_text = (since or dt.date.min).isoformat()

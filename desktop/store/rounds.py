@@ -5,16 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
-
-from desktop.store.database import register
-
-migrations = register(Migrations("kuaida.rounds"))
-
-
-@migrations()
-def create_rounds_table(db: sqlite_utils.Database) -> None:
-    db["rounds_seen"].create({"round_id": str, "seen_at": str, "answered_at": str}, pk="round_id")
 
 
 class RoundRepository:

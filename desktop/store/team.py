@@ -13,31 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from desktop.core.phrases import Phrase
 from desktop.core.sync.keys import PublicKey
 from desktop.core.sync.manifest import MAX_LIBRARY_VERSION, is_valid_version
 from desktop.core.sync.pack import Featured, Promotion, SensitiveWord, TeamLibrary
-from desktop.store.database import register
 from desktop.store.phrases import PhraseRepository
-
-migrations = register(Migrations("kuaida.team"))
-
-
-@migrations()
-def create_team_tables(db: sqlite_utils.Database) -> None:
-    db["team_state"].create({"key": str, "value": str}, pk="key")
-    db["team_sensitive_words"].create({"word": str, "category": str}, pk="word")
-    db["team_promotions"].create(
-        {"position": int, "name": str, "start": str, "end": str, "talking_points": str}, pk="position"
-    )
-
-
-@migrations()
-def create_no_match_table(db: sqlite_utils.Database) -> None:
-    # Per intent and day, how often the agent found no fitting phrase: counts only, for the lead's 话术优化.
-    db["team_no_match"].create({"intent": str, "day": str, "count": int}, pk=("intent", "day"))
 
 
 @dataclass(frozen=True)
@@ -111,7 +92,8 @@ class TeamRepository:
             self._put("last_status", status)
 
     def last_status(self) -> dict[str, Any] | None:
-        return self._get("last_status")
+        status: dict[str, Any] | None = self._get("last_status")  # what record_status wrote
+        return status
 
     def shared_handover_seen(self) -> str:
         """The id of the last handover from the team folder this profile has shown (each is shown once)."""
@@ -165,11 +147,11 @@ class TeamRepository:
                 self.phrases.save(Phrase(phrase_id, text, group, code, tuple(intents), tuple(keywords)))
             self._put("given_way", set_aside)
             self.db.execute("delete from team_sensitive_words")
-            self.db["team_sensitive_words"].insert_all(
+            self.db.table("team_sensitive_words").insert_all(
                 ({"word": w.word, "category": w.category} for w in library.sensitive_words), replace=True
             )
             self.db.execute("delete from team_promotions")
-            self.db["team_promotions"].insert_all(
+            self.db.table("team_promotions").insert_all(
                 {"position": i, "name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat(),
                  "talking_points": json.dumps(list(p.talking_points), ensure_ascii=False)}
                 for i, p in enumerate(library.promotions)

@@ -66,7 +66,7 @@ def unlink_with_retry(
 
 
 def _retry_while_held_open(
-    action: Callable[[], None], delays: Sequence[float], sleep: Callable[[float], None] | None,
+    action: Callable[[], object], delays: Sequence[float], sleep: Callable[[float], None] | None,
 ) -> None:
     for delay in (*delays, None):
         try:

@@ -89,11 +89,11 @@ def fair_selection(paths: list[Path]) -> tuple[list[Path], int]:
     chosen: list[Path] = []
     while queues and len(chosen) < MAX_LISTED:
         for queue in list(queues):
-            path = next(queue, None)
-            if path is None:
+            queued = next(queue, None)
+            if queued is None:
                 queues.remove(queue)
             elif len(chosen) < MAX_LISTED:
-                chosen.append(path)
+                chosen.append(queued)
     return sorted(chosen), len(paths) - len(chosen)
 
 

@@ -21,8 +21,8 @@ def read_library_file(path: Path, current: Sequence[Phrase]) -> tuple[list[Phras
     plan = plan_import(library, current, "team")
     candidates = {p.id: p for p in current if p.source == "team"}
     candidates.update({p.id: p for p in (*plan.updated, *plan.added)})
-    by_code = {}
-    by_text = {}
+    by_code: dict[str, Phrase] = {}
+    by_text: dict[str, Phrase] = {}
     for phrase in candidates.values():
         if phrase.code:
             by_code.setdefault(phrase.code, phrase)

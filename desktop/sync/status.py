@@ -150,4 +150,4 @@ def retry_delay(state: SyncState, failures: int, interval: float) -> float:
     """Seconds until the next poll: the normal interval, or a quick-then-slower backoff while offline."""
     if state is not SyncState.OFFLINE or failures <= 0:
         return interval
-    return min(OFFLINE_RETRY_MAX, OFFLINE_RETRY_FIRST * 2 ** (failures - 1))
+    return min(OFFLINE_RETRY_MAX, OFFLINE_RETRY_FIRST * (1 << (failures - 1)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from desktop.core.ui_text import UiText
+from desktop.platform.focus import FocusReturn
 from desktop.platform.interfaces import (
     ClipboardWatcher,
     HotkeyService,
@@ -113,3 +114,22 @@ class FakeNotifier(Notifier):
     def click(self, key: str) -> None:
         """The agent clicked the notification with `key`."""
         self.activated.emit(key)
+
+
+class FakeFocusReturn(FocusReturn):
+    """Records remember/restore; `not_ready_checks` makes the chat client slow to take the focus back."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self.not_ready_checks = 0  # how many readiness checks answer "not yet" (a slow chat client)
+        self.readiness_checks = 0
+
+    def remember(self) -> None:
+        self.calls.append("remember")
+
+    def restore(self) -> None:
+        self.calls.append("restore")
+
+    def target_ready(self) -> bool:
+        self.readiness_checks += 1
+        return self.readiness_checks > self.not_ready_checks

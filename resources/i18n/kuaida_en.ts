@@ -4,27 +4,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="213"/>
+        <location filename="../../desktop/app.py" line="258"/>
         <source>快答：操作没有完成</source>
         <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="237"/>
+        <location filename="../../desktop/app.py" line="284"/>
         <source>团队短语库…</source>
         <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="277"/>
+        <location filename="../../desktop/app.py" line="330"/>
         <source>意见反馈汇总…</source>
         <translation>Feedback summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="278"/>
+        <location filename="../../desktop/app.py" line="331"/>
         <source>话术优化…</source>
         <translation>Better replies…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="279"/>
+        <location filename="../../desktop/app.py" line="332"/>
         <source>日报…</source>
         <translation>Daily report…</translation>
     </message>
@@ -32,53 +32,53 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="118"/>
+        <location filename="../../desktop/ui/customers/card.py" line="119"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="119"/>
+        <location filename="../../desktop/ui/customers/card.py" line="120"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="120"/>
+        <location filename="../../desktop/ui/customers/card.py" line="121"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="160"/>
+        <location filename="../../desktop/ui/customers/card.py" line="161"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="164"/>
-        <location filename="../../desktop/ui/customers/card.py" line="221"/>
+        <location filename="../../desktop/ui/customers/card.py" line="165"/>
+        <location filename="../../desktop/ui/customers/card.py" line="225"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="185"/>
+        <location filename="../../desktop/ui/customers/card.py" line="186"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="189"/>
+        <location filename="../../desktop/ui/customers/card.py" line="190"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="193"/>
+        <location filename="../../desktop/ui/customers/card.py" line="194"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="195"/>
+        <location filename="../../desktop/ui/customers/card.py" line="196"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="197"/>
+        <location filename="../../desktop/ui/customers/card.py" line="198"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -86,52 +86,52 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="48"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="49"/>
         <source>客户：%1</source>
         <translation>Customer: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="52"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="53"/>
         <source>不亮星</source>
         <translation>No star</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="65"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="66"/>
         <source>用逗号分隔</source>
         <translation>Separate with commas</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="80"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="81"/>
         <source>例如：周五前发货、加送赠品</source>
         <translation>e.g. ship before Friday, add a gift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="81"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="82"/>
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="86"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="87"/>
         <source>添加承诺</source>
         <translation>Add promise</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="99"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="100"/>
         <source>亮星</source>
         <translation>Star</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="100"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="101"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="102"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="103"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/dialog.py" line="103"/>
+        <location filename="../../desktop/ui/customers/dialog.py" line="104"/>
         <source>承诺</source>
         <translation>Promises</translation>
     </message>
@@ -139,57 +139,57 @@
 <context>
     <name>CustomersPanel</name>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="108"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="109"/>
         <source>搜索昵称、标签、备注</source>
         <translation>Search names, tags, notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="109"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="110"/>
         <source>只看亮星</source>
         <translation>Starred only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="110"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="111"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="111"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="112"/>
         <source>选中一位客户查看详情</source>
         <translation>Select a buyer to see the details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="153"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="154"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="156"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="157"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="158"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="159"/>
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="163"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="164"/>
         <source>待办承诺：</source>
         <translation>Open promises: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="169"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="170"/>
         <source>订单：</source>
         <translation>Orders: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="173"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="174"/>
         <source>催付记录：</source>
         <translation>Reminders sent: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="176"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="177"/>
         <source>当前催付：</source>
         <translation>Current reminder: </translation>
     </message>
@@ -225,17 +225,37 @@
 <context>
     <name>DraftPhraseModel</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="101"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="24"/>
+        <source>快捷编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="24"/>
+        <source>快捷短语</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="25"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="25"/>
+        <source>意图</source>
+        <translation>Intents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="109"/>
         <source>推断：%1</source>
         <translation>Inferred: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="102"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="110"/>
         <source>（未确认，选中后可确认或改正）</source>
         <translation> (not confirmed; select the phrase to confirm or correct it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="103"/>
+        <location filename="../../desktop/ui/team/editor/phrase_model.py" line="111"/>
         <source>（无，不会被推荐）</source>
         <translation>(none: never suggested)</translation>
     </message>
@@ -354,12 +374,12 @@
 <context>
     <name>FeedbackButton</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="40"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="42"/>
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="41"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="43"/>
         <source>把刚复制的买家消息反馈给仓储、运营、财务等部门</source>
         <translation>Pass the buyer message you just copied on to warehouse, operations, finance or another department</translation>
     </message>
@@ -410,23 +430,23 @@
 <context>
     <name>FeedbackFeature</name>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="114"/>
-        <location filename="../../desktop/ui/feedback/feature.py" line="142"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="109"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="137"/>
         <source>反馈没有记下：%1</source>
         <translation>Feedback not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="117"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="112"/>
         <source>已记下反馈（%1）</source>
         <translation>Feedback recorded (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="137"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="132"/>
         <source>反馈已发给组长</source>
         <translation>Feedback sent to the team lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/feature.py" line="145"/>
+        <location filename="../../desktop/ui/feedback/feature.py" line="140"/>
         <source>团队文件夹不可用：反馈已保存在本机（kuaida feedback share 可补发）</source>
         <translation>The team folder is unavailable: the feedback is saved on this PC (kuaida feedback share sends it later)</translation>
     </message>
@@ -434,113 +454,118 @@
 <context>
     <name>FeedbackReview</name>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="45"/>
-        <location filename="../../desktop/ui/feedback/review.py" line="151"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="82"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="196"/>
         <source>意见反馈汇总</source>
         <translation>Feedback summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="52"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
         <source>已转交</source>
         <translation>Passed on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="53"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="84"/>
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="54"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="85"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="55"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="86"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="56"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="87"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="57"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="88"/>
         <source>导出打印页…</source>
         <translation>Export printable page…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
         <source>部门 / 周 / 日期</source>
         <translation>Department / week / date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
         <source>买家的话</source>
         <translation>Buyer&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="74"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="89"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="75"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="90"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="81"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="109"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/feedback/review.py" line="117"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="83"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="119"/>
         <source>正在读取团队文件夹…</source>
         <translation>Reading the team folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="101"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="111"/>
         <source>%1 这一周</source>
         <translation>Week of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="112"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="158"/>
         <source>共 %1 条，待处理 %2 条</source>
         <translation>%1 in all, %2 open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="114"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
         <source>（%1 个文件无法读取，已跳过）</source>
         <translation>(%1 files could not be read and were skipped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="184"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="139"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="184"/>
         <source>网页 (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="140"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="185"/>
         <source>导出意见反馈汇总</source>
         <translation>Export the feedback summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="156"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="201"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/feedback/review.py" line="160"/>
+        <location filename="../../desktop/ui/feedback/review.py" line="205"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -726,15 +751,15 @@
     </message>
     <message>
         <location filename="../../desktop/core/reminders.py" line="42"/>
-        <location filename="../../desktop/ui/customers/panel.py" line="36"/>
-        <location filename="../../desktop/ui/customers/panel.py" line="41"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="37"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="42"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
         <location filename="../../desktop/core/reminders.py" line="43"/>
-        <location filename="../../desktop/ui/customers/panel.py" line="37"/>
-        <location filename="../../desktop/ui/customers/panel.py" line="41"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="38"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="42"/>
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
@@ -744,161 +769,215 @@
         <translation>Timed out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="35"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="36"/>
         <source>待付款</source>
         <translation>Awaiting payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="40"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="41"/>
         <source>催付</source>
         <translation>Reminded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="40"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="41"/>
         <source>推迟</source>
         <translation>Snoozed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/panel.py" line="42"/>
+        <location filename="../../desktop/ui/customers/panel.py" line="43"/>
         <source>超时关闭</source>
         <translation>Closed (timed out)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="23"/>
+        <source>用快答回复</source>
+        <translation>Replies from Kuaida</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="24"/>
+        <source>没有合适短语</source>
+        <translation>No fitting phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="25"/>
+        <source>催付次数</source>
+        <translation>Reminders sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="26"/>
+        <source>催付订单</source>
+        <translation>Orders reminded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="27"/>
+        <source>催付后付款</source>
+        <translation>Paid after a reminder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="28"/>
+        <source>承诺按时完成</source>
+        <translation>Promises kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="29"/>
+        <source>承诺超时</source>
+        <translation>Promises overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="31"/>
+        <source>催付转化</source>
+        <translation>Reminder conversion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/feedback_report.py" line="17"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/feedback_report.py" line="18"/>
+        <source>已转交</source>
+        <translation>Passed on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/feedback_report.py" line="19"/>
+        <source>已答复</source>
+        <translation>Answered</translation>
     </message>
 </context>
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="71"/>
-        <location filename="../../desktop/ui/team/editor/window.py" line="149"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="113"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="88"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="114"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="89"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="115"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="90"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="116"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="91"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="114"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="117"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="119"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="120"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="125"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="121"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="126"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="127"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="128"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="129"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="149"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="113"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="152"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="178"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="152"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="178"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="177"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="203"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="189"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="215"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="189"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="215"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="206"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="232"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="210"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="236"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="211"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="237"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="215"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="241"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="217"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="243"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="217"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="243"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="242"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="118"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
@@ -906,17 +985,17 @@
 <context>
     <name>LostSaleButton</name>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="70"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="73"/>
         <source>未成交</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="71"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="74"/>
         <source>记录买家今天没买的原因（只统计人数上报组长）</source>
         <translation>Record why the buyer did not buy today (only the counts go to the team lead)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="81"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="84"/>
         <source>加备注…</source>
         <translation>Add a note…</translation>
     </message>
@@ -924,22 +1003,22 @@
 <context>
     <name>LostSaleNoteDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="24"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="27"/>
         <source>未成交原因：%1</source>
         <translation>Reason for no sale: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="29"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="32"/>
         <source>买家原话或补充（只保存在本机）</source>
         <translation>The buyer&apos;s words or more details (kept on this PC only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="35"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="38"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/lost_sale.py" line="36"/>
+        <location filename="../../desktop/ui/widgets/lost_sale.py" line="39"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1009,47 +1088,47 @@
 <context>
     <name>OverlayController</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="83"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="84"/>
         <source>已记录未成交原因：%1</source>
         <translation>Reason for no sale recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="174"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="175"/>
         <source>请升级快答：本地数据库来自更新的版本</source>
         <translation>Please upgrade Kuaida: the local database is from a newer version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="176"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="177"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="177"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="178"/>
         <source>短语库打开失败</source>
         <translation>The phrase library failed to load</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="206"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="207"/>
         <source>复制的记录里没有买家消息</source>
         <translation>No buyer message in the copied chat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="207"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="208"/>
         <source>【%1】%2</source>
         <translation>[%1] %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="329"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="330"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="333"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="334"/>
         <source>部分热键不可用，见设置</source>
         <translation>Some hotkeys are unavailable; see Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="336"/>
+        <location filename="../../desktop/ui/suggestions/overlay_controller.py" line="337"/>
         <source>%1+1…9 粘贴 · %2 搜索</source>
         <translation>%1+1…9 paste · %2 search</translation>
     </message>
@@ -1098,12 +1177,12 @@
 <context>
     <name>PastePipeline</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="130"/>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="131"/>
         <source>已复制，在聊天窗口按 Ctrl+V 粘贴</source>
         <translation>Copied: press Ctrl+V in the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="132"/>
+        <location filename="../../desktop/ui/suggestions/paste_pipeline.py" line="133"/>
         <source>已粘贴，检查后按 Enter 发送</source>
         <translation>Pasted: check it, then press Enter to send</translation>
     </message>
@@ -1194,156 +1273,156 @@
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="48"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="51"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="52"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="51"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="53"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="84"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="87"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="88"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="87"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="89"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="110"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="112"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="111"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="113"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="113"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="115"/>
         <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
         <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="116"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
         <source>推断：%1	%2</source>
         <translation>Inferred: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="120"/>
         <source>没有适用问题	%1</source>
         <translation>No buyer question	%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="119"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="127"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="178"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="121"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="129"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="180"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="126"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="128"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="152"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="151"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="154"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="156"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="156"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="158"/>
         <source>变量没有值：%1	%2</source>
         <translation>Variables without a value: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="159"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="161"/>
         <source>%1 条短语的变量没有值，导出时已省去（千牛会原样发送花括号），请在千牛里补上。</source>
         <translation>%1 phrases have variables without a value; they were left out of the export (Qianniu would send the braces as they are). Fill them in in Qianniu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="161"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="165"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="185"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="163"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="165"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="179"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="181"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="184"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="197"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="199"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="198"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="200"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
         <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="199"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="201"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
         <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="201"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="203"/>
         <source>只用我们的短语</source>
         <translation>Only our phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="202"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="204"/>
         <source>继续推荐默认短语</source>
         <translation>Keep the bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="222"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="224"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
@@ -1351,77 +1430,77 @@
 <context>
     <name>PhraseForm</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="39"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="100"/>
         <source>回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量</source>
         <translation>Reply text; variables such as {买家}, {客服}, {店铺}, {活动} are filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="42"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="101"/>
         <source>插入表情</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="53"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="103"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="58"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="104"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="59"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="105"/>
         <source>采用推断的意图；也可以在上面直接改选</source>
         <translation>Use the inferred intents; or choose others above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="63"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="106"/>
         <source>用 | 分隔，如 发货|几天到</source>
         <translation>Separate with |, e.g. 发货|几天到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="77"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="78"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="80"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
         <source>意图</source>
         <translation>Intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="86"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="107"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="87"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="108"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="130"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="152"/>
         <source>推断：%1（未确认）</source>
         <translation>Inferred: %1 (not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="128"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="150"/>
         <source>没有意图：不会按买家消息推荐，请在上面选择</source>
         <translation>No intent: never suggested for a buyer message; choose one above</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="165"/>
+        <location filename="../../desktop/ui/team/editor/phrase_form.py" line="187"/>
         <source>含敏感词：{0}</source>
         <translation>Sensitive words: {0}</translation>
     </message>
@@ -1429,17 +1508,17 @@
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="87"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="97"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="103"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="113"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="131"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="67"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -1447,112 +1526,122 @@
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="32"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="51"/>
         <source>采纳（加入草稿后可编辑）</source>
         <translation>Accept (editable in the draft)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="33"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="52"/>
         <source>不采纳</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="34"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="53"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="68"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="55"/>
         <source>建议由客服写入共享文件夹，署名未经验证。</source>
         <translation>Agents write proposals to the shared folder; the names are unverified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="57"/>
         <source>另有 {0} 个文件未显示（无法读取、不是快答的建议或超出上限）。</source>
         <translation> {0} more files not shown (unreadable, not Kuaida proposals, or over the limit).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="74"/>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="70"/>
         <source>客服</source>
         <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="71"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/proposals_tab.py" line="72"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
     <name>Publishing</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="67"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="69"/>
         <source>将要发布的改动</source>
         <translation>Changes to publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="68"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="70"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="74"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="76"/>
         <source>只有持有团队私钥的主管可以发布</source>
         <translation>Only the lead holding the team key can publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="77"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="79"/>
         <source>这把私钥不是团队正在使用的密钥（指纹 {0}），客服会拒绝它发布的版本</source>
         <translation>This is not the team&apos;s key (fingerprint {0}); agents would reject what it publishes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="83"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="85"/>
         <source>有 {0} 条短语需要先修改：{1}</source>
         <translation>{0} phrases need fixing first: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="89"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
         <source>短语含敏感词</source>
         <translation>Phrases with sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="90"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="92"/>
         <source>{0} 条短语含敏感词，发布后客服可能被平台处罚：
 {1}</source>
         <translation>{0} phrases contain sensitive words; the platform may penalise agents who use them:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="91"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="93"/>
         <source>仍然发布</source>
         <translation>Publish anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="95"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="97"/>
         <source>未发布：请先修改含敏感词的短语</source>
         <translation>Not published: fix the phrases with sensitive words first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="98"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="100"/>
         <source>发布团队库</source>
         <translation>Publish the team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="99"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="101"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="112"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="114"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="123"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="125"/>
         <source>已发布团队库 v{0}</source>
         <translation>Team library v{0} published</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="133"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="135"/>
         <source>发布失败：共享文件夹无法写入</source>
         <translation>Publishing failed: the shared folder cannot be written</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/publishing.py" line="137"/>
+        <location filename="../../desktop/ui/team/editor/publishing.py" line="139"/>
         <source>已发布，但本机的团队库未能更新，将在下次同步时更新</source>
         <translation>Published, but this PC&apos;s copy of the team library was not updated; the next sync will update it</translation>
     </message>
@@ -1560,47 +1649,47 @@
 <context>
     <name>ReminderListModel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="101"/>
         <source>还剩 %1 小时</source>
         <translation>%1 h left</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="98"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="101"/>
         <source>即将关闭</source>
         <translation>Closing soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="99"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="102"/>
         <source>该催了 · </source>
         <translation>Due · </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="102"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="105"/>
         <source>（%1 次）</source>
         <translation> (%1×)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="109"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="112"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="110"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="113"/>
         <source>下单 %1</source>
         <translation>Ordered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="111"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="114"/>
         <source>自动关闭 %1</source>
         <translation>Closes %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="113"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="116"/>
         <source>建议催付 %1</source>
         <translation>Remind at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/model.py" line="115"/>
+        <location filename="../../desktop/ui/reminders/model.py" line="118"/>
         <source>上次催付 %1</source>
         <translation>Last reminded %1</translation>
     </message>
@@ -1688,32 +1777,32 @@
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="75"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="76"/>
         <source>未成交原因没有记录：%1</source>
         <translation>Reason for no sale not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="87"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="88"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="88"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="89"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="89"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="90"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="108"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="109"/>
         <source>标记已付款失败：%1</source>
         <translation>Could not mark as paid: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="111"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="112"/>
         <source>已记录未成交原因：%1 · %2</source>
         <translation>Reason for no sale recorded: %1 · %2</translation>
     </message>
@@ -1721,169 +1810,169 @@
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="142"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="149"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="149"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="224"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="225"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="185"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="186"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
         <source>关闭（不记原因）</source>
         <translation>Close (no reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="164"/>
         <source>买家没买的原因</source>
         <translation>Why the buyer did not buy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="189"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="190"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="192"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="193"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="227"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="228"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="231"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="232"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="233"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="234"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="234"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="235"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="237"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="238"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="238"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="239"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="242"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="243"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="243"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="244"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="246"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="247"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="268"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="269"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="269"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="270"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="275"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="276"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="275"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="276"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1891,82 +1980,102 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="48"/>
+        <location filename="../../desktop/ui/report/window.py" line="49"/>
+        <source>网页 (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="105"/>
         <source>日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="49"/>
+        <location filename="../../desktop/ui/report/window.py" line="106"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="50"/>
+        <location filename="../../desktop/ui/report/window.py" line="107"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="57"/>
+        <location filename="../../desktop/ui/report/window.py" line="108"/>
         <source>导出网页…</source>
         <translation>Export web page…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="63"/>
+        <location filename="../../desktop/ui/report/window.py" line="109"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="64"/>
+        <location filename="../../desktop/ui/report/window.py" line="110"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="80"/>
+        <location filename="../../desktop/ui/report/window.py" line="113"/>
         <source>最近 7 天用快答回复</source>
         <translation>Replies with Kuaida, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="81"/>
+        <location filename="../../desktop/ui/report/window.py" line="113"/>
         <source>本周未成交原因</source>
         <translation>Reasons for no sale this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="82"/>
+        <location filename="../../desktop/ui/report/window.py" line="113"/>
         <source>本周意见反馈（按部门）</source>
         <translation>Feedback this week (by department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="102"/>
+        <location filename="../../desktop/ui/report/window.py" line="127"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="109"/>
+        <location filename="../../desktop/ui/report/window.py" line="134"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="121"/>
+        <location filename="../../desktop/ui/report/window.py" line="151"/>
         <source>（%1 位客服）</source>
         <translation>(%1 agents)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="131"/>
+        <location filename="../../desktop/ui/report/window.py" line="151"/>
+        <source>团队日报</source>
+        <translation>Team report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="154"/>
+        <source>%1的日报</source>
+        <translation>%1’s report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="154"/>
+        <source>我的日报</source>
+        <translation>My report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report/window.py" line="166"/>
         <source>没有数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="140"/>
+        <location filename="../../desktop/ui/report/window.py" line="175"/>
         <source>导出日报</source>
         <translation>Export the daily report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="148"/>
+        <location filename="../../desktop/ui/report/window.py" line="183"/>
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report/window.py" line="152"/>
+        <location filename="../../desktop/ui/report/window.py" line="187"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -2002,12 +2111,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsButton</name>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="39"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="42"/>
         <source>话术优化 (%1)</source>
         <translation>Better replies (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="40"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="43"/>
         <source>组长想知道你怎么回答几个常见问题</source>
         <translation>The team lead would like to know how you answer a few common questions</translation>
     </message>
@@ -2015,27 +2124,27 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsFeature</name>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="109"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="112"/>
         <source>话术优化</source>
         <translation>Better replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="110"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="113"/>
         <source>组长想知道你怎么回答 %1 个常见问题，有空时点“话术优化”作答</source>
         <translation>The team lead would like to know how you answer %1 common questions; click “Better replies” when you have time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="150"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="146"/>
         <source>答案已交给组长，谢谢！</source>
         <translation>Answers sent to the team lead, thank you!</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="160"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="156"/>
         <source>没有交：%1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/feature.py" line="167"/>
+        <location filename="../../desktop/ui/rounds/feature.py" line="163"/>
         <source>没有交给组长（团队文件夹不可用？）：%1</source>
         <translation>Not sent to the team lead (team folder unavailable?): %1</translation>
     </message>
@@ -2043,113 +2152,114 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>RoundsWindow</name>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="53"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="54"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="102"/>
         <source>话术优化</source>
         <translation>Better replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="57"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="103"/>
         <source>这一轮的名字（例如：第 12 周）</source>
         <translation>Name of this round (e.g. week 12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="59"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="104"/>
         <source>买家常问的问题，每行一个（最多 10 个）</source>
         <translation>Questions buyers often ask, one per line (at most 10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="62"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="105"/>
         <source>常见的没有合适短语：</source>
         <translation>Often asked without a fitting phrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="66"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="109"/>
         <source>发布这一轮…</source>
         <translation>Publish this round…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
         <source>问题 / 客服</source>
         <translation>Question / agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
         <source>回答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="72"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="110"/>
         <source>这条短语被用过</source>
         <translation>This phrase has been used</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="74"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="111"/>
         <source>采用为团队短语…</source>
         <translation>Adopt as a team phrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="84"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="112"/>
         <source>答案：</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="88"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="113"/>
         <source>新一轮</source>
         <translation>New round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="101"/>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="187"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="139"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="229"/>
         <source>没有设置团队共享文件夹</source>
         <translation>No team shared folder is set</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="114"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="152"/>
         <source>这台电脑还没有信任团队密钥：先同步一次</source>
         <translation>This PC does not trust the team key yet: sync once first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="130"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="108"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="168"/>
         <source>把这个话题加入问题</source>
         <translation>Add this topic to the questions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="135"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="173"/>
         <source>关于%1：</source>
         <translation>About %1:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="166"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="128"/>
         <source>%1 人回答</source>
         <translation>%1 answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="170"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="132"/>
         <source>（新写的）</source>
         <translation>(newly written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="171"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="131"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="203"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="246"/>
         <source>已发布「%1」：客服下次同步后会看到</source>
         <translation>Published “%1”: agents see it after their next sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds/lead_window.py" line="217"/>
+        <location filename="../../desktop/ui/rounds/lead_window.py" line="260"/>
         <source>没有完成：%1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -2302,12 +2412,12 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="183"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="185"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="186"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>
@@ -2315,43 +2425,43 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>StoreGuard</name>
     <message>
-        <location filename="../../desktop/ui/shell/store_guard.py" line="104"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="108"/>
         <source>恢复备份失败：%1。请退出快答后运行 kuaida store restore。</source>
         <translation>Restoring the backup failed: %1. Quit Kuaida and run kuaida store restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/store_guard.py" line="112"/>
-        <location filename="../../desktop/ui/shell/store_guard.py" line="126"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="116"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="130"/>
         <source>本地数据库无法打开</source>
         <translation>The local database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/store_guard.py" line="113"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="117"/>
         <source>恢复后，备份之后的改动会丢失；损坏的文件会保留在旁边，供 IT 检查。</source>
         <translation>Changes made after the backup will be lost; the damaged file is kept beside it for IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/store_guard.py" line="114"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="118"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/store_guard.py" line="115"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="119"/>
         <source>暂不恢复</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/store_guard.py" line="124"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="128"/>
         <source>请升级快答</source>
         <translation>Please upgrade Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/store_guard.py" line="128"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="132"/>
         <source>快答会继续运行，但暂时不能使用短语库。</source>
         <translation>Kuaida keeps running, but without the phrase library for now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/store_guard.py" line="129"/>
+        <location filename="../../desktop/ui/shell/store_guard.py" line="133"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
@@ -2433,22 +2543,22 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="370"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="357"/>
         <source>立即同步团队短语库</source>
         <translation>Sync the team library now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="376"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="363"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="398"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="385"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="399"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="386"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
@@ -2457,7 +2567,7 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="401"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="388"/>
         <source>团队库换了签名密钥。只有主管确实换了密钥时才确认。
 
 原来信任的指纹：
@@ -2477,12 +2587,12 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="188"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="175"/>
         <source>已提交给主管审核</source>
         <translation>Sent to the team lead for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="189"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="176"/>
         <source>提交失败：共享文件夹不可用</source>
         <translation>Not sent: the shared folder is unavailable</translation>
     </message>
@@ -2584,7 +2694,7 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="431"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="418"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
@@ -2592,89 +2702,89 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
 <context>
     <name>TeamPage</name>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="116"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="117"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="117"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="118"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="118"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="119"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="119"/>
-        <location filename="../../desktop/ui/team/team_page.py" line="185"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="120"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="186"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="120"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="121"/>
         <source>共享文件夹</source>
         <translation>Shared folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="121"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="122"/>
         <source>确认团队密钥…</source>
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="122"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="123"/>
         <source>团队密钥</source>
         <translation>Team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="123"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="124"/>
         <source>团队短语库…</source>
         <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="124"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="125"/>
         <source>查看团队短语库；有团队密钥的主管可以编辑、发布</source>
         <translation>View the team library; a lead holding the team key can edit and publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="152"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="153"/>
         <source>由管理员设置（团队公钥）</source>
         <translation>set by your administrator (team public key)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="152"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="153"/>
         <source>（尚未确认）</source>
         <translation>(not confirmed yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="153"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="154"/>
         <source>本机信任的指纹：%1</source>
         <translation>Fingerprint trusted on this PC: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="155"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="156"/>
         <source>新指纹（团队库换了密钥）：%1</source>
         <translation>New fingerprint (the team library changed keys): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="156"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="157"/>
         <source>共享文件夹中团队库的指纹：%1</source>
         <translation>Fingerprint of the team library in the shared folder: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="174"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="175"/>
         <source>正在检查 %1 …</source>
         <translation>Checking %1 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="182"/>
-        <location filename="../../desktop/ui/team/team_page.py" line="193"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="183"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="194"/>
         <source>没有改动：%1</source>
         <translation>Nothing changed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/team_page.py" line="196"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="197"/>
         <source>选择团队共享文件夹</source>
         <translation>Choose the team&apos;s shared folder</translation>
     </message>
@@ -2682,57 +2792,59 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
 <context>
     <name>TeamSettingsTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="30"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别</source>
         <translation>One per line: word&lt;Tab&gt;category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="32"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="57"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="44"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="58"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="47"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="48"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="49"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="50"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="51"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="60"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="52"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="60"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="62"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="64"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="79"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="85"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="66"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="104"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>
@@ -2801,32 +2913,67 @@ New fingerprint (check it with your team lead; click Yes only if it matches):
 <context>
     <name>UsageTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="47"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="61"/>
+        <source>次数</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="62"/>
+        <source>最常用</source>
+        <translation>Most used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="63"/>
+        <source>最少用</source>
+        <translation>Least used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="64"/>
+        <source>没有合适短语的意图</source>
+        <translation>Intents with no fitting phrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="65"/>
+        <source>未成交原因</source>
+        <translation>Why buyers did not buy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="65"/>
+        <source>人数</source>
+        <translation>Buyers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="67"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="79"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="91"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="84"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="96"/>
         <source>{0} 位客服的统计（客服各自写入，未经验证；只有次数，不含买家信息）</source>
         <translation>Statistics of {0} agents (each agent writes their own, unverified; counts only, no buyer data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="86"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="98"/>
         <source>；{0} 个统计文件不可信或超出上限，未计入</source>
         <translation>; {0} statistics files untrusted or over the limit, not counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="100"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="112"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="106"/>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="113"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/editor/usage_tab.py" line="119"/>
         <source>各客服自报的版本（未经验证）：快答 {0}；团队短语库 {1}</source>
         <translation>Versions the agents report (unverified): Kuaida {0}; team library {1}</translation>
     </message>

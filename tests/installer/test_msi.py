@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.platform.machine_config import INSTALLER_KEY, REGISTRY_NAMES
+from desktop.machine_config import INSTALLER_KEY, REGISTRY_NAMES
 
 from .conftest import installer_module
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.platform.machine_config import POLICY_KEY, REGISTRY_NAMES
+from desktop.machine_config import POLICY_KEY, REGISTRY_NAMES
 from desktop.settings import BY_KEY, Settings
 
 INSTALLER = Path(__file__).resolve().parents[2] / "installer"

@@ -17,6 +17,7 @@ from desktop.platform.interfaces import PasteRequest
 from desktop.platform.notifier import NullNotifier, TrayNotifier
 from desktop.platform.paste import ClipboardOnlyPaster
 from desktop.settings import Settings
+from desktop.testing.e2e_probe import E2EProbe
 
 
 @pytest.fixture
@@ -83,7 +84,8 @@ def test_pause_setting_is_applied_at_start(settings, owner):
 
 def test_e2e_probe_reports_counts_and_row_positions_but_no_text(settings, owner, qtbot, tmp_path):
     probe_file = tmp_path / "probe.json"
-    services = create_platform(settings, parent=owner, environ={"KUAIDA_E2E_PROBE": str(probe_file)})
+    services = create_platform(settings, parent=owner, environ={})
+    E2EProbe(str(probe_file), services, parent=owner)  # what app.py attaches when KUAIDA_E2E_PROBE is set
     window = QWidget()
     qtbot.addWidget(window)
     window.setWindowTitle("快答 Kuaida")

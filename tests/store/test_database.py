@@ -65,7 +65,7 @@ def test_a_later_migration_upgrades_an_existing_store_in_place(tmp_path: Path, m
     def create_notes(db: sqlite_utils.Database) -> None:
         db["notes"].create({"id": int, "text": str}, pk="id")
 
-    monkeypatch.setitem(database._MIGRATION_SETS, area.name, area)
+    monkeypatch.setattr(database, "MIGRATION_SETS", (*database.MIGRATION_SETS, area))
     open_store(path).close()
 
     @area()

@@ -19,7 +19,8 @@ from desktop.services.context import open_services
 from desktop.services.library import build_engine
 from desktop.settings import Settings
 from desktop.store.database import open_store
-from desktop.store.phrases import LEARNING_KEY_BYTES, PhraseRepository
+from desktop.store.phrases import PhraseRepository
+from desktop.store.schema import LEARNING_KEY_BYTES
 
 MESSAGE = "地址改成杭州市西湖区文三路138号，电话13912345678，什么时候发货"  # made up
 # What an attacker would try: digits, letters and the most common characters of Chinese addresses and chat.

@@ -14,15 +14,14 @@ import shiboken6
 from desktop.core.engine import Suggestion
 from desktop.core.phrases import Phrase
 from desktop.paths import Paths
-from desktop.platform.focus import FocusReturn
 from desktop.services.context import Services
 from desktop.services.library import Library
 from desktop.settings import Settings
 from desktop.store.database import open_memory_store
 from desktop.store.phrases import PhraseRepository
-from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+from desktop.testing.fakes import FakeClipboardWatcher, FakeFocusReturn, FakeHotkeys, FakePaster
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.overlay_controller import OverlayController
 
@@ -70,21 +69,7 @@ class StubEngine:
         return self.features(message)
 
 
-class RecordingFocus(FocusReturn):
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-        self.not_ready_checks = 0  # how many readiness checks answer "not yet" (a slow chat client)
-        self.readiness_checks = 0
-
-    def remember(self) -> None:
-        self.calls.append("remember")
-
-    def restore(self) -> None:
-        self.calls.append("restore")
-
-    def target_ready(self) -> bool:
-        self.readiness_checks += 1
-        return self.readiness_checks > self.not_ready_checks
+RecordingFocus = FakeFocusReturn  # the name the ui tests know it by
 
 
 @pytest.fixture

@@ -41,13 +41,14 @@ from desktop.store.team import TeamRepository
 from desktop.sync.publish import publish
 from desktop.sync.pull import sync_once
 from desktop.testing.fakes import FakeClipboardWatcher, FakeNotifier, FakePaster
+from desktop.testing.immediate import ImmediateTaskRunner
+from desktop.testing.services import services_over
 from desktop.ui.customers.dialog import CustomerDialog
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog
 from desktop.ui.reminders.feature import RemindersFeature
 from desktop.ui.reminders.order_dialog import OrderDialog
 from desktop.ui.reminders.settings_dialog import ReminderSettingsDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell import theme
 from desktop.ui.shell.overlay_window import OverlayWindow, default_size
 from desktop.ui.shell.settings_dialog import SettingsDialog
@@ -265,9 +266,10 @@ def test_the_settings_dialog_every_page(qtbot, look: tuple[Screen, int], setting
                                         tmp_path: Path) -> None:
     screen, font = look
     store = open_memory_store()
-    sync = SyncController(ImmediateTaskRunner(store), settings, lambda: tmp_path)
-    team = TeamPage(sync, ImmediateTaskRunner(store), settings, current_folder=lambda: r"\\server\kefu\团队短语")
-    files = PhraseFiles(ImmediateTaskRunner(store))
+    runner = ImmediateTaskRunner(services_over(store, tmp_path))
+    sync = SyncController(runner, settings, lambda: tmp_path)
+    team = TeamPage(sync, runner, settings, current_folder=lambda: r"\\server\kefu\团队短语")
+    files = PhraseFiles(runner)
     dialog = SettingsDialog(settings, lambda: "Alt+S 已被其他程序占用", phrase_actions=files.actions,
                             hidden_phrases=lambda: [], team_page=team)
     qtbot.addWidget(dialog)
@@ -296,7 +298,7 @@ def test_the_leads_editor(qtbot, look: tuple[Screen, int], tmp_path: Path) -> No
     publish(share, TeamLibrary(phrases), key, "王主管")
     store = open_memory_store()
     sync_once(share, TeamRepository(store.db), trust=key.public.fingerprint)
-    editor = LibraryEditor(ImmediateTaskRunner(store), LeadSettings(), lambda: share)
+    editor = LibraryEditor(ImmediateTaskRunner(services_over(store, tmp_path)), LeadSettings(), lambda: share)
     qtbot.addWidget(editor)
     editor.load()
     show_at(editor, qtbot, screen, QSize(1366, 768))

@@ -11,6 +11,7 @@ import binascii
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from desktop.core.sync.canonical import canonical_bytes, parse_json_object, sha256_hex
 from desktop.core.sync.keys import KeyFileError, PublicKey, SigningKey
@@ -84,12 +85,12 @@ def decode_manifest(data: bytes) -> Manifest:
         raise PackError("团队库清单过大，不是快答的清单")
     raw = parse_json_object(data, "团队库清单", PackError)
     check_kind_and_format(raw, MANIFEST_KIND, "团队库清单")
-    fields = {}
+    fields: dict[str, Any] = {}  # each checked against its field's type just below
     for name, kind in (("format", int), ("library_version", int), ("published_at", str), ("publisher", str),
                        ("pack", str), ("pack_sha256", str), ("pack_size", int), ("public_key", str),
                        ("signature", str)):
         value = raw.get(name)
-        if not isinstance(value, kind) or isinstance(value, bool) or (kind is str and len(value) > 200):
+        if not isinstance(value, kind) or isinstance(value, bool) or (isinstance(value, str) and len(value) > 200):
             raise PackError(f"团队库清单字段 {name} 格式不对")
         fields[name] = value
     manifest = Manifest(**fields)

@@ -117,7 +117,7 @@ def decode_pack(data: bytes) -> tuple[int, TeamLibrary]:
     check_kind_and_format(raw, PACK_KIND, "团队库文件")  # first: a newer layout must ask for an update
     version = _int(raw, "library_version")
     expected = _int(raw, "phrase_count")
-    phrases_list = []
+    phrases_list: list[Phrase] = []
     for line in stream:
         if not line.endswith(b"\n") or len(phrases_list) >= expected:
             raise PackError("团队库文件不完整（短语条数与文件头不符）")

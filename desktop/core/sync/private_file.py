@@ -59,7 +59,7 @@ def under_wine() -> bool:
     """Whether this is Windows code running under Wine (ntdll exports wine_get_version there)."""
     if sys.platform != "win32":
         return False
-    ntdll: Any = ctypes.WinDLL("ntdll")  # type: ignore[attr-defined]
+    ntdll: Any = ctypes.WinDLL("ntdll")
     return hasattr(ntdll, "wine_get_version")
 
 
@@ -125,7 +125,8 @@ def _current_user_sid(advapi32: Any, kernel32: Any) -> ctypes.Array[ctypes.c_cha
 
 
 def _sid_of(token_user: ctypes.Array[ctypes.c_char]) -> int:
-    return ctypes.cast(token_user, ctypes.POINTER(ctypes.c_void_p))[0]
+    sid: int = ctypes.cast(token_user, ctypes.POINTER(ctypes.c_void_p))[0]  # the SID's address
+    return sid
 
 
 def _owner_only_dacl(advapi32: Any, kernel32: Any) -> ctypes.Array[ctypes.c_char]:
@@ -141,7 +142,7 @@ def _owner_only_dacl(advapi32: Any, kernel32: Any) -> ctypes.Array[ctypes.c_char
 
 def _admits_only_current_user(advapi32: Any, kernel32: Any, dacl: int) -> bool:
     token_user = _current_user_sid(advapi32, kernel32)
-    ace_count = ctypes.cast(dacl, ctypes.POINTER(ctypes.c_uint16))[2]  # ACL: revision, sbz1, size, count
+    ace_count = int(ctypes.cast(dacl, ctypes.POINTER(ctypes.c_uint16))[2])  # ACL: revision, sbz1, size, count
     for index in range(ace_count):
         ace = ctypes.c_void_p()
         _check(advapi32.GetAce(dacl, index, ctypes.byref(ace)))

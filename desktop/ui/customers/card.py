@@ -4,7 +4,7 @@ buyer did not buy) and 查看客户."""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -14,6 +14,7 @@ from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
 from desktop.services.customers import CardData, card_for_text
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.ui.widgets.language import label
 from desktop.ui.widgets.lost_sale import LostSaleButton
@@ -30,7 +31,7 @@ class CustomerCard(QFrame):
     paid_requested = Signal(str)  # 已付款: the order number of an open reminder
     card_changed = Signal(bool)  # shown (True) or hidden (False) after a lookup
 
-    def __init__(self, runner: Any, settings: SettingsBridge, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, settings: SettingsBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.settings = settings
@@ -74,7 +75,7 @@ class CustomerCard(QFrame):
         self.header.addWidget(self.name_label, 1)
         self.tags_label.hide()  # the tags lead the details line, which wraps
         self.footer = QHBoxLayout()
-        layout = QVBoxLayout(self)
+        self._card_layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 8)
         layout.setSpacing(2)
         layout.addLayout(self.header)
@@ -98,7 +99,7 @@ class CustomerCard(QFrame):
         self.details_label.setVisible(bool(self._details_text))
 
     def _place_buttons(self) -> None:
-        margins = self.layout().contentsMargins()
+        margins = self._card_layout.contentsMargins()
         frame = 2 * self.frameWidth() + margins.left() + margins.right() + 24  # the style sheet's side margins
         needed = (self.star_label.sizeHint().width() + self.name_label.sizeHint().width()
                   + self.buttons.sizeHint().width() + 2 * self.header.spacing() + frame)
@@ -128,7 +129,7 @@ class CustomerCard(QFrame):
         lookup = self._lookup
         zone = zone_from(self.settings.get)
         self.runner.db(lambda services: card_for_text(services, zone, text),
-                       lambda data: lookup == self._lookup and self.set_data(data), owner=self)
+                       lambda data: self.set_data(data) if lookup == self._lookup else None, owner=self)
 
     def reload(self) -> None:
         """Look the same copy up again (a reminder was settled or added): only while the card is shown."""
@@ -209,13 +210,16 @@ class CustomerCard(QFrame):
         self.paid_button.setVisible(bool(payable))
         self.paid_button.setToolTip("")
         if len(payable) == 1:
-            self.paid_button.setMenu(None)
+            _drop_menu(self.paid_button)
             self.paid_button.setToolTip(self._order_label(payable[0]))
             return
         for reminder in payable:
             order_id = reminder.order_id
-            self.paid_menu.addAction(self._order_label(reminder), lambda o=order_id: self.paid_requested.emit(o))
-        self.paid_button.setMenu(self.paid_menu if payable else None)
+            self.paid_menu.addAction(self._order_label(reminder), functools.partial(self.paid_requested.emit, order_id))
+        if payable:
+            self.paid_button.setMenu(self.paid_menu)
+        else:
+            _drop_menu(self.paid_button)
 
     def _order_label(self, reminder: Reminder) -> str:
         parts = [self.tr("订单 %1").replace("%1", reminder.order_id)]
@@ -233,3 +237,8 @@ class CustomerCard(QFrame):
     def _on_view_button_clicked(self) -> None:
         if self.data is not None and self.data.nickname:
             self.customer_requested.emit(self.data.nickname)
+
+
+def _drop_menu(button: QPushButton) -> None:
+    # Qt takes None to remove a button's menu; PySide6's stubs type the argument as QMenu only.
+    button.setMenu(None)  # type: ignore[arg-type]

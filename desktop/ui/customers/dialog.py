@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.customers import STAR_HEX, STAR_LABELS, TAG_SUGGESTIONS, Customer, Promise, StarColour, parse_tags
 from desktop.core.orders import localize
 from desktop.ui.widgets.language import label
+from desktop.ui.widgets.qt_time import from_qdatetime, to_qdatetime
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -65,10 +66,10 @@ class CustomerDialog(QDialog):
         self.tags_edit.setPlaceholderText(self.tr("用逗号分隔"))
         suggestions = QHBoxLayout()
         for tag in TAG_SUGGESTIONS:
-            button = QPushButton(tag, self)
-            button.setFlat(True)
-            button.clicked.connect(lambda _checked=False, t=tag: self.add_tag(t))
-            suggestions.addWidget(button)
+            tag_button = QPushButton(tag, self)
+            tag_button.setFlat(True)
+            tag_button.clicked.connect(lambda _checked=False, t=tag: self.add_tag(t))
+            suggestions.addWidget(tag_button)
         suggestions.addStretch(1)
         self.note_edit = QPlainTextEdit(customer.note, self)
         self.note_edit.setMaximumHeight(80)
@@ -82,7 +83,7 @@ class CustomerDialog(QDialog):
         self.promise_due = QDateTimeEdit(self)
         self.promise_due.setCalendarPopup(True)
         self.promise_due.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.promise_due.setDateTime(QDateTime((now.astimezone(zone) + dt.timedelta(days=1)).replace(tzinfo=None)))
+        self.promise_due.setDateTime(to_qdatetime((now.astimezone(zone) + dt.timedelta(days=1)).replace(tzinfo=None)))
         self.promise_add = QPushButton(self.tr("添加承诺"), self)
         self.promise_add.clicked.connect(self._on_promise_add_clicked)
         new_promise = QHBoxLayout()
@@ -117,7 +118,7 @@ class CustomerDialog(QDialog):
     def _on_promise_add_clicked(self) -> None:
         due = None
         if self.promise_due_enabled.isChecked():
-            due = localize(self.promise_due.dateTime().toPython(), self.zone)
+            due = localize(from_qdatetime(self.promise_due.dateTime()), self.zone)
         self.add_promise(self.promise_text.text(), due)
         self.promise_text.clear()
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -104,9 +105,12 @@ class CustomerListModel(QAbstractListModel):
             return c.note
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
-        return {**super().roleNames(), CustomerRole: b"customer", NicknameRole: b"nickname", StarRole: b"star",
-                TagsRole: b"tags", NoteRole: b"note"}
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = {
+            CustomerRole: b"customer", NicknameRole: b"nickname", StarRole: b"star", TagsRole: b"tags",
+            NoteRole: b"note",
+        }
+        return {**super().roleNames(), **{role: QByteArray(name) for role, name in names.items()}}
 
 
 class CustomerFilterProxy(QSortFilterProxyModel):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from desktop.services.customers import CustomerDetails, apply_customer_edit, cus
 from desktop.ui.customers.dialog import CustomerDialog, CustomerEdit
 from desktop.ui.customers.model import CustomerFilterProxy, CustomerListModel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.language import label
 
 ORDER_STATUS_LABELS = {
@@ -49,7 +50,7 @@ class CustomersPanel(QWidget):
     keyboard_requested = Signal(bool)  # the search box wants the keyboard (True) or is done with it (False)
     remind_requested = Signal(str)  # 加入催付 for an order of this buyer (not used by the panel itself yet)
 
-    def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] | None = None,
+    def __init__(self, runner: Runner, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -210,7 +211,8 @@ class CustomersPanel(QWidget):
             if event.type() == QEvent.Type.MouseButtonPress and not self._searching:
                 self._searching = True
                 self.keyboard_requested.emit(True)
-            elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            elif (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                  and event.key() == Qt.Key.Key_Escape):
                 self.search_box.clear()
                 if self._searching:
                     self._searching = False

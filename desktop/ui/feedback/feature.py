@@ -9,19 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from desktop.core.chat_block import read_copied, split_speaker
 from desktop.core.feedback import Feedback, FeedbackError, shop_departments
 from desktop.core.reminders import zone_from
+from desktop.services.context import Services
 from desktop.services.feedback import file_feedback, mark_shared, share_request, write_shared
 from desktop.services.library import seller_names
 from desktop.ui.feedback.dialog import FeedbackDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
+from desktop.ui.widgets import modal
 
 SHARE_TIMEOUT_MS = 20_000  # as the team sync: a share that does not answer by then is offline for now
 
@@ -53,7 +55,7 @@ class FeedbackFeature(QObject):
     keyboard_requested = Signal(bool)
     filed = Signal(object)  # Feedback
 
-    def __init__(self, runner: Any, settings: SettingsBridge, folder: Callable[[], Path | None],
+    def __init__(self, runner: Runner, settings: SettingsBridge, folder: Callable[[], Path | None],
                  parent: QWidget | None = None,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
         super().__init__(parent)
@@ -70,7 +72,7 @@ class FeedbackFeature(QObject):
         self.button.setEnabled(False)
 
     def departments(self) -> tuple[str, ...]:
-        return shop_departments(str(self.settings.get("feedback_departments")))
+        return shop_departments(self.settings.get("feedback_departments"))
 
     def on_message_copied(self, text: str) -> None:
         read = read_copied(text, seller_names(self.settings.settings))
@@ -90,20 +92,13 @@ class FeedbackFeature(QObject):
     def ask(self, department: str) -> None:
         dialog = FeedbackDialog(self.departments(), department, self.message, self.folder() is not None,
                                 self.button.window())
-        self.keyboard_requested.emit(True)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            department, text, note, share = dialog.choice()
-        finally:
-            dialog.deleteLater()
-            self.keyboard_requested.emit(False)
-        if accepted:
-            self.file(department, text, note, share)
+        if (choice := modal.ask(dialog, self.keyboard_requested.emit, FeedbackDialog.choice)) is not None:
+            self.file(*choice)
 
     def file(self, department: str, text: str, note: str, share: bool) -> None:
         buyer, now = self.buyer, self.clock()
 
-        def job(services: Any) -> Feedback | str:
+        def job(services: Services) -> Feedback | str:
             try:
                 return file_feedback(services, department, text, note, buyer, now)
             except FeedbackError as error:

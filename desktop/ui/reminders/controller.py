@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,11 +21,13 @@ from desktop.core.reminders import Reminder, ReminderPolicy, ReminderState, poli
 from desktop.core.tabular import TabularError
 from desktop.platform.interfaces import Notifier
 from desktop.services import reminders as use_cases
+from desktop.services.context import Services
 from desktop.services.lost_sales import record_lost_sale
 from desktop.ui.reminders.model import ReminderListModel
 from desktop.ui.reminders.nudge_scheduler import Clock, NudgeScheduler, order_id_of, utc_now
 from desktop.ui.reminders.panel import RemindersPanel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 
 POLICY_KEYS = frozenset({"order_close_hours", "first_nudge_minutes", "last_nudge_minutes",
                          "order_close_hours_by_platform", "shop_timezone"})
@@ -40,7 +41,7 @@ class RemindersController(QObject):
     reminders_changed = Signal()  # the list or the numbers changed (after a load)
     keyboard_requested = Signal(bool)  # a dialog is about to need the keyboard (True) / is done (False)
 
-    def __init__(self, view: RemindersPanel, runner: Any, settings: SettingsBridge, notifier: Notifier | None = None,
+    def __init__(self, view: RemindersPanel, runner: Runner, settings: SettingsBridge, notifier: Notifier | None = None,
                  *, clock: Clock = utc_now, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view
@@ -54,7 +55,7 @@ class RemindersController(QObject):
 
         self.model = ReminderListModel(self.policy, self)
         view.set_model(self.model)
-        view.set_snooze_minutes(int(settings.get("snooze_minutes")))
+        view.set_snooze_minutes(settings.get("snooze_minutes"))
         self.scheduler: NudgeScheduler | None = None
         if notifier is not None:
             self.scheduler = NudgeScheduler(notifier, self.policy, clock, self)
@@ -66,7 +67,7 @@ class RemindersController(QObject):
         view.snooze_requested.connect(lambda: self.snooze_selected())
         view.paid_requested.connect(lambda: self.settle_selected(ReminderState.PAID))
         view.close_requested.connect(self.close_selected)
-        view.lost_sale_reasons = lambda: shop_reasons(str(settings.get("lost_sale_reasons")))
+        view.lost_sale_reasons = lambda: shop_reasons(settings.get("lost_sale_reasons"))
         view.customer_requested.connect(self._on_view_customer_requested)
         view.row_activated.connect(lambda row: self.remind(self.model.reminder(row)))
         view.import_requested.connect(self.import_orders)
@@ -88,7 +89,7 @@ class RemindersController(QObject):
             self.policy = policy_from(self.settings.get)
             self.refresh()
         elif key == "snooze_minutes":
-            self.view.set_snooze_minutes(int(self.settings.get("snooze_minutes")))
+            self.view.set_snooze_minutes(self.settings.get("snooze_minutes"))
 
     def _on_view_shown(self) -> None:
         self.model.set_now(self.now())  # countdowns and due marks are as fresh as the moment it is looked at
@@ -141,7 +142,7 @@ class RemindersController(QObject):
     def remind(self, reminder: Reminder) -> None:
         """Paste a personalised reminder, then count it (and star and tag the buyer, by default)."""
         self.reply_requested.emit(self.reminder_text(reminder))
-        zone, now, star = self.zone, self.now(), bool(self.settings.get("star_on_remind"))
+        zone, now, star = self.zone, self.now(), self.settings.get("star_on_remind")
         self._select_after_load = reminder.order_id
         self.runner.db(lambda services: use_cases.remind(services, zone, reminder.order_id, now, star),
                        self._on_changed, self.view.show_failure, owner=self)
@@ -151,7 +152,7 @@ class RemindersController(QObject):
         if reminder is None:
             return
         now = self.now()
-        until = now + dt.timedelta(minutes=minutes or int(self.settings.get("snooze_minutes")))
+        until = now + dt.timedelta(minutes=minutes or self.settings.get("snooze_minutes"))
         zone = self.zone
         self.runner.db(lambda services: use_cases.snooze(services, zone, reminder.order_id, until, now),
                        self._on_changed, self.view.show_failure, owner=self)
@@ -166,7 +167,7 @@ class RemindersController(QObject):
             return
         zone, now = self.zone, self.now()
 
-        def job(services: Any) -> None:
+        def job(services: Services) -> None:
             use_cases.settle(services, zone, reminder.order_id, ReminderState.CLOSED, now)
             if reason:
                 record_lost_sale(services, reminder.buyer, reason, "", now, zone)

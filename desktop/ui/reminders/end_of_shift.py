@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from desktop.core.reminders import STATE_LABELS, ReminderPolicy, policy_from, zo
 from desktop.services.reminders import ShiftSnapshot, close_shift, load_shift
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.language import friendly_time_label, label
 from desktop.ui.widgets.plain_text import plain_label
 
@@ -36,7 +36,7 @@ class EndOfShiftDialog(QDialog):
     saved = Signal()
     handover_written = Signal(str)  # the note, after it was saved: shared through the team folder
 
-    def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
+    def __init__(self, runner: Runner, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner

@@ -20,12 +20,13 @@ from desktop.ui.reminders.end_of_shift import EndOfShiftDialog
 from desktop.ui.reminders.handover import HandoverNotice
 from desktop.ui.reminders.panel import RemindersPanel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.widgets.language import LanguageChangeRelay
 
 
 class RemindersFeature(QObject):
-    def __init__(self, window: OverlayWindow, runner: Any, settings: SettingsBridge, clipboard: ClipboardWatcher,
+    def __init__(self, window: OverlayWindow, runner: Runner, settings: SettingsBridge, clipboard: ClipboardWatcher,
                  paster: Paster, notifier: Notifier | None, *, focus: FocusReturn | None = None,
                  tray: Any = None, paste_text: Callable[[str], object] | None = None,
                  shared_folder: Callable[[], Path | None] = lambda: None,
@@ -116,7 +117,7 @@ class RemindersFeature(QObject):
         if self._paste_text is not None:
             self._paste_text(text)
         else:
-            self.paster.paste(PasteRequest(text, restore_clipboard=bool(self.settings.get("restore_clipboard"))))
+            self.paster.paste(PasteRequest(text, restore_clipboard=self.settings.get("restore_clipboard")))
 
     # the keyboard is borrowed from the chat client only while a dialog or the search box needs it ----
     def borrow_keyboard(self, wanted: bool) -> None:

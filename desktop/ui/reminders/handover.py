@@ -8,7 +8,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -19,6 +18,7 @@ from desktop.services.handover import NoteToShow, handover_to_share, local_note,
 from desktop.sync.handover import read_shared_handover, write_shared_handover
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.language import friendly_time_label
 from desktop.ui.widgets.plain_text import message_box
 
@@ -34,7 +34,7 @@ class HandoverNotice(QObject):
     note_found = Signal(str, object)
     share_failed = Signal(str)
 
-    def __init__(self, runner: Any, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
+    def __init__(self, runner: Runner, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
                  shared_folder: Callable[[], Path | None] = lambda: None, parent: QObject | None = None) -> None:
         """`shared_folder`: the configured team folder, None without one (the local stand-in shares nothing)."""
         super().__init__(parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.orders import format_amount
@@ -87,9 +87,12 @@ class ReminderListModel(QAbstractListModel):
             return self._policy.is_due(r, self._now)
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
-        return {**super().roleNames(), ReminderRole: b"reminder", OrderIdRole: b"orderId", BuyerRole: b"buyer",
-                StateRole: b"state", DeadlineRole: b"deadline", NextNudgeRole: b"nextNudge", DueRole: b"due"}
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = {
+            ReminderRole: b"reminder", OrderIdRole: b"orderId", BuyerRole: b"buyer", StateRole: b"state",
+            DeadlineRole: b"deadline", NextNudgeRole: b"nextNudge", DueRole: b"due",
+        }
+        return {**super().roleNames(), **{role: QByteArray(name) for role, name in names.items()}}
 
     def _display(self, r: Reminder) -> str:
         amount = f"¥{format_amount(r.amount)}" if r.amount is not None else ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -26,6 +25,7 @@ from desktop.core.orders import (
     order_id_from_cell,
 )
 from desktop.ui.widgets.plain_text import plain_label
+from desktop.ui.widgets.qt_time import from_qdatetime, to_qdatetime
 
 
 class OrderDialog(QDialog):
@@ -45,9 +45,9 @@ class OrderDialog(QDialog):
         self.time_edit.setCalendarPopup(True)
         self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         # The years an order may carry (desktop.core.orders); Qt's default range reaches 9999.
-        self.time_edit.setDateTimeRange(QDateTime(dt.datetime(FIRST_ORDER_YEAR, 1, 1)),
-                                        QDateTime(dt.datetime(LAST_ORDER_YEAR, 12, 31, 23, 59)))
-        self.time_edit.setDateTime(QDateTime(now.astimezone(zone).replace(tzinfo=None)))
+        self.time_edit.setDateTimeRange(to_qdatetime(dt.datetime(FIRST_ORDER_YEAR, 1, 1)),
+                                        to_qdatetime(dt.datetime(LAST_ORDER_YEAR, 12, 31, 23, 59)))
+        self.time_edit.setDateTime(to_qdatetime(now.astimezone(zone).replace(tzinfo=None)))
         self.error_label = plain_label(parent=self)
         self.error_label.setProperty("role", "error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -74,7 +74,7 @@ class OrderDialog(QDialog):
         if not buyer:
             raise CellError(self.tr("请填写买家会员名"))
         amount = amount_from_cell(self.amount_edit.text())
-        created = localize(self.time_edit.dateTime().toPython(), self.zone)
+        created = localize(from_qdatetime(self.time_edit.dateTime()), self.zone)
         return Order(order_id, buyer, OrderStatus.AWAITING_PAYMENT, created, amount, self.title_edit.text().strip(),
                      platform_of(order_id))
 

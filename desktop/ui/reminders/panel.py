@@ -6,6 +6,7 @@ and says what the agent wants through signals; `RemindersController` (controller
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -162,7 +163,7 @@ class RemindersPanel(QWidget):
         self.close_menu.addAction(self.tr("关闭（不记原因）"), lambda: self.close_requested.emit(""))
         self.close_menu.addSection(self.tr("买家没买的原因"))
         for reason in self.lost_sale_reasons():
-            self.close_menu.addAction(reason, lambda r=reason: self.close_requested.emit(r))
+            self.close_menu.addAction(reason, functools.partial(self.close_requested.emit, reason))
 
     def set_snooze_minutes(self, minutes: int) -> None:
         self._snooze_minutes = minutes

@@ -32,7 +32,7 @@ class ReminderSettingsDialog(QDialog):
         self._spin("last_nudge_minutes", form, self.tr("关闭前最后催付"), 0, 24 * 60, self.tr(" 分钟"))
         self._spin("snooze_minutes", form, self.tr("“稍后”推迟"), 5, 24 * 60, self.tr(" 分钟"))
         star = QCheckBox(self.tr("催付后给买家亮星并打“催付过”标签"), self)
-        star.setChecked(bool(settings.get("star_on_remind")))
+        star.setChecked(settings.get("star_on_remind"))
         star.toggled.connect(lambda value: settings.set("star_on_remind", value))
         self.editors["star_on_remind"] = star
         form.addRow(star)

@@ -10,16 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.core.phrases import Phrase
 from desktop.core.rounds import Round, RoundError
 from desktop.platform.interfaces import Notifier
+from desktop.services.context import Services
 from desktop.services.rounds import answer_request, mark_answered, mark_seen
 from desktop.store.rounds import RoundRepository
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_rounds, submit_answer
 from desktop.ui.rounds.answer_dialog import RoundAnswerDialog
+from desktop.ui.runtime.tasks import Runner
+from desktop.ui.widgets import modal
 
 SHARE_TIMEOUT_MS = 20_000
 OPEN_DAYS = 14  # a round older than this is over
@@ -54,7 +57,7 @@ class RoundsFeature(QObject):
     status = Signal(str)
     keyboard_requested = Signal(bool)
 
-    def __init__(self, runner: Any, folder: Callable[[], Path | None], notifier: Notifier | None = None,
+    def __init__(self, runner: Runner, folder: Callable[[], Path | None], notifier: Notifier | None = None,
                  parent: QWidget | None = None,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
         super().__init__(parent)
@@ -91,7 +94,7 @@ class RoundsFeature(QObject):
         now = self.clock()
         recent = [r for r in rounds if now - r.created_at <= dt.timedelta(days=OPEN_DAYS)]
 
-        def sort(services: Any) -> tuple[list[Round], list[Round]]:
+        def sort(services: Services) -> tuple[list[Round], list[Round]]:
             repo = RoundRepository(services.store.db)
             seen, answered = repo.seen(), repo.answered()
             new = [r for r in recent if r.id not in seen]
@@ -119,15 +122,8 @@ class RoundsFeature(QObject):
 
     def _ask(self, round_: Round, phrases: list[Phrase]) -> None:
         dialog = RoundAnswerDialog(round_, phrases, self.button.window())
-        self.keyboard_requested.emit(True)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            texts, phrase_ids = dialog.answers()
-        finally:
-            dialog.deleteLater()
-            self.keyboard_requested.emit(False)
-        if accepted:
-            self.submit(round_, texts, phrase_ids)
+        if (answers := modal.ask(dialog, self.keyboard_requested.emit, RoundAnswerDialog.answers)) is not None:
+            self.submit(round_, *answers)
 
     def submit(self, round_: Round, texts: list[str], phrase_ids: list[str]) -> None:
         folder = self.folder()
@@ -149,7 +145,7 @@ class RoundsFeature(QObject):
             self.button.set_waiting(len(self.waiting))
             self.status.emit(self.tr("答案已交给组长，谢谢！"))
 
-        def request(services: Any) -> tuple[str, dict[str, object]] | str:
+        def request(services: Services) -> tuple[str, dict[str, object]] | str:
             try:
                 return answer_request(services, round_, texts, phrase_ids)
             except RoundError as error:

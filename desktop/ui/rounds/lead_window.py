@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -30,16 +31,19 @@ from desktop.services.rounds import common_topics
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_answers, list_rounds, publish_round
 from desktop.sync.usage import read_team_usage
+from desktop.ui.runtime.tasks import Runner
+from desktop.ui.widgets.language import LiveText
 from desktop.ui.widgets.plain_text import plain_label
 
 SHARE_TIMEOUT_MS = 20_000
 TextRole = Qt.ItemDataRole.UserRole + 1
+ShownRole = Qt.ItemDataRole.UserRole + 2  # what a line says beside the data: answers given, or (agent, times used)
 
 
 class RoundsWindow(QWidget):
     adopt_requested = Signal(str, str)  # the chosen answer's text, the question it answers
 
-    def __init__(self, runner: Any, folder: Callable[[], Path | None], parent: QWidget | None = None,
+    def __init__(self, runner: Runner, folder: Callable[[], Path | None], parent: QWidget | None = None,
                  pick_key_file: Callable[[QWidget], str] | None = None,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -51,41 +55,40 @@ class RoundsWindow(QWidget):
         self.uses: Counter[str] = Counter()
         self._pick_key_file = pick_key_file or (lambda parent: QFileDialog.getOpenFileName(
             parent, self.tr("打开团队私钥"), "", self.tr("团队私钥 (team.key);;所有文件 (*)"))[0])
-        self.setWindowTitle(self.tr("话术优化"))
 
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(self.tr("这一轮的名字（例如：第 12 周）"))
+        self.title_edit = QLineEdit(self)  # the texts are set in retranslate()
         self.questions_edit = QPlainTextEdit(self)
-        self.questions_edit.setPlaceholderText(self.tr("买家常问的问题，每行一个（最多 10 个）"))
         self.questions_edit.setMaximumHeight(self.fontMetrics().height() * 6)
         self.topics_row = QHBoxLayout()
-        self.topics_label = plain_label(self.tr("常见的没有合适短语："), self)
+        self.topics_label = plain_label(parent=self)
         self.topics_label.setProperty("role", "muted")
         self.topics_row.addWidget(self.topics_label)
         self.topics_row.addStretch(1)
-        self.publish_button = QPushButton(self.tr("发布这一轮…"), self)
+        self.publish_button = QPushButton(self)
         self.publish_button.clicked.connect(self.publish)
         self.round_box = QComboBox(self)
         self.round_box.currentIndexChanged.connect(self.load_answers)
         self.answers_tree = QTreeWidget(self)
         self.answers_tree.setColumnCount(3)
-        self.answers_tree.setHeaderLabels([self.tr("问题 / 客服"), self.tr("回答"), self.tr("这条短语被用过")])
         self.answers_tree.setWordWrap(True)
-        self.adopt_button = QPushButton(self.tr("采用为团队短语…"), self)
+        self.adopt_button = QPushButton(self)
         self.adopt_button.clicked.connect(self.adopt_selected)
         self.status_label = plain_label(parent=self)
         self.status_label.setProperty("role", "muted")
         self.status_label.setWordWrap(True)
+        self._status = LiveText(self.status_label, self.status_label.setText)
 
         publish_row = QHBoxLayout()
         publish_row.addWidget(self.title_edit, 1)
         publish_row.addWidget(self.publish_button)
         answers_row = QHBoxLayout()
-        answers_row.addWidget(plain_label(self.tr("答案："), self))
+        self.answers_label = plain_label(parent=self)
+        answers_row.addWidget(self.answers_label)
         answers_row.addWidget(self.round_box, 1)
         answers_row.addWidget(self.adopt_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.tr("新一轮"), self))
+        self.new_round_label = plain_label(parent=self)
+        layout.addWidget(self.new_round_label)
         layout.addLayout(publish_row)
         layout.addWidget(self.questions_edit)
         layout.addLayout(self.topics_row)
@@ -93,12 +96,47 @@ class RoundsWindow(QWidget):
         layout.addWidget(self.answers_tree, 1)
         layout.addWidget(self.status_label)
         self.resize(860, 600)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("话术优化"))
+        self.title_edit.setPlaceholderText(self.tr("这一轮的名字（例如：第 12 周）"))
+        self.questions_edit.setPlaceholderText(self.tr("买家常问的问题，每行一个（最多 10 个）"))
+        self.topics_label.setText(self.tr("常见的没有合适短语："))
+        for index in range(1, self.topics_row.count() - 1):  # the topics' buttons, between label and stretch
+            if (topic := self.topics_row.itemAt(index)) is not None and (button := topic.widget()) is not None:
+                button.setToolTip(self.tr("把这个话题加入问题"))
+        self.publish_button.setText(self.tr("发布这一轮…"))
+        self.answers_tree.setHeaderLabels([self.tr("问题 / 客服"), self.tr("回答"), self.tr("这条短语被用过")])
+        self.adopt_button.setText(self.tr("采用为团队短语…"))
+        self.answers_label.setText(self.tr("答案："))
+        self.new_round_label.setText(self.tr("新一轮"))
+        lines = QTreeWidgetItemIterator(self.answers_tree)  # questions and answers
+        while (item := lines.value()) is not None:
+            self._name_answer(item)
+            lines += 1
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _name_answer(self, item: QTreeWidgetItem) -> None:
+        """A question's line (3 人回答) or an answer's (who, and how often its phrase was used)."""
+        shown = item.data(0, ShownRole)
+        if isinstance(shown, int):
+            item.setText(1, self.tr("%1 人回答").replace("%1", str(shown)))
+        elif isinstance(shown, tuple):
+            agent, used = shown
+            item.setText(0, agent or self.tr("（未署名）"))
+            item.setText(2, self.tr("（新写的）") if used is None else str(used))
+
 
     # loading ----------------------------------------------------------------------------------------
     def load(self) -> None:
         folder = self.folder()
         if folder is None:
-            self.status_label.setText(self.tr("没有设置团队共享文件夹"))
+            self._status.say(lambda: self.tr("没有设置团队共享文件夹"))
             return
         today = self.clock().date()
 
@@ -111,7 +149,7 @@ class RoundsWindow(QWidget):
 
         def read(key: Any) -> None:
             if key is None:
-                self.status_label.setText(self.tr("这台电脑还没有信任团队密钥：先同步一次"))
+                self._status.say(lambda: self.tr("这台电脑还没有信任团队密钥：先同步一次"))
                 return
             self.runner.io(lambda: list_rounds(folder, key)[0], self._show_rounds, self._failed, owner=self,
                            timeout_ms=SHARE_TIMEOUT_MS)
@@ -122,8 +160,8 @@ class RoundsWindow(QWidget):
     def _show_topics(self, topics: list[tuple[str, int]]) -> None:
         while self.topics_row.count() > 2:  # the label and the stretch stay
             item = self.topics_row.takeAt(1)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         for topic, count in topics[:6]:
             button = QPushButton(f"{topic} ({count})", self)
             button.setFlat(True)
@@ -163,13 +201,16 @@ class RoundsWindow(QWidget):
         self.answers_tree.clear()
         for number, (question, given) in enumerate(zip(round_.questions, answers_by_question(round_, answers),
                                                       strict=True)):
-            top = QTreeWidgetItem([f"{number + 1}. {question}", self.tr("%1 人回答").replace("%1", str(len(given)))])
+            top = QTreeWidgetItem([f"{number + 1}. {question}"])
+            top.setData(0, ShownRole, len(given))
+            self._name_answer(top)
             self.answers_tree.addTopLevelItem(top)
             for answer in given:
                 text, phrase_id = answer.texts[number], answer.phrase_ids[number]
-                used = str(self.uses.get(phrase_id, 0)) if phrase_id else self.tr("（新写的）")
-                item = QTreeWidgetItem([answer.agent or self.tr("（未署名）"), text, used])
+                item = QTreeWidgetItem(["", text])
                 item.setData(0, TextRole, (text, question))
+                item.setData(0, ShownRole, (answer.agent, self.uses.get(phrase_id, 0) if phrase_id else None))
+                self._name_answer(item)
                 item.setToolTip(1, text)
                 top.addChild(item)
             top.setExpanded(True)
@@ -181,10 +222,11 @@ class RoundsWindow(QWidget):
         try:
             round_ = new_round(self.title_edit.text(), self.questions_edit.toPlainText().splitlines(), self.clock())
         except RoundError as error:
-            self.status_label.setText(str(error))
+            message = str(error)  # Chinese from the core, as before
+            self._status.say(lambda: message)
             return
         if folder is None:
-            self.status_label.setText(self.tr("没有设置团队共享文件夹"))
+            self._status.say(lambda: self.tr("没有设置团队共享文件夹"))
             return
         if self.key is None:
             path = self._pick_key_file(self)
@@ -193,14 +235,15 @@ class RoundsWindow(QWidget):
             try:
                 self.key = load_signing_key(Path(path))
             except KeyFileError as error:
-                self.status_label.setText(str(error))
+                message = str(error)  # Chinese from the core, as before
+                self._status.say(lambda: message)
                 return
         key = self.key
 
         def published(_path: object) -> None:
             self.questions_edit.clear()
             self.title_edit.clear()
-            self.status_label.setText(self.tr("已发布「%1」：客服下次同步后会看到").replace("%1", round_.title))
+            self._status.say(lambda: self.tr("已发布「%1」：客服下次同步后会看到").replace("%1", round_.title))
             self.load()
 
         self.runner.io(lambda: publish_round(folder, round_, key), published, self._failed, owner=self,
@@ -214,4 +257,4 @@ class RoundsWindow(QWidget):
             self.adopt_requested.emit(text, question)
 
     def _failed(self, error: BaseException) -> None:
-        self.status_label.setText(self.tr("没有完成：%1").replace("%1", str(error)))
+        self._status.say(lambda: self.tr("没有完成：%1").replace("%1", str(error)))

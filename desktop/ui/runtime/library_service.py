@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from desktop.services.context import Services
     from desktop.services.library import Library
     from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+    from desktop.ui.runtime.tasks import Runner
 
 LIBRARY_KEYS = ("keep_bundled_phrases",)  # settings that change which phrases are suggested
 
@@ -51,7 +52,7 @@ class LibraryService(QObject):
     failed = Signal(object)  # BaseException
     state_changed = Signal(object)  # LibraryState
 
-    def __init__(self, runner: Any, settings: SettingsBridge | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, runner: Runner, settings: SettingsBridge | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._state: LibraryState = Loading()

@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.settings import BY_KEY, SettingLockedError, Settings
+from desktop.settings import BY_KEY, SettingLockedError, Settings, SettingsReader, SettingValue
 
 
-class SettingsBridge(QObject):
+class SettingsBridge(QObject, SettingsReader):
     """Wraps one Settings; `changed(key, value)` fires after every successful `set`, from anywhere."""
 
     changed = Signal(str, object)
@@ -19,8 +19,8 @@ class SettingsBridge(QObject):
         self.settings = settings
         settings.subscribe(self._on_settings_changed)
 
-    def get(self, key: str) -> Any:
-        return self.settings.get(key)
+    def value(self, key: str) -> SettingValue:
+        return self.settings.value(key)
 
     def set(self, key: str, value: Any) -> bool:
         """Store a value; False (and nothing changes) when the key is locked by policy."""

@@ -8,7 +8,12 @@ before the result arrives drops the callback.
 
 Failures: a job without `on_error` goes to the runner's default, `report_failure`, which logs it and tells
 the agent (the app shows the sentence from `desktop.failures` on the status line and as a notification);
-`ImmediateTaskRunner`, which tests use to run everything synchronously, takes the same default path.
+`desktop.testing.immediate.ImmediateTaskRunner`, which tests use to run everything synchronously, takes the
+same default path.
+
+Every component takes a `Runner` (this protocol), not a concrete runner: the real `TaskRunner`, the app's
+`RestartableRunner` and the immediate runner of the tests all satisfy it. A DB job always receives the
+`Services` the DB worker opened; `on_done` receives what the job returned.
 
 A share can hang inside a system call that nothing can interrupt. Such a call is abandoned instead:
 `IoJob.abandon()` (or its `timeout_ms`) drops its callbacks at once and gives its place in the pool to a
@@ -20,7 +25,6 @@ the process to go away).
 
 from __future__ import annotations
 
-import functools
 import heapq
 import itertools
 import logging
@@ -28,17 +32,18 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from desktop.failures import failure_message
+from desktop.services.context import Services
 from desktop.store.database import StoreError
 
 log = logging.getLogger(__name__)
 
-Callback = Callable[[Any], None]
+T = TypeVar("T")
 ErrorCallback = Callable[[BaseException], None]
 FailureReport = Callable[[BaseException], None]
 
@@ -55,6 +60,42 @@ class IoTimeoutError(TimeoutError):
 
     def __init__(self) -> None:
         super().__init__("共享文件夹无响应，已放弃这次操作。请检查网络后重试。")
+
+
+class NoStoreError(RuntimeError):
+    """A DB job ran on a runner that was made without a store (a bare runner in a test, for I/O only)."""
+
+    def __init__(self) -> None:
+        super().__init__("this runner has no local store; give it a db_factory (or a Services)")
+
+
+class BackgroundJob(Protocol):
+    """What `io` and `compute` return: `abandon()` drops the callbacks of a job that is no longer wanted."""
+
+    @property
+    def done(self) -> bool: ...
+
+    @property
+    def abandoned(self) -> bool: ...
+
+    def abandon(self) -> None: ...
+
+
+class Runner(Protocol):
+    """The one seam for background work (see the module docstring). `owner`: a QObject whose destruction
+    drops the callbacks; `on_error` defaults to the runner's `report_failure`."""
+
+    def db(self, fn: Callable[[Services], T], on_done: Callable[[T], object] | None = None,
+           on_error: ErrorCallback | None = None, owner: QObject | None = None) -> None: ...
+
+    def io(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
+           on_error: ErrorCallback | None = None, owner: QObject | None = None, *,
+           timeout_ms: int | None = None) -> BackgroundJob: ...
+
+    def compute(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
+                on_error: ErrorCallback | None = None, owner: QObject | None = None) -> BackgroundJob: ...
+
+    def shutdown(self) -> None: ...
 
 
 class _Delivery(QObject):
@@ -191,7 +232,7 @@ class _IoPool:
 
 
 class TaskRunner:
-    def __init__(self, db_factory: Callable[[], Any] | None = None, io_workers: int = DEFAULT_IO_WORKERS,
+    def __init__(self, db_factory: Callable[[], Services] | None = None, io_workers: int = DEFAULT_IO_WORKERS,
                  *, report_failure: FailureReport = log_failure, max_stuck: int = DEFAULT_MAX_STUCK) -> None:
         """`db_factory` opens the DB resources on the DB thread (SQLite connections are thread-bound);
         its result is passed as the single argument to every `db` job. `report_failure` is called (on the
@@ -199,7 +240,7 @@ class TaskRunner:
         self.report_failure = report_failure
         self._delivery = _Delivery()
         self._db_jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
-        self._db_context: Any = None
+        self._db_context: Services | None = None
         self._db_open_error: BaseException | None = None
         self._db_factory = db_factory
         self._db_thread = threading.Thread(target=self._db_loop, name="kuaida-db", daemon=True)
@@ -220,24 +261,25 @@ class TaskRunner:
 
     def db(
         self,
-        fn: Callable[[Any], Any],
-        on_done: Callback | None = None,
+        fn: Callable[[Services], T],
+        on_done: Callable[[T], object] | None = None,
         on_error: ErrorCallback | None = None,
         owner: QObject | None = None,
     ) -> None:
         def run() -> None:
             try:
-                ok, value = True, fn(self._opened_db_context())
+                result = fn(self._opened_db_context())
             except Exception as error:
-                ok, value = False, error
-            self._deliver(ok, value, on_done, on_error, owner)
+                self._deliver(False, error, on_done, on_error, owner)
+                return
+            self._deliver(True, result, on_done, on_error, owner)
 
         self._db_jobs.put(run)
 
     def io(
         self,
-        fn: Callable[[], Any],
-        on_done: Callback | None = None,
+        fn: Callable[[], T],
+        on_done: Callable[[T], object] | None = None,
         on_error: ErrorCallback | None = None,
         owner: QObject | None = None,
         *,
@@ -256,8 +298,8 @@ class TaskRunner:
         self._io.submit(job)
         return job
 
-    def compute(self, fn: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None,
-                owner: QObject | None = None) -> IoJob:
+    def compute(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
+                on_error: ErrorCallback | None = None, owner: QObject | None = None) -> IoJob:
         """CPU work off the GUI thread, one job at a time; `abandon()` the returned job to drop its result."""
 
         def finish(job: IoJob, ok: bool, value: Any) -> None:
@@ -278,7 +320,7 @@ class TaskRunner:
         self._compute.shutdown()
 
     # delivery ------------------------------------------------------------------------------------------
-    def _deliver(self, ok: bool, value: Any, on_done: Callback | None, on_error: ErrorCallback | None,
+    def _deliver(self, ok: bool, value: Any, on_done: Callable[[Any], object] | None, on_error: ErrorCallback | None,
                  owner: QObject | None, job: IoJob | None = None) -> None:
         """On a worker thread: hand the outcome to the GUI thread (where an abandoned job is dropped)."""
         if not ok:
@@ -328,9 +370,11 @@ class TaskRunner:
         self._aim_deadline_timer()
 
     # the DB worker ---------------------------------------------------------------------------------------
-    def _opened_db_context(self) -> Any:
+    def _opened_db_context(self) -> Services:
         if self._db_open_error is not None:
             raise self._db_open_error
+        if self._db_context is None:
+            raise NoStoreError()
         return self._db_context
 
     def _db_loop(self) -> None:
@@ -343,51 +387,6 @@ class TaskRunner:
                 self._db_open_error = error
         while (job := self._db_jobs.get()) is not None:
             job()
-        close = getattr(self._db_context, "close", None)
+        close = getattr(self._db_context, "close", None)  # tests may hand in a context without one
         if callable(close):
             close()
-
-
-class _DoneJob:
-    """What `ImmediateTaskRunner.io` returns: the call has already finished, there is nothing to abandon."""
-
-    done = True
-    abandoned = False
-
-    def abandon(self) -> None:
-        pass
-
-
-class ImmediateTaskRunner:
-    """Runs every job at once on the calling thread; for tests that want UI flows to be synchronous.
-    A failure without `on_error` takes the same default path as in the app (`report_failure`)."""
-
-    def __init__(self, db_context: Any = None, *, report_failure: FailureReport = log_failure) -> None:
-        self.db_context = db_context
-        self.report_failure = report_failure
-
-    def db(self, fn: Callable[[Any], Any], on_done: Callback | None = None,
-           on_error: ErrorCallback | None = None, owner: QObject | None = None) -> None:
-        self._run(functools.partial(fn, self.db_context), on_done, on_error)
-
-    def io(self, fn: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None,
-           owner: QObject | None = None, *, timeout_ms: int | None = None) -> _DoneJob:
-        self._run(fn, on_done, on_error)
-        return _DoneJob()
-
-    def compute(self, fn: Callable[[], Any], on_done: Callback | None = None,
-                on_error: ErrorCallback | None = None, owner: QObject | None = None) -> _DoneJob:
-        self._run(fn, on_done, on_error)
-        return _DoneJob()
-
-    def shutdown(self) -> None:
-        pass
-
-    def _run(self, fn: Callable[[], Any], on_done: Callback | None, on_error: ErrorCallback | None) -> None:
-        try:
-            result = fn()
-        except Exception as error:
-            (on_error or self.report_failure)(error)
-            return
-        if on_done is not None:
-            on_done(result)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.shell import theme
@@ -36,14 +36,14 @@ class Appearance(QObject):
 
     def apply(self) -> None:
         self.apply_look()
-        self.translations.apply(str(self._settings.get("language")))
+        self.translations.apply(self._settings.get("language"))
 
     def apply_look(self) -> None:
-        self.theme = theme.apply(self._app, str(self._settings.get("theme")), int(self._settings.get("font_size")))
+        self.theme = theme.apply(self._app, self._settings.get("theme"), self._settings.get("font_size"))
         for delegate in self._delegates:
             delegate.set_theme(self.theme)
             view = delegate.parent()  # the list view: card heights follow the font size
-            if hasattr(view, "scheduleDelayedItemsLayout"):
+            if isinstance(view, QAbstractItemView):
                 view.scheduleDelayedItemsLayout()
                 view.viewport().update()
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction
@@ -18,6 +17,7 @@ from desktop.diagnostics import export_diagnostics
 from desktop.paths import Paths
 from desktop.platform.interfaces import Notifier
 from desktop.settings import Settings
+from desktop.ui.runtime.tasks import Runner
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class DiagnosticsExport(QObject):
     exported = Signal(str)  # the zip's path
     failed = Signal(str)  # a short Chinese reason
 
-    def __init__(self, paths: Paths, settings: Settings, runner: Any, notifier: Notifier | None = None,
+    def __init__(self, paths: Paths, settings: Settings, runner: Runner, notifier: Notifier | None = None,
                  folder: Callable[[], Path] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._paths = paths

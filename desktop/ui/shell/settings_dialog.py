@@ -188,7 +188,7 @@ class SettingsDialog(QDialog):
             self.hidden_dialog.set_phrases(hidden)
 
     # editors; each stores its value on change --------------------------------------------------------
-    def _store(self, key: str) -> Callable[[Any], None]:
+    def _store(self, key: str) -> Callable[[Any], object]:
         return lambda value: self.settings.set(key, value)
 
     def _line(self, key: str, form: QFormLayout, label: Callable[[], str]) -> None:

@@ -6,16 +6,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.paths import Paths
+from desktop.services.context import Services
 from desktop.store.database import NewerStoreError, StoreError, daily_backup, restore_backup
+from desktop.ui.runtime.tasks import BackgroundJob, ErrorCallback, Runner
 from desktop.ui.widgets.plain_text import message_box
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # daily_backup writes at most one file a day; checking hourly catches the first hour of a new day.
 BACKUP_CHECK_MS = 60 * 60 * 1000
@@ -25,20 +28,21 @@ class RestartableRunner:
     """The TaskRunner handle the whole app shares. After a backup is restored the DB worker must open the
     store again: `restart()` swaps in a fresh runner, and every component keeps the handle it was given."""
 
-    def __init__(self, make: Callable[[], Any]) -> None:
+    def __init__(self, make: Callable[[], Runner]) -> None:
         self._make = make
         self.current = make()
 
-    def db(self, fn: Callable[[Any], Any], on_done: Any = None, on_error: Any = None,
-           owner: QObject | None = None) -> None:
+    def db(self, fn: Callable[[Services], T], on_done: Callable[[T], object] | None = None,
+           on_error: ErrorCallback | None = None, owner: QObject | None = None) -> None:
         self.current.db(fn, on_done, on_error, owner)
 
-    def io(self, fn: Callable[[], Any], on_done: Any = None, on_error: Any = None,
-           owner: QObject | None = None, *, timeout_ms: int | None = None) -> Any:
+    def io(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
+           on_error: ErrorCallback | None = None, owner: QObject | None = None, *,
+           timeout_ms: int | None = None) -> BackgroundJob:
         return self.current.io(fn, on_done, on_error, owner, timeout_ms=timeout_ms)
 
-    def compute(self, fn: Callable[[], Any], on_done: Any = None, on_error: Any = None,
-                owner: QObject | None = None) -> Any:
+    def compute(self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None,
+                on_error: ErrorCallback | None = None, owner: QObject | None = None) -> BackgroundJob:
         return self.current.compute(fn, on_done, on_error, owner)
 
     def restart(self) -> None:

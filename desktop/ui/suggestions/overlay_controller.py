@@ -10,7 +10,7 @@ search and its borrowed focus, `PastePipeline` the way from a choice to text in 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from desktop.core.engine import Suggestion
     from desktop.services.context import Services
     from desktop.services.library import Library
+    from desktop.ui.runtime.tasks import Runner
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ class OverlayController(QObject):
     settings_requested = Signal()
     proposal_requested = Signal(object, str)  # a personal Phrase to offer the team, the agent's note
 
-    def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Any, clipboard: ClipboardWatcher,
+    def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Runner, clipboard: ClipboardWatcher,
                  paster: Paster, hotkeys: HotkeyService, *, focus: FocusReturn | None = None,
                  library: LibraryService | None = None, hotkey_errors: dict[str, UiText] | None = None,
                  parent: QObject | None = None) -> None:
@@ -332,18 +333,18 @@ class OverlayController(QObject):
         elif self.hotkey_errors:
             self.window.set_status(self.tr("部分热键不可用，见设置"))
         else:
-            prefix = str(self.settings.get("hotkey_pick_prefix")).rstrip("+")
+            prefix = self.settings.get("hotkey_pick_prefix").rstrip("+")
             self.window.set_status(self.tr("%1+1…9 粘贴 · %2 搜索").replace("%1", prefix)
-                                   .replace("%2", str(self.settings.get("hotkey_search"))))
+                                   .replace("%2", self.settings.get("hotkey_search")))
 
     def set_hotkey_errors(self, errors: dict[str, UiText]) -> None:
         self.hotkey_errors = dict(errors)
         self._update_status()
 
     def _update_hotkey_hints(self) -> None:
-        prefix = str(self.settings.get("hotkey_pick_prefix")).rstrip("+")
-        self.panel.empty_state.set_hotkeys(str(self.settings.get("hotkey_search")), f"{prefix}+1")
-        self.panel.search_box.setToolTip(str(self.settings.get("hotkey_search")))
+        prefix = self.settings.get("hotkey_pick_prefix").rstrip("+")
+        self.panel.empty_state.set_hotkeys(self.settings.get("hotkey_search"), f"{prefix}+1")
+        self.panel.search_box.setToolTip(self.settings.get("hotkey_search"))
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
         if key in TEMPLATE_KEYS:

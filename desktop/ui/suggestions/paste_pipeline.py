@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from desktop.core.phrases import Phrase
     from desktop.services.library import Library
     from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+    from desktop.ui.runtime.tasks import Runner
     from desktop.ui.shell.overlay_window import OverlayWindow
     from desktop.ui.suggestions.search_mode import SearchMode
 
@@ -36,7 +37,7 @@ FOCUS_READY_CAP_MS = 1500
 
 
 class PastePipeline(QObject):
-    def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Any, paster: Paster,
+    def __init__(self, window: OverlayWindow, settings: SettingsBridge, runner: Runner, paster: Paster,
                  focus: FocusReturn, search: SearchMode, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window = window
@@ -79,7 +80,7 @@ class PastePipeline(QObject):
             self.search.end(restore_focus=True)
         elif took_focus:
             self.focus.restore()
-        request = PasteRequest(text, restore_clipboard=bool(self.settings.get("restore_clipboard")))
+        request = PasteRequest(text, restore_clipboard=self.settings.get("restore_clipboard"))
         if took_focus:
             self._paste_after_focus_returns(request)
         else:

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.core.intent_review import IntentReport, intent_names, phrase_line, review_intents
 from desktop.core.library_io import ExportReport, ImportPlan, Layout, export_library, read_library
 from desktop.platform.focus import FocusReturn
+from desktop.services.context import Services
 from desktop.services.values import export_values
 from desktop.ui.runtime.library_service import LibraryService
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.plain_text import message_box
 
 log = logging.getLogger(__name__)
@@ -56,7 +58,7 @@ class PhraseFiles(QObject):
     """Tray actions `import_action` and `export_action`; an import that changed phrases reloads `library`
     (the suggestions come from the new phrases at once)."""
 
-    def __init__(self, runner: Any, focus: FocusReturn | None = None, parent_widget: QWidget | None = None,
+    def __init__(self, runner: Runner, focus: FocusReturn | None = None, parent_widget: QWidget | None = None,
                  parent: QObject | None = None, *, settings: SettingsBridge | None = None,
                  library: LibraryService | None = None) -> None:
         super().__init__(parent)
@@ -94,7 +96,7 @@ class PhraseFiles(QObject):
 
     def import_file(self, path: Path) -> None:
         """Read and merge `path` into the personal phrases on the DB worker: every good row, or nothing."""
-        def job(services: Any) -> Imported:
+        def job(services: Services) -> Imported:
             had_own = services.phrases.has_own_library()
             plan = services.phrases.import_library(read_library(path), "personal")
             report = review_intents([*plan.added, *plan.updated])

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -130,12 +131,13 @@ class ReplyListModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def roleNames(self) -> dict[int, bytes]:
-        return {
-            **super().roleNames(), PhraseRole: b"phrase", RenderedTextRole: b"renderedText", GroupRole: b"group",
-            NumberRole: b"number", SensitiveSpansRole: b"sensitiveSpans", SourceRole: b"source",
-            ScoreRole: b"score", SureRole: b"sure", HiddenRole: b"hidden",
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = {
+            PhraseRole: b"phrase", RenderedTextRole: b"renderedText", GroupRole: b"group", NumberRole: b"number",
+            SensitiveSpansRole: b"sensitiveSpans", SourceRole: b"source", ScoreRole: b"score", SureRole: b"sure",
+            HiddenRole: b"hidden",
         }
+        return {**super().roleNames(), **{role: QByteArray(name) for role, name in names.items()}}
 
     # internals -------------------------------------------------------------------------------------
     def _replace(self, phrases: list[Phrase], scores: list[float], sure: list[bool],

@@ -4,7 +4,7 @@ and runs each query on the compute worker, never on the UI thread."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -16,6 +16,7 @@ from desktop.ui.suggestions.reply_model import ReplyListModel
 if TYPE_CHECKING:
     from desktop.core.phrases import Phrase
     from desktop.ui.runtime.library_service import LibraryService
+    from desktop.ui.runtime.tasks import Runner
     from desktop.ui.shell.overlay_window import OverlayWindow
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ class SearchMode(QObject):
 
     suggestions_wanted = Signal()
 
-    def __init__(self, window: OverlayWindow, runner: Any, library: LibraryService, focus: FocusReturn,
+    def __init__(self, window: OverlayWindow, runner: Runner, library: LibraryService, focus: FocusReturn,
                  values: RenderValues, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window = window

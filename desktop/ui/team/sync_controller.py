@@ -13,7 +13,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -25,11 +24,13 @@ from desktop.core.sync.pack import TeamLibrary
 from desktop.services.context import Services
 from desktop.services.daily_report import agent_days
 from desktop.services.team import UsageSnapshot, agent_for_proposal, upload_usage, usage_snapshot
+from desktop.settings import SettingsReader
 from desktop.store.team import MirrorState, TeamRepository
 from desktop.sync.gc_pause import CollectorPause, release_gradually
 from desktop.sync.inbox import propose
 from desktop.sync.pull import PullOutcome, apply_outcome, pull
 from desktop.sync.status import SyncState, SyncStatus, retry_delay
+from desktop.ui.runtime.tasks import BackgroundJob, Runner
 from desktop.ui.widgets.plain_text import as_tooltip, ask_yes_no
 
 log = logging.getLogger(__name__)
@@ -69,22 +70,8 @@ class _Handoff:
         self.end()
 
 
-class _Runner(Protocol):
-    def db(self, fn: Callable[[Any], Any], on_done: Any = None, on_error: Any = None,
-           owner: QObject | None = None) -> None: ...
-
-    def io(self, fn: Callable[[], Any], on_done: Any = None, on_error: Any = None,
-           owner: QObject | None = None, *, timeout_ms: int | None = None) -> Any: ...
-
-
-class _SettingsLike(Protocol):
-    def get(self, key: str) -> Any: ...
-
-
-def services_team(context: Any) -> TeamRepository:
-    """The DB worker's context in the app is a `Services`; tests may hand in a bare store."""
-    store = getattr(context, "store", context)
-    return TeamRepository(store.db)
+def services_team(services: Services) -> TeamRepository:
+    return TeamRepository(services.store.db)
 
 
 class SyncController(QObject):
@@ -98,11 +85,11 @@ class SyncController(QObject):
 
     def __init__(
         self,
-        runner: _Runner,
-        settings: _SettingsLike,
+        runner: Runner,
+        settings: SettingsReader,
         folder: Callable[[], Path],
         *,
-        team_of: Callable[[Any], TeamRepository] = services_team,
+        team_of: Callable[[Services], TeamRepository] = services_team,
         pull_fn: Callable[[Path, MirrorState, str, str], PullOutcome] = pull,
         timeout_ms: int = DEFAULT_TIMEOUT_MS,
         clock: Callable[[], dt.datetime] | None = None,
@@ -117,7 +104,7 @@ class SyncController(QObject):
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._status = SyncStatus()
         self._in_flight = False
-        self._pull_job: Any = None  # the IoJob of the pull in flight, abandoned if the share hangs
+        self._pull_job: BackgroundJob | None = None  # the IoJob of the pull in flight, abandoned if the share hangs
         self._attempt = 0  # which attempt the watchdog and the callbacks belong to
         self._failures = 0
         self._trust = ""
@@ -180,7 +167,7 @@ class SyncController(QObject):
     def propose(self, phrase: Phrase, note: str = "") -> None:
         """Offer a personal phrase to the team: one new file in the share's inbox, written off the UI thread."""
         folder = self._folder  # resolved on the I/O worker: even a local stand-in folder is disk work
-        agent_name = str(self._settings.get("agent_name") or "")
+        agent_name = self._settings.get("agent_name")
         self._runner.db(
             lambda ctx: agent_for_proposal(self._team_of(ctx), phrase),
             lambda agent_id: self._runner.io(
@@ -249,8 +236,8 @@ class SyncController(QObject):
             self._runner.io(lambda: upload_usage(folder(), snapshot), finished, failed, owner=self,
                             timeout_ms=timeout_ms or self._timeout_ms)
 
-        def gather(ctx: Any) -> UsageSnapshot:
-            daily = agent_days(ctx, zone_from(ctx.settings.get), self._clock()) if isinstance(ctx, Services) else {}
+        def gather(ctx: Services) -> UsageSnapshot:
+            daily = agent_days(ctx, zone_from(ctx.settings.get), self._clock())
             return usage_snapshot(team_of(ctx), today, daily)
 
         self._runner.db(gather, upload, failed, owner=self)
@@ -266,7 +253,7 @@ class SyncController(QObject):
 
     def _on_mirror_loaded(self, attempt: int, mirror: MirrorState) -> None:
         folder = self._folder
-        configured = str(self._settings.get("team_key") or "")
+        configured = self._settings.get("team_key")
         trust = self._trust
         self._watchdog.start()
 
@@ -286,7 +273,7 @@ class SyncController(QObject):
         self._watchdog.stop()
         now = self._clock()
 
-        def apply(ctx: Any) -> SyncStatus:
+        def apply(ctx: Services) -> SyncStatus:
             try:
                 return apply_outcome(self._team_of(ctx), dataclasses.replace(outcome, library=library.library), now)
             finally:
@@ -340,7 +327,7 @@ class SyncController(QObject):
     def _schedule(self) -> None:
         if self._stopped:
             return
-        interval = float(self._settings.get("sync_interval_seconds") or 60)
+        interval = self._settings.get("sync_interval_seconds")
         self._poll_timer.start(int(retry_delay(self._status.state, self._failures, interval) * 1000))
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.sync.share import FolderCheck, check_share_folder
 from desktop.sync.status import SyncStatus
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.team.sync_controller import SyncController, confirm_fingerprint, services_team
 from desktop.ui.widgets.language import translated
 from desktop.ui.widgets.plain_text import as_tooltip, collapsing_label, plain_label
@@ -34,7 +35,7 @@ class TeamPage(QWidget):
 
     editor_requested = Signal()
 
-    def __init__(self, sync: SyncController, runner: Any, settings: SettingsBridge, *,
+    def __init__(self, sync: SyncController, runner: Runner, settings: SettingsBridge, *,
                  current_folder: Callable[[], str], parent: QWidget | None = None) -> None:
         """`current_folder`: the folder in use, for display (the setting, or the local stand-in)."""
         super().__init__(parent)

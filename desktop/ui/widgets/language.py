@@ -47,3 +47,21 @@ class LanguageChangeRelay(QObject):
                 self._retranslate()
             return True
         return super().event(event)
+
+
+class LiveText(LanguageChangeRelay):
+    """A line that says different things over time (a window's status or heading line): `say(make)` shows
+    `make()` through `set_text` and shows it again after a language switch, so the window's retranslate()
+    need not remember what the line last said."""
+
+    def __init__(self, widget: QObject, set_text: Callable[[str], object]) -> None:
+        super().__init__(widget, self._show)
+        self._set_text = set_text
+        self._make: Callable[[], str] = str
+
+    def say(self, make: Callable[[], str]) -> None:
+        self._make = make
+        self._show()
+
+    def _show(self) -> None:
+        self._set_text(self._make())

@@ -4,16 +4,19 @@ for a reason and a note in a small dialog. Used by the customer card (and wherev
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMenu, QPushButton, QWidget
 
 from desktop.core.lost_sales import MAX_NOTE_CHARS, LostSale, LostSaleError, shop_reasons
 from desktop.core.reminders import zone_from
+from desktop.services.context import Services
 from desktop.services.lost_sales import record_lost_sale
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.runtime.tasks import Runner
+from desktop.ui.widgets import modal
 
 
 class LostSaleNoteDialog(QDialog):
@@ -48,7 +51,7 @@ class LostSaleButton(QPushButton):
     failed = Signal(str)
     keyboard_requested = Signal(bool)
 
-    def __init__(self, runner: Any, settings: SettingsBridge, parent: QWidget | None = None,
+    def __init__(self, runner: Runner, settings: SettingsBridge, parent: QWidget | None = None,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -71,31 +74,24 @@ class LostSaleButton(QPushButton):
         self.setToolTip(self.tr("记录买家今天没买的原因（只统计人数上报组长）"))
 
     def reasons(self) -> tuple[str, ...]:
-        return shop_reasons(str(self.settings.get("lost_sale_reasons")))
+        return shop_reasons(self.settings.get("lost_sale_reasons"))
 
     def _fill_menu(self) -> None:
         self.reasons_menu.clear()
         for reason in self.reasons():
-            self.reasons_menu.addAction(reason, lambda r=reason: self.record(r, ""))
+            self.reasons_menu.addAction(reason, functools.partial(self.record, reason, ""))
         self.reasons_menu.addSeparator()
         self.reasons_menu.addAction(self.tr("加备注…"), self.ask_with_note)
 
     def ask_with_note(self) -> None:
         dialog = LostSaleNoteDialog(self.buyer, self.reasons(), self.window())
-        self.keyboard_requested.emit(True)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            reason, note = dialog.choice()
-        finally:
-            dialog.deleteLater()
-            self.keyboard_requested.emit(False)
-        if accepted:
-            self.record(reason, note)
+        if (choice := modal.ask(dialog, self.keyboard_requested.emit, LostSaleNoteDialog.choice)) is not None:
+            self.record(*choice)
 
     def record(self, reason: str, note: str) -> None:
         buyer, now, zone = self.buyer, self.clock(), zone_from(self.settings.get)
 
-        def job(services: Any) -> LostSale | str:
+        def job(services: Services) -> LostSale | str:
             try:
                 return record_lost_sale(services, buyer, reason, note, now, zone)
             except LostSaleError as error:

@@ -14,13 +14,13 @@ from desktop.core.orders import Order, OrderStatus
 from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.orders import OrderRepository
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.customers.card import CustomerCard
 from desktop.ui.customers.dialog import CustomerDialog, CustomerEdit
 from desktop.ui.customers.model import CustomerFilterProxy, CustomerListModel, NicknameRole, StarRole
 from desktop.ui.customers.panel import CustomersPanel
 from desktop.ui.reminders.order_dialog import OrderDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 T0 = dt.datetime(2024, 11, 23, 8, 0, tzinfo=SHANGHAI)

@@ -13,11 +13,11 @@ from desktop.core.feedback import FeedbackState
 from desktop.services.context import Services
 from desktop.store.feedback import FeedbackRepository
 from desktop.sync.feedback import list_shared_feedback
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.feedback.dialog import FeedbackDialog
 from desktop.ui.feedback.feature import FeedbackFeature
 from desktop.ui.feedback.review import FeedbackReview
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 
 MESSAGE = "我们是老人，送不上门就不买了，电话13812345678"
 

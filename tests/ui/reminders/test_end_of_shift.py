@@ -16,10 +16,10 @@ from desktop.store.customers import CustomerRepository
 from desktop.store.database import open_memory_store
 from desktop.store.orders import OrderRepository
 from desktop.store.phrases import PhraseRepository
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.reminders.end_of_shift import EndOfShiftDialog
 from desktop.ui.reminders.handover import HandoverNotice
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 T0 = dt.datetime(2024, 11, 23, 23, 30, tzinfo=SHANGHAI)

@@ -15,9 +15,9 @@ from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.orders import OrderRepository
 from desktop.testing.fakes import FakeClipboardWatcher, FakeNotifier, FakePaster
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.reminders.feature import RemindersFeature
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell.overlay_window import OverlayWindow
 
 from ..conftest import RecordingFocus

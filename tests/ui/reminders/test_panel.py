@@ -19,12 +19,12 @@ from desktop.services.context import Services
 from desktop.store.customers import CustomerRepository
 from desktop.store.orders import OrderRepository
 from desktop.testing.fakes import FakeNotifier
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.reminders.controller import RemindersController
 from desktop.ui.reminders.model import DueRole, OrderIdRole, ReminderListModel, StateRole
 from desktop.ui.reminders.nudge_scheduler import NudgeScheduler
 from desktop.ui.reminders.panel import RemindersPanel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 T0 = dt.datetime(2024, 11, 23, 8, 0, tzinfo=SHANGHAI)

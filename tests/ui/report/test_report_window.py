@@ -10,9 +10,9 @@ from desktop.services.context import Services
 from desktop.services.daily_report import agent_days
 from desktop.store.lost_sales import LostSaleRepository
 from desktop.sync.usage import write_usage
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.report.window import ReportWindow
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 
 
 def test_mine_then_the_team_then_the_page(qtbot, tmp_path: Path, services: Services, settings: SettingsBridge) -> None:

@@ -15,10 +15,10 @@ from desktop.store.rounds import RoundRepository
 from desktop.store.team import TeamRepository
 from desktop.sync.rounds import list_answers, list_rounds, publish_round
 from desktop.testing.fakes import FakeNotifier
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.rounds.answer_dialog import RoundAnswerDialog
 from desktop.ui.rounds.feature import RoundsFeature
 from desktop.ui.rounds.lead_window import RoundsWindow
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 
 KEY = SigningKey.generate()
 NOW = dt.datetime.now(dt.UTC)

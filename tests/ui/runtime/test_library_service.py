@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.phrases import Phrase
 from desktop.services.context import Services, open_services
 from desktop.store.database import StoreError
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.runtime.library_service import Failed, LibraryService, Loading, Ready
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 
 MINE = Phrase("p-mine", "亲，包裹都有运费险哦", "我的", source="personal")
 

@@ -8,7 +8,8 @@ import subprocess
 import sys
 import threading
 
-from desktop.ui.runtime.tasks import FailureReporter, ImmediateTaskRunner, IoTimeoutError, TaskRunner
+from desktop.testing.immediate import ImmediateTaskRunner
+from desktop.ui.runtime.tasks import FailureReporter, IoTimeoutError, TaskRunner
 
 
 def test_db_jobs_run_on_one_worker_thread_and_deliver_on_the_gui_thread(qtbot) -> None:
@@ -112,7 +113,7 @@ def test_a_failed_job_without_on_error_reaches_the_default_failure_path(qtbot) -
     reporter = FailureReporter()
     messages: list[str] = []
     reporter.failed.connect(messages.append)
-    runner = TaskRunner(db_factory=lambda: None, report_failure=reporter.report)
+    runner = TaskRunner(db_factory=object, report_failure=reporter.report)
     try:
         with qtbot.waitSignal(reporter.failed):
             runner.db(lambda _ctx: _full_disk(), on_done=lambda _: None)
@@ -120,7 +121,7 @@ def test_a_failed_job_without_on_error_reaches_the_default_failure_path(qtbot) -
             runner.io(_full_disk)
     finally:
         runner.shutdown()
-    immediate = ImmediateTaskRunner(report_failure=reporter.report)
+    immediate = ImmediateTaskRunner(object(), report_failure=reporter.report)  # a context the jobs ignore
     immediate.db(lambda _ctx: _full_disk())
     immediate.io(lambda: 1 / 0)
     assert messages[:3] == ["磁盘空间不足，没有保存：kuaida.sqlite3。请清理磁盘后重试。"] * 3

@@ -22,13 +22,13 @@ def test_app_icon_has_every_size(qapp) -> None:
 def test_start_paints_first_then_loads_the_library_and_suggests(qtbot, kuaida_home: Path) -> None:
     app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
     try:
-        assert app.controller is None  # nothing but the window before the first paint
+        assert app.running is None  # nothing but the window before the first paint
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        assert app.controller is not None
+        assert app.running is not None
         panel = app.window.suggestions
         assert panel.empty_state.kind in (EmptyKind.LOADING, EmptyKind.WAITING)
-        qtbot.waitUntil(lambda: app.controller.library is not None)
+        qtbot.waitUntil(lambda: app.running.controller.library is not None)
         assert panel.empty_state.kind is EmptyKind.WAITING
         QGuiApplication.clipboard().setText("请问什么时候发货？")
         qtbot.waitUntil(panel.showing_list)
@@ -50,12 +50,12 @@ def test_the_app_wires_proposals_and_phrase_files_into_the_window_and_tray(qtbot
     try:
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        qtbot.waitUntil(lambda: app.controller.library is not None)
-        texts = [action.text() for action in app.tray.menu.actions()]
+        qtbot.waitUntil(lambda: app.running.controller.library is not None)
+        texts = [action.text() for action in app.running.tray.menu.actions()]
         assert "导入短语…" in texts and "导出短语…" in texts
-        app.controller.phrases.ask_proposal_note = lambda _parent: "常用"
+        app.running.controller.phrases.ask_proposal_note = lambda _parent: "常用"
         mine = Phrase("p-offer", "亲，这款有运费险哦", "我的", source="personal")
-        with qtbot.waitSignal(app.sync.proposal_finished, timeout=20000) as finished:
+        with qtbot.waitSignal(app.running.sync.controller.proposal_finished, timeout=20000) as finished:
             app.window.suggestions.propose_phrase_requested.emit(mine)
         assert finished.args[0] is True
         assert app.window.hint_label.text() == finished.args[1]
@@ -74,9 +74,9 @@ def test_the_leads_window_suggests_what_the_lead_just_published(qtbot, kuaida_ho
     try:
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        qtbot.waitUntil(lambda: app.controller.library is not None)
+        qtbot.waitUntil(lambda: app.running.controller.library is not None)
         app.show_library_editor()
-        editor = app.library_editor
+        editor = app.running.library_editor
         qtbot.waitUntil(lambda: len(editor.draft.phrases) > 0)
         editor.confirm = lambda _title, _text, _accept: True
         editor.set_signing_key(SigningKey.generate())
@@ -84,7 +84,7 @@ def test_the_leads_window_suggests_what_the_lead_just_published(qtbot, kuaida_ho
         editor.phrases.form.text_edit.setPlainText("亲，周年庆全场包邮哦")
         with qtbot.waitSignal(editor.published, timeout=20000):
             assert editor.publishing.publish() is True
-        qtbot.waitUntil(lambda: "亲，周年庆全场包邮哦" in [p.text for p in app.controller.library.phrases])
+        qtbot.waitUntil(lambda: "亲，周年庆全场包邮哦" in [p.text for p in app.running.controller.library.phrases])
     finally:
         app.close()
         shiboken6.delete(app)
@@ -99,10 +99,12 @@ def test_the_reminders_tab_reloads_with_the_library(qtbot, kuaida_home: Path) ->
     try:
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        reminders = app.reminders.reminders
-        qtbot.waitUntil(lambda: app.controller.library is not None and reminders.snapshot is not None)
+        reminders = app.running.reminders.reminders
+        qtbot.waitUntil(lambda: app.running.controller.library is not None and reminders.snapshot is not None)
         chase = Phrase("p-chase-new", "亲，{商品}还没付款哦～", "催付", source="personal")
-        app.runner.db(lambda services: services.phrases.save_all([chase]), lambda _none: app.controller.load_library())
+        running = app.running
+        running.runner.db(lambda services: services.phrases.save_all([chase]),
+                          lambda _none: running.controller.load_library())
         qtbot.waitUntil(lambda: chase.id in {p.id for p in reminders.snapshot.phrases})
     finally:
         app.close()
@@ -118,13 +120,13 @@ def test_a_background_job_without_a_handler_tells_the_agent(qtbot, kuaida_home: 
     try:
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        qtbot.waitUntil(lambda: app.controller.library is not None)
+        qtbot.waitUntil(lambda: app.running.controller.library is not None)
 
         def save(_services: object) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        with qtbot.waitSignal(app.failures.failed) as failed:
-            app.runner.db(save, on_done=lambda _: None)
+        with qtbot.waitSignal(app.running.failures.failed) as failed:
+            app.running.runner.db(save, on_done=lambda _: None)
         assert failed.args[0].startswith("磁盘空间不足")
         assert app.window.hint_label.text() == failed.args[0]
     finally:
@@ -164,7 +166,7 @@ def test_settings_reach_the_team_without_a_tray_and_the_window_opens_screen_high
         assert app.window.size() == default_size(area)
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        qtbot.waitUntil(lambda: app.sync is not None and app.controller.library is not None)
+        qtbot.waitUntil(lambda: app.running is not None and app.running.library.library is not None)
         seen: list[list[str]] = []
 
         def open_editor_from_the_team_page() -> None:
@@ -175,7 +177,8 @@ def test_settings_reach_the_team_without_a_tray_and_the_window_opens_screen_high
         QTimer.singleShot(0, open_editor_from_the_team_page)
         app.show_settings()
         assert seen and seen[0][-1] == "团队"
-        assert app.library_editor is not None and app.library_editor.isVisible()
+        editor = app.running.library_editor
+        assert editor is not None and editor.isVisible()
     finally:
         app.close()
         shiboken6.delete(app)

@@ -8,7 +8,8 @@ from pathlib import Path
 from desktop.paths import Paths
 from desktop.settings import Settings
 from desktop.testing.fakes import FakeNotifier
-from desktop.ui.runtime.tasks import ImmediateTaskRunner, TaskRunner
+from desktop.testing.immediate import ImmediateTaskRunner
+from desktop.ui.runtime.tasks import TaskRunner
 from desktop.ui.shell.diagnostics_export import DiagnosticsExport
 
 

@@ -89,8 +89,8 @@ def shown_texts(app: Application, dialog: QWidget) -> list[tuple[str, str]]:
         for widget in QApplication.allWidgets():
             if widget.isVisible() and widget.window() in (app.window, dialog):
                 texts.extend(_widget_texts(widget))
-    texts.extend(_menu_texts(app.tray.menu, "tray"))
-    texts.append(("tray.toolTip", app.tray.icon.toolTip()))
+    texts.extend(_menu_texts(app.running.tray.menu, "tray"))
+    texts.append(("tray.toolTip", app.running.tray.icon.toolTip()))
     return texts
 
 
@@ -116,19 +116,20 @@ def test_every_visible_string_follows_a_language_switch_and_back(qtbot, kuaida_h
         app.settings.set("shop_timezone", "Asia/Shanghai")
         with qtbot.waitSignal(app.first_paint.painted):
             app.show()
-        qtbot.waitUntil(lambda: app.controller.library is not None)
+        qtbot.waitUntil(lambda: app.running.controller.library is not None)
         seeded: list[bool] = []
-        app.runner.db(_seed, lambda _r: seeded.append(True))
+        app.running.runner.db(_seed, lambda _r: seeded.append(True))
         qtbot.waitUntil(lambda: seeded == [True])
-        app.reminders.start()
-        qtbot.waitUntil(lambda: app.reminders.reminders.model.rowCount() == 1)
+        app.running.reminders.start()
+        qtbot.waitUntil(lambda: app.running.reminders.reminders.model.rowCount() == 1)
         QGuiApplication.clipboard().setText(COPIED)
-        qtbot.waitUntil(lambda: app.reminders.card.isVisible())
-        app.reminders.show_customer(BUYER)
-        qtbot.waitUntil(lambda: app.reminders.customers.details is not None)
-        reason = app.platform.hotkeys.unavailable_reason()  # offscreen: no global hotkeys, the dialog says why
+        qtbot.waitUntil(lambda: app.running.reminders.card.isVisible())
+        app.running.reminders.show_customer(BUYER)
+        qtbot.waitUntil(lambda: app.running.reminders.customers.details is not None)
+        running = app.running
+        reason = running.platform.hotkeys.unavailable_reason()  # offscreen: no global hotkeys, the dialog says why
         assert reason is not None
-        dialog = SettingsDialog(app.settings, lambda: translated(reason), phrase_actions=app.phrase_files.actions,
+        dialog = SettingsDialog(app.settings, lambda: translated(reason), phrase_actions=running.phrase_files.actions,
                                 hidden_phrases=list)
         qtbot.addWidget(dialog)
         dialog.show()
@@ -137,14 +138,14 @@ def test_every_visible_string_follows_a_language_switch_and_back(qtbot, kuaida_h
         chinese = shown_texts(app, dialog)
 
         language.setCurrentIndex(language.findData("en"))  # as the agent does it, in 设置
-        qtbot.waitUntil(lambda: app.tray.settings_action.text() == "Settings…")
+        qtbot.waitUntil(lambda: app.running.tray.settings_action.text() == "Settings…")
         QApplication.processEvents()  # the other widgets' LanguageChange was posted at the same time
         left = [(where, text) for where, text in shown_texts(app, dialog) if CJK.search(_data_removed(text))]
         assert not left, left
         assert dialog.windowTitle() != "快答设置"
 
         language.setCurrentIndex(language.findData("zh_CN"))
-        qtbot.waitUntil(lambda: app.tray.settings_action.text() == "设置…")
+        qtbot.waitUntil(lambda: app.running.tray.settings_action.text() == "设置…")
         QApplication.processEvents()
         assert shown_texts(app, dialog) == chinese
         dialog.close()

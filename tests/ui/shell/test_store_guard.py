@@ -76,12 +76,12 @@ def test_a_damaged_store_offers_the_backup_and_loads_again_after_restoring(qtbot
     monkeypatch.setattr(store_guard, "tell_store_problem", lambda _parent, error: pytest.fail(str(error)))
     app = start(qtbot, paths)
     try:
-        qtbot.waitUntil(lambda: app.controller.library is not None, timeout=20000)
+        qtbot.waitUntil(lambda: app.running.controller.library is not None, timeout=20000)
         assert asked and asked[0].backup == backup and str(backup) in str(asked[0])
-        assert SAVED.id in {p.id for p in app.controller.library.phrases}
+        assert SAVED.id in {p.id for p in app.running.controller.library.phrases}
         assert list(kuaida_home.rglob(f"{paths.database.name}.damaged-*"))  # the damaged file is kept
         assert "数据库" not in app.window.status_label.text()
-        assert not app.sync_status.isHidden()
+        assert not app.running.sync.status.isHidden()
     finally:
         stop(app)
 
@@ -104,11 +104,11 @@ def test_a_store_from_a_newer_kuaida_says_upgrade_and_the_window_keeps_running(q
         panel = app.window.suggestions
         qtbot.waitUntil(lambda: panel.empty_state.kind is EmptyKind.UNAVAILABLE)
         assert "请升级快答" in app.window.status_label.text()
-        assert app.sync_status.isHidden()  # not a misleading 离线 beside it
+        assert app.running.sync.status.isHidden()  # not a misleading 离线 beside it
         QApplication.clipboard().setText("请问什么时候发货？")  # still no crash, no hang, no suggestions
-        qtbot.waitUntil(lambda: app.controller.message != "")
+        qtbot.waitUntil(lambda: app.running.controller.message != "")
         assert panel.empty_state.kind is EmptyKind.UNAVAILABLE
-        assert app.controller.library is None
+        assert app.running.controller.library is None
     finally:
         stop(app)
 
@@ -117,11 +117,11 @@ def test_the_daily_backup_is_taken_while_the_app_stays_open(qtbot, kuaida_home: 
     paths = Paths(kuaida_home).ensure()
     app = start(qtbot, paths)
     try:
-        qtbot.waitUntil(lambda: app.controller.library is not None, timeout=20000)
+        qtbot.waitUntil(lambda: app.running.controller.library is not None, timeout=20000)
         for old in backups(paths.backups):
             old.unlink()  # as if the day had turned since the start
-        assert app.store_guard._backup_timer.isActive()
-        app.store_guard._backup_timer.timeout.emit()  # the hourly check
+        assert app.running.store_guard._backup_timer.isActive()
+        app.running.store_guard._backup_timer.timeout.emit()  # the hourly check
         qtbot.waitUntil(lambda: bool(backups(paths.backups)))
         assert backups(paths.backups)[0].name.endswith(f"{dt.date.today().isoformat()}.sqlite3")
     finally:

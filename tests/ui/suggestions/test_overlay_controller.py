@@ -168,7 +168,7 @@ def test_empty_states_say_what_to_do_next(qtbot, overlay: Overlay) -> None:
 
 def test_before_the_library_is_loaded_the_list_says_it_is_loading(qtbot, settings, services) -> None:
     from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
-    from desktop.ui.runtime.tasks import ImmediateTaskRunner
+    from desktop.testing.immediate import ImmediateTaskRunner
     from desktop.ui.shell.overlay_window import OverlayWindow
     from desktop.ui.suggestions.overlay_controller import OverlayController
 
@@ -230,7 +230,7 @@ def test_show_hotkey_toggles_the_window_and_a_hidden_window_pastes_nothing(overl
 
 def test_hotkeys_unavailable_is_shown_in_the_status_line(qtbot, settings, services) -> None:
     from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
-    from desktop.ui.runtime.tasks import ImmediateTaskRunner
+    from desktop.testing.immediate import ImmediateTaskRunner
     from desktop.ui.shell.overlay_window import OverlayWindow
     from desktop.ui.suggestions.overlay_controller import OverlayController
 
@@ -556,8 +556,8 @@ def test_the_window_and_kuaida_suggest_show_the_same_marks_and_campaign(qtbot, k
     from desktop.services.context import open_services
     from desktop.store.team import TeamRepository
     from desktop.testing.fakes import FakeClipboardWatcher, FakeHotkeys, FakePaster
+    from desktop.testing.immediate import ImmediateTaskRunner
     from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-    from desktop.ui.runtime.tasks import ImmediateTaskRunner
     from desktop.ui.shell.overlay_window import OverlayWindow
     from desktop.ui.suggestions.overlay_controller import OverlayController
     from desktop.ui.suggestions.reply_model import SensitiveSpansRole

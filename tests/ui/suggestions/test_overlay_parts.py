@@ -1,4 +1,4 @@
-"""The overlay's smaller parts: the phrase dialog, the tray menu, the search box, the focus hand-back factory."""
+"""The overlay's smaller parts: the phrase dialog, the tray menu, the search box (focus hand-back: tests/platform)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
 
 from desktop.core.phrases import MAX_INTENTS, Phrase
-from desktop.platform.focus import FocusReturn, create_focus_return
 from desktop.ui.shell.tray import TrayIcon
 from desktop.ui.suggestions.phrase_dialog import PhraseDialog
 from desktop.ui.suggestions.search_box import SearchBox
@@ -135,10 +134,3 @@ def test_search_box_asks_for_the_focus_on_click_and_reports_keys(qtbot) -> None:
         qtbot.keyClick(box, Qt.Key.Key_Escape)
     with qtbot.waitSignal(box.accept_requested):
         qtbot.keyClick(box, Qt.Key.Key_Return)
-
-
-def test_without_a_desktop_focus_hand_back_is_a_harmless_no_op(qapp) -> None:
-    focus = create_focus_return()
-    assert type(focus) is FocusReturn  # offscreen: neither Windows nor X11
-    focus.remember()
-    focus.restore()

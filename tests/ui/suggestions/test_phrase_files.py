@@ -14,9 +14,9 @@ from desktop.services.context import Services, ensure_default_library
 from desktop.settings import Settings
 from desktop.store.database import open_memory_store
 from desktop.store.phrases import PhraseRepository
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.runtime.library_service import LibraryService
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.suggestions.phrase_files import ExportFormat, PhraseFiles
 
 from ..conftest import RecordingFocus

@@ -18,7 +18,9 @@ from desktop.store.team import MirrorState
 from desktop.sync.publish import publish
 from desktop.sync.pull import PullOutcome, pull
 from desktop.sync.status import SyncState
-from desktop.ui.runtime.tasks import ImmediateTaskRunner, TaskRunner
+from desktop.testing.immediate import ImmediateTaskRunner
+from desktop.testing.services import services_over
+from desktop.ui.runtime.tasks import TaskRunner
 from desktop.ui.team.sync_controller import SyncActions, SyncController
 
 KEY = SigningKey.generate()
@@ -43,7 +45,7 @@ def store():
 def test_first_sync_asks_to_confirm_the_key_then_follows_the_share(qtbot, tmp_path, store):
     share = tmp_path / "share"
     publish(share, LIBRARY, KEY, "主管")
-    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(), lambda: share)
+    controller = SyncController(ImmediateTaskRunner(services_over(store, tmp_path)), FakeSettings(), lambda: share)
     with qtbot.waitSignal(controller.trust_requested) as asked:
         controller.sync_now()
     assert asked.args == [KEY.public.fingerprint]
@@ -64,14 +66,15 @@ def test_an_it_configured_fingerprint_needs_no_confirmation(qtbot, tmp_path, sto
     share = tmp_path / "share"
     publish(share, LIBRARY, KEY, "主管")
     settings = FakeSettings(team_key=KEY.public.fingerprint.replace(" ", ""))
-    controller = SyncController(ImmediateTaskRunner(store), settings, lambda: share)
+    controller = SyncController(ImmediateTaskRunner(services_over(store, tmp_path)), settings, lambda: share)
     with qtbot.waitSignal(controller.library_updated):
         controller.sync_now()
     controller.stop()
 
 
 def test_an_unreachable_share_backs_off_and_the_tray_shows_it(qtbot, tmp_path, store):
-    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(), lambda: tmp_path / "gone")
+    controller = SyncController(ImmediateTaskRunner(services_over(store, tmp_path)), FakeSettings(),
+                                lambda: tmp_path / "gone")
     actions = SyncActions(controller)
     delays = []
     for _ in range(4):
@@ -95,7 +98,7 @@ def test_a_hanging_share_is_abandoned_so_sync_and_other_io_go_on(qtbot, tmp_path
         release.wait()
         return pull(folder, mirror, configured, trust)
 
-    runner = TaskRunner(db_factory=open_memory_store)
+    runner = TaskRunner(db_factory=lambda: services_over(open_memory_store(), tmp_path))
     controller = SyncController(runner, FakeSettings(), lambda: tmp_path, pull_fn=hanging_pull, timeout_ms=200)
     ticks = []
     heartbeat = QTimer()
@@ -148,7 +151,7 @@ def test_the_tray_offers_to_confirm_a_new_key_and_the_overlay_shows_a_short_stat
 
     share = tmp_path / "share"
     publish(share, LIBRARY, KEY, "主管")
-    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(), lambda: share)
+    controller = SyncController(ImmediateTaskRunner(services_over(store, tmp_path)), FakeSettings(), lambda: share)
     actions = SyncActions(controller)
     button = sync_controller.SyncStatusButton(controller)
     qtbot.addWidget(button)
@@ -179,7 +182,7 @@ def test_after_a_sync_usage_counts_are_uploaded_and_proposals_land_in_the_inbox(
     publish(share, LIBRARY, KEY, "主管")
     team = TeamRepository(store.db)
     settings = FakeSettings(team_key=KEY.public.text, agent_name="小美")
-    controller = SyncController(ImmediateTaskRunner(store), settings, lambda: share)
+    controller = SyncController(ImmediateTaskRunner(services_over(store, tmp_path)), settings, lambda: share)
     controller.sync_now()
     team.phrases.record_use("t-1", day=dt.date.today())
     team.record_no_match("ship_time")
@@ -202,7 +205,8 @@ def test_after_a_sync_usage_counts_are_uploaded_and_proposals_land_in_the_inbox(
 
 
 def test_a_proposal_to_an_unreachable_share_is_reported(qtbot, tmp_path, store):
-    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(agent_name=""), lambda: tmp_path / "gone")
+    controller = SyncController(ImmediateTaskRunner(services_over(store, tmp_path)), FakeSettings(agent_name=""),
+                                lambda: tmp_path / "gone")
     with qtbot.waitSignal(controller.proposal_finished) as finished:
         controller.propose(Phrase(id="p-1", text="好", source="personal"))
     assert finished.args[0] is False
@@ -215,7 +219,8 @@ def test_a_real_runner_pulls_on_the_io_pool_and_applies_on_the_db_worker(qtbot, 
     share = tmp_path / "share"
     big = TeamLibrary(tuple(Phrase(id=f"t-{i}", text=f"第 {i} 条", source="team") for i in range(3000)))
     publish(share, big, KEY, "主管")
-    runner = TaskRunner(db_factory=lambda: open_store(tmp_path / "agent" / "kuaida.sqlite3"))
+    agent_store = tmp_path / "agent" / "kuaida.sqlite3"
+    runner = TaskRunner(db_factory=lambda: services_over(open_store(agent_store), tmp_path))
     controller = SyncController(runner, FakeSettings(team_key=KEY.public.text), lambda: share, timeout_ms=60_000)
     try:
         with qtbot.waitSignal(controller.library_updated, timeout=60_000) as updated:
@@ -224,7 +229,7 @@ def test_a_real_runner_pulls_on_the_io_pool_and_applies_on_the_db_worker(qtbot, 
         qtbot.waitUntil(lambda: not controller.busy)
         assert gc.isenabled()
         counted = []
-        runner.db(lambda store: store.db["phrases"].count, counted.append)
+        runner.db(lambda services: services.store.db["phrases"].count, counted.append)
         qtbot.waitUntil(lambda: counted == [3000])
     finally:
         controller.stop()
@@ -246,7 +251,7 @@ def test_a_burst_of_picks_uploads_the_usage_figures_within_the_hour(qtbot, tmp_p
     from desktop.sync.usage import read_team_usage
     from desktop.ui.team.sync_controller import USAGE_UPLOAD_AFTER_PICKS
 
-    share, controller = _synced(tmp_path, ImmediateTaskRunner(store))
+    share, controller = _synced(tmp_path, ImmediateTaskRunner(services_over(store, tmp_path)))
     controller.sync_now()  # the hourly upload (nothing picked yet)
     for picked in range(USAGE_UPLOAD_AFTER_PICKS):
         PhraseRepository(store.db).record_use("t-1", day=dt.date.today())
@@ -263,7 +268,7 @@ def test_quitting_uploads_what_was_picked_since_the_last_upload(qtbot, tmp_path,
     from desktop.store.phrases import PhraseRepository
     from desktop.sync.usage import read_team_usage
 
-    share, controller = _synced(tmp_path, ImmediateTaskRunner(store))
+    share, controller = _synced(tmp_path, ImmediateTaskRunner(services_over(store, tmp_path)))
     controller.sync_now()
     PhraseRepository(store.db).record_use("t-1", day=dt.date.today())
     controller.note_pick(LIBRARY.phrases[0])
@@ -279,7 +284,7 @@ def test_quitting_offline_tries_no_upload(qtbot, tmp_path, store):
         tried.append("share")
         return tmp_path / "gone"
 
-    controller = SyncController(ImmediateTaskRunner(store), FakeSettings(), folder)
+    controller = SyncController(ImmediateTaskRunner(services_over(store, tmp_path)), FakeSettings(), folder)
     controller.sync_now()
     assert controller.status.state is SyncState.OFFLINE
     tried.clear()
@@ -300,7 +305,7 @@ def test_quitting_does_not_hang_on_a_share_that_stops_answering(qtbot, tmp_path)
             release.wait()
         return share
 
-    runner = TaskRunner(db_factory=open_memory_store)
+    runner = TaskRunner(db_factory=lambda: services_over(open_memory_store(), tmp_path))
     _share, controller = _synced(tmp_path, runner, folder)
     try:
         with qtbot.waitSignal(controller.library_updated, timeout=10_000):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.sync.status import SyncState, SyncStatus
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
+from desktop.testing.immediate import ImmediateTaskRunner
 from desktop.ui.team.sync_controller import SyncStatusButton
 
 

@@ -14,8 +14,9 @@ from desktop.core.sync.pack import TeamLibrary
 from desktop.store.database import open_memory_store
 from desktop.sync.publish import publish
 from desktop.sync.status import SyncState
+from desktop.testing.immediate import ImmediateTaskRunner
+from desktop.testing.services import services_over
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell.i18n import Translations
 from desktop.ui.shell.settings_dialog import SettingsDialog
 from desktop.ui.team.sync_controller import SyncController
@@ -32,9 +33,10 @@ def store():
 
 
 def make_page(qtbot, store, settings: SettingsBridge, share: Path) -> tuple[TeamPage, SyncController]:
-    controller = SyncController(ImmediateTaskRunner(store), settings, lambda: Path(settings.get("shared_folder")))
+    runner = ImmediateTaskRunner(services_over(store, share.parent / "home"))
+    controller = SyncController(runner, settings, lambda: Path(settings.get("shared_folder")))
     settings.set("shared_folder", str(share))
-    page = TeamPage(controller, ImmediateTaskRunner(store), settings, current_folder=lambda: str(share))
+    page = TeamPage(controller, runner, settings, current_folder=lambda: str(share))
     qtbot.addWidget(page)
     return page, controller
 

@@ -1,13 +1,14 @@
-"""LanguageChangeRelay: an object that is not a widget follows the language switches its widget hears of."""
+"""LanguageChangeRelay: an object that is not a widget follows the language switches its widget hears of; LiveText
+says a status line again after one."""
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.ui_text import UiText
-from desktop.ui.widgets.language import LanguageChangeRelay, label, translated
+from desktop.ui.widgets.language import LanguageChangeRelay, LiveText, label, translated
 
 
 class _Owner(QObject):
@@ -31,6 +32,17 @@ def test_the_relay_retranslates_its_owner_on_the_widgets_language_change_and_not
     assert owner.calls == 1
     shiboken6.delete(owner)
     QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))  # no call into a deleted object
+
+
+def test_a_live_text_says_what_it_last_said_again_after_a_language_change(qtbot) -> None:
+    line = QLabel()
+    qtbot.addWidget(line)
+    live = LiveText(line, line.setText)
+    said = iter(["正在读取…", "Reading…"])
+    live.say(lambda: next(said))
+    assert line.text() == "正在读取…"
+    QCoreApplication.sendEvent(line, QEvent(QEvent.Type.LanguageChange))
+    assert line.text() == "Reading…"
 
 
 def test_untranslated_texts_read_as_their_chinese_source() -> None:

@@ -20,10 +20,11 @@ from desktop.core.reminders import Reminder, ReminderPolicy
 from desktop.services.customers import CardData, CustomerDetails
 from desktop.store.database import open_memory_store
 from desktop.sync.inbox import propose
+from desktop.testing.immediate import ImmediateTaskRunner
+from desktop.testing.services import services_over
 from desktop.ui.customers.card import CustomerCard
 from desktop.ui.customers.panel import CustomersPanel
 from desktop.ui.reminders.model import ReminderListModel
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
 from desktop.ui.shell.overlay_window import OverlayWindow
 from desktop.ui.suggestions.reply_model import ReplyListModel
 from desktop.ui.team.editor.window import LibraryEditor
@@ -84,7 +85,7 @@ def test_the_editor_shows_a_hostile_proposal_as_text_in_list_preview_and_tooltip
     share.mkdir()
     store = open_memory_store()
     try:
-        editor = LibraryEditor(ImmediateTaskRunner(store), FakeSettings(), lambda: share)
+        editor = LibraryEditor(ImmediateTaskRunner(services_over(store, tmp_path)), FakeSettings(), lambda: share)
         qtbot.addWidget(editor)
         propose(share, Phrase(id="", text=HOSTILE, group="<b>组</b>", code="<i>c</i>"), "aaaaaaaaaaaaaaaa",
                 "<b>小美</b>", "<img src=x>")

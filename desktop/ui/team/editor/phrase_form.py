@@ -4,8 +4,9 @@ live preview with the team campaign, and the sensitive-word check."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -36,10 +37,8 @@ class PhraseForm(QWidget):
         self._phrase_id = ""
         self._loading = False
         self.text_edit = QPlainTextEdit(self)
-        self.text_edit.setPlaceholderText(self.tr("回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量"))
         self.emoji_button = QToolButton(self)
         self.emoji_button.setText("😊")
-        self.emoji_button.setToolTip(self.tr("插入表情"))
         self.emoji_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         emoji_menu = QMenu(self.emoji_button)
         for emoji in EMOJI:
@@ -50,17 +49,16 @@ class PhraseForm(QWidget):
         self.code_edit = QLineEdit(self)
         self.intent_boxes = [QComboBox(self), QComboBox(self)]
         for box in self.intent_boxes:
-            box.addItem(self.tr("（无）"), "")
+            box.addItem("", "")  # （无）, named in retranslate()
             for intent in intents():
                 box.addItem(intent.name_zh, intent.id)
         self.inferred_label = plain_label(parent=self)
         self.inferred_label.setProperty("role", "muted")
-        self.confirm_inferred_button = QPushButton(self.tr("确认"), self)
-        self.confirm_inferred_button.setToolTip(self.tr("采用推断的意图；也可以在上面直接改选"))
+        self.confirm_inferred_button = QPushButton(self)
         self.confirm_inferred_button.clicked.connect(self.confirm_inferred)
         self._inferred: tuple[str, ...] = ()
+        self._inferred_for = Phrase(id="", text="")  # the phrase the 推断 line was last worked out for
         self.keywords_edit = QLineEdit(self)
-        self.keywords_edit.setPlaceholderText(self.tr("用 | 分隔，如 发货|几天到"))
         self.preview_label = plain_label(parent=self)
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -73,19 +71,22 @@ class PhraseForm(QWidget):
         text_row = QHBoxLayout()
         text_row.addWidget(self.text_edit, 1)
         text_row.addWidget(self.emoji_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.row_names = [plain_label(parent=self) for _row in range(6)]  # named in retranslate()
+        text_name, group_name, code_name, intent_name, keywords_name, preview_name = self.row_names
         form = QFormLayout(self)
-        form.addRow(self.tr("内容"), text_row)
-        form.addRow(self.tr("分组"), self.group_box)
-        form.addRow(self.tr("快捷编码"), self.code_edit)
-        form.addRow(self.tr("意图"), self.intent_boxes[0])
+        form.addRow(text_name, text_row)
+        form.addRow(group_name, self.group_box)
+        form.addRow(code_name, self.code_edit)
+        form.addRow(intent_name, self.intent_boxes[0])
         form.addRow("", self.intent_boxes[1])
         inferred_row = QHBoxLayout()
         inferred_row.addWidget(self.inferred_label, 1)
         inferred_row.addWidget(self.confirm_inferred_button)
         form.addRow("", inferred_row)
-        form.addRow(self.tr("关键词"), self.keywords_edit)
-        form.addRow(self.tr("预览"), self.preview_label)
+        form.addRow(keywords_name, self.keywords_edit)
+        form.addRow(preview_name, self.preview_label)
         form.addRow("", self.warning_label)
+        self.retranslate()
 
         self.text_edit.textChanged.connect(self._on_field_edited)
         self.group_box.currentTextChanged.connect(self._on_field_edited)
@@ -94,6 +95,26 @@ class PhraseForm(QWidget):
         for box in self.intent_boxes:
             box.currentIndexChanged.connect(self._on_field_edited)
         self.setEnabled(False)
+
+    def retranslate(self) -> None:
+        self.text_edit.setPlaceholderText(self.tr("回复内容，可用 {买家}、{客服}、{店铺}、{活动} 等变量"))
+        self.emoji_button.setToolTip(self.tr("插入表情"))
+        for box in self.intent_boxes:
+            box.setItemText(0, self.tr("（无）"))
+        self.confirm_inferred_button.setText(self.tr("确认"))
+        self.confirm_inferred_button.setToolTip(self.tr("采用推断的意图；也可以在上面直接改选"))
+        self.keywords_edit.setPlaceholderText(self.tr("用 | 分隔，如 发货|几天到"))
+        names = (self.tr("内容"), self.tr("分组"), self.tr("快捷编码"), self.tr("意图"), self.tr("关键词"),
+                 self.tr("预览"))
+        for row_name, name in zip(self.row_names, names, strict=True):
+            row_name.setText(name)
+        self._refresh_inferred(self._inferred_for)
+        self._refresh_preview()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_context(self, groups: list[str], promotion: str, check: Callable[[str], list[str]]) -> None:
         """Groups to offer, the campaign that fills {活动} in the preview, and the sensitive-word check."""
@@ -124,6 +145,7 @@ class PhraseForm(QWidget):
     def _refresh_inferred(self, phrase: Phrase) -> None:
         """Without intents of its own, the phrase is filed under what its text, group and keywords suggest:
         shown as 推断 until the lead confirms it (or picks others above), which stores them."""
+        self._inferred_for = phrase
         self._inferred = () if phrase.intents or not phrase.id else infer_phrase_intents(phrase)
         missing = self.tr("没有意图：不会按买家消息推荐，请在上面选择") if phrase.id and not phrase.intents else ""
         show_inferred(self.inferred_label, self.confirm_inferred_button, self._inferred,
@@ -147,7 +169,7 @@ class PhraseForm(QWidget):
         if self._loading or not self._phrase_id:
             return
         chosen = [box.currentData() for box in self.intent_boxes]
-        changes = {
+        changes: dict[str, Any] = {
             "text": self.text_edit.toPlainText(),
             "group": self.group_box.currentText().strip() or UNGROUPED,
             "code": self.code_edit.text().strip(),

@@ -14,13 +14,15 @@ from desktop.core.intent_review import intent_names
 from desktop.core.phrases import UNGROUPED, Phrase, intents
 from desktop.core.sync.draft import LibraryDraft
 from desktop.core.sync.pack import TeamLibrary
+from desktop.core.ui_text import QT_TRANSLATE_NOOP
 from desktop.ui.widgets.plain_text import as_tooltip
 
 
 class DraftPhraseModel(QAbstractTableModel):
     """The draft's phrases; edits go through `LibraryDraft` and are announced to the views."""
 
-    COLUMNS = ("快捷编码", "快捷短语", "分组", "意图")
+    COLUMNS = (QT_TRANSLATE_NOOP("DraftPhraseModel", "快捷编码"), QT_TRANSLATE_NOOP("DraftPhraseModel", "快捷短语"),
+               QT_TRANSLATE_NOOP("DraftPhraseModel", "分组"), QT_TRANSLATE_NOOP("DraftPhraseModel", "意图"))
     PhraseIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -42,6 +44,12 @@ class DraftPhraseModel(QAbstractTableModel):
         if key not in self._inferred:
             self._inferred[key] = infer_phrase_intents(phrase)
         return self._inferred[key]
+
+    def retranslate(self) -> None:
+        """After a language switch: the headers and the 推断/无 texts of the intents column are said again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._draft.phrases:
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self._draft.phrases) - 1, 3))
 
     def set_draft(self, draft: LibraryDraft) -> None:
         self.beginResetModel()
@@ -87,7 +95,7 @@ class DraftPhraseModel(QAbstractTableModel):
                 return QPalette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
         return None
 
-    def _cell_text(self, phrase: Phrase, column: int, role: Qt.ItemDataRole) -> str | None:
+    def _cell_text(self, phrase: Phrase, column: int, role: int) -> str | None:
         tooltip = role == Qt.ItemDataRole.ToolTipRole
         if column == 0:
             return phrase.code

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QListWidget, QListWidgetItem, QSplitter, QTableView, QWidget
 
 from desktop.core.phrases import UNGROUPED, Phrase
@@ -47,7 +47,7 @@ class PhrasesTab(QSplitter):
         # The form scrolls rather than squeezing its text box and preview at a large font on a 768-pixel screen.
         lines = self.form.fontMetrics().lineSpacing()
         self.form.text_edit.setMinimumHeight(5 * lines)
-        self.form.setMinimumHeight(self.form.sizeHint().height() + 4 * lines)
+        self.form.setMinimumHeight(self.form.sizeHint().height() + 8 * lines)  # room for a wrapped preview
         self.addWidget(self.group_list)
         self.addWidget(self.table)
         self.addWidget(scrolling(self.form, self))
@@ -60,6 +60,16 @@ class PhrasesTab(QSplitter):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.form.edited.connect(self._on_form_edited)
         model.modelReset.connect(self.refresh)  # a new draft or imported phrases
+
+    def retranslate(self) -> None:
+        everything = self.group_list.item(0)
+        if everything is not None:
+            everything.setText(self.tr("全部"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """After the draft or its team settings changed: groups, the form's choices, campaign and word check."""
@@ -128,8 +138,9 @@ class PhrasesTab(QSplitter):
         chosen = current.data(Qt.ItemDataRole.UserRole) if current else ALL_GROUPS
         self.group_list.blockSignals(True)
         self.group_list.clear()
-        everything = QListWidgetItem(self.tr("全部"), self.group_list)
+        everything = QListWidgetItem(self.group_list)
         everything.setData(Qt.ItemDataRole.UserRole, ALL_GROUPS)
+        self.retranslate()
         for group in self.model.draft.groups():
             item = QListWidgetItem(group, self.group_list)
             item.setData(Qt.ItemDataRole.UserRole, group)

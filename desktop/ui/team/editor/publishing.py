@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.sync.diff import LibraryDiff, diff_libraries
 from desktop.core.sync.keys import PublicKey, SigningKey
 from desktop.core.sync.pack import TeamLibrary
+from desktop.services.context import Services
 from desktop.services.team import (
     MirroredLibrary,
     is_foreign_key,
@@ -20,9 +20,10 @@ from desktop.services.team import (
     publish_library,
     publisher_name,
 )
+from desktop.settings import SettingsReader
 from desktop.store.team import TeamRepository
 from desktop.sync.publish import PublishRefusedError, PublishResult
-from desktop.ui.runtime.tasks import PUBLISH_TIMEOUT_MS, IoTimeoutError
+from desktop.ui.runtime.tasks import PUBLISH_TIMEOUT_MS, IoTimeoutError, Runner
 from desktop.ui.team.editor.phrase_model import DraftPhraseModel
 
 Confirm = Callable[[str, str, str], bool]  # (title, text, accept-button label) -> accepted?
@@ -39,8 +40,9 @@ class Publishing(QObject):
     status_reported = Signal(str)
     phrase_to_fix = Signal(str)
 
-    def __init__(self, runner: Any, settings: Any, folder: Callable[[], Path], model: DraftPhraseModel,
-                 confirm: Confirm, team_of: Callable[[Any], TeamRepository], parent: QObject | None = None) -> None:
+    def __init__(self, runner: Runner, settings: SettingsReader, folder: Callable[[], Path],
+                 model: DraftPhraseModel, confirm: Confirm, team_of: Callable[[Services], TeamRepository],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._settings = settings

@@ -3,7 +3,7 @@ into the draft (and out with the next publish)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from desktop.core.sync.draft import (
@@ -27,9 +27,7 @@ class TeamSettingsTab(QWidget):
         super().__init__(parent)
         self._model = model
         self.words_edit = QPlainTextEdit(self)
-        self.words_edit.setPlaceholderText(self.tr("一行一个：敏感词<Tab>类别"))
         self.promotions_edit = QPlainTextEdit(self)
-        self.promotions_edit.setPlaceholderText(self.tr("一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点"))
         self.featured_box = QComboBox(self)
         # Its items are whole phrases: sized to them, the tab grew wider than a 1366-pixel screen at 125 %.
         self.featured_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -41,17 +39,36 @@ class TeamSettingsTab(QWidget):
             edit.setPlaceholderText("2026-11-16")
         self.team_problem = plain_label(parent=self)
         self.team_problem.setWordWrap(True)
-        apply_button = QPushButton(self.tr("应用到草稿"), self)
-        apply_button.clicked.connect(self.apply)
+        self.apply_button = QPushButton(self)
+        self.apply_button.clicked.connect(self.apply)
+        self._applied = False  # 已应用到草稿 is showing
+        self.row_names = [plain_label(parent=self) for _row in range(6)]  # named in retranslate()
         form = QFormLayout(self)
-        form.addRow(self.tr("团队敏感词"), self.words_edit)
-        form.addRow(self.tr("活动（填入 {活动}）"), self.promotions_edit)
-        form.addRow(self.tr("本周主推款短语"), self.featured_box)
-        form.addRow(self.tr("主推商品"), self.featured_product)
-        form.addRow(self.tr("开始日期"), self.featured_start)
-        form.addRow(self.tr("结束日期"), self.featured_end)
-        form.addRow(self.team_problem, apply_button)
+        for row_name, field in zip(self.row_names, (self.words_edit, self.promotions_edit, self.featured_box,
+                                                    self.featured_product, self.featured_start, self.featured_end),
+                                   strict=True):
+            form.addRow(row_name, field)
+        form.addRow(self.team_problem, self.apply_button)
         model.modelReset.connect(self.refresh)  # a new draft or imported phrases
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.words_edit.setPlaceholderText(self.tr("一行一个：敏感词<Tab>类别"))
+        self.promotions_edit.setPlaceholderText(self.tr("一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点"))
+        self.apply_button.setText(self.tr("应用到草稿"))
+        names = (self.tr("团队敏感词"), self.tr("活动（填入 {活动}）"), self.tr("本周主推款短语"), self.tr("主推商品"),
+                 self.tr("开始日期"), self.tr("结束日期"))
+        for row_name, name in zip(self.row_names, names, strict=True):
+            row_name.setText(name)
+        if self.featured_box.count():
+            self.featured_box.setItemText(0, self.tr("（无）"))
+        if self._applied:
+            self.team_problem.setText(self.tr("已应用到草稿，发布后生效"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Show the draft's team settings (after it was loaded or its phrases replaced)."""
@@ -76,12 +93,14 @@ class TeamSettingsTab(QWidget):
             featured = featured_from_fields(str(self.featured_box.currentData() or ""), self.featured_product.text(),
                                             self.featured_start.text(), self.featured_end.text())
         except DraftError as error:
+            self._applied = False
             self.team_problem.setText(str(error))
             return False
         draft = self._model.draft
         draft.sensitive_words = words_from_text(self.words_edit.toPlainText())
         draft.promotions = promotions
         draft.featured = featured
+        self._applied = True
         self.team_problem.setText(self.tr("已应用到草稿，发布后生效"))
         self.applied.emit()
         return True

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.phrases import intents
 from desktop.sync.usage import TeamUsage, read_team_usage
-from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS
+from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
 from desktop.ui.team.editor.phrase_model import DraftPhraseModel
 from desktop.ui.widgets.plain_text import plain_label
 
@@ -24,7 +23,7 @@ class UsageTab(QWidget):
 
     failed = Signal(object)
 
-    def __init__(self, runner: Any, folder: Callable[[], Path], model: DraftPhraseModel,
+    def __init__(self, runner: Runner, folder: Callable[[], Path], model: DraftPhraseModel,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -36,15 +35,12 @@ class UsageTab(QWidget):
         self.least_table = QTableWidget(0, 2, self)
         self.no_match_table = QTableWidget(0, 2, self)
         self.lost_table = QTableWidget(0, 2, self)  # why buyers did not buy, as the agents recorded it
-        for table, headers in ((self.most_table, ("最常用", "次数")), (self.least_table, ("最少用", "次数")),
-                               (self.no_match_table, ("没有合适短语的意图", "次数")),
-                               (self.lost_table, ("未成交原因", "人数"))):
-            table.setHorizontalHeaderLabels([self.tr(h) for h in headers])
+        for table in (self.most_table, self.least_table, self.no_match_table, self.lost_table):
             table.horizontalHeader().setStretchLastSection(False)
             table.setColumnWidth(0, 260)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.usage_label = plain_label(parent=self)
-        refresh = QPushButton(self.tr("刷新"), self)
+        self.refresh_button = refresh = QPushButton(self)
         refresh.clicked.connect(self.load)
         tables = QHBoxLayout()
         for table in (self.most_table, self.least_table, self.no_match_table, self.lost_table):
@@ -58,7 +54,23 @@ class UsageTab(QWidget):
         self.versions_label = plain_label(parent=self)
         self.versions_label.setWordWrap(True)
         layout.addWidget(self.versions_label)
-        model.modelReset.connect(self.render)  # a new draft or imported phrases
+        model.modelReset.connect(self.show_usage)  # a new draft or imported phrases
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        times = self.tr("次数")
+        for table, headers in ((self.most_table, (self.tr("最常用"), times)),
+                               (self.least_table, (self.tr("最少用"), times)),
+                               (self.no_match_table, (self.tr("没有合适短语的意图"), times)),
+                               (self.lost_table, (self.tr("未成交原因"), self.tr("人数")))):
+            table.setHorizontalHeaderLabels(list(headers))
+        self.refresh_button.setText(self.tr("刷新"))
+        self.show_usage()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -70,7 +82,7 @@ class UsageTab(QWidget):
         self._runner.io(lambda: read_team_usage(folder()), self._on_usage_loaded, self.failed.emit, owner=self,
                         timeout_ms=SHARE_TIMEOUT_MS)
 
-    def render(self) -> None:
+    def show_usage(self) -> None:
         """Fill the tables from the last figures, named by the draft's phrases as they are now."""
         if not self.loaded:
             return
@@ -94,12 +106,13 @@ class UsageTab(QWidget):
     def _on_usage_loaded(self, usage: TeamUsage) -> None:
         self.usage = usage
         self.loaded = True
-        self.render()
+        self.show_usage()
 
     def _versions_text(self, usage: TeamUsage) -> str:
         unknown = self.tr("未知")
-        kuaida = "、".join(f"{version or unknown} × {n}" for version, n in usage.kuaida_versions().most_common())
-        library = "、".join(f"{'v' + str(version) if version is not None else unknown} × {n}"
+        listed = self.tr("、")  # between list items
+        kuaida = listed.join(f"{version or unknown} × {n}" for version, n in usage.kuaida_versions().most_common())
+        library = listed.join(f"{'v' + str(version) if version is not None else unknown} × {n}"
                            for version, n in usage.library_versions().most_common())
         if not usage.versions:
             return ""

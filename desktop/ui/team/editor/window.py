@@ -11,9 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
@@ -22,10 +21,13 @@ from desktop.core.phrases import Phrase
 from desktop.core.sync.draft import LibraryDraft
 from desktop.core.sync.keys import KeyFileError, SigningKey, load_signing_key
 from desktop.failures import failure_message
+from desktop.services.context import Services
 from desktop.services.team import MirroredLibrary, mirrored_library
+from desktop.settings import SettingsReader
 from desktop.store.team import TeamRepository
 from desktop.sync.inbox import Proposal
 from desktop.sync.library_file import read_library_file
+from desktop.ui.runtime.tasks import Runner
 from desktop.ui.team.editor.phrase_model import DraftPhraseModel
 from desktop.ui.team.editor.phrases_tab import PhrasesTab
 from desktop.ui.team.editor.proposals_tab import ProposalsTab
@@ -33,6 +35,7 @@ from desktop.ui.team.editor.publishing import Confirm, Publishing
 from desktop.ui.team.editor.team_tab import TeamSettingsTab
 from desktop.ui.team.editor.usage_tab import UsageTab
 from desktop.ui.team.sync_controller import services_team
+from desktop.ui.widgets.language import LanguageChangeRelay
 from desktop.ui.widgets.plain_text import message_box
 from desktop.ui.widgets.scrolling import scrolling
 
@@ -59,25 +62,26 @@ class LibraryEditor(QMainWindow):
 
     def __init__(
         self,
-        runner: Any,
-        settings: Any,
+        runner: Runner,
+        settings: SettingsReader,
         folder: Callable[[], Path],
         *,
-        team_of: Callable[[Any], TeamRepository] = services_team,
+        team_of: Callable[[Services], TeamRepository] = services_team,
         key: SigningKey | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("团队短语库"))
         self.resize(980, 640)
         self._runner = runner
         self._team_of = team_of
         self._loaded = False
         self._adopted_before_load: list[str] = []
+        self._proposal_count: int | None = None  # shown in the tab's title once the inbox was read
         self.confirm: Confirm = _confirm_with_dialog(self)
         self.pick_file: Callable[[str, str], str] = self._pick_file_with_dialog
 
         self.model = DraftPhraseModel(self)
+        LanguageChangeRelay(self, self.model.retranslate)
         self.phrases = PhrasesTab(self.model, self)
         self.team_settings = TeamSettingsTab(self.model, self)
         self.proposals = ProposalsTab(runner, folder, self)
@@ -85,10 +89,9 @@ class LibraryEditor(QMainWindow):
         self.publishing = Publishing(runner, settings, folder, self.model,
                                      lambda title, text, accept: self.confirm(title, text, accept), team_of, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.phrases, self.tr("短语"))
-        self.tabs.addTab(scrolling(self.team_settings, self), self.tr("活动与敏感词"))  # scrolls at a large font
-        self.tabs.addTab(self.proposals, self.tr("客服建议"))
-        self.tabs.addTab(self.usage, self.tr("使用统计"))
+        self.team_settings_page = scrolling(self.team_settings, self)  # scrolls at a large font on a small screen
+        for tab in (self.phrases, self.team_settings_page, self.proposals, self.usage):
+            self.tabs.addTab(tab, "")  # named in retranslate()
         self.setCentralWidget(self.tabs)
         self._build_toolbar()
 
@@ -106,22 +109,45 @@ class LibraryEditor(QMainWindow):
         self.status_reported.connect(self.statusBar().showMessage)
         self.set_signing_key(key)
 
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("团队短语库（主管模式）") if self.lead_mode else self.tr("团队短语库"))
+        self.tabs.setTabText(self.tabs.indexOf(self.phrases), self.tr("短语"))
+        self.tabs.setTabText(self.tabs.indexOf(self.team_settings_page), self.tr("活动与敏感词"))
+        proposals = self.tr("客服建议")
+        if self._proposal_count is not None:
+            proposals = self.tr("客服建议 ({0})").format(self._proposal_count)
+        self.tabs.setTabText(self.tabs.indexOf(self.proposals), proposals)
+        self.tabs.setTabText(self.tabs.indexOf(self.usage), self.tr("使用统计"))
+        self.toolbar.setWindowTitle(self.tr("短语库"))
+        self.add_action.setText(self.tr("新增短语"))
+        self.remove_action.setText(self.tr("删除短语"))
+        self.import_action.setText(self.tr("从 Excel/CSV 导入…"))
+        self.confirm_all_action.setText(self.tr("确认全部推断意图"))
+        self.confirm_all_action.setToolTip(self.tr("把没有意图的短语按推断的意图保存（可逐条改正）"))
+        self.diff_action.setText(self.tr("查看改动"))
+        self.unlock_action.setText(self.tr("主管模式：打开团队私钥…"))
+        self.publish_action.setText(self.tr("发布"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     @property
     def draft(self) -> LibraryDraft:
         return self.model.draft
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("短语库"), self)
+        self.toolbar = toolbar = QToolBar(self)
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
-        self.add_action = QAction(self.tr("新增短语"), self)
-        self.remove_action = QAction(self.tr("删除短语"), self)
-        self.import_action = QAction(self.tr("从 Excel/CSV 导入…"), self)
-        self.confirm_all_action = QAction(self.tr("确认全部推断意图"), self)
-        self.confirm_all_action.setToolTip(self.tr("把没有意图的短语按推断的意图保存（可逐条改正）"))
-        self.diff_action = QAction(self.tr("查看改动"), self)
-        self.unlock_action = QAction(self.tr("主管模式：打开团队私钥…"), self)
-        self.publish_action = QAction(self.tr("发布"), self)
+        self.add_action = QAction(self)  # the actions are named in retranslate()
+        self.remove_action = QAction(self)
+        self.import_action = QAction(self)
+        self.confirm_all_action = QAction(self)
+        self.diff_action = QAction(self)
+        self.unlock_action = QAction(self)
+        self.publish_action = QAction(self)
         for action in (self.add_action, self.remove_action, self.import_action, self.confirm_all_action,
                        self.diff_action):
             toolbar.addAction(action)
@@ -146,7 +172,7 @@ class LibraryEditor(QMainWindow):
         self.publishing.key = key
         self.publish_action.setVisible(key is not None)
         self.unlock_action.setVisible(key is None)
-        self.setWindowTitle(self.tr("团队短语库（主管模式）") if key else self.tr("团队短语库"))
+        self.retranslate()  # the title says which mode
 
     def _on_unlock_action_triggered(self) -> None:
         path = self.pick_file(self.tr("打开团队私钥"), self.tr("团队私钥 (team.key);;所有文件 (*)"))
@@ -239,4 +265,5 @@ class LibraryEditor(QMainWindow):
         self.phrases.select_phrase(phrase.id)
 
     def _on_proposals_count_changed(self, count: int) -> None:
-        self.tabs.setTabText(self.tabs.indexOf(self.proposals), self.tr("客服建议 ({0})").format(count))
+        self._proposal_count = count
+        self.retranslate()

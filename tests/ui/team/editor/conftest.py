@@ -13,7 +13,8 @@ from desktop.store.database import open_memory_store
 from desktop.store.team import TeamRepository
 from desktop.sync.publish import publish
 from desktop.sync.pull import sync_once
-from desktop.ui.runtime.tasks import ImmediateTaskRunner
+from desktop.testing.immediate import ImmediateTaskRunner
+from desktop.testing.services import services_over
 from desktop.ui.team.editor.window import LibraryEditor
 
 KEY = SigningKey.generate()
@@ -53,8 +54,8 @@ def lead_store(share):
 
 
 @pytest.fixture
-def unloaded_editor(qtbot, share, lead_store):
-    window = LibraryEditor(ImmediateTaskRunner(lead_store), FakeSettings(), lambda: share)
+def unloaded_editor(qtbot, share, lead_store, tmp_path):
+    window = LibraryEditor(ImmediateTaskRunner(services_over(lead_store, tmp_path)), FakeSettings(), lambda: share)
     qtbot.addWidget(window)
     return window
 
@@ -76,13 +77,13 @@ def editor(unloaded_editor):
 
 
 @pytest.fixture
-def bundled_editor(qtbot, share):
+def bundled_editor(qtbot, share, tmp_path):
     """The editor of a lead whose team library is still Kuaida's bundled one."""
     from desktop.services.context import ensure_default_library
 
     store = open_memory_store()
     ensure_default_library(TeamRepository(store.db).phrases)
-    window = LibraryEditor(ImmediateTaskRunner(store), FakeSettings(), lambda: share)
+    window = LibraryEditor(ImmediateTaskRunner(services_over(store, tmp_path)), FakeSettings(), lambda: share)
     qtbot.addWidget(window)
     window.load()
     yield window
