@@ -25,7 +25,7 @@ from desktop.paths import Paths
 from desktop.settings import Settings, open_settings
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.shell.appearance import Appearance
-from desktop.ui.shell.overlay_window import OverlayWindow
+from desktop.ui.shell.overlay_window import SCREEN_MARGIN, OverlayWindow, default_size
 
 if TYPE_CHECKING:
     from desktop.platform.factory import PlatformServices
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from desktop.ui.suggestions.phrase_files import PhraseFiles
     from desktop.ui.team.editor.window import LibraryEditor
     from desktop.ui.team.sync_controller import SyncActions, SyncController, SyncStatusButton
+    from desktop.ui.team.team_page import TeamPage
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ FIRST_PAINT_ENV = "KUAIDA_BENCH_FIRST_PAINT"
 # The end-to-end tests set this to a file: desktop/testing/e2e_probe.py writes the window's state there.
 E2E_PROBE_ENV = "KUAIDA_E2E_PROBE"
 GEOMETRY_SAVE_MS = 1500
+OPEN_EDITOR = 2  # the settings dialog's result when 设置 → 团队 → 团队短语库… closed it
 TASK_FAILED_KEY = "task-failed"  # one notification slot: a new failure replaces the last one
 
 
@@ -103,7 +105,8 @@ def place_window(window: OverlayWindow, settings: SettingsBridge) -> None:
         screen = window.screen()
         if screen is not None:
             area = screen.availableGeometry()
-            window.move(area.right() - window.width() - 24, area.top() + 48)
+            window.resize(default_size(area))
+            window.move(area.right() - window.width() - SCREEN_MARGIN, area.top() + SCREEN_MARGIN)
     if settings.get("dock_edge"):
         window.dock(settings.get("dock_edge"))
 
@@ -404,12 +407,14 @@ class Application(QObject):
     def _start_reminders(self, runner: RestartableRunner, platform: PlatformServices, tray: TrayIcon,
                          controller: OverlayController, library: LibraryService) -> RemindersFeature:
         """催付 and 客户 tabs, the customer card on copy, 日清 in the tray, the previous shift's handover note."""
+        from desktop.sync.share import configured_share
         from desktop.ui.reminders.feature import RemindersFeature
 
         reminders = RemindersFeature(
             self.window, runner, self.settings, platform.clipboard, platform.paster,
             platform.notifier, focus=controller.focus, tray=tray,
-            paste_text=controller.paste_text, parent=self,
+            paste_text=controller.paste_text,
+            shared_folder=lambda: configured_share(self.settings.settings), parent=self,
         )
         # The 催付 phrases and the team's campaign come with the library: a sync or an edit reloads the tab.
         library.changed.connect(reminders.reminders.refresh)
@@ -480,18 +485,35 @@ class Application(QObject):
         controller = running.controller if running is not None else None
         library = running.library if running is not None else None
         hidden = (lambda: library.library.hidden if library.library else []) if library else None
+        team_page = self._team_page()
         dialog = SettingsDialog(self.settings, problem if problem() else None, phrase_actions=actions,
-                                hidden_phrases=hidden)
+                                hidden_phrases=hidden, team_page=team_page)
+        if team_page is not None:  # the editor is a window of its own: close the modal dialog first
+            team_page.editor_requested.connect(lambda: dialog.done(OPEN_EDITOR))
         if controller is not None and library is not None:
             dialog.restore_hidden_requested.connect(controller.phrases.unhide)
             library.changed.connect(dialog.refresh_hidden)
         focus = controller.focus if controller is not None else None
         if focus is not None:
             focus.remember()
-        dialog.exec()
+        result = dialog.exec()
         dialog.deleteLater()
         if focus is not None:
             focus.restore()
+        if result == OPEN_EDITOR:
+            self.show_library_editor()
+
+    def _team_page(self) -> TeamPage | None:
+        """设置 → 团队, when the team sync runs (the tray's team entries, for desktops without a tray)."""
+        running = self.running
+        if running is None:
+            return None
+        from desktop.sync.share import team_folder_path
+        from desktop.ui.team.team_page import TeamPage
+
+        settings, paths = self.settings.settings, self.paths
+        return TeamPage(running.sync.controller, running.runner, self.settings,
+                        current_folder=lambda: str(team_folder_path(settings, paths)))
 
     def _on_settings_changed(self, key: str, _value: object) -> None:
         if key == "dock_edge":

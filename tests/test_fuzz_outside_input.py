@@ -3,8 +3,8 @@ bounded, well-typed result, never a traceback.
 
 Outside input is anything an agent, a buyer, the share or a file hands Kuaida: spreadsheets (CSV in any
 encoding, .xlsx), phrase-library and order exports, the team folder (manifest, pack, proposals, stats,
-publish.lock), the settings file and copied text. The pack and manifest parsers' own properties are in
-tests/core/test_sync_properties.py and run under the same profile.
+publish.lock, the shared 日清 handover), the settings file and copied text. The pack and manifest parsers' own
+properties are in tests/core/test_sync_properties.py and run under the same profile.
 
 Examples per test come from the "kuaida-fuzz" Hypothesis profile (tests/conftest.py): a bounded count in CI,
 `KUAIDA_FUZZ_EXAMPLES=5000` for a longer local run. Examples stay derandomized, so CI is deterministic.
@@ -27,6 +27,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from desktop.core.clipboard_ids import find_ids
+from desktop.core.handover import MAX_NOTE_CHARS, MAX_PROMISES, HandoverError
 from desktop.core.library_io import LibraryFileError, parse_library, read_library
 from desktop.core.normalize import normalize
 from desktop.core.orders import OrderImportError, orders_from_rows
@@ -38,6 +39,7 @@ from desktop.core.tabular import TabularError, read_table
 from desktop.settings import SETTINGS, Settings
 from desktop.store.team import MirrorState
 from desktop.sync.folder import TeamFolder
+from desktop.sync.handover import handover_path, read_shared_handover
 from desktop.sync.inbox import list_proposals, propose
 from desktop.sync.publish import MAX_HOLDER_CHARS, PublishConflictError, PublishRefusedError, publish, publish_lock
 from desktop.sync.pull import pull
@@ -251,6 +253,23 @@ def test_any_stats_file_is_counted_bounded_or_skipped(uses, no_match, agent):
         assert usage.uses["t-1"] >= 3
         days = 365 * 3000  # any number of days, each bounded
         assert all(0 <= count <= MAX_DAILY_COUNT * days for count in (*usage.uses.values(), *usage.no_match.values()))
+
+
+@FUZZ
+@given(json_values, json_values, json_values, st.sampled_from(["0" * 32, "x"]))
+def test_any_shared_handover_is_shown_bounded_or_ignored(note, promises, written_at, note_id):
+    body = {"kind": "kuaida-handover", "format": 1, "id": note_id, "agent": "0123456789abcdef",
+            "written_at": written_at, "note": note, "promises": promises}
+    with scratch() as share:
+        target = handover_path(share, "快答小店")
+        target.parent.mkdir()
+        target.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+        try:
+            handover = read_shared_handover(share, "快答小店")
+        except HandoverError:
+            return
+        assert handover is not None and len(handover.note) <= MAX_NOTE_CHARS
+        assert len(handover.promises) <= MAX_PROMISES and handover.written_at.tzinfo is not None
 
 
 @FUZZ

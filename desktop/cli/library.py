@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from desktop.core.intent_review import IntentReport, intent_names, phrase_line, review_intents
 from desktop.core.library_io import EXPORT_ENCODINGS, LAYOUTS, LibraryFileError, export_library, read_library
+from desktop.core.templates import VARIABLES
+from desktop.services.values import export_values
 from desktop.settings import SettingLockedError
 from desktop.store.database import StoreError
 
@@ -48,6 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exporting.add_argument("--source", choices=SOURCES, help="只导出个人或团队短语（默认：全部）")
     exporting.add_argument("--encoding", choices=tuple(EXPORT_ENCODINGS), default="utf-8",
                            help="CSV 编码：utf-8（带 BOM，默认）或 gbk（旧版千牛）")
+    exporting.add_argument("--value", action="append", default=[], metavar="变量=值", type=_variable_value,
+                           help="千牛格式：填入变量的值（如 问候=您好），可重复；默认用设置里的客服昵称和店铺名称")
     exporting.set_defaults(handler=run_export)
 
     listing = commands.add_parser("list", help="列出短语")
@@ -115,16 +119,30 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     try:
         phrases = [p for p in services.phrases.all() if args.source in (None, p.source)]
+        values = {**export_values(services.settings), **dict(args.value)}
     finally:
         services.close()
     try:
-        report = export_library(args.file, phrases, layout=args.layout, encoding=args.encoding)
+        report = export_library(args.file, phrases, layout=args.layout, encoding=args.encoding, values=values)
     except LibraryFileError as error:
         return _fail(f"导出失败：{error}")
     print(f"已导出 {report.written} 条短语到 {report.path}（{LAYOUT_NAMES[args.layout]}）")
     for phrase_id, chars in report.dropped:
         print(f"  编号 {phrase_id}：GBK 无法保存的字符已省略：{chars}")
+    if report.unfilled:
+        print(f"  {len(report.unfilled)} 条短语的变量没有值，导出时已省去（千牛会原样发送花括号）；"
+              "可用 --value 变量=值 填入：")
+    for phrase_id, names in report.unfilled:
+        print(f"  编号 {phrase_id}：{'、'.join('{' + name + '}' for name in names)}")
     return 0
+
+
+def _variable_value(argument: str) -> tuple[str, str]:
+    name, equals, value = argument.partition("=")
+    name = name.strip().strip("{}")
+    if not equals or name not in VARIABLES:
+        raise argparse.ArgumentTypeError(f"应写成 变量=值，变量可选：{'、'.join(VARIABLES)}")
+    return name, value.strip()
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ import errno
 import io
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -22,6 +22,7 @@ from desktop.core import formula_guard
 from desktop.core.default_library import COLUMNS, LIST_SEPARATOR
 from desktop.core.phrases import FLAG_NAMES, UNGROUPED, Phrase, Source, intents, new_phrase_id, parse_flags, validate
 from desktop.core.tabular import XLSX_SUFFIXES, Table, TabularError, read_table
+from desktop.core.templates import render, unfilled_variables
 
 Layout = Literal["qianniu", "full"]
 LAYOUTS: tuple[Layout, ...] = ("qianniu", "full")
@@ -98,6 +99,9 @@ class ExportReport:
     written: int
     # (phrase id, characters left out) when the chosen encoding cannot hold them (emoji in GBK).
     dropped: list[tuple[str, str]] = field(default_factory=list)
+    # Qianniu layout: (phrase id, variables without a value) — left out of the written text, so 千牛 never
+    # sends "{买家}" to a buyer; the agent fills those in by hand or leaves them out in 千牛.
+    unfilled: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 # Qianniu cell escapes ------------------------------------------------------------------------------
@@ -240,10 +244,15 @@ def _merge(phrase: Phrase, row: LibraryRow) -> Phrase:
 
 # Writing -------------------------------------------------------------------------------------------
 def export_library(
-    path: Path | str, phrases: Iterable[Phrase], *, layout: Layout = "full", encoding: str = "utf-8"
+    path: Path | str, phrases: Iterable[Phrase], *, layout: Layout = "full", encoding: str = "utf-8",
+    values: Mapping[str, str] | None = None,
 ) -> ExportReport:
     """Write `phrases` to `path` (.csv, or .xlsx by extension) all at once: a full disk or a crash leaves the
-    previous file untouched, never half a file. `encoding` (`utf-8` with BOM, or `gbk`) applies to CSV."""
+    previous file untouched, never half a file. `encoding` (`utf-8` with BOM, or `gbk`) applies to CSV.
+
+    The Qianniu layout is pasted by 千牛 as it stands, so its text is rendered with `values` ({客服}, {店铺} …;
+    the clock's {问候}/{日期} only when given): a variable without a value is left out the way a reply
+    leaves it out, and the phrase is listed in `report.unfilled`. Kuaida's full layout keeps the variables."""
     path = Path(path)
     if layout not in LAYOUTS:
         raise LibraryFileError(f"未知的导出格式：{layout}（可选：{'、'.join(LAYOUTS)}）")
@@ -252,6 +261,8 @@ def export_library(
     phrases = list(phrases)
     xlsx = path.suffix.lower() in XLSX_SUFFIXES
     report = ExportReport(path, len(phrases))
+    if layout == "qianniu":
+        phrases = _rendered_for_qianniu(phrases, values or {}, report)
     # Every cell, every layout: a phrase, group or keyword starting with "=" must never run in Excel.
     rows = formula_guard.neutralised_rows(_export_cells(p, layout, escape=not xlsx and layout == "qianniu")
                                           for p in phrases)
@@ -269,6 +280,16 @@ def export_library(
     data = buffer.getvalue().encode(codec)
     atomic_write(path, lambda target: target.write_bytes(data))
     return report
+
+
+def _rendered_for_qianniu(phrases: list[Phrase], values: Mapping[str, str], report: ExportReport) -> list[Phrase]:
+    rendered = []
+    for phrase in phrases:
+        missing = unfilled_variables(phrase.text, values)
+        if missing:
+            report.unfilled.append((phrase.id, missing))
+        rendered.append(phrase.with_changes(text=render(phrase.text, values, clock=False)))
+    return rendered
 
 
 def _export_cells(phrase: Phrase, layout: Layout, *, escape: bool) -> list[str]:

@@ -53,15 +53,25 @@ def variables_in(text: str) -> list[str]:
     return _VARIABLE.findall(text)
 
 
-def render(text: str, values: Mapping[str, str | None], now: dt.datetime | None = None) -> str:
+def unfilled_variables(text: str, values: Mapping[str, str | None]) -> tuple[str, ...]:
+    """The variables of `text` that `values` leaves empty, each once, in order of appearance."""
+    missing = (name for name in variables_in(text) if not (values.get(name) or "").strip())
+    return tuple(dict.fromkeys(missing))
+
+
+def render(text: str, values: Mapping[str, str | None], now: dt.datetime | None = None, *,
+           clock: bool = True) -> str:
     """Replace known variables; a variable without a value disappears together with what it leaves dangling.
+
+    `clock=False` leaves {问候} and {日期} to `values` alone: text rendered once for later use (an export to
+    Qianniu) must not freeze the greeting of the moment it was written.
 
     Runs in time linear in the text and never recurses on it: a phrase comes from the shared folder, so a
     hostile one (thousands of nested brackets around a variable) must render as fast as an ordinary one.
     """
     if "{" not in text:
         return text
-    filled = builtin_values(now or dt.datetime.now())
+    filled = builtin_values(now or dt.datetime.now()) if clock else {}
     filled.update({key: value.strip() for key, value in values.items() if value and value.strip()})
 
     def fill_segment(match: re.Match[str]) -> str:

@@ -36,3 +36,9 @@ class RenderValues:
 def render_values(settings: SettingsReader, campaign: str = "") -> RenderValues:
     """`agent_values` as a snapshot for the lists that render many rows."""
     return RenderValues.of(agent_values(settings, campaign))
+
+
+def export_values(settings: SettingsReader) -> dict[str, str]:
+    """What an export to Qianniu fills in: the values that stay true for as long as the file is used
+    ({客服}, {店铺}); a campaign ends and a greeting depends on the hour, so those are left to the agent."""
+    return {key: value for key, value in agent_values(settings).items() if key in ("客服", "店铺") and value}

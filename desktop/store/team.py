@@ -95,6 +95,14 @@ class TeamRepository:
         status: dict[str, Any] | None = self._get("last_status")  # what record_status wrote
         return status
 
+    def shared_handover_seen(self) -> str:
+        """The id of the last handover from the team folder this profile has shown (each is shown once)."""
+        return str(self._get("shared_handover_seen", ""))
+
+    def mark_shared_handover_seen(self, note_id: str) -> None:
+        with self.db.atomic():
+            self._put("shared_handover_seen", note_id)
+
     # usage the lead sees (counts only) --------------------------------------------------------------
     def record_no_match(self, intent: str, day: dt.date | None = None) -> None:
         """Count one buyer message (by its intent, or "other") for which no suggestion fitted."""

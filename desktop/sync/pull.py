@@ -53,7 +53,25 @@ class _RefusedError(Exception):
 
 def resolve_trust(manifest: Manifest, mirror: MirrorState, configured: str = "", trust: str = "") -> PublicKey:
     """The key to verify against: IT's setting, else an explicit confirmation, else the pinned key."""
-    return _trusted_key(manifest.public_key, mirror, configured, trust)
+    key = _trusted_key(manifest.public_key, mirror, configured, trust)
+    if key == mirror.pinned_key and not (configured.strip() or trust.strip()):
+        _offer_changed_key(manifest, key)
+    return key
+
+
+def _offer_changed_key(manifest: Manifest, pinned: PublicKey) -> None:
+    """A manifest properly signed by another key than the pinned one is refused as before, but carrying the
+    new fingerprint, so the agent can compare it with the lead's and confirm it (设置 → 团队 shows old and
+    new): a lead who lost team.key publishes with a new one. A forged or badly signed one just fails."""
+    try:
+        offered = manifest.key
+        if offered == pinned:
+            return
+        verify_manifest(manifest, offered)
+    except (KeyFileError, PackError):
+        return
+    raise _RefusedError(SyncState.REJECTED, f"团队库由另一把密钥签名（指纹 {offered.fingerprint}），与本机信任的密钥"
+                        "不符；主管确实换了密钥时，请核对新指纹后确认", offered.fingerprint)
 
 
 def _trusted_key(offered_text: object, mirror: MirrorState, configured: str, trust: str) -> PublicKey:

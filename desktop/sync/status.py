@@ -61,6 +61,12 @@ class SyncStatus:
         return EXIT_CODES[self.state] == 0
 
     @property
+    def key_to_confirm(self) -> str:
+        """The fingerprint of a key waiting for the agent's confirmation: the first key of the team, or a
+        new one the lead signs with (refused until confirmed); else empty."""
+        return self.fingerprint if self.state in (SyncState.UNTRUSTED, SyncState.REJECTED) else ""
+
+    @property
     def exit_code(self) -> int:
         return EXIT_CODES[self.state]
 

@@ -85,27 +85,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="258"/>
+        <location filename="../../desktop/app.py" line="261"/>
         <source>快答：操作没有完成</source>
         <translation>Kuaida: the operation did not finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="284"/>
+        <location filename="../../desktop/app.py" line="287"/>
         <source>团队短语库…</source>
         <translation>Team library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="330"/>
+        <location filename="../../desktop/app.py" line="333"/>
         <source>意见反馈汇总…</source>
         <translation>Feedback summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="331"/>
+        <location filename="../../desktop/app.py" line="334"/>
         <source>话术优化…</source>
         <translation>Better replies…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="332"/>
+        <location filename="../../desktop/app.py" line="335"/>
         <source>日报…</source>
         <translation>Daily report…</translation>
     </message>
@@ -113,53 +113,53 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="89"/>
+        <location filename="../../desktop/ui/customers/card.py" line="119"/>
         <source>加入催付</source>
         <translation>Add to reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="90"/>
+        <location filename="../../desktop/ui/customers/card.py" line="120"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="91"/>
+        <location filename="../../desktop/ui/customers/card.py" line="121"/>
         <source>查看客户</source>
         <translation>View customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="131"/>
+        <location filename="../../desktop/ui/customers/card.py" line="161"/>
         <source>未亮星</source>
         <translation>Not starred</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="135"/>
-        <location filename="../../desktop/ui/customers/card.py" line="193"/>
+        <location filename="../../desktop/ui/customers/card.py" line="165"/>
+        <location filename="../../desktop/ui/customers/card.py" line="225"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="154"/>
+        <location filename="../../desktop/ui/customers/card.py" line="186"/>
         <source>承诺：%1</source>
         <translation>Promise: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="158"/>
+        <location filename="../../desktop/ui/customers/card.py" line="190"/>
         <source> 等 %1 项</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="162"/>
+        <location filename="../../desktop/ui/customers/card.py" line="194"/>
         <source>待催付 %1 单</source>
         <translation>%1 orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="164"/>
+        <location filename="../../desktop/ui/customers/card.py" line="196"/>
         <source>订单 %1 笔</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/customers/card.py" line="166"/>
+        <location filename="../../desktop/ui/customers/card.py" line="198"/>
         <source>未导入的订单号</source>
         <translation>Order number not imported</translation>
     </message>
@@ -407,47 +407,47 @@
 <context>
     <name>EndOfShiftDialog</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="46"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="47"/>
         <source>日清：交接前检查</source>
         <translation>End of shift: check before handing over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="53"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="54"/>
         <source>写给下一班的交接：没办完的事、答应买家的事、要注意的买家……</source>
         <translation>Handover for the next shift: unfinished work, promises to buyers, buyers to watch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="59"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="66"/>
         <source>待办承诺（勾选表示已完成）</source>
         <translation>Open promises (tick when done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="61"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="67"/>
         <source>待催付订单</source>
         <translation>Orders to remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="63"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="77"/>
         <source>交接备注</source>
         <translation>Handover note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="80"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="104"/>
         <source>（%1 到期）</source>
         <translation> (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="81"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="105"/>
         <source> · 已逾期</source>
         <translation> · overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="91"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="115"/>
         <source>%1%2 · %3 · %4 关闭</source>
         <translation>%1%2 · %3 · closes %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="96"/>
+        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="120"/>
         <source>今日催付 %1 次 / %2 单，其中 %3 单已付款。待办承诺 %4 项，待催付 %5 单。</source>
         <translation>Today: %1 reminders for %2 orders, %3 of them paid. %4 open promises, %5 orders to remind.</translation>
     </message>
@@ -657,6 +657,29 @@
     </message>
 </context>
 <context>
+    <name>FolderCheck</name>
+    <message>
+        <location filename="../../desktop/sync/share.py" line="50"/>
+        <source>共享文件夹不可用：%1</source>
+        <translation>The shared folder cannot be reached: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/share.py" line="52"/>
+        <source>无法读取 %1：%2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/share.py" line="55"/>
+        <source>已找到团队库</source>
+        <translation>Found a team library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/share.py" line="56"/>
+        <source>可以使用；这里还没有团队库（主管发布后即可同步）</source>
+        <translation>Usable; no team library here yet (it syncs once the lead publishes)</translation>
+    </message>
+</context>
+<context>
     <name>GuardHooks</name>
     <message>
         <location filename="../../desktop/ui/suggestions/guard_hooks.py" line="108"/>
@@ -752,12 +775,27 @@
 <context>
     <name>HandoverNotice</name>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="149"/>
+        <location filename="../../desktop/ui/reminders/handover.py" line="89"/>
+        <source>未完成的承诺（%1）：</source>
+        <translation>Open promises (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/handover.py" line="91"/>
+        <source>（%1 到期）</source>
+        <translation> (due %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/handover.py" line="113"/>
+        <source>交接没能放到共享文件夹（只在本机显示）：%1</source>
+        <translation>The handover did not reach the shared folder (shown on this PC only): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders/handover.py" line="116"/>
         <source>上一班的交接</source>
         <translation>Last shift&apos;s handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/end_of_shift.py" line="150"/>
+        <location filename="../../desktop/ui/reminders/handover.py" line="117"/>
         <source>%1 写的交接：</source>
         <translation>Handover from %1:</translation>
     </message>
@@ -1008,137 +1046,137 @@
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
         <source>团队短语库</source>
         <translation>Team library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="123"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="125"/>
         <source>短语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="126"/>
         <source>活动与敏感词</source>
         <translation>Campaigns and sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="125"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="127"/>
         <source>客服建议</source>
         <translation>Agents&apos; proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="129"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="131"/>
         <source>使用统计</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="130"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="132"/>
         <source>短语库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="131"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="133"/>
         <source>新增短语</source>
         <translation>Add phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="132"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="134"/>
         <source>删除短语</source>
         <translation>Delete phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="133"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="135"/>
         <source>从 Excel/CSV 导入…</source>
         <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="134"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="136"/>
         <source>确认全部推断意图</source>
         <translation>Confirm all inferred intents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="135"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="137"/>
         <source>把没有意图的短语按推断的意图保存（可逐条改正）</source>
         <translation>Save the inferred intents of phrases without intents (each can still be corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="136"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="138"/>
         <source>查看改动</source>
         <translation>Review changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="137"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="139"/>
         <source>主管模式：打开团队私钥…</source>
         <translation>Lead mode: open the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="138"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="140"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="122"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="124"/>
         <source>团队短语库（主管模式）</source>
         <translation>Team library (lead mode)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="187"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="189"/>
         <source>打开团队私钥</source>
         <translation>Open the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="187"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="189"/>
         <source>团队私钥 (team.key);;所有文件 (*)</source>
         <translation>Team key (team.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="216"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="218"/>
         <source>已载入团队库 v{0}，{1} 条短语</source>
         <translation>Team library v{0} loaded, {1} phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="228"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="230"/>
         <source>导入短语库</source>
         <translation>Import a library</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="228"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="230"/>
         <source>短语库 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Libraries (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="245"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="247"/>
         <source>，跳过 {0} 行</source>
         <translation>, {0} rows skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="249"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="251"/>
         <source>；{0} 条没有意图（推断出 {1} 条，请确认或改正）</source>
         <translation>; {0} phrases without intents ({1} inferred: confirm or correct them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="250"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="252"/>
         <source>已导入：{0}{1}</source>
         <translation>Imported: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="254"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="256"/>
         <source>导入的短语库里没有快答自带的 {0} 条默认短语。不保留时，发布后客服只会看到你们自己的短语（默认短语里的 48小时、中通、满99包邮 未必和你们店一样）。要保留默认短语吗？</source>
         <translation>The imported library does not hold Kuaida&apos;s {0} bundled phrases. Without them, agents see only your own phrases after publishing (the bundled ones say 48 hours, ZTO, free shipping over 99, which may not be your shop&apos;s terms). Keep the bundled phrases?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="256"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="258"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="256"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="258"/>
         <source>保留默认短语</source>
         <translation>Keep bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/window.py" line="127"/>
+        <location filename="../../desktop/ui/team/editor/window.py" line="129"/>
         <source>客服建议 ({0})</source>
         <translation>Agents&apos; proposals ({0})</translation>
     </message>
@@ -1297,40 +1335,40 @@
 <context>
     <name>OverlayWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="132"/>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="238"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="144"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="250"/>
         <source>建议</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="63"/>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="236"/>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="240"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="75"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="248"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="252"/>
         <source>正在加载短语库…</source>
         <translation>Loading the phrase library…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="242"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="254"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="242"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="254"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="243"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="255"/>
         <source>已暂停监听剪贴板</source>
         <translation>Clipboard watching paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="243"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="255"/>
         <source>暂停监听剪贴板</source>
         <translation>Pause clipboard watching</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/overlay_window.py" line="244"/>
+        <location filename="../../desktop/ui/shell/overlay_window.py" line="256"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1434,146 +1472,156 @@
 <context>
     <name>PhraseFiles</name>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="49"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
         <source>千牛格式 CSV（可导入千牛/旺旺）(*.csv)</source>
         <translation>Qianniu CSV (imports into Qianniu/Wangwang) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="50"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="51"/>
         <source>千牛格式 CSV，GBK 编码（旧版千牛）(*.csv)</source>
         <translation>Qianniu CSV, GBK encoding (old Qianniu) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="51"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="52"/>
         <source>快答完整格式 CSV（含意图、关键词）(*.csv)</source>
         <translation>Kuaida full CSV (with intents, keywords) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="52"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="53"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="85"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
         <source>导入短语…</source>
         <translation>Import phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="86"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="87"/>
         <source>把千牛/旺旺导出的快捷短语表（CSV 或 Excel）导入为我的短语</source>
         <translation>Import a Qianniu/Wangwang quick-reply sheet (CSV or Excel) as my phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="87"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="88"/>
         <source>导出短语…</source>
         <translation>Export phrases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="88"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="89"/>
         <source>把我的短语导出为千牛可导入的表格</source>
         <translation>Export my phrases as a sheet Qianniu can import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="111"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="112"/>
         <source>已把 %1 导入到我的短语：%2</source>
         <translation>Imported %1 into my phrases: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="112"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="113"/>
         <source>跳过 %1</source>
         <translation>Skipped %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="114"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="115"/>
         <source>其中 %1 条有适用问题（推断 %2 条），%3 条没有，不会按买家消息推荐。</source>
         <translation>%1 of them answer a buyer question (%2 inferred); %3 answer none and are never suggested.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="117"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="118"/>
         <source>推断：%1	%2</source>
         <translation>Inferred: %1	%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="119"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="120"/>
         <source>没有适用问题	%1</source>
         <translation>No buyer question	%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="120"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="128"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="169"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="121"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="129"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="180"/>
         <source>导入短语</source>
         <translation>Import phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="127"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="128"/>
         <source>导入失败：%1（短语库没有任何改动）</source>
         <translation>Import failed: %1 (the phrase library is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="146"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="152"/>
         <source>已导出 %1 条我的短语到 %2</source>
         <translation>Exported %1 of my phrases to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="147"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="153"/>
         <source>编号 %1：GBK 无法保存的字符已省略：%2</source>
         <translation>Id %1: characters GBK cannot hold were left out: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="150"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="156"/>
         <source>%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。</source>
         <translation>%1 phrases contain characters GBK cannot hold (such as emoji); they were left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="152"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="156"/>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="176"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="158"/>
+        <source>变量没有值：%1	%2</source>
+        <translation>Variables without a value: %1	%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="161"/>
+        <source>%1 条短语的变量没有值，导出时已省去（千牛会原样发送花括号），请在千牛里补上。</source>
+        <translation>%1 phrases have variables without a value; they were left out of the export (Qianniu would send the braces as they are). Fill them in in Qianniu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="163"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="187"/>
         <source>导出短语</source>
         <translation>Export phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="156"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="167"/>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="170"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="181"/>
         <source>短语表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Phrase sheets (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="175"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="186"/>
         <source>我的快捷短语.csv</source>
         <translation>my-quick-replies.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="188"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="199"/>
         <source>快答自带的默认短语</source>
         <translation>Kuaida&apos;s bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="189"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="200"/>
         <source>已有你们自己的短语了。还要推荐快答自带的默认短语吗？</source>
         <translation>You have your own phrases now. Keep suggesting Kuaida&apos;s bundled phrases too?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="190"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="201"/>
         <source>默认短语里的时效、快递、包邮条件（如 48小时、中通、满99包邮）未必和你们店一样。不推荐时，只推荐你们自己的短语；以后可在设置里改。</source>
         <translation>The bundled phrases&apos; delivery times, couriers and free-shipping terms (48 hours, ZTO, free over 99) may not be your shop&apos;s. Without them only your own phrases are suggested; you can change this in Settings later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="192"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="203"/>
         <source>只用我们的短语</source>
         <translation>Only our phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="193"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="204"/>
         <source>继续推荐默认短语</source>
         <translation>Keep the bundled phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="213"/>
+        <location filename="../../desktop/ui/suggestions/phrase_files.py" line="224"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
@@ -1689,17 +1737,17 @@
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="89"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="97"/>
         <source>亲，</source>
         <translation>亲，</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="105"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="113"/>
         <source>已确认 {0} 条推断的意图；{1} 条没有意图，请逐条选择</source>
         <translation>Confirmed {0} inferred intents; {1} phrases have none, choose them one by one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="59"/>
+        <location filename="../../desktop/ui/team/editor/phrases_tab.py" line="67"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -2035,32 +2083,32 @@ To publish anyway, give a reason (kept in the publish record):</translation>
 <context>
     <name>RemindersFeature</name>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="71"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="76"/>
         <source>未成交原因没有记录：%1</source>
         <translation>Reason for no sale not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="83"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="88"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="84"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="89"/>
         <source>客户</source>
         <translation>Buyers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="85"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="90"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="104"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="109"/>
         <source>标记已付款失败：%1</source>
         <translation>Could not mark as paid: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/feature.py" line="107"/>
+        <location filename="../../desktop/ui/reminders/feature.py" line="112"/>
         <source>已记录未成交原因：%1 · %2</source>
         <translation>Reason for no sale recorded: %1 · %2</translation>
     </message>
@@ -2068,169 +2116,169 @@ To publish anyway, give a reason (kept in the publish record):</translation>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="141"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="142"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
         <source>导入订单表…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="143"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
         <source>手动添加订单…</source>
         <translation>Add an order by hand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="144"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
         <source>导出催付转化（CSV）…</source>
         <translation>Export reminder conversion (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="145"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
         <source>日清…</source>
         <translation>End of shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="146"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
         <source>催付设置…</source>
         <translation>Reminder settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="147"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="149"/>
         <source>催付</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="148"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
         <source>粘贴一条催付话术，并记为已催付</source>
         <translation>Paste a reminder and count it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="149"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="150"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
         <source>推迟 %1 分钟再提醒</source>
         <translation>Remind again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="151"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="152"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="153"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="155"/>
         <source>客户</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="154"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="156"/>
         <source>没有待催付的订单。
 点右上角 ⋯ 导入今天的订单表，或复制订单号加入催付。</source>
         <translation>No orders to remind.
 Import today&apos;s orders with ⋯ at the top right, or copy an order number to add it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="223"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="225"/>
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="184"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="186"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="161"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="163"/>
         <source>关闭（不记原因）</source>
         <translation>Close (no reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="162"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="164"/>
         <source>买家没买的原因</source>
         <translation>Why the buyer did not buy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="188"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="190"/>
         <source>待催付 %1 · 今日催付 %2 次 / %3 单 · 已付款 %4</source>
         <translation>To remind %1 · today %2 reminders / %3 orders · paid %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="191"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="193"/>
         <source> · 转化 %1</source>
         <translation> · conversion %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="226"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="228"/>
         <source>正在导入 %1 …</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="230"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="232"/>
         <source>导入完成：%1</source>
         <translation>Imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="232"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="234"/>
         <source>；%1 行有问题已跳过</source>
         <translation>; %1 rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="233"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="235"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="236"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="238"/>
         <source>……另有 %1 行</source>
         <translation>…and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="237"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="239"/>
         <source>部分行未导入</source>
         <translation>Some rows were not imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="241"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="243"/>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="242"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="244"/>
         <source>无法导入订单表</source>
         <translation>Cannot import the orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="245"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="247"/>
         <source>已导出 %1 天的催付转化到 %2</source>
         <translation>Exported %1 days of reminder conversion to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="267"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="269"/>
         <source>导入订单表</source>
         <translation>Import orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="268"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="270"/>
         <source>订单表 (*.csv *.xlsx *.txt);;所有文件 (*)</source>
         <translation>Orders (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="274"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="276"/>
         <source>导出催付转化</source>
         <translation>Export reminder conversion</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/panel.py" line="274"/>
+        <location filename="../../desktop/ui/reminders/panel.py" line="276"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -2540,172 +2588,177 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
         <source>快答设置</source>
         <translation>Kuaida settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="77"/>
         <source>客服昵称 {客服}</source>
         <translation>Agent name {客服}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="78"/>
         <source>店铺名称 {店铺}</source>
         <translation>Shop name {店铺}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="79"/>
         <source>选择回复后</source>
         <translation>After choosing a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
         <source>复制并粘贴到聊天窗口</source>
         <translation>Copy and paste into the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
         <source>只复制</source>
         <translation>Copy only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="81"/>
         <source>粘贴后恢复原来的剪贴板</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
         <source>监听剪贴板并给出建议</source>
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
         <source>有了自己的短语后仍推荐快答默认短语</source>
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
         <source>同一买家今天已发过的话术，粘贴前提醒</source>
         <translation>Warn before pasting a reply this buyer already had today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
         <source>质检自查计时（买家久等先推荐致歉，稍等查询到时提醒跟进）</source>
         <translation>Service timers (apology first after a long wait, follow-up reminder after &quot;let me check&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>退款、投诉等高风险消息先推荐安抚和升级话术</source>
         <translation>Refund, complaint and other high-risk messages: calming and escalation phrases first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="93"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="94"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="94"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="95"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="96"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="99"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="100"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="101"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="103"/>
         <source>记承诺（高风险对话）</source>
         <translation>Record promise (high-risk chat)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="113"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="114"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="115"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="127"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="129"/>
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="131"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="139"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="190"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="191"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>
@@ -2841,17 +2894,34 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
         <translation>Confirm the team key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="384"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="385"/>
         <source>确认团队密钥</source>
         <translation>Confirm the team key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="385"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="386"/>
         <source>请向主管核对团队密钥的指纹，一致时才点“是”：
 
 {0}</source>
         <translation>Check the team key&apos;s fingerprint with your team lead; click Yes only if it matches:
 
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="388"/>
+        <source>团队库换了签名密钥。只有主管确实换了密钥时才确认。
+
+原来信任的指纹：
+{1}
+
+新指纹（请向主管核对，一致时才点“是”）：
+{0}</source>
+        <translation>The team library is signed with a new key. Confirm only if your team lead really changed the key.
+
+Fingerprint trusted so far:
+{1}
+
+New fingerprint (check it with your team lead; click Yes only if it matches):
 {0}</translation>
     </message>
 </context>
@@ -2871,93 +2941,93 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../desktop/sync/status.py" line="69"/>
+        <location filename="../../desktop/sync/status.py" line="75"/>
         <source>使用本地副本 v%1</source>
         <translation>using local copy v%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="70"/>
+        <location filename="../../desktop/sync/status.py" line="76"/>
         <source>使用内置短语库</source>
         <translation>using the built-in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="77"/>
+        <location filename="../../desktop/sync/status.py" line="83"/>
         <source>团队库 v%1</source>
         <translation>Team library v%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="80"/>
+        <location filename="../../desktop/sync/status.py" line="86"/>
         <source>%1 已同步</source>
         <translation>synced at %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="84"/>
+        <location filename="../../desktop/sync/status.py" line="90"/>
         <source>团队库：使用内置短语库</source>
         <translation>Team library: using the built-in library</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/pull.py" line="65"/>
+        <location filename="../../desktop/sync/pull.py" line="83"/>
         <source>团队库清单中的公钥无效</source>
         <translation>The public key in the team library&apos;s manifest is invalid</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/pull.py" line="75"/>
+        <location filename="../../desktop/sync/pull.py" line="93"/>
         <source>“团队公钥”设置既不是公钥也不是指纹</source>
         <translation>The “team public key” setting is neither a public key nor a fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/pull.py" line="84"/>
+        <location filename="../../desktop/sync/pull.py" line="102"/>
         <source>尚未确认团队密钥</source>
         <translation>The team key has not been confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/pull.py" line="120"/>
-        <location filename="../../desktop/sync/status.py" line="87"/>
+        <location filename="../../desktop/sync/pull.py" line="138"/>
+        <location filename="../../desktop/sync/status.py" line="93"/>
         <source>共享文件夹中还没有团队库</source>
         <translation>No team library in the shared folder yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/pull.py" line="144"/>
+        <location filename="../../desktop/sync/pull.py" line="162"/>
         <source>团队库文件比清单记录的大（文件被改动）</source>
         <translation>The team library file is larger than its manifest says (the file was changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/pull.py" line="150"/>
+        <location filename="../../desktop/sync/pull.py" line="168"/>
         <source>团队库文件的版本与清单不符</source>
         <translation>The team library file&apos;s version does not match its manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="90"/>
+        <location filename="../../desktop/sync/status.py" line="96"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="93"/>
+        <location filename="../../desktop/sync/status.py" line="99"/>
         <source>已拒绝更新</source>
         <translation>Update rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="94"/>
+        <location filename="../../desktop/sync/status.py" line="100"/>
         <source>已拒绝更新：%1</source>
         <translation>Update rejected: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="97"/>
+        <location filename="../../desktop/sync/status.py" line="103"/>
         <source>请更新快答</source>
         <translation>Please update Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="98"/>
+        <location filename="../../desktop/sync/status.py" line="104"/>
         <source>请更新快答：团队库格式较新</source>
         <translation>Please update Kuaida: the team library format is newer</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="100"/>
+        <location filename="../../desktop/sync/status.py" line="106"/>
         <source>请确认团队密钥指纹 %1</source>
         <translation>Please confirm the team key fingerprint %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/status.py" line="102"/>
+        <location filename="../../desktop/sync/status.py" line="108"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
@@ -2965,67 +3035,157 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../desktop/ui/team/sync_controller.py" line="413"/>
+        <location filename="../../desktop/ui/team/sync_controller.py" line="418"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
 </context>
 <context>
+    <name>TeamPage</name>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="117"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="118"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="119"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="120"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="186"/>
+        <source>此设置由管理员锁定</source>
+        <translation>Locked by your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="121"/>
+        <source>共享文件夹</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="122"/>
+        <source>确认团队密钥…</source>
+        <translation>Confirm the team key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="123"/>
+        <source>团队密钥</source>
+        <translation>Team key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="124"/>
+        <source>团队短语库…</source>
+        <translation>Team library…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="125"/>
+        <source>查看团队短语库；有团队密钥的主管可以编辑、发布</source>
+        <translation>View the team library; a lead holding the team key can edit and publish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="153"/>
+        <source>由管理员设置（团队公钥）</source>
+        <translation>set by your administrator (team public key)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="153"/>
+        <source>（尚未确认）</source>
+        <translation>(not confirmed yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="154"/>
+        <source>本机信任的指纹：%1</source>
+        <translation>Fingerprint trusted on this PC: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="156"/>
+        <source>新指纹（团队库换了密钥）：%1</source>
+        <translation>New fingerprint (the team library changed keys): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="157"/>
+        <source>共享文件夹中团队库的指纹：%1</source>
+        <translation>Fingerprint of the team library in the shared folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="175"/>
+        <source>正在检查 %1 …</source>
+        <translation>Checking %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="183"/>
+        <location filename="../../desktop/ui/team/team_page.py" line="194"/>
+        <source>没有改动：%1</source>
+        <translation>Nothing changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team/team_page.py" line="197"/>
+        <source>选择团队共享文件夹</source>
+        <translation>Choose the team&apos;s shared folder</translation>
+    </message>
+</context>
+<context>
     <name>TeamSettingsTab</name>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="53"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
         <source>一行一个：敏感词&lt;Tab&gt;类别&lt;Tab&gt;替代说法，或 敏感词 → 替代说法</source>
         <translation>One per line: word&lt;Tab&gt;category&lt;Tab&gt;replacement, or word → replacement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="54"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="57"/>
         <source>一行一个：名称 | 2026-11-01 | 2026-11-11 | 要点；要点</source>
         <translation>One per line: name | 2026-11-01 | 2026-11-11 | point; point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="55"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="58"/>
         <source>应用到草稿</source>
         <translation>Apply to draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
         <source>团队敏感词</source>
         <translation>Team sensitive words</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
         <source>活动（填入 {活动}）</source>
         <translation>Campaigns (fill {活动})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
         <source>本周主推款短语</source>
         <translation>This week&apos;s featured phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="56"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="59"/>
         <source>主推商品</source>
         <translation>Featured product</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="57"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="60"/>
         <source>开始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="57"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="60"/>
         <source>结束日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="61"/>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="76"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="64"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="79"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="63"/>
-        <location filename="../../desktop/ui/team/editor/team_tab.py" line="101"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="66"/>
+        <location filename="../../desktop/ui/team/editor/team_tab.py" line="104"/>
         <source>已应用到草稿，发布后生效</source>
         <translation>Applied to the draft; takes effect when published</translation>
     </message>

@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 
 from desktop.cli import build_parser, main
 from desktop.core.phrases import Phrase
+from desktop.paths import Paths
+from desktop.settings import open_settings
 from desktop.store.database import backups, daily_backup, open_store
 from desktop.store.phrases import PhraseRepository
 
@@ -94,6 +96,24 @@ def test_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     workbook.close()
     assert rows[0] == ("快捷编码", "快捷短语", "快捷短语分组", "意图", "关键词", "编号", "标记")
     assert len(rows) > 150  # the bundled team library comes along
+
+
+def test_a_qianniu_export_fills_variables_from_settings_and_values_and_names_the_rest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home, file = tmp_path / "home", tmp_path / "in.csv"
+    file.write_text("快捷编码,快捷短语,快捷短语分组\r\nhy,{问候}，我是{客服}，{买家}您好,欢迎语\r\n",
+                    encoding="utf-8-sig")
+    run(capsys, "--data-dir", str(home), "library", "import", str(file))
+    open_settings(Paths(home)).set("agent_name", "小美")
+    qianniu = tmp_path / "qianniu.csv"
+    code, out, _ = run(capsys, "--data-dir", str(home), "library", "export", str(qianniu), "--format", "qianniu",
+                       "--source", "personal", "--value", "问候=您好")
+    assert code == 0
+    assert qianniu.read_bytes().decode("utf-8-sig").splitlines()[1] == "hy,您好，我是小美，您好,欢迎语"
+    assert "1 条短语的变量没有值" in out and "{买家}" in out
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(home), "library", "export", str(qianniu), "--value", "昵称=x"])
+    assert "变量可选" in capsys.readouterr().err
 
 
 def test_export_to_an_unwritable_place_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

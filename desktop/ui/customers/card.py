@@ -7,16 +7,18 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core.customers import STAR_HEX, STAR_LABELS
 from desktop.core.reminders import Reminder, zone_from
 from desktop.services.customers import CardData, card_for_text
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import Runner
+from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.ui.widgets.language import label
 from desktop.ui.widgets.lost_sale import LostSaleButton
-from desktop.ui.widgets.plain_text import plain_label
+from desktop.ui.widgets.plain_text import as_tooltip, plain_label
 
 NOTE_CHARS = 40
 
@@ -45,9 +47,11 @@ class CustomerCard(QFrame):
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.tags_label = plain_label(parent=self)
         self.tags_label.setProperty("role", "muted")
+        # One line, cut with … to the card's width (all of it on hover): the card leaves the replies their room.
         self.details_label = plain_label(parent=self)
-        self.details_label.setWordWrap(True)
+        self.details_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.details_label.setProperty("role", "muted")
+        self._details_text = ""
         self.remind_button = QPushButton(self)
         self.paid_button = QPushButton(self)
         self.paid_menu = QMenu(self.paid_button)  # used when the buyer has several pending orders
@@ -59,26 +63,52 @@ class CustomerCard(QFrame):
         self.paid_button.clicked.connect(self._on_paid_button_clicked)
         self.view_button.clicked.connect(self._on_view_button_clicked)
 
-        header = QHBoxLayout()
-        header.setSpacing(6)
-        header.addWidget(self.star_label)
-        header.addWidget(self.name_label)
-        header.addWidget(self.tags_label, 1)
-        # Details and buttons share a row: the card stays two lines high above the status line.
-        body = QHBoxLayout()
-        body.setSpacing(6)
-        body.addWidget(self.details_label, 1)
-        body.addWidget(self.remind_button, 0, Qt.AlignmentFlag.AlignBottom)
-        body.addWidget(self.paid_button, 0, Qt.AlignmentFlag.AlignBottom)
-        body.addWidget(self.lost_button, 0, Qt.AlignmentFlag.AlignBottom)
-        body.addWidget(self.view_button, 0, Qt.AlignmentFlag.AlignBottom)
-        layout = QVBoxLayout(self)
+        # The buttons sit beside the name when they fit, else on a row of their own under the details (a large
+        # font, a narrow window): the details always get the card's full width, never a squeezed column.
+        self.buttons = QWidget(self)
+        buttons = FlowLayout(self.buttons)
+        for button in (self.remind_button, self.paid_button, self.lost_button, self.view_button):
+            buttons.addWidget(button)
+        self.header = QHBoxLayout()
+        self.header.setSpacing(6)
+        self.header.addWidget(self.star_label)
+        self.header.addWidget(self.name_label, 1)
+        self.tags_label.hide()  # the tags lead the details line, which wraps
+        self.footer = QHBoxLayout()
+        self._card_layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 8)
         layout.setSpacing(2)
-        layout.addLayout(header)
-        layout.addLayout(body)
+        layout.addLayout(self.header)
+        layout.addWidget(self.details_label)
+        layout.addLayout(self.footer)
+        self._buttons_in_header = False
+        self.footer.addWidget(self.buttons)
         self.retranslate()
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_buttons()
+        self._fit_details()
+
+    def _fit_details(self) -> None:
+        width = self.details_label.contentsRect().width()
+        shown = self.details_label.fontMetrics().elidedText(self._details_text, Qt.TextElideMode.ElideRight, width)
+        self.details_label.setText(shown if width > 0 else self._details_text)
+        self.details_label.setToolTip(as_tooltip(self._details_text) if shown != self._details_text else "")
+        self.details_label.setVisible(bool(self._details_text))
+
+    def _place_buttons(self) -> None:
+        margins = self._card_layout.contentsMargins()
+        frame = 2 * self.frameWidth() + margins.left() + margins.right() + 24  # the style sheet's side margins
+        needed = (self.star_label.sizeHint().width() + self.name_label.sizeHint().width()
+                  + self.buttons.sizeHint().width() + 2 * self.header.spacing() + frame)
+        in_header = needed <= self.width()
+        if in_header == self._buttons_in_header:
+            return
+        self._buttons_in_header = in_header
+        (self.footer if in_header else self.header).removeWidget(self.buttons)
+        (self.header if in_header else self.footer).addWidget(self.buttons)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -134,7 +164,9 @@ class CustomerCard(QFrame):
         else:
             self.name_label.setText(self.tr("订单 %1").replace("%1", data.order_id))
         self.tags_label.setText("  ".join(customer.tags) if customer else "")
-        self.details_label.setText(self._details(data))
+        self._details_text = self._details(data)
+        self._place_buttons()
+        self._fit_details()
         known_reminder = any(r.order_id == data.order_id for r in data.open_reminders)
         self.remind_button.setVisible(bool(data.order_id) and not known_reminder and not data.order_settled)
         self._set_paid_choices(self.payable())
@@ -145,7 +177,7 @@ class CustomerCard(QFrame):
         self.card_changed.emit(True)
 
     def _details(self, data: CardData) -> str:
-        parts = []
+        parts = ["  ".join(data.customer.tags)] if data.customer and data.customer.tags else []
         if data.customer and data.customer.note:
             note = " ".join(data.customer.note.split())
             parts.append(note if len(note) <= NOTE_CHARS else note[:NOTE_CHARS] + "…")
@@ -166,7 +198,7 @@ class CustomerCard(QFrame):
             counts.append(self.tr("未导入的订单号"))
         if counts:
             parts.append(" · ".join(counts))
-        return "\n".join(parts)
+        return " · ".join(parts)  # one paragraph across the card's width: fewer lines than one per part
 
     def _on_remind_button_clicked(self) -> None:
         if self.data is not None and self.data.order_id:

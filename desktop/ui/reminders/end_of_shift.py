@@ -1,18 +1,18 @@
 """日清 (end of shift): open promises and pending reminders on one screen, ticking promises off, and a handover
-note that the next shift sees when it opens Kuaida (`HandoverNotice`)."""
+note that the next shift sees when it opens Kuaida (`desktop/ui/reminders/handover.py`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.orders import format_amount
 from desktop.core.reminders import STATE_LABELS, ReminderPolicy, policy_from, zone_from
-from desktop.services.reminders import ShiftSnapshot, close_shift, load_shift, mark_handover_read, unread_handover
+from desktop.services.reminders import ShiftSnapshot, close_shift, load_shift
 from desktop.ui.reminders.nudge_scheduler import utc_now
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import Runner
 from desktop.ui.widgets.language import friendly_time_label, label
-from desktop.ui.widgets.plain_text import message_box, plain_label
+from desktop.ui.widgets.plain_text import plain_label
 
 PromiseIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -34,6 +34,7 @@ class EndOfShiftDialog(QDialog):
     """Loads the shift's open items on the DB worker; 保存 writes the ticks and the note in the same way."""
 
     saved = Signal()
+    handover_written = Signal(str)  # the note, after it was saved: shared through the team folder
 
     def __init__(self, runner: Runner, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
                  parent: QWidget | None = None) -> None:
@@ -54,16 +55,39 @@ class EndOfShiftDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # The two lists side by side, each as tall as the screen allows: at 1366×768 with the largest font a
+        # column still shows several promises, where two lists stacked above each other showed one or two.
+        lines = self.fontMetrics().lineSpacing()
+        for view in (self.promise_list, self.reminder_list):
+            view.setWordWrap(True)
+            view.setMinimumHeight(4 * (lines + 6) + 2 * view.frameWidth())
+        self.note_edit.setFixedHeight(3 * lines + 16)
+        columns = QHBoxLayout()
+        for title, view in ((self.tr("待办承诺（勾选表示已完成）"), self.promise_list),
+                            (self.tr("待催付订单"), self.reminder_list)):
+            column = QVBoxLayout()
+            caption = plain_label(title, self)
+            caption.setWordWrap(True)
+            column.addWidget(caption)
+            column.addWidget(view, 1)
+            columns.addLayout(column, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
-        layout.addWidget(plain_label(self.tr("待办承诺（勾选表示已完成）"), self))
-        layout.addWidget(self.promise_list, 1)
-        layout.addWidget(plain_label(self.tr("待催付订单"), self))
-        layout.addWidget(self.reminder_list, 1)
+        layout.addLayout(columns, 1)
         layout.addWidget(plain_label(self.tr("交接备注"), self))
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
         self.snapshot: ShiftSnapshot | None = None
+
+    def preferred_size(self) -> QSize:
+        """Wide enough for a promise on a line or two in each column, tall enough for many."""
+        char, line = self.fontMetrics().horizontalAdvance("中"), self.fontMetrics().lineSpacing()
+        return QSize(char * 56, line * 28)
+
+    def sizeHint(self) -> QSize:
+        screen = self.screen()
+        wanted = self.preferred_size()
+        return wanted.boundedTo(screen.availableGeometry().size()) if screen is not None else wanted
 
     def now(self) -> dt.datetime:
         return self.clock().astimezone(self.zone)
@@ -105,48 +129,10 @@ class EndOfShiftDialog(QDialog):
         done, note, zone, now = self.checked_promises(), self.note_edit.toPlainText().strip(), self.zone, self.now()
 
         self.runner.db(lambda services: close_shift(services, zone, done, note, now),
-                       lambda _result: self._on_written(), owner=self)
+                       lambda _result: self._on_written(note), owner=self)
 
-    def _on_written(self) -> None:
+    def _on_written(self, note: str) -> None:
         self.saved.emit()
+        if note:
+            self.handover_written.emit(note)
         self.accept()
-
-
-class HandoverNotice(QObject):
-    """At start-up: the previous shift's unread note, shown once and then marked read."""
-
-    note_found = Signal(str, object)  # text, written at (datetime)
-
-    def __init__(self, runner: Runner, settings: SettingsBridge, *, clock: Callable[[], dt.datetime] = utc_now,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.settings = settings
-        self.clock = clock
-        self.show_note: Callable[[str, dt.datetime], None] = self._show_note
-        self.note_id: int | None = None
-
-    def check(self) -> None:
-        zone = zone_from(self.settings.get)
-        self.runner.db(lambda services: unread_handover(services, zone), self._on_checked, owner=self)
-
-    def _on_checked(self, note: tuple[int, str, dt.datetime] | None) -> None:
-        if note is None:
-            return
-        self.note_id, text, written_at = note
-        self.note_found.emit(text, written_at)
-        self.show_note(text, written_at)
-        self.acknowledge()
-
-    def acknowledge(self) -> None:
-        if self.note_id is None:
-            return
-        note_id, zone, now = self.note_id, zone_from(self.settings.get), self.clock()
-        self.note_id = None
-        self.runner.db(lambda services: mark_handover_read(services, zone, note_id, now), owner=self)
-
-    def _show_note(self, text: str, written_at: dt.datetime) -> None:
-        box = message_box(QMessageBox.Icon.Information, self.tr("上一班的交接"),
-                          self.tr("%1 写的交接：").replace("%1", f"{written_at:%m-%d %H:%M}") + "\n\n" + text)
-        box.exec()
-        box.deleteLater()

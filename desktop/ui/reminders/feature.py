@@ -4,6 +4,7 @@ the composition root already has (task runner, clipboard, paster, notifier, tray
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -15,7 +16,8 @@ from desktop.platform.interfaces import ClipboardWatcher, Notifier, Paster, Past
 from desktop.ui.customers.card import CustomerCard
 from desktop.ui.customers.panel import CustomersPanel
 from desktop.ui.reminders.controller import RemindersController
-from desktop.ui.reminders.end_of_shift import EndOfShiftDialog, HandoverNotice
+from desktop.ui.reminders.end_of_shift import EndOfShiftDialog
+from desktop.ui.reminders.handover import HandoverNotice
 from desktop.ui.reminders.panel import RemindersPanel
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import Runner
@@ -27,9 +29,11 @@ class RemindersFeature(QObject):
     def __init__(self, window: OverlayWindow, runner: Runner, settings: SettingsBridge, clipboard: ClipboardWatcher,
                  paster: Paster, notifier: Notifier | None, *, focus: FocusReturn | None = None,
                  tray: Any = None, paste_text: Callable[[str], object] | None = None,
+                 shared_folder: Callable[[], Path | None] = lambda: None,
                  parent: QObject | None = None) -> None:
         """`paste_text`: how a 催付 text is pasted; the app passes OverlayController.paste_text, so it gets the
-        same sensitive-word question and focus handling as a suggestion (without it: straight to `paster`)."""
+        same sensitive-word question and focus handling as a suggestion (without it: straight to `paster`).
+        `shared_folder`: the configured team folder (None without one), where 日清 handovers travel."""
         super().__init__(parent)
         self.window = window
         self.runner = runner
@@ -46,7 +50,8 @@ class RemindersFeature(QObject):
         self.reminders_tab = window.add_panel(self.reminders_view, "")
         self.customers_tab = window.add_panel(self.customers, "")
         window.add_card(self.card)
-        self.handover = HandoverNotice(runner, settings, parent=self)
+        self.handover = HandoverNotice(runner, settings, shared_folder=shared_folder, parent=self)
+        self.handover.share_failed.connect(window.show_hint)
         self._show_note_box = self.handover.show_note  # the notice's own message box, given the keyboard
         self.handover.show_note = self._show_handover_note
         self.end_of_shift_action = QAction(self)
@@ -131,6 +136,7 @@ class RemindersFeature(QObject):
     def show_end_of_shift(self) -> None:
         dialog = EndOfShiftDialog(self.runner, self.settings, parent=self.window)
         dialog.saved.connect(self.reminders.refresh)
+        dialog.handover_written.connect(self.handover.share)
         dialog.load()
         self.borrow_keyboard(True)
         try:

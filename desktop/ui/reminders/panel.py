@@ -30,7 +30,8 @@ from desktop.ui.reminders.model import ReminderListModel
 from desktop.ui.reminders.order_dialog import OrderDialog
 from desktop.ui.reminders.settings_dialog import ReminderSettingsDialog
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
-from desktop.ui.widgets.plain_text import inform, plain_label
+from desktop.ui.widgets.flow_layout import FlowLayout
+from desktop.ui.widgets.plain_text import collapsing_label, inform, plain_label
 
 MAX_PROBLEMS_SHOWN = 20
 
@@ -64,6 +65,7 @@ class RemindersPanel(QWidget):
 
         self.stats_label = plain_label(parent=self)
         self.stats_label.setProperty("role", "muted")
+        self.stats_label.setWordWrap(True)  # a second line at a large font, never cut
         self.more_button = QToolButton(self)
         self.more_button.setText("⋯")
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -85,7 +87,7 @@ class RemindersPanel(QWidget):
         self.empty_label = plain_label(parent=self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status_label = plain_label(parent=self)
+        self.status_label = collapsing_label(self)  # no empty line under the buttons: the list keeps the room
         self.status_label.setWordWrap(True)
         self.status_label.setProperty("role", "hint")
 
@@ -103,7 +105,7 @@ class RemindersPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.stats_label, 1)
         top.addWidget(self.more_button)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps to a second row at a large font instead of clipping 已付款
         for button in self._action_buttons():
             actions.addWidget(button)
         layout = QVBoxLayout(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zoneinfo
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -12,10 +13,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
+from desktop.ui.widgets.scrolling import bounded_to_screen, fitting
 
 
 class ReminderSettingsDialog(QDialog):
@@ -24,7 +27,8 @@ class ReminderSettingsDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("催付设置"))
         self.editors: dict[str, QWidget] = {}
-        form = QFormLayout(self)
+        fields = QWidget(self)
+        form = QFormLayout(fields)
         self.campaign = self._line("campaign", form, self.tr("当前活动 {活动}"), self.tr("例如：双11返场，满199减20"))
         self._spin("order_close_hours", form, self.tr("未付款自动关闭"), 1, 24 * 30, self.tr(" 小时"))
         self._line("order_close_hours_by_platform", form, self.tr("各平台关闭时间"), "pdd=24, jd=24")
@@ -46,11 +50,16 @@ class ReminderSettingsDialog(QDialog):
         self.zone.editingFinished.connect(self._on_zone_editing_finished)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(fitting(fields, self), 1)  # scrolls only when a large font meets a short screen
+        layout.addWidget(buttons)
         for key, editor in self.editors.items():
             if settings.locked(key):
                 editor.setEnabled(False)
                 editor.setToolTip(self.tr("此设置由管理员锁定"))
+
+    def sizeHint(self) -> QSize:
+        return bounded_to_screen(super().sizeHint(), self)
 
     def _line(self, key: str, form: QFormLayout, label: str, placeholder: str, *, store: bool = True) -> QLineEdit:
         editor = QLineEdit(str(self.settings.get(key)), self)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QMoveEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -28,6 +28,18 @@ DOCK_EDGES = ("left", "right")
 OVERLAY_FLAGS = (
     Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus
 )
+
+
+SCREEN_MARGIN = 24  # between the first-time window and the work area's top, bottom and right edges
+
+
+def default_size(area: QRect) -> QSize:
+    """The first size on a screen with work area `area` (logical pixels): nearly the full height (a 1366×768
+    screen then shows six or more replies, at 125 % still five), never beyond the work area, a little wider
+    on a wide screen."""
+    width = max(MIN_SIZE[0], min(max(DEFAULT_SIZE[0], area.width() // 3), 420, area.width() - 2 * SCREEN_MARGIN))
+    height = max(MIN_SIZE[1], min(area.height() - 2 * SCREEN_MARGIN, 900))
+    return QSize(width, height)
 
 
 class OverlayWindow(QWidget):

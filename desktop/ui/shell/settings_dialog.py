@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from desktop.core.phrases import Phrase
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.suggestions.hidden_phrases import HiddenPhrasesDialog
 from desktop.ui.widgets.plain_text import plain_label
+from desktop.ui.widgets.scrolling import bounded_to_screen, fitting
 
 PICK_PREFIXES = ("Alt", "Ctrl+Alt", "Ctrl+Shift", "Alt+Shift")
 # Qt's own text (context, source), translated by Qt's qtbase file; a tuple so lupdate does not copy it into ours.
@@ -53,15 +55,18 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: SettingsBridge, hotkey_problem: Callable[[], str] | None = None,
                  parent: QWidget | None = None, *, phrase_actions: Sequence[QAction] = (),
-                 hidden_phrases: Callable[[], Sequence[Phrase]] | None = None) -> None:
+                 hidden_phrases: Callable[[], Sequence[Phrase]] | None = None,
+                 team_page: QWidget | None = None) -> None:
         """`phrase_actions`: the tray's 导入短语… / 导出短语…, offered here too as buttons under 我的短语.
         `hidden_phrases`: the loaded library's hidden team phrases (read again by `refresh_hidden`).
-        `hotkey_problem`: why some hotkeys do not work, asked again after a language switch."""
+        `hotkey_problem`: why some hotkeys do not work, asked again after a language switch.
+        `team_page`: the 团队 page (desktop/ui/team/team_page.py), when the team sync runs."""
         super().__init__(parent)
         self.settings = settings
         self._hidden_phrases = hidden_phrases
         self.hidden_button: QPushButton | None = None
         self.hidden_dialog: HiddenPhrasesDialog | None = None
+        self.team_page = team_page
         self.setMinimumWidth(380)
         self.editors: dict[str, QWidget] = {}
         # Each text as a function of the language: retranslate() runs them again after a language switch,
@@ -104,16 +109,13 @@ class SettingsDialog(QDialog):
             problem.setWordWrap(True)
             keys.addRow(problem)
 
-        layout = QVBoxLayout(self)
-        titles = (lambda: self.tr("回复"), lambda: self.tr("外观"), lambda: self.tr("热键"))
-        for title, form in zip(titles, (general, look, keys), strict=True):
-            box = QGroupBox(self)
-            self._text(box.setTitle, title)
-            box.setLayout(form)
-            layout.addWidget(box)
+        # Pages, not one long column: at 1366×768 and 125 % with the largest font every page fits the screen.
+        self.pages = QTabWidget(self)
+        self._page(lambda: self.tr("回复"), general)
+        self._page(lambda: self.tr("外观"), look)
+        self._page(lambda: self.tr("热键"), keys)
         if phrase_actions or hidden_phrases is not None:
             box = QGroupBox(self)
-            self._text(box.setTitle, lambda: self.tr("我的短语"))
             row = QHBoxLayout(box)
             for action in phrase_actions:
                 row.addWidget(ActionButton(action, box))
@@ -123,15 +125,22 @@ class SettingsDialog(QDialog):
                 row.addWidget(self.hidden_button)
                 self.refresh_hidden()
             row.addStretch(1)
-            layout.addWidget(box)
+            self._page(lambda: self.tr("我的短语"), box)
+        if team_page is not None:
+            self._page(lambda: self.tr("团队"), team_page)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self._text(buttons.button(QDialogButtonBox.StandardButton.Close).setText, lambda: self.tr("关闭"))
         buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
         layout.addWidget(buttons)
         for key, editor in self.editors.items():
             if settings.locked(key):
                 editor.setEnabled(False)
                 self._text(editor.setToolTip, lambda: self.tr("此设置由管理员锁定"))
+
+    def sizeHint(self) -> QSize:
+        return bounded_to_screen(super().sizeHint(), self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -143,6 +152,22 @@ class SettingsDialog(QDialog):
             apply()
         self.refresh_hidden()
         self.adjustSize()  # English labels are longer: grow rather than cut them
+
+    def _page(self, title: Callable[[], str], content: QFormLayout | QWidget) -> None:
+        """A tab: a form in a titled box or a box, with room left below; or a page of its own (团队) as it is."""
+        if isinstance(content, QFormLayout):
+            box = QGroupBox(self)
+            self._text(box.setTitle, title)
+            box.setLayout(content)
+            content = box
+        page = content
+        if isinstance(content, QGroupBox):
+            page = QWidget(self.pages)
+            page_layout = QVBoxLayout(page)
+            page_layout.addWidget(content)
+            page_layout.addStretch(1)
+        index = self.pages.addTab(fitting(page, self.pages), "")  # scrolls only when the screen is short
+        self._text(lambda text: self.pages.setTabText(index, text), title)
 
     def _text(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
         """Set `text()` now and again on every language switch."""

@@ -121,7 +121,7 @@ def style_sheet(theme: Theme, font_px: int = 13) -> str:
         background: {t.surface}; border: 1px solid {t.border}; border-left: 3px solid {t.accent};
         border-radius: 8px; margin: 2px 10px 6px 10px;
     }}
-    QFrame#customerCard QPushButton {{ padding: 3px 10px; }}
+    QFrame#customerCard QPushButton {{ padding: 3px 8px; font-size: {max(10, font_px - 2)}px; }}
     QWidget#statusLine {{ border-top: 1px solid {t.border}; }}
     QWidget#statusLine QLabel, QWidget#statusLine QAbstractButton {{ font-size: {max(10, font_px - 2)}px; }}
     QWidget#statusLine QPushButton, QWidget#statusLine QToolButton {{

@@ -17,6 +17,7 @@ from desktop.core.intent_review import IntentReport, intent_names, phrase_line, 
 from desktop.core.library_io import ExportReport, ImportPlan, Layout, export_library, read_library
 from desktop.platform.focus import FocusReturn
 from desktop.services.context import Services
+from desktop.services.values import export_values
 from desktop.ui.runtime.library_service import LibraryService
 from desktop.ui.runtime.qsettings_bridge import SettingsBridge
 from desktop.ui.runtime.tasks import Runner
@@ -134,22 +135,32 @@ class PhraseFiles(QObject):
             self.export_file(*chosen)
 
     def export_file(self, path: Path, fmt: ExportFormat) -> None:
-        """Read the personal phrases on the DB worker, write the file on the I/O pool."""
+        """Read the personal phrases on the DB worker, write the file on the I/O pool. The Qianniu layout is
+        rendered with the agent's 客服昵称/店铺名称 (千牛 would send `{客服}` as it stands)."""
+        values = export_values(self._settings.settings) if self._settings is not None else {}
+
         def write(phrases: list[Any]) -> None:
-            self._runner.io(lambda: export_library(path, phrases, layout=fmt.layout, encoding=fmt.encoding),
-                            self._on_exported, self._on_export_failed, owner=self)
+            lines = {phrase.id: phrase_line(phrase) for phrase in phrases}
+            self._runner.io(lambda: export_library(path, phrases, layout=fmt.layout, encoding=fmt.encoding,
+                                                   values=values),
+                            lambda report: self._on_exported(report, lines), self._on_export_failed, owner=self)
 
         self._runner.db(lambda services: [p for p in services.phrases.all() if p.source == "personal"],
                         write, self._on_export_failed, owner=self)
 
-    def _on_exported(self, report: ExportReport) -> None:
+    def _on_exported(self, report: ExportReport, lines: dict[str, str]) -> None:
         text = self.tr("已导出 %1 条我的短语到 %2").replace("%1", str(report.written)).replace("%2", str(report.path))
         losses = [self.tr("编号 %1：GBK 无法保存的字符已省略：%2").replace("%1", pid).replace("%2", chars)
                   for pid, chars in report.dropped]
         if losses:
             note = self.tr("%1 条短语含 GBK 无法保存的字符（如表情），导出时已省略。")
             text += "\n" + note.replace("%1", str(len(losses)))
-        self.show_result(self.tr("导出短语"), text, _listed(losses))
+        unfilled = [self.tr("变量没有值：%1\t%2").replace("%1", "、".join("{" + name + "}" for name in names))
+                    .replace("%2", lines.get(pid, pid)) for pid, names in report.unfilled]
+        if unfilled:
+            note = self.tr("%1 条短语的变量没有值，导出时已省去（千牛会原样发送花括号），请在千牛里补上。")
+            text += "\n" + note.replace("%1", str(len(unfilled)))
+        self.show_result(self.tr("导出短语"), text, _listed(losses + unfilled))
 
     def _on_export_failed(self, error: BaseException) -> None:
         log.warning("phrase export failed: %s", type(error).__name__)

@@ -290,8 +290,8 @@ class SyncController(QObject):
             self._upload_usage_if_due()
         if status.state is SyncState.UPDATED and status.local_version is not None:
             self.library_updated.emit(status.local_version)
-        if status.state is SyncState.UNTRUSTED:
-            self.trust_requested.emit(status.fingerprint)
+        if status.key_to_confirm:
+            self.trust_requested.emit(status.key_to_confirm)
 
     def _on_watchdog_timeout(self) -> None:
         # A hung call cannot be cancelled, only abandoned: its result is dropped whenever it comes, the pool
@@ -357,7 +357,7 @@ class SyncActions(QObject):
         self.sync_action.setText(self.tr("立即同步团队短语库"))
 
     def _on_controller_status_changed(self, status: SyncStatus) -> None:
-        if status.state is not SyncState.UNTRUSTED:
+        if not status.key_to_confirm:
             self._fingerprint = ""
         self.status_action.setEnabled(bool(self._fingerprint))
         self.status_action.setText(self.tr("确认团队密钥…") if self._fingerprint
@@ -379,11 +379,16 @@ def _reason(status: SyncStatus) -> str:
     return QCoreApplication.translate("SyncStatus", status.reason) if status.reason else ""
 
 
-def confirm_fingerprint(parent: QWidget | None, fingerprint: str) -> bool:
-    """Ask the agent to compare the key's fingerprint with the one the team lead gave out."""
+def confirm_fingerprint(parent: QWidget | None, fingerprint: str, trusted: str = "") -> bool:
+    """Ask the agent to compare the key's fingerprint with the one the team lead gave out; `trusted`, the
+    fingerprint pinned so far, when the lead changed keys (both shown: the agent sees what changes)."""
     title = QCoreApplication.translate("SyncActions", "确认团队密钥")
     question = QCoreApplication.translate("SyncActions", "请向主管核对团队密钥的指纹，一致时才点“是”：\n\n{0}")
-    return ask_yes_no(parent, title, question.format(fingerprint))
+    if trusted and trusted != fingerprint:
+        question = QCoreApplication.translate(
+            "SyncActions", "团队库换了签名密钥。只有主管确实换了密钥时才确认。\n\n原来信任的指纹：\n{1}\n\n"
+            "新指纹（请向主管核对，一致时才点“是”）：\n{0}")
+    return ask_yes_no(parent, title, question.format(fingerprint, trusted))
 
 
 class SyncStatusButton(QToolButton):

@@ -23,6 +23,24 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+class _CollapsingLabel(QLabel):
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
+
+
+def collapsing_label(parent: QWidget | None = None) -> QLabel:
+    """A plain-text label for occasional messages: hidden while empty, so it takes no room from a list."""
+    label = _CollapsingLabel(parent)
+    label.setTextFormat(PLAIN)
+    label.hide()
+    return label
+
+
 def message_box(
     icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None = None, informative: str = "",
 ) -> QMessageBox:

@@ -150,3 +150,35 @@ def test_a_data_folder_that_cannot_be_made_is_a_message_at_start(qapp, tmp_path:
     assert app_module.run_app(tmp_path / "readonly") == 1
     assert shown and shown[0].startswith("没有权限写入")
     assert "没有权限写入" in capsys.readouterr().err
+
+
+def test_settings_reach_the_team_without_a_tray_and_the_window_opens_screen_high(qtbot, kuaida_home: Path) -> None:
+    """设置 → 团队 → 团队短语库… closes the settings and opens the lead's editor; the first window is as tall as
+    the work area allows (issue 13 items 6 and 3)."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.shell.overlay_window import default_size
+    from desktop.ui.shell.settings_dialog import SettingsDialog
+
+    app = Application(QApplication.instance(), Paths(kuaida_home).ensure())
+    try:
+        area = app.window.screen().availableGeometry()
+        assert app.window.size() == default_size(area)
+        with qtbot.waitSignal(app.first_paint.painted):
+            app.show()
+        qtbot.waitUntil(lambda: app.running is not None and app.running.library.library is not None)
+        seen: list[list[str]] = []
+
+        def open_editor_from_the_team_page() -> None:
+            dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible())
+            seen.append([dialog.pages.tabText(i) for i in range(dialog.pages.count())])
+            dialog.team_page.editor_button.click()
+
+        QTimer.singleShot(0, open_editor_from_the_team_page)
+        app.show_settings()
+        assert seen and seen[0][-1] == "团队"
+        editor = app.running.library_editor
+        assert editor is not None and editor.isVisible()
+    finally:
+        app.close()
+        shiboken6.delete(app)

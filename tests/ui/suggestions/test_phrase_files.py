@@ -73,6 +73,23 @@ def test_exporting_writes_only_personal_phrases_and_reports_gbk_losses(services:
     assert "已导出 2 条" in text and "p-emoji" in details and "😊" in details
 
 
+def test_a_qianniu_export_fills_the_agents_values_and_lists_what_it_could_not_fill(
+        services: Services, tmp_path: Path) -> None:
+    services.settings.set("agent_name", "小美")
+    services.phrases.save(Phrase("p-vars", "{问候}，我是{客服}，{买家}久等了", "我的", "wm", source="personal"))
+    focus = RecordingFocus()
+    files = PhraseFiles(ImmediateTaskRunner(services), focus, settings=SettingsBridge(services.settings))
+    shown: list[tuple[str, str, str]] = []
+    files.show_result = lambda title, text, details: shown.append((title, text, details))
+    target = tmp_path / "千牛.csv"
+    files.export_file(target, ExportFormat("qianniu", "utf-8", ".csv"))
+    written = target.read_bytes().decode("utf-8-sig")
+    assert "我是小美，久等了" in written and "{" not in written
+    (_title, text, details) = shown[0]
+    assert "条短语的变量没有值" in text
+    assert "{问候}、{买家}" in details and "我是{客服}" in details  # the phrase as the agent wrote it
+
+
 SHOP = "快捷编码,快捷短语,快捷短语分组\r\nth,亲，七天无理由退换,退换货\r\nzz,亲，这款是我们家的爆款,售前\r\n"
 
 

@@ -9,6 +9,7 @@ from desktop.core.phrases import UNGROUPED, Phrase
 from desktop.core.sensitive import SensitiveWords
 from desktop.ui.team.editor.phrase_form import PhraseForm
 from desktop.ui.team.editor.phrase_model import DraftPhraseModel
+from desktop.ui.widgets.scrolling import scrolling
 
 ALL_GROUPS = "__all__"
 
@@ -38,11 +39,18 @@ class PhrasesTab(QSplitter):
         for column, width in ((0, 72), (2, 88), (3, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
-        self.table.setWordWrap(False)
+        # Two lines a row, wrapped (the rest of a long phrase on hover and in the form): one elided line cut
+        # most phrases in half. A fixed height, not ResizeToContents, which measures every row of a big library.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 10)
         self.form = PhraseForm(self)
+        # The form scrolls rather than squeezing its text box and preview at a large font on a 768-pixel screen.
+        lines = self.form.fontMetrics().lineSpacing()
+        self.form.text_edit.setMinimumHeight(5 * lines)
+        self.form.setMinimumHeight(self.form.sizeHint().height() + 8 * lines)  # room for a wrapped preview
         self.addWidget(self.group_list)
         self.addWidget(self.table)
-        self.addWidget(self.form)
+        self.addWidget(scrolling(self.form, self))
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 3)
         self.setStretchFactor(2, 2)

@@ -29,6 +29,9 @@ class TeamSettingsTab(QWidget):
         self.words_edit = QPlainTextEdit(self)
         self.promotions_edit = QPlainTextEdit(self)
         self.featured_box = QComboBox(self)
+        # Its items are whole phrases: sized to them, the tab grew wider than a 1366-pixel screen at 125 %.
+        self.featured_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.featured_box.setMinimumContentsLength(24)
         self.featured_product = QLineEdit(self)
         self.featured_start = QLineEdit(self)
         self.featured_end = QLineEdit(self)

@@ -46,6 +46,7 @@ from desktop.ui.team.editor.usage_tab import UsageTab
 from desktop.ui.team.sync_controller import services_team
 from desktop.ui.widgets.language import LanguageChangeRelay
 from desktop.ui.widgets.plain_text import message_box
+from desktop.ui.widgets.scrolling import scrolling
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,8 @@ class LibraryEditor(QMainWindow):
                                      lambda title, text, accept: self.confirm(title, text, accept), team_of, self,
                                      ask_note=lambda title, text: self.ask_note(title, text))
         self.tabs = QTabWidget(self)
-        for tab in (self.phrases, self.team_settings, self.proposals, self.usage):
+        self.team_settings_page = scrolling(self.team_settings, self)  # scrolls at a large font on a small screen
+        for tab in (self.phrases, self.team_settings_page, self.proposals, self.usage):
             self.tabs.addTab(tab, "")  # named in retranslate()
         self.setCentralWidget(self.tabs)
         self._build_toolbar()
@@ -121,7 +123,7 @@ class LibraryEditor(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("团队短语库（主管模式）") if self.lead_mode else self.tr("团队短语库"))
         self.tabs.setTabText(self.tabs.indexOf(self.phrases), self.tr("短语"))
-        self.tabs.setTabText(self.tabs.indexOf(self.team_settings), self.tr("活动与敏感词"))
+        self.tabs.setTabText(self.tabs.indexOf(self.team_settings_page), self.tr("活动与敏感词"))
         proposals = self.tr("客服建议")
         if self._proposal_count is not None:
             proposals = self.tr("客服建议 ({0})").format(self._proposal_count)
