@@ -98,6 +98,8 @@ def _data_removed(text: str) -> str:
     """Buyer data and the names of template variables are the shop's, not the interface's: they stay."""
     for data in (BUYER, PRODUCT, PRODUCT_NAME, COPIED):
         text = text.replace(data, "")
+        for end in range(len(data) - 1, 0, -1):  # elided to the label's width (fonts differ per platform)
+            text = text.replace(data[:end] + "…", "")
     return re.sub(r"\{[^{}]*\}", "", text)  # template variables ({店铺}) are typed in phrases as they are
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTabBar,
     QTableView,
+    QToolBar,
     QTreeView,
     QWidget,
 )
@@ -99,8 +100,17 @@ def _widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
 
 
 def _window_texts(window: QWidget) -> list[tuple[str, str]]:
-    return [text for widget in (window, *window.findChildren(QWidget)) if widget.isVisible()
-            for text in _widget_texts(widget)]
+    """A toolbar is read by its actions: how many of its buttons show (the rest behind its » button) depends
+    on the window's width and the platform's fonts, not on the language."""
+    texts = []
+    for widget in (window, *window.findChildren(QWidget)):
+        if not widget.isVisible() or isinstance(widget.parentWidget(), QToolBar):
+            continue
+        texts.extend(_widget_texts(widget))
+        if isinstance(widget, QToolBar):
+            texts.extend((f"QToolBar.action{field}", value) for action in widget.actions() if not action.isSeparator()
+                         for field, value in ((".text", action.text()), (".toolTip", action.toolTip())))
+    return texts
 
 
 def shown_texts(windows: list[QWidget], editor: LibraryEditor) -> list[tuple[str, str]]:
