@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from desktop.core.customers import Promise
 from desktop.core.ui_text import QT_TRANSLATE_NOOP
 
-FIGURES: tuple[str, ...] = ("replies", "unanswered", "reminders_sent", "reminders_orders", "reminders_paid",
-                            "promises_kept", "promises_missed")
-# Marked for the window (it shows them with label()); the exported page stays Chinese.
+FIGURES: tuple[str, ...] = ("messages", "shown", "adopted", "replies", "unanswered", "reminders_sent",
+                            "reminders_orders", "reminders_paid", "promises_kept", "promises_missed")
 FIGURE_LABELS = {
+    "messages": QT_TRANSLATE_NOOP("Labels", "买家消息"),  # the adoption counts (desktop/core/adoption.py)
+    "shown": QT_TRANSLATE_NOOP("Labels", "有推荐（生成）"),
+    "adopted": QT_TRANSLATE_NOOP("Labels", "采纳（直接或改后粘贴）"),
     "replies": QT_TRANSLATE_NOOP("Labels", "用快答回复"),
     "unanswered": QT_TRANSLATE_NOOP("Labels", "没有合适短语"),
     "reminders_sent": QT_TRANSLATE_NOOP("Labels", "催付次数"),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 
+from desktop.core.adoption import PICKED, Outcome
 from desktop.core.daily_report import DailyReport, DayFigures, Days, add_rows, promise_outcomes
 from desktop.services.context import Services
+from desktop.store.adoption import AdoptionRepository
 from desktop.store.customers import CustomerRepository
 from desktop.store.feedback import FeedbackRepository
 from desktop.store.lost_sales import LostSaleRepository
@@ -31,11 +34,22 @@ def agent_days(services: Services, zone: dt.tzinfo, now: dt.datetime, days: int 
                                     ("reminders_paid", conversion.day, conversion.paid)])
     promises = CustomerRepository(db, zone).promises()
     add_rows(result, "counts", (row for row in promise_outcomes(promises, now, zone) if row[1] >= first))
+    add_rows(result, "counts", _adoption_rows(AdoptionRepository(db).counts(first)))
     add_rows(result, "lost", LostSaleRepository(db).counts_by_day(first))
     filed = Counter((item.department, item.created_at.astimezone(zone).date())
                     for item in FeedbackRepository(db).all() if item.created_at.astimezone(zone).date() >= first)
     add_rows(result, "feedback", ((dept, day, n) for (dept, day), n in filed.items()))
     return result
+
+
+def _adoption_rows(counts: list[tuple[str, str, str, int]]) -> Iterator[tuple[str, str, int]]:
+    """生成 and 采纳 by the market's definitions: buyer messages, those with suggestions shown, those answered
+    from a suggestion or search (unchanged or edited)."""
+    figure_of = {Outcome.MESSAGE.value: "messages", Outcome.SHOWN.value: "shown"} | {
+        outcome.value: "adopted" for outcome in PICKED}
+    for day, _phrase_id, outcome, count in counts:
+        if outcome in figure_of:
+            yield figure_of[outcome], day, count
 
 
 def agent_report(services: Services, zone: dt.tzinfo, now: dt.datetime) -> DailyReport:

@@ -968,42 +968,57 @@
         <translation>Closed (timed out)</translation>
     </message>
     <message>
+        <location filename="../../desktop/core/daily_report.py" line="22"/>
+        <source>买家消息</source>
+        <translation>Buyer messages</translation>
+    </message>
+    <message>
         <location filename="../../desktop/core/daily_report.py" line="23"/>
+        <source>有推荐（生成）</source>
+        <translation>With suggestions (generated)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="24"/>
+        <source>采纳（直接或改后粘贴）</source>
+        <translation>Adopted (pasted as is or edited)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/daily_report.py" line="25"/>
         <source>用快答回复</source>
         <translation>Replies from Kuaida</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/daily_report.py" line="24"/>
+        <location filename="../../desktop/core/daily_report.py" line="26"/>
         <source>没有合适短语</source>
         <translation>No fitting phrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/daily_report.py" line="25"/>
+        <location filename="../../desktop/core/daily_report.py" line="27"/>
         <source>催付次数</source>
         <translation>Reminders sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/daily_report.py" line="26"/>
+        <location filename="../../desktop/core/daily_report.py" line="28"/>
         <source>催付订单</source>
         <translation>Orders reminded</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/daily_report.py" line="27"/>
+        <location filename="../../desktop/core/daily_report.py" line="29"/>
         <source>催付后付款</source>
         <translation>Paid after a reminder</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/daily_report.py" line="28"/>
+        <location filename="../../desktop/core/daily_report.py" line="30"/>
         <source>承诺按时完成</source>
         <translation>Promises kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/daily_report.py" line="29"/>
+        <location filename="../../desktop/core/daily_report.py" line="31"/>
         <source>承诺超时</source>
         <translation>Promises overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/daily_report.py" line="31"/>
+        <location filename="../../desktop/core/daily_report.py" line="33"/>
         <source>催付转化</source>
         <translation>Reminder conversion</translation>
     </message>
@@ -1965,117 +1980,117 @@ To publish anyway, give a reason (kept in the publish record):</translation>
 <context>
     <name>ReminderSettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="28"/>
         <source>催付设置</source>
         <translation>Reminder settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
         <source>当前活动 {活动}</source>
         <translation>Current campaign {活动}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
         <source>例如：双11返场，满199减20</source>
         <translation>e.g. 双11返场，满199减20</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
         <source>未付款自动关闭</source>
         <translation>Unpaid orders close after</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="29"/>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
         <source>各平台关闭时间</source>
         <translation>Closing time per platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="35"/>
         <source>下单后首次催付</source>
         <translation>First reminder after ordering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="31"/>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="36"/>
         <location filename="../../desktop/ui/reminders/settings_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="42"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="36"/>
         <source>下单后第二次催付</source>
         <translation>Second reminder after the order</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="37"/>
         <source>下单后库存/截止催付</source>
         <translation>Stock/deadline reminder after the order</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="38"/>
         <source>关闭前最后催付</source>
         <translation>Last reminder before closing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
         <source>同一买家两次催付至少间隔</source>
         <translation>At least this long between reminders to one buyer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="40"/>
         <source>近几天催付超过几次不再打扰</source>
         <translation>Leave a buyer alone after more reminders than</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="40"/>
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="41"/>
         <source>（计算的天数）</source>
         <translation>(within days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="41"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="42"/>
         <source>“稍后”推迟</source>
         <translation>&quot;Later&quot; postpones by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="43"/>
         <source>催付后给买家亮星并打“催付过”标签</source>
         <translation>Star the buyer and tag 催付过 after a reminder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="48"/>
         <source>店铺时区</source>
         <translation>Shop&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="48"/>
         <source>空：本机时区；如 Asia/Shanghai</source>
         <translation>Empty: this PC&apos;s zone; e.g. Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="59"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/reminders/settings_dialog.py" line="90"/>
         <source>不认识的时区名称</source>
         <translation>Unknown time-zone name</translation>
     </message>
@@ -2588,177 +2603,177 @@ Import today&apos;s orders with ⋯ at the top right, or copy an order number to
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="75"/>
         <source>快答设置</source>
         <translation>Kuaida settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="78"/>
         <source>客服昵称 {客服}</source>
         <translation>Agent name {客服}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="79"/>
         <source>店铺名称 {店铺}</source>
         <translation>Shop name {店铺}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
         <source>选择回复后</source>
         <translation>After choosing a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="81"/>
         <source>复制并粘贴到聊天窗口</source>
         <translation>Copy and paste into the chat window</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="81"/>
         <source>只复制</source>
         <translation>Copy only</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
         <source>粘贴后恢复原来的剪贴板</source>
         <translation>Restore the previous clipboard after pasting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
         <source>监听剪贴板并给出建议</source>
         <translation>Watch the clipboard and suggest replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
         <source>有了自己的短语后仍推荐快答默认短语</source>
         <translation>Keep suggesting Kuaida&apos;s bundled phrases after importing our own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="85"/>
         <source>同一买家今天已发过的话术，粘贴前提醒</source>
         <translation>Warn before pasting a reply this buyer already had today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
         <source>质检自查计时（买家久等先推荐致歉，稍等查询到时提醒跟进）</source>
         <translation>Service timers (apology first after a long wait, follow-up reminder after &quot;let me check&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="88"/>
         <source>退款、投诉等高风险消息先推荐安抚和升级话术</source>
         <translation>Refund, complaint and other high-risk messages: calming and escalation phrases first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="93"/>
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="94"/>
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="95"/>
         <source>自由摆放</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="95"/>
         <source>停靠屏幕左侧</source>
         <translation>Dock to the left edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="96"/>
         <source>停靠屏幕右侧</source>
         <translation>Dock to the right edge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="97"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="100"/>
         <source>显示/隐藏</source>
         <translation>Show/hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="101"/>
         <source>搜索短语</source>
         <translation>Search phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="102"/>
         <source>选第 1–9 条</source>
         <translation>Pick reply 1–9</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="104"/>
         <source>记承诺（高风险对话）</source>
         <translation>Record promise (high-risk chat)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="114"/>
         <source>回复</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="115"/>
         <source>外观</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="116"/>
         <source>热键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="128"/>
         <source>我的短语</source>
         <translation>My phrases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="130"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="132"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="140"/>
         <source>此设置由管理员锁定</source>
         <translation>Locked by your administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="194"/>
         <source>已隐藏（%1）…</source>
         <translation>Hidden (%1)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/shell/settings_dialog.py" line="195"/>
         <source>不再推荐的团队短语：查看、恢复推荐</source>
         <translation>Team phrases no longer suggested: view, suggest again</translation>
     </message>

@@ -56,3 +56,22 @@ def test_the_agents_day_and_the_team_sum(tmp_path) -> None:
         assert "小猪" not in raw and "送不上门" not in raw  # counts only
     finally:
         services.close()
+
+
+def test_the_report_counts_generation_and_adoption_as_the_market_defines_them(tmp_path) -> None:
+    from desktop.core.adoption import Count, Outcome
+    from desktop.store.adoption import AdoptionRepository
+
+    services = open_services(tmp_path / "home")
+    try:
+        now = dt.datetime.now(UTC)
+        day = (now - dt.timedelta(days=1)).date().isoformat()
+        AdoptionRepository(services.store.db).add([
+            Count(day, "", Outcome.MESSAGE), Count(day, "", Outcome.MESSAGE), Count(day, "", Outcome.MESSAGE),
+            Count(day, "", Outcome.SHOWN), Count(day, "", Outcome.SHOWN), Count(day, "t-1", Outcome.TOP1),
+            Count(day, "", Outcome.NO_PICK),
+        ])
+        counts = agent_report(services, UTC, now).yesterday.counts
+        assert (counts["messages"], counts["shown"], counts["adopted"]) == (3, 2, 1)
+    finally:
+        services.close()
