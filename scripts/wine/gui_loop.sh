@@ -137,6 +137,9 @@ hotkey() {
   xdotool keyup alt
 }
 echo "      expected for Alt+1 in round 1: $(expected 0 0)"
+# The loop pastes the same replies into one chat round after round; the duplicate-send guard would rightly hold
+# the repeats (as in tests/e2e, it is off here; its own tests cover it).
+printf '{"version": 1, "values": {"duplicate_guard": false}}' >"$out/data/settings.json"
 
 # Another program holds Alt+Q (Kuaida's show/hide key) before Kuaida starts: RegisterHotKey must fail with
 # ERROR_HOTKEY_ALREADY_REGISTERED and the window must say so for that action only.
