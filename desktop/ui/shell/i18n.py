@@ -94,6 +94,9 @@ class Translations:
             translator.deleteLater()
             return False
         self._qm.append(qm)
+        # The app (its parent) keeps the translator after this object is gone; the data it reads in place must
+        # stay with it, or the next tr() reads freed memory (an access violation on Windows).
+        translator.loaded_data = qm  # type: ignore[attr-defined]
         self._translators.append(translator)
         self._app.installTranslator(translator)
         return True

@@ -116,7 +116,7 @@ def test_the_team_page_follows_a_language_switch(qtbot, tmp_path, store, setting
         assert page.folder_result.text() == "Found a team library"
         assert not any("\u4e00" <= char <= "\u9fff" for char in page.status_label.text())
     finally:
-        translations.apply("zh_CN")
+        translations.remove()  # back to the source texts, translators gone: not for the next test
         QApplication.processEvents()
     assert page.sync_button.text() == "立即同步"
     controller.stop()
