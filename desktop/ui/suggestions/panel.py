@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -65,6 +66,8 @@ class SuggestionPanel(QWidget):
         self._message_text = ""
         self.message_label = plain_label(parent=self)
         self.message_label.setProperty("role", "message")
+        # It elides its text to the room it gets (beside 未成交 when that shows): it never asks for more.
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message_label.hide()
         self.search_box = SearchBox(self)
         self.add_button = QToolButton(self)  # beside the search: find a phrase, or add the one you need
