@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from desktop.sync.feedback import SharedFeedback, list_shared_feedback
 from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
 from desktop.ui.widgets.language import LiveText, label
 from desktop.ui.widgets.plain_text import plain_label
+from desktop.ui.widgets.trees import tree_items
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 GroupRole = Qt.ItemDataRole.UserRole + 2  # (department, count) on a department's line, the Monday on a week's
@@ -88,12 +88,10 @@ class FeedbackReview(QWidget):
         self.tree.setHeaderLabels([self.tr("部门 / 周 / 日期"), self.tr("买家的话"), self.tr("备注"), self.tr("客服"),
                                    self.tr("状态")])
         states = {row.id: row.state for row in self.rows}
-        lines = QTreeWidgetItemIterator(self.tree)  # departments, weeks and items
-        while (item := lines.value()) is not None:
+        for item in tree_items(self.tree):  # departments, weeks and items
             self._name_group(item)
             if (state := states.get(str(item.data(0, RowRole)))) is not None:
                 item.setText(STATE_COLUMN, label(STATE_LABELS[state]))
-            lines += 1
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
