@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from desktop.sync.usage import read_team_usage
 from desktop.ui.runtime.tasks import SHARE_TIMEOUT_MS, Runner
 from desktop.ui.widgets.language import LiveText
 from desktop.ui.widgets.plain_text import plain_label
+from desktop.ui.widgets.trees import tree_items
 
 TextRole = Qt.ItemDataRole.UserRole + 1
 ShownRole = Qt.ItemDataRole.UserRole + 2  # what a line says beside the data: answers given, or (agent, times used)
@@ -112,10 +112,8 @@ class RoundsWindow(QWidget):
         self.adopt_button.setText(self.tr("采用为团队短语…"))
         self.answers_label.setText(self.tr("答案："))
         self.new_round_label.setText(self.tr("新一轮"))
-        lines = QTreeWidgetItemIterator(self.answers_tree)  # questions and answers
-        while (item := lines.value()) is not None:
+        for item in tree_items(self.answers_tree):  # questions and answers
             self._name_answer(item)
-            lines += 1
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -231,17 +229,30 @@ class RoundsWindow(QWidget):
         if folder is None:
             self._status.say(lambda: self.tr("没有设置团队共享文件夹"))
             return
-        if self.key is None:
-            path = self._pick_key_file(self)
-            if not path:
+        if self.key is not None:
+            self._publish_with(self.key, folder, round_)
+            return
+        path = self._pick_key_file(self)
+        if not path:
+            return
+
+        def loaded(key: SigningKey) -> None:
+            self.key = key
+            self._publish_with(key, folder, round_)
+
+        def unreadable(error: BaseException) -> None:
+            if not isinstance(error, KeyFileError):
+                self._failed(error)
                 return
-            try:
-                self.key = load_signing_key(Path(path))
-            except KeyFileError as error:
-                message = str(error)  # Chinese from the core, as before
-                self._status.say(lambda: message)
-                return
-        key = self.key
+            message = str(error)  # Chinese from the core, as before
+            self._status.say(lambda: message)
+
+        # The key file may sit on a network drive or a USB stick: read off the UI thread, like the share.
+        self.runner.io(lambda: load_signing_key(Path(path)), loaded, unreadable, owner=self,
+                       timeout_ms=SHARE_TIMEOUT_MS)
+
+    def _publish_with(self, key: SigningKey, folder: Path, round_: Round) -> None:
+        """Publish once the key is known to be the team's (pinned on this PC)."""
 
         def checked(team_key: PublicKey | None) -> None:
             if is_foreign_key(key, team_key):  # the agents' PCs would never show the round
