@@ -21,7 +21,7 @@ UTC = dt.UTC
 def test_the_agents_day_and_the_team_sum(tmp_path) -> None:
     services = open_services(tmp_path / "home")
     try:
-        now = dt.datetime.now(UTC)
+        now = dt.datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)  # "yesterday" whatever the hour
         yesterday = now - dt.timedelta(days=1)
         today = now.date()
         phrase = services.phrases.all()[0]
@@ -64,7 +64,7 @@ def test_the_report_counts_generation_and_adoption_as_the_market_defines_them(tm
 
     services = open_services(tmp_path / "home")
     try:
-        now = dt.datetime.now(UTC)
+        now = dt.datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)  # "yesterday" whatever the hour
         day = (now - dt.timedelta(days=1)).date().isoformat()
         AdoptionRepository(services.store.db).add([
             Count(day, "", Outcome.MESSAGE), Count(day, "", Outcome.MESSAGE), Count(day, "", Outcome.MESSAGE),
